@@ -1,0 +1,161 @@
+"""Every field type: what it accepts, what it refuses, how it shows."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from unionclerk.domain.errors import ValueRefused
+from unionclerk.domain.report import YearMonth
+from unionclerk.formspec.fieldtypes import TYPES
+
+
+def t(name: str, **kw):
+    return TYPES[name](**kw)
+
+
+@pytest.mark.parametrize(
+    ("name", "kw", "raw", "value"),
+    [
+        ("text", {"max_length": 20}, "  佛堂镇总工会 ", "佛堂镇总工会"),
+        ("longtext", {}, "第一行\n第二行", "第一行\n第二行"),
+        ("int", {}, 201, 201),
+        ("int", {}, 5.0, 5),
+        ("money", {}, 1234.5, Decimal("1234.50")),
+        ("money", {}, "1234.56", Decimal("1234.56")),
+        ("area", {}, 8000, Decimal("8000.0")),
+        ("date", {}, "2018-09-01", date(2018, 9, 1)),
+        ("yearmonth", {}, "2018-09", YearMonth(2018, 9)),
+        ("bool", {}, True, True),
+        ("choice", {"choices": ["男", "女"]}, "女", "女"),
+        ("phone", {}, "0571-85115144", "0571-85115144"),
+        ("idnumber", {}, "11010519491231002x", "11010519491231002X"),
+        ("idnumber", {}, "330782********123X", "330782********123X"),
+        ("creditcode", {}, "91350100m000100y43", "91350100M000100Y43"),
+        ("divisioncode", {}, "330782101000", "330782101000"),
+    ],
+)
+def test_from_json_accepts(name, kw, raw, value):
+    assert t(name, **kw).from_json(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("name", "kw", "raw"),
+    [
+        ("text", {}, 5),
+        ("text", {}, "长" * 10_001),
+        ("int", {}, -1),
+        ("int", {}, 1.5),
+        ("int", {}, "12"),
+        ("int", {}, True),
+        ("int", {}, 10**13),
+        ("money", {}, -0.01),
+        ("money", {}, 1.234),
+        ("money", {}, "abc"),
+        ("money", {}, "NaN"),
+        ("area", {}, 12.34),
+        ("date", {}, "2018-02-30"),
+        ("date", {}, "2018/9/1"),
+        ("yearmonth", {}, "2018-13"),
+        ("yearmonth", {}, "2018-9"),
+        ("bool", {}, "是"),
+        ("choice", {"choices": ["男", "女"]}, "未知"),
+        ("phone", {}, 13812345678),
+        ("idnumber", {}, 110105194912310020),
+        ("idnumber", {}, "1" * 50),
+    ],
+)
+def test_from_json_refuses(name, kw, raw):
+    with pytest.raises(ValueRefused):
+        t(name, **kw).from_json(raw)
+
+
+@pytest.mark.parametrize(
+    ("name", "kw", "text", "value"),
+    [
+        ("int", {}, "1,234", 1234),
+        ("int", {}, "２０１", 201),
+        ("int", {}, "  ", None),
+        ("money", {}, "1,200,000.00元", Decimal("1200000.00")),
+        ("money", {}, "12万", Decimal("120000.00")),
+        ("date", {}, "2018/9/1", date(2018, 9, 1)),
+        ("date", {}, "2018年9月1日", date(2018, 9, 1)),
+        ("date", {}, "20180901", date(2018, 9, 1)),
+        ("yearmonth", {}, "2018/9/1", YearMonth(2018, 9)),
+        ("yearmonth", {}, "2018年9月", YearMonth(2018, 9)),
+        ("yearmonth", {}, "2018-09", YearMonth(2018, 9)),
+        ("yearmonth", {}, "201809", YearMonth(2018, 9)),
+        ("bool", {}, "是", True),
+        ("bool", {}, "否", False),
+        ("bool", {}, "√", True),
+        ("choice", {"choices": ["党群服务中心(共建)"]}, "党群服务中心（共建） ", "党群服务中心(共建)"),
+        ("idnumber", {}, "１１０１０５１９４９１２３１００２ｘ", "11010519491231002X"),
+    ],
+)
+def test_parse_text_is_lenient(name, kw, text, value):
+    assert t(name, **kw).parse_text(text) == value
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("int", "约200"), ("int", "12.5"), ("date", "2018-02-30"), ("yearmonth", "九月"),
+     ("bool", "也许"), ("money", "一百")],
+)
+def test_parse_text_refuses_with_reason(name, text):
+    with pytest.raises(ValueRefused) as info:
+        t(name).parse_text(text)
+    assert info.value.message  # a reason a clerk can read
+
+
+def test_rate_is_never_typed():
+    rate = t("rate")
+    assert rate.computed and rate.from_json(93.0) is None and rate.parse_text("93") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "shown"),
+    [
+        ("int", 24143, "24,143"),
+        ("money", Decimal("1200000.5"), "1,200,000.50"),
+        ("area", Decimal("8000"), "8,000.0"),
+        ("date", date(2018, 9, 1), "2018年9月1日"),
+        ("yearmonth", YearMonth(2018, 9), "2018年9月"),
+        ("bool", False, "否"),
+        ("rate", Decimal("93.0"), "93.0"),
+    ],
+)
+def test_display(name, value, shown):
+    assert t(name).display(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "good", "bad"),
+    [
+        ("phone", "13812345678", "12345"),
+        ("idnumber", "11010519491231002X", "110105194912310021"),
+        ("creditcode", "91350100M000100Y43", "91350100M000100Y44"),
+        ("divisioncode", "330782101000", "33078210100"),
+    ],
+)
+def test_format_checks(name, good, bad):
+    ftype = t(name)
+    assert ftype.format_problem(good) is None
+    assert ftype.format_problem(bad)
+
+
+def test_masked_id_is_not_rechecked():
+    assert t("idnumber").format_problem("330782********123X") is None
+
+
+def test_text_over_max_length_is_a_problem_not_a_refusal():
+    ftype = t("text", max_length=20)
+    value = ftype.from_json("名" * 25)
+    assert "20" in ftype.format_problem(value)
+
+
+def test_every_type_is_tested():
+    tested = {"text", "longtext", "int", "money", "area", "rate", "date", "yearmonth", "bool",
+              "choice", "phone", "idnumber", "creditcode", "divisioncode"}
+    assert set(TYPES) == tested

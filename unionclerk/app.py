@@ -1,0 +1,190 @@
+"""Start-up and the command line (interchange.md §4). Nothing else lives here.
+
+Exit codes: 0 done; 1 done but checks found errors; 2 refused (bad input or usage), with a
+plain message naming the file and the problem, and never a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from unionclerk import __version__, paths
+from unionclerk.domain import i18n
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.i18n import tr
+from unionclerk.domain.period import Period
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_REFUSED, tr("用法错误：{message}\n", message=message))
+
+
+def _common(default: object) -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=default,
+                        help=tr("数据文件夹（数据库、备份和日志所在处）"))
+    common.add_argument("--lang", choices=["zh", "en"], default=default,
+                        help=tr("界面语言：zh（默认）或 en"))
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="unionclerk", description=tr("工会报表助手：填报、检查、导出、汇总"),
+                     parents=[_common(None)])
+    # In subcommands the options default to "absent", so they never undo the main ones.
+    common = _common(argparse.SUPPRESS)
+    parser.add_argument("--version", action="version", version=f"unionclerk {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub.add_parser("gui", parents=[common], help=tr("打开桌面程序（默认）"))
+    p = sub.add_parser("demo", parents=[common], help=tr("生成演示报表（佛堂镇总工会 2018年度）"))
+    p.add_argument("--replace", action="store_true", help=tr("覆盖已有的演示报表"))
+    p = sub.add_parser("import", parents=[common], help=tr("导入报表文件（JSON）"))
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--replace", action="store_true", help=tr("覆盖已有的同期报表（先备份）"))
+    for name, text in (("check", tr("检查报表，列出错误和警告")),
+                       ("export", tr("导出上报文件"))):
+        p = sub.add_parser(name, parents=[common], help=text)
+        p.add_argument("--period", required=True, help=tr("报告期，如 2018、2018h1"))
+        p.add_argument("--unit", help=tr("单位的行政区划代码（数据文件夹有多个单位时）"))
+        if name == "export":
+            p.add_argument("--out", required=True, help=tr("输出文件夹"))
+            p.add_argument("--format", default="json", help=tr("输出格式，逗号分隔：json"))
+            p.add_argument("--full-ids", action="store_true", help=tr("导出完整身份证号码（默认遮盖）"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_catalogue_dir(paths.resources_dir() / "i18n")
+    if "--lang" in argv[:-1]:  # before parsing, so usage errors come in the right language
+        i18n.set_language(argv[argv.index("--lang") + 1])
+    args = _parser().parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    paths.set_data_dir(args.data_dir)
+    command = args.command or "gui"
+    try:
+        return COMMANDS[command](args)
+    except UserError as exc:
+        _say(tr("无法完成：{message}", message=str(exc)), err=True)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return EXIT_REFUSED
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr = None  # type: ignore[assignment]
+        return EXIT_OK
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    if stream is not None:  # windowed builds have no console
+        print(text, file=stream, flush=True)
+
+
+def _workspace():  # noqa: ANN202 - imported lazily so `--help` stays fast
+    from unionclerk.services.workspace import Workspace
+
+    return Workspace.open(None)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from unionclerk.gui.main import run
+
+    return run(lang=args.lang or "zh")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from unionclerk.services import demo, reports
+
+    with _workspace() as ws:
+        report = demo.build_demo(ws, replace=args.replace)
+        problems = reports.check(ws, report)
+    errors = sum(p.is_error for p in problems)
+    _say(tr("已生成演示报表：{unit} {period}（{e} 个错误，{w} 个警告）。数据文件夹：{dir}",
+            unit=report.unit.union_name, period=report.period.label, e=errors,
+            w=len(problems) - errors, dir=paths.data_dir()))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from unionclerk.services import transfer
+
+    refused = 0
+    with _workspace() as ws:
+        for file in args.files:
+            try:
+                out = transfer.import_file(ws, Path(file), replace=args.replace)
+            except UserError as exc:
+                refused += 1
+                _say(tr("未导入：{message}", message=str(exc)), err=True)
+                continue
+            errors = sum(p.is_error for p in out.problems)
+            verb = tr("已覆盖") if out.replaced else tr("已导入")
+            _say(tr("{verb}：{file} → {unit} {period}（{e} 个错误，{w} 个警告）", verb=verb,
+                    file=file, unit=out.report.unit.union_name, period=out.report.period.label,
+                    e=errors, w=len(out.problems) - errors))
+            for key in out.dropped:
+                _say(tr("  注意：旧版本字段 {key} 在新版本中已删除，未导入", key=key))
+    return EXIT_REFUSED if refused else EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from unionclerk.formspec import explanation_key
+    from unionclerk.services import reports
+
+    period = Period.parse(args.period)
+    with _workspace() as ws:
+        report = ws.find_report(period, args.unit)
+        data = reports.load(ws, report)
+        problems = reports.check(ws, report, data)
+        _say(tr("{unit} {period} 检查结果：", unit=report.unit.union_name,
+                period=report.period.label))
+        current = None
+        for p in problems:
+            if p.form != current:
+                current = p.form
+                _say(f"\n{ws.forms[p.form].display_title}")
+            level = tr("错误") if p.is_error else tr("警告")
+            row = tr("第 {n} 行 ", n=p.row_index + 1) if p.row_index is not None else ""
+            line = f"  [{level}] {row}{p.message}"
+            reason = data.explanations.get(explanation_key(p))
+            if reason and not p.is_error:
+                line += tr("（已说明：{reason}）", reason=reason)
+            _say(line)
+    errors = sum(p.is_error for p in problems)
+    _say(tr("\n共 {e} 个错误，{w} 个警告。", e=errors, w=len(problems) - errors))
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from unionclerk.services import transfer
+
+    period = Period.parse(args.period)
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    unknown = [f for f in formats if f != "json"]
+    if unknown or not formats:
+        raise UserError(tr("不支持的导出格式：{f}（本版本支持 json）", f=",".join(unknown)))
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)),
+                        where=str(out)) from None
+    with _workspace() as ws:
+        report = ws.find_report(period, args.unit)
+        target = transfer.export_json(ws, report, out, full_ids=args.full_ids)
+    _say(tr("已导出：{file}", file=target))
+    return EXIT_OK
+
+
+COMMANDS = {"gui": cmd_gui, "demo": cmd_demo, "import": cmd_import, "check": cmd_check,
+            "export": cmd_export}

@@ -1,0 +1,49 @@
+"""Translation of messages made outside Qt (command line, checks, errors).
+
+Source strings are Chinese (the default language). English comes from
+`resources/i18n/en.json`, a plain {"中文": "English"} catalogue. Qt widgets use Qt's
+own `tr()` and .ts files instead; this module serves the core, which has no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+_CATALOGUE: dict[str, str] = {}
+_LANG = "zh"
+_CATALOGUE_DIR: Path | None = None
+
+
+def set_catalogue_dir(path: Path) -> None:
+    """Tell where the catalogues live (called once by start-up code that knows paths)."""
+    global _CATALOGUE_DIR
+    _CATALOGUE_DIR = path
+    if _LANG != "zh":
+        set_language(_LANG)
+
+
+def set_language(lang: str) -> None:
+    """Switch the message language: 'zh' (default) or 'en'."""
+    global _LANG, _CATALOGUE
+    _LANG = "en" if lang.lower().startswith("en") else "zh"
+    _CATALOGUE = {}
+    if _LANG == "en" and _CATALOGUE_DIR is not None:
+        file = _CATALOGUE_DIR / "en.json"
+        if file.exists():
+            _CATALOGUE = json.loads(file.read_text(encoding="utf-8"))
+
+
+def language() -> str:
+    return _LANG
+
+
+def tr(message: str, /, **params: object) -> str:
+    """Translate a literal Chinese message and fill in `{name}` placeholders."""
+    template = _CATALOGUE.get(message, message) if _LANG != "zh" else message
+    return template.format(**params) if params else template
+
+
+def pick(zh: str, en: str | None) -> str:
+    """Choose between a Chinese text and its English twin from form definitions."""
+    return en if (_LANG == "en" and en) else zh

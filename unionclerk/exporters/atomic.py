@@ -1,0 +1,36 @@
+"""Atomic file writes: a temporary file in the same folder, flushed, then renamed into place.
+
+A reader (or a clerk after a power cut) sees either the old file or the complete new one,
+never half of it. A failure removes the temporary file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path to write to; on success it replaces `target`."""
+    target = Path(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem[:40]}.", suffix=".part",
+                                    dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)

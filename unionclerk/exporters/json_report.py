@@ -1,0 +1,259 @@
+"""The JSON report (interchange.md §1): strict reading and canonical writing.
+
+Reading never bypasses validation: a value its field cannot hold is refused with the form,
+field and row named (`UserError.where`). Rule problems are not this module's business: the
+caller stores the report and runs the checks, exactly as if the values had been typed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from unionclerk.domain.errors import UserError, ValueRefused
+from unionclerk.domain.i18n import tr
+from unionclerk.domain.period import Period
+from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.formspec import validators
+from unionclerk.formspec.model import FormDef, FormSet
+
+FORMAT = "unionclerk.report"
+SUMMARY_FORMAT = "unionclerk.summary"
+FORMAT_VERSION = 1
+MAX_ROWS = 100_000
+_TOP_KEYS = {"format", "format_version", "period", "forms", "explanations", "form_versions"}
+_EXPLAIN_RE = re.compile(r"^([a-z_]+)\.(?:rows\[(\d+)\]\.)?([a-z_0-9]+)$")
+
+
+@dataclass
+class ParsedReport:
+    period: Period
+    data: ReportData
+    form_versions: dict[str, int]
+    dropped: list[str] = field(default_factory=list)  # keys of older versions with no successor
+
+    @property
+    def division_code(self) -> str | None:
+        return self.data.single.get("cover", {}).get("division_code")
+
+    @property
+    def union_name(self) -> str | None:
+        return self.data.single.get("cover", {}).get("union_name")
+
+
+def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
+    """Decode and validate a JSON report file's content."""
+    try:
+        doc = json.loads(text)
+    except UnicodeDecodeError:
+        raise UserError(tr("文件不是 UTF-8 编码的 JSON，无法读取")) from None
+    except json.JSONDecodeError as exc:
+        raise UserError(tr("不是有效的 JSON 文件（第 {line} 行第 {col} 列附近出错）",
+                           line=exc.lineno, col=exc.colno)) from None
+    return parse_document(doc, forms)
+
+
+def parse_document(doc: Any, forms: FormSet) -> ParsedReport:
+    if not isinstance(doc, dict) or "format" not in doc:
+        raise UserError(tr("这不是工会报表文件（缺少 format 标记）"))
+    if doc["format"] == SUMMARY_FORMAT:
+        raise UserError(tr("这是汇总文件，不是单个单位的报表；汇总文件请用“汇总”(merge) 读取"))
+    if doc["format"] != FORMAT:
+        raise UserError(tr("这不是工会报表文件（format 为“{f}”）", f=str(doc["format"])[:40]))
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise UserError(tr("format_version 应为整数"))
+    if version > FORMAT_VERSION:
+        raise UserError(tr("文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手后再导入",
+                           v=version, mine=FORMAT_VERSION))
+    unknown = sorted(set(doc) - _TOP_KEYS)
+    if unknown:
+        raise UserError(tr("文件含有未知的项目：{keys}", keys="、".join(unknown)))
+    period = Period.from_json(doc.get("period"))
+    versions = _versions(doc.get("form_versions"), forms)
+    raw_forms = doc.get("forms")
+    if not isinstance(raw_forms, dict):
+        raise UserError(tr("forms 应为对象"), where="forms")
+    for key in raw_forms:
+        if key not in forms:
+            raise UserError(tr("未知的表“{form}”", form=key), where=f"forms.{key}")
+    parsed = ParsedReport(period, ReportData(), versions)
+    for form in forms:
+        raw = raw_forms.get(form.key)
+        if raw is None:
+            continue
+        if form.is_roster:
+            _read_roster(form, raw, parsed, versions.get(form.key, form.version))
+        else:
+            parsed.data.single[form.key] = _read_record(form, raw, form.key, parsed,
+                                                        versions.get(form.key, form.version))
+    parsed.data.explanations = _explanations(doc.get("explanations"), parsed.data, forms)
+    return parsed
+
+
+def _versions(raw: Any, forms: FormSet) -> dict[str, int]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise UserError(tr("form_versions 应为对象"), where="form_versions")
+    out = {}
+    for key, v in raw.items():
+        if key not in forms:
+            raise UserError(tr("未知的表“{form}”", form=key), where=f"form_versions.{key}")
+        if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+            raise UserError(tr("表的版本应为正整数"), where=f"form_versions.{key}")
+        if v > forms[key].version:
+            raise UserError(tr("“{title}”的版本 {v} 比本程序的版本 {mine} 新，请升级后再导入",
+                               title=forms[key].display_title, v=v, mine=forms[key].version),
+                            where=f"form_versions.{key}")
+        out[key] = v
+    return out
+
+
+def _read_record(form: FormDef, raw: Any, where: str, parsed: ParsedReport, version: int,
+                 fields: set[str] | None = None) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise UserError(tr("应为对象（字段 → 值）"), where=where)
+    allowed = fields if fields is not None else {f.key for f in form.record_fields}
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if version < form.version and key in form.renamed:
+            key = form.renamed[key]
+        elif version < form.version and key in form.deleted:
+            parsed.dropped.append(f"{where}.{key}")
+            continue
+        if key not in allowed:
+            raise UserError(tr("未知的字段“{field}”", field=key), where=f"{where}.{key}")
+        if value is None:
+            continue
+        fdef = form.field(key)
+        try:
+            typed = fdef.from_json(value)
+        except ValueRefused as exc:
+            raise UserError(tr("“{label}”的值 {value} 无法接受：{reason}", label=fdef.plain_label,
+                               value=_short(value), reason=exc.message),
+                            where=f"{where}.{key}") from None
+        if typed is not None:
+            out[key] = typed
+    return out
+
+
+def _read_roster(form: FormDef, raw: Any, parsed: ParsedReport, version: int) -> None:
+    where = form.key
+    if not isinstance(raw, dict):
+        raise UserError(tr("名单表应为 {{\"rows\": [...]}} 对象"), where=where)
+    extra = sorted(set(raw) - ({"rows", "summary"} if form.summary else {"rows"}))
+    if extra:
+        raise UserError(tr("名单表含有未知的项目：{keys}", keys="、".join(extra)), where=where)
+    if "summary" in raw:
+        parsed.data.single[form.key] = _read_record(form, raw["summary"], f"{where}.summary",
+                                                    parsed, version)
+    rows = raw.get("rows", [])
+    if not isinstance(rows, list):
+        raise UserError(tr("rows 应为数组"), where=f"{where}.rows")
+    if len(rows) > MAX_ROWS:
+        raise UserError(tr("名单超过 {n} 行，无法导入", n=MAX_ROWS), where=f"{where}.rows")
+    columns = {f.key for f in form.fields}
+    parsed.data.rows[form.key] = [
+        RosterRow(_read_record(form, row, f"{where}.rows[{i}]", parsed, version, columns))
+        for i, row in enumerate(rows)
+    ]
+
+
+def _explanations(raw: Any, data: ReportData, forms: FormSet) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise UserError(tr("explanations 应为对象"), where="explanations")
+    out = {}
+    for key, text in raw.items():
+        m = _EXPLAIN_RE.match(key)
+        if not m or m.group(1) not in forms or not isinstance(text, str):
+            raise UserError(tr("说明的位置“{key}”无法识别", key=key[:60]), where="explanations")
+        form, index, fld = m.group(1), m.group(2), m.group(3)
+        if len(text) > 5000:
+            raise UserError(tr("说明过长（最多 5000 字）"), where=f"explanations.{key}")
+        if index is None:
+            out[f"{form}.{fld}"] = text
+            continue
+        rows = data.rows.get(form, [])
+        if int(index) >= len(rows):
+            raise UserError(tr("说明指向不存在的第 {n} 行", n=int(index) + 1),
+                            where=f"explanations.{key}")
+        out[f"{form}.rows[{rows[int(index)].uuid}].{fld}"] = text
+    return out
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+# -- writing -------------------------------------------------------------------------------
+def _record_json(form: FormDef, fields: list, values: dict[str, Any], full_ids: bool) -> dict:
+    computed = form.computed(values) if fields is form.record_fields else {}
+    out: dict[str, Any] = {}
+    for f in fields:
+        value = computed.get(f.key) if f.type.computed else values.get(f.key)
+        if value is None:
+            continue
+        value = f.to_json(value)
+        if f.sensitive and not full_ids:
+            value = validators.mask_id(value) if not validators.is_masked_id(value) else value
+        out[f.key] = value
+    return out
+
+
+def build_document(forms: FormSet, period: Period, data: ReportData, *,
+                   full_ids: bool = False) -> dict[str, Any]:
+    """The JSON report as a dict, keys in form and field order."""
+    out_forms: dict[str, Any] = {}
+    for form in forms:
+        values = data.single.get(form.key, {})
+        if not form.is_roster:
+            out_forms[form.key] = _record_json(form, form.fields, values, full_ids)
+            continue
+        entry: dict[str, Any] = {}
+        if form.summary:
+            entry["summary"] = _record_json(form, form.summary, values, full_ids)
+        entry["rows"] = [_record_json(form, form.fields, r.values, full_ids)
+                         for r in data.rows.get(form.key, [])]
+        out_forms[form.key] = entry
+    explanations = {}
+    for key, text in data.explanations.items():
+        public = _public_key(key, data)
+        if public and text.strip():
+            explanations[public] = text
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "period": period.to_json(),
+        "forms": out_forms,
+        "explanations": dict(sorted(explanations.items())),
+        "form_versions": forms.versions,
+    }
+
+
+def _public_key(key: str, data: ReportData) -> str | None:
+    m = re.match(r"^([a-z_]+)\.rows\[([^\]]+)\]\.(.+)$", key)
+    if not m:
+        return key
+    index = data.row_index(m.group(1), m.group(2))
+    return None if index is None else f"{m.group(1)}.rows[{index}].{m.group(3)}"
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    """The file text: UTF-8 JSON, readable, stable."""
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def canonical(doc: dict[str, Any]) -> bytes:
+    """The bytes hashed in manifests: sorted keys, no spaces."""
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def payload_hash(doc: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical(doc)).hexdigest()

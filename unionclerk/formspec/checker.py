@@ -1,0 +1,295 @@
+"""Runs every check of a report, and re-runs only what one change touches.
+
+Problems live in "slots": one per cell (required / format / 其他 checks) and one per rule and
+row. A full check fills every slot; `recheck` after one edit recomputes just the slots that
+read the changed cell, found through the dependency index built once from the compiled rules.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from unionclerk.domain.i18n import tr
+from unionclerk.domain.period import Period
+from unionclerk.domain.problems import Problem, Severity
+from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.formspec.model import OTHER, FieldDef, FormDef, FormSet, RuleDef
+
+Slot = tuple[str, str, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: a cell (form, field, row), a whole row (field None), or a form (both None)."""
+
+    form: str
+    field: str | None = None
+    row: str | None = None
+    removed: bool = False  # the row was deleted
+
+
+class _Values(dict):
+    """Formatting helper: a missing placeholder shows as empty instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+class _Run:
+    """One report's data as the rule language sees it."""
+
+    def __init__(self, forms: FormSet, data: ReportData, period: Period) -> None:
+        self.forms, self.data, self.period = forms, data, period
+        self._row_scopes: dict[str, list[_RowScope]] = {}
+
+    def single_value(self, form: str, name: str) -> Any:
+        return self.data.single.get(form, {}).get(name)
+
+    def row_scopes(self, form: str) -> list[_RowScope]:
+        if form not in self._row_scopes:
+            self._row_scopes[form] = [_RowScope(r.values, self) for r in self.data.rows.get(form, [])]
+        return self._row_scopes[form]
+
+    def constant(self, name: str) -> Any:
+        return self.period.start if name == "period_start" else self.period.end
+
+
+class _RowScope:
+    __slots__ = ("values", "run")
+
+    def __init__(self, values: dict[str, Any], run: _Run) -> None:
+        self.values, self.run = values, run
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+    def other(self, form: str, name: str) -> Any:
+        return self.run.single_value(form, name)
+
+    def rows(self, form: str) -> list[_RowScope]:
+        return self.run.row_scopes(form)
+
+    def constant(self, name: str) -> Any:
+        return self.run.constant(name)
+
+
+@dataclass
+class CheckResult:
+    slots: dict[Slot, list[Problem]] = field(default_factory=dict)
+
+    def problems(self, data: ReportData, forms: FormSet) -> list[Problem]:
+        """Every problem, in report order, with row positions filled in."""
+        positions = {
+            r.uuid: i for rows in data.rows.values() for i, r in enumerate(rows)
+        }
+        order = {f.key: f.order for f in forms}
+        out = [
+            replace(p, row_index=positions.get(p.row)) if p.row else p
+            for problems in self.slots.values()
+            for p in problems
+        ]
+        out.sort(key=lambda p: (order.get(p.form, 99), p.row_index if p.row_index is not None
+                                else -1, p.severity is not Severity.ERROR, p.field))
+        return out
+
+
+def explanation_key(p: Problem) -> str:
+    """Internal key of a warning's explanation (rows by UUID, so moves keep it)."""
+    if p.row:
+        return f"{p.form}.rows[{p.row}].{p.field}"
+    return f"{p.form}.{p.field}" if p.field else p.form
+
+
+class Checker:
+    def __init__(self, forms: FormSet, period: Period) -> None:
+        self.forms, self.period = forms, period
+        self.row_rules: dict[tuple[str, str], list[RuleDef]] = defaultdict(list)
+        self.form_rules: dict[tuple[str, str], list[RuleDef]] = defaultdict(list)
+        self.by_other: dict[tuple[str, str], list[RuleDef]] = defaultdict(list)
+        self.by_roster: dict[str, list[RuleDef]] = defaultdict(list)
+        for form in forms:
+            for rule in form.rules:
+                self._index(rule)
+
+    def _index(self, rule: RuleDef) -> None:
+        if rule.unique:
+            self.by_roster[rule.form].append(rule)
+            return
+        assert rule.check is not None
+        target = self.row_rules if rule.scope == "row" else self.form_rules
+        for name in rule.check.names:
+            target[(rule.form, name)].append(rule)
+        for ref in rule.check.others:
+            self.by_other[ref].append(rule)
+        for roster in rule.check.rosters:
+            if not (rule.scope == "row" and roster == rule.form):
+                self.by_roster[roster].append(rule)
+
+    # -- full check ---------------------------------------------------------------------
+    def check(self, data: ReportData) -> CheckResult:
+        run = _Run(self.forms, data, self.period)
+        result = CheckResult()
+        for form in self.forms:
+            record = data.single.get(form.key, {})
+            for f in form.record_fields:
+                self._cell(result, form, f, record, None)
+            for row in data.rows.get(form.key, []) if form.is_roster else []:
+                self._row(result, run, form, row)
+            for rule in form.rules:
+                if rule.scope != "row":
+                    self._rule(result, run, rule)
+        return result
+
+    # -- one change ---------------------------------------------------------------------
+    def recheck(self, data: ReportData, result: CheckResult, change: Change) -> CheckResult:
+        form = self.forms[change.form]
+        run = _Run(self.forms, data, self.period)
+        if change.field is None and change.row is None:
+            return self.check(data)
+        if change.field is None:  # a row added or removed
+            if change.removed:
+                for slot in [s for s in result.slots if s[3] == change.row]:
+                    del result.slots[slot]
+            else:
+                row = self._find_row(data, form.key, change.row)
+                if row is not None:
+                    self._row(result, run, form, row)
+            for rule in self.by_roster[form.key]:
+                self._rule_any(result, run, rule)
+            return result
+        fields = [change.field]
+        fdef = form.field(change.field) if form.has_field(change.field) else None
+        if fdef is not None and fdef.companion_of:
+            fields.append(fdef.companion_of)
+        if change.row is not None:
+            row = self._find_row(data, form.key, change.row)
+            if row is None:
+                return result
+            for name in fields:
+                self._cell(result, form, form.field(name), row.values, row.uuid)
+            scope = _RowScope(row.values, run)
+            for rule in self.row_rules[(form.key, change.field)]:
+                self._rule(result, run, rule, scope, row.uuid)
+            for rule in self.by_roster[form.key]:
+                if change.field in _roster_fields(rule, form.key):
+                    self._rule_any(result, run, rule)
+            return result
+        record = data.single.get(form.key, {})
+        for name in fields:
+            if form.has_field(name):
+                self._cell(result, form, form.field(name), record, None)
+        for rule in self.form_rules[(form.key, change.field)]:
+            self._rule(result, run, rule)
+        for rule in self.by_other[(form.key, change.field)]:
+            self._rule_any(result, run, rule)
+        return result
+
+    @staticmethod
+    def _find_row(data: ReportData, form: str, uuid: str | None) -> RosterRow | None:
+        return next((r for r in data.rows.get(form, []) if r.uuid == uuid), None)
+
+    def _rule_any(self, result: CheckResult, run: _Run, rule: RuleDef) -> None:
+        if rule.scope == "row":
+            for row in run.data.rows.get(rule.form, []):
+                self._rule(result, run, rule, _RowScope(row.values, run), row.uuid)
+        else:
+            self._rule(result, run, rule)
+
+    # -- the checks themselves ----------------------------------------------------------
+    def _row(self, result: CheckResult, run: _Run, form: FormDef, row: RosterRow) -> None:
+        for f in form.fields:
+            self._cell(result, form, f, row.values, row.uuid)
+        scope = _RowScope(row.values, run)
+        for rule in form.rules:
+            if rule.scope == "row":
+                self._rule(result, run, rule, scope, row.uuid)
+
+    def _cell(self, result: CheckResult, form: FormDef, f: FieldDef, values: dict[str, Any],
+              row: str | None) -> None:
+        slot: Slot = ("cell", form.key, f.key, row)
+        problems = cell_problems(form, f, values, row)
+        if problems:
+            result.slots[slot] = problems
+        else:
+            result.slots.pop(slot, None)
+
+    def _rule(self, result: CheckResult, run: _Run, rule: RuleDef, scope: Any = None,
+              row: str | None = None) -> None:
+        slot: Slot = ("rule", rule.form, rule.id, row)
+        if rule.unique is not None:
+            problems = self._unique(run, rule)
+        else:
+            assert rule.check is not None
+            if scope is None:
+                scope = _RowScope(run.data.single.get(rule.form, {}), run)
+            ok = rule.check.fn(scope)
+            problems = [] if ok is not False else [
+                self._problem(rule, scope.values, row)]
+        if problems:
+            result.slots[slot] = problems
+        else:
+            result.slots.pop(slot, None)
+
+    def _problem(self, rule: RuleDef, values: dict[str, Any], row: str | None) -> Problem:
+        form = self.forms[rule.form]
+        shown = _Values({k: form.field(k).display(v) for k, v in values.items()
+                         if form.has_field(k)})
+        return Problem(rule.severity, rule.form, rule.field, rule.text.format_map(shown),
+                       rule.qualified_id, row=row)
+
+    def _unique(self, run: _Run, rule: RuleDef) -> list[Problem]:
+        assert rule.unique is not None
+        groups: dict[tuple, list[RosterRow]] = defaultdict(list)
+        for row in run.data.rows.get(rule.form, []):
+            key = tuple(row.values.get(k) for k in rule.unique)
+            if all(k is not None for k in key):
+                groups[key].append(row)
+        out = []
+        for rows in groups.values():
+            if len(rows) > 1:
+                for row in rows:
+                    out.append(self._problem(rule, row.values, row.uuid))
+        return out
+
+
+def _roster_fields(rule: RuleDef, roster: str) -> set[str] | list[str]:
+    """The columns of `roster` that a rule reads."""
+    if rule.unique is not None:
+        return rule.unique
+    assert rule.check is not None
+    return rule.check.rosters.get(roster, set())
+
+
+def cell_problems(form: FormDef, f: FieldDef, values: dict[str, Any],
+                  row: str | None) -> list[Problem]:
+    """Required, format and 其他 checks of one cell."""
+    if f.type.computed:
+        return []
+    value = values.get(f.key)
+    label = f.plain_label
+    if value is None:
+        if f.required:
+            return [Problem(Severity.ERROR, form.key, f.key,
+                            tr("“{label}”必须填写", label=label), "required", row=row)]
+        return []
+    out = []
+    reason = f.type.format_problem(value)
+    if reason:
+        out.append(Problem(f.check_severity, form.key, f.key,
+                           tr("“{label}”{reason}", label=label, reason=reason),
+                           f"format:{f.type.name}", row=row))
+    if f.has_other and value == OTHER and not values.get(f.other_key):
+        out.append(Problem(Severity.WARNING, form.key, f.key,
+                           tr("“{label}”选了“其他”，请在旁边注明具体内容", label=label),
+                           "other_text", row=row))
+    return out
+
+
+def iter_unexplained(problems: list[Problem], explanations: dict[str, str]) -> Iterator[Problem]:
+    """Errors, and warnings that still lack a written explanation."""
+    for p in problems:
+        if p.is_error or not explanations.get(explanation_key(p), "").strip():
+            yield p

@@ -1,0 +1,64 @@
+"""Typed report values <-> JSON-ready values (what storage keeps and files carry).
+
+Stored values are trusted (they were checked on the way in), but forms may have changed
+since: a key the form renamed is read under its new name, a key it no longer has is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from unionclerk.domain.errors import ValueRefused
+from unionclerk.domain.records import StoredData
+from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.formspec.model import FormDef, FormSet
+
+
+def encode_record(form: FormDef, values: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for f in form.record_fields:
+        value = values.get(f.key)
+        if value is not None and not f.type.computed:
+            out[f.key] = f.to_json(value)
+    return out
+
+
+def encode_row(form: FormDef, values: dict[str, Any]) -> dict[str, Any]:
+    return {f.key: f.to_json(values[f.key]) for f in form.fields
+            if values.get(f.key) is not None}
+
+
+def encode(forms: FormSet, data: ReportData) -> StoredData:
+    stored = StoredData(explanations=dict(data.explanations))
+    for form in forms:
+        record = encode_record(form, data.single.get(form.key, {}))
+        if record:
+            stored.single[form.key] = record
+        if form.is_roster and data.rows.get(form.key):
+            stored.rows[form.key] = [(r.uuid, encode_row(form, r.values))
+                                     for r in data.rows[form.key]]
+    return stored
+
+
+def decode_values(form: FormDef, raw: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        key = form.renamed.get(key, key)
+        if value is None or not form.has_field(key):
+            continue
+        try:
+            out[key] = form.field(key).from_json(value)
+        except ValueRefused:
+            continue  # a type narrowed by a form change: the audit log keeps the old value
+    return out
+
+
+def decode(forms: FormSet, stored: StoredData) -> ReportData:
+    data = ReportData(explanations=dict(stored.explanations))
+    for form in forms:
+        if form.key in stored.single:
+            data.single[form.key] = decode_values(form, stored.single[form.key])
+        if form.is_roster:
+            data.rows[form.key] = [RosterRow(decode_values(form, values), uuid)
+                                   for uuid, values in stored.rows.get(form.key, [])]
+    return data

@@ -1,0 +1,229 @@
+"""Reads forms/*.yaml strictly into `FormDef`s.
+
+Any unknown key, unknown type, duplicate field, bad parent, or a rule that names a field
+that does not exist is a `FormDefinitionError` naming the file and the field. Cross-form
+references (`cover.report_date`, `count(cadres, …)`) are resolved after all files are read.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from unionclerk.domain.errors import FormDefinitionError
+from unionclerk.domain.problems import Severity
+from unionclerk.formspec.expr import ExprError, compile_expr
+from unionclerk.formspec.fieldtypes import TYPES, TextType
+from unionclerk.formspec.model import FieldDef, FormDef, FormSet, RuleDef, Section
+
+_FORM_KEYS = {"form", "version", "kind", "order", "table_no", "title", "title_en", "unit_label",
+              "sections", "fields", "summary", "rules", "renamed", "deleted"}
+_REQUIRED_FORM_KEYS = {"form", "version", "kind", "order", "title", "fields"}
+_FIELD_KEYS = {"key", "label", "label_en", "type", "unit", "required", "parent", "help",
+               "help_en", "max_length", "choices", "default", "formula", "check_severity"}
+_RULE_KEYS = {"id", "check", "unique", "severity", "field", "message", "message_en", "scope"}
+_SECTION_KEYS = {"title", "title_en", "fields"}
+
+
+class _Ctx:
+    """Where we are in a file, for error messages."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+
+    def error(self, where: str, what: str) -> FormDefinitionError:
+        return FormDefinitionError(f"{self.file.name}: {where}: {what}")
+
+    def keys(self, where: str, mapping: Any, allowed: set[str], required: set[str]) -> None:
+        if not isinstance(mapping, dict):
+            raise self.error(where, "should be a mapping")
+        unknown = sorted(set(mapping) - allowed)
+        if unknown:
+            raise self.error(where, f"unknown key(s) {', '.join(map(str, unknown))}")
+        missing = sorted(required - set(mapping))
+        if missing:
+            raise self.error(where, f"missing key(s) {', '.join(missing)}")
+
+
+def _field(ctx: _Ctx, raw: Any, seen: dict[str, FieldDef]) -> list[FieldDef]:
+    where = f"field {raw.get('key', '?') if isinstance(raw, dict) else raw!r}"
+    ctx.keys(where, raw, _FIELD_KEYS, {"key", "label", "type"})
+    key, type_name = raw["key"], raw["type"]
+    if not isinstance(key, str) or not key.isidentifier():
+        raise ctx.error(where, "key must be an identifier")
+    if key in seen:
+        raise ctx.error(where, "duplicate key")
+    if type_name not in TYPES:
+        raise ctx.error(where, f"unknown type {type_name!r}")
+    choices = raw.get("choices")
+    if (type_name == "choice") != (choices is not None):
+        raise ctx.error(where, "choices belong to (and are required by) type choice")
+    if choices is not None and (
+        not isinstance(choices, list) or not all(isinstance(c, str) for c in choices)
+        or len(set(choices)) != len(choices) or not choices
+    ):
+        raise ctx.error(where, "choices must be a list of distinct strings")
+    ftype = TYPES[type_name](max_length=raw.get("max_length"), choices=choices)
+    default = raw.get("default")
+    if default is not None and (choices is None or default not in choices):
+        raise ctx.error(where, f"default {default!r} is not one of the choices")
+    parent = raw.get("parent")
+    if parent is not None and parent not in seen:
+        raise ctx.error(where, f"parent {parent!r} must be a field defined before it")
+    formula = raw.get("formula")
+    if (type_name == "rate") != (formula is not None):
+        raise ctx.error(where, "formula belongs to (and is required by) type rate")
+    parts: tuple[str, str] | None = None
+    if formula is not None:
+        bits = [b.strip() for b in str(formula).split("/")]
+        if len(bits) != 2 or not all(b in seen and seen[b].type.numeric for b in bits):
+            raise ctx.error(where, "formula must be `numerator / denominator` of earlier numbers")
+        parts = (bits[0], bits[1])
+    try:
+        severity = Severity(raw.get("check_severity", "error"))
+    except ValueError:
+        raise ctx.error(where, "check_severity must be error or warning") from None
+    fd = FieldDef(
+        key=key, label=str(raw["label"]), label_en=raw.get("label_en"), type=ftype,
+        unit=raw.get("unit"), required=bool(raw.get("required", False)), parent=parent,
+        help=raw.get("help"), help_en=raw.get("help_en"), default=default, formula=parts,
+        check_severity=severity, depth=seen[parent].depth + 1 if parent else 0,
+    )
+    out = [fd]
+    if fd.has_other:
+        label_en = f"{fd.label_en} (other)" if fd.label_en else None
+        out.append(FieldDef(key=fd.other_key, label=f"{fd.plain_label}(其他)", label_en=label_en,
+                            type=TextType(max_length=100), companion_of=key, depth=fd.depth))
+    for f in out:
+        seen[f.key] = f
+    return out
+
+
+def _fields(ctx: _Ctx, raw: Any, name: str, seen: dict[str, FieldDef]) -> list[FieldDef]:
+    if not isinstance(raw, list) or not raw:
+        raise ctx.error(name, "should be a non-empty list of fields")
+    out: list[FieldDef] = []
+    for item in raw:
+        out.extend(_field(ctx, item, seen))
+    return out
+
+
+def read_form(file: Path) -> tuple[FormDef, list[dict]]:
+    """Read one file; rules come back raw, to be compiled once every form is known."""
+    ctx = _Ctx(file)
+    try:
+        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ctx.error("file", f"not valid YAML: {exc}") from None
+    ctx.keys("top level", raw, _FORM_KEYS, _REQUIRED_FORM_KEYS)
+    if raw["form"] != file.stem:
+        raise ctx.error("form", f"{raw['form']!r} does not match the file name")
+    if raw["kind"] not in ("single", "roster"):
+        raise ctx.error("kind", "must be single or roster")
+    if not isinstance(raw["version"], int) or raw["version"] < 1:
+        raise ctx.error("version", "must be a positive integer")
+    seen: dict[str, FieldDef] = {}
+    form = FormDef(
+        key=raw["form"], version=raw["version"], kind=raw["kind"], order=int(raw["order"]),
+        title=raw["title"], title_en=raw.get("title_en"), table_no=raw.get("table_no"),
+        unit_label=raw.get("unit_label"), fields=_fields(ctx, raw["fields"], "fields", seen),
+        renamed=dict(raw.get("renamed") or {}), deleted=list(raw.get("deleted") or []),
+    )
+    if "summary" in raw:
+        if not form.is_roster:
+            raise ctx.error("summary", "only roster forms have a summary part")
+        form.summary = _fields(ctx, raw["summary"], "summary", seen)
+    form.index()
+    for old, new in form.renamed.items():
+        if not form.has_field(new) or form.has_field(old):
+            raise ctx.error(f"renamed {old}", f"must map an old key to a current field, not {new}")
+    for old in form.deleted:
+        if form.has_field(old):
+            raise ctx.error(f"deleted {old}", "is still a current field")
+    form.sections = _sections(ctx, raw.get("sections"), form)
+    rules = raw.get("rules") or []
+    if not isinstance(rules, list):
+        raise ctx.error("rules", "should be a list")
+    return form, rules
+
+
+def _sections(ctx: _Ctx, raw: Any, form: FormDef) -> list[Section]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise ctx.error("sections", "should be a list")
+    sections, listed = [], []
+    for item in raw:
+        ctx.keys(f"section {item.get('title', '?')}", item, _SECTION_KEYS, {"title", "fields"})
+        for key in item["fields"]:
+            if not form.has_field(key):
+                raise ctx.error(f"section {item['title']}", f"unknown field {key}")
+        listed.extend(item["fields"])
+        sections.append(Section(item["title"], item.get("title_en"), list(item["fields"])))
+    expected = [f.key for f in form.record_fields if not f.companion_of]
+    if sorted(listed) != sorted(expected):
+        raise ctx.error("sections", "must list every field exactly once")
+    return sections
+
+
+def _compile_rules(ctx: _Ctx, form: FormDef, raw_rules: list[dict], forms: FormSet) -> None:
+    singles = {f.key: {x.key for x in f.record_fields} for f in forms if f.key != form.key}
+    rosters = {f.key: {x.key for x in f.fields} for f in forms if f.is_roster}
+    ids: set[str] = set()
+    for raw in raw_rules:
+        where = f"rule {raw.get('id', '?') if isinstance(raw, dict) else raw!r}"
+        ctx.keys(where, raw, _RULE_KEYS, {"id", "severity", "message"})
+        if raw["id"] in ids:
+            raise ctx.error(where, "duplicate rule id")
+        ids.add(raw["id"])
+        if ("check" in raw) == ("unique" in raw):
+            raise ctx.error(where, "needs exactly one of check / unique")
+        scope = raw.get("scope") or ("row" if form.is_roster else "form")
+        allowed = ("row", "roster", "form") if form.summary else ("row", "roster")
+        if scope not in (allowed if form.is_roster else ("form",)):
+            raise ctx.error(where, f"scope {scope!r} does not fit a {form.kind} form")
+        own = [f.key for f in (form.fields if scope == "row" else form.record_fields)]
+        try:
+            severity = Severity(raw["severity"])
+        except ValueError:
+            raise ctx.error(where, "severity must be error or warning") from None
+        rule = RuleDef(id=raw["id"], form=form.key, scope=scope, severity=severity, field="",
+                       message=raw["message"], message_en=raw.get("message_en"))
+        if "unique" in raw:
+            if scope != "roster" or not all(k in rosters.get(form.key, ()) for k in raw["unique"]):
+                raise ctx.error(where, "unique needs scope roster and existing column keys")
+            rule.unique = list(raw["unique"])
+            first = rule.unique[0]
+        else:
+            try:
+                rule.check = compile_expr(str(raw["check"]), own if scope != "roster" else [],
+                                          singles, rosters)
+            except ExprError as exc:
+                raise ctx.error(where, str(exc)) from None
+            first = (rule.check.names or [next(iter(rule.check.rosters.get(form.key, [])), "")])[0]
+        rule.field = raw.get("field", first)
+        if rule.field and not form.has_field(rule.field):
+            raise ctx.error(where, f"field {rule.field!r} does not exist")
+        form.rules.append(rule)
+
+
+def load_forms(folder: Path) -> FormSet:
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise FormDefinitionError(f"no form definitions in {folder}")
+    read = [(file, *read_form(file)) for file in files]
+    forms = FormSet(sorted((f for _, f, _ in read), key=lambda f: f.order))
+    for file, form, rules in read:
+        _compile_rules(_Ctx(file), form, rules, forms)
+    return forms
+
+
+@functools.cache
+def shipped_forms() -> FormSet:
+    """The forms bundled with the program (read once per process)."""
+    from unionclerk import paths
+
+    return load_forms(paths.forms_dir())

@@ -1,0 +1,1 @@
+"""Use cases: open a data folder, fill, check, complete, import, export. Own transactions."""

@@ -1,0 +1,101 @@
+"""Import and export of report files (JSON now; workbooks join in their own issue).
+
+Import reads and validates the whole file first; only then, in one transaction, is anything
+written: a refused file leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.i18n import tr
+from unionclerk.domain.problems import Problem
+from unionclerk.domain.records import OWN, RECEIVED, ReportInfo
+from unionclerk.exporters import atomic, json_report
+from unionclerk.formspec import validators
+from unionclerk.formspec.codec import encode
+from unionclerk.services import backup, reports
+from unionclerk.services.workspace import Workspace
+
+MAX_JSON_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class ImportOutcome:
+    report: ReportInfo
+    problems: list[Problem]
+    dropped: list[str] = field(default_factory=list)
+    replaced: bool = False
+
+
+def read_file(ws: Workspace, path: Path) -> json_report.ParsedReport:
+    """Read and validate a report file without touching the database."""
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(tr("找不到文件"), where=str(path))
+    if path.stat().st_size > MAX_JSON_BYTES:
+        raise UserError(tr("文件过大（超过 200 MB），不是正常的报表文件"), where=str(path))
+    head = path.read_bytes()[:4]
+    if head.startswith(b"PK"):
+        raise UserError(tr("这是 Excel 工作簿；本版本只能导入 JSON 报表"), where=str(path))
+    try:
+        parsed = json_report.parse_text(path.read_bytes(), ws.forms)
+    except UserError as exc:
+        where = f"{path.name}: {exc.where}" if exc.where else path.name
+        raise UserError(exc.message, where=where) from None
+    code = parsed.division_code
+    if not code or validators.division_code_problem(code):
+        raise UserError(tr("封面的行政区划代码缺失或不是12位数字，无法确定是哪个单位的报表"),
+                        where=f"{path.name}: forms.cover.division_code")
+    if not parsed.union_name:
+        raise UserError(tr("封面缺少工会名称"), where=f"{path.name}: forms.cover.union_name")
+    return parsed
+
+
+def import_file(ws: Workspace, path: Path, *, replace: bool = False) -> ImportOutcome:
+    parsed = read_file(ws, path)
+    code, name = parsed.division_code, parsed.union_name
+    assert code and name
+    with ws.db.read() as tx:
+        existing = tx.get_report(code, parsed.period)
+        has_own = any(u.own for u in tx.list_units())
+    if existing is not None and not replace:
+        raise UserError(tr("{unit} {period} 的报表已经存在；如要覆盖请加 --replace（会先备份）",
+                           unit=name, period=parsed.period.label), where=Path(path).name)
+    if existing is not None:
+        backup.make_backup(ws, reason="before-import")
+    with ws.db.transaction() as tx:
+        unit = tx.get_unit(code)
+        tx.upsert_unit(code, name, own=None if unit else not has_own)
+        report = existing or tx.create_report(
+            code, parsed.period, source=OWN if (unit.own if unit else not has_own) else RECEIVED)
+        tx.replace_data(report.id, encode(ws.forms, parsed.data),
+                        note=tr("从文件导入：{file}", file=Path(path).name))
+        report = tx.get_report_by_id(report.id)
+    problems = reports.check(ws, report, parsed.data)
+    return ImportOutcome(report, problems, parsed.dropped, replaced=existing is not None)
+
+
+def base_name(report: ReportInfo) -> str:
+    """`<division_code>_<union_name>_<period>_工会工作报表` with unsafe characters removed."""
+    name = re.sub(r'[\\/:*?"<>|\s]+', "", report.unit.union_name) or "unit"
+    return f"{report.unit.division_code}_{name}_{report.period.label}_工会工作报表"
+
+
+def export_json(ws: Workspace, report: ReportInfo, out_dir: Path, *,
+                full_ids: bool = False) -> Path:
+    data = reports.load(ws, report)
+    doc = json_report.build_document(ws.forms, report.period, data, full_ids=full_ids)
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise UserError(tr("输出文件夹不存在"), where=str(out_dir))
+    target = out_dir / f"{base_name(report)}.json"
+    try:
+        atomic.write_bytes(target, json_report.dumps(doc).encode("utf-8"))
+    except OSError as exc:
+        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+                        where=str(target)) from None
+    return target
