@@ -49,7 +49,7 @@ class _Ctx:
 
 
 def _field(ctx: _Ctx, raw: Any, seen: dict[str, FieldDef]) -> list[FieldDef]:
-    where = f"field {raw.get('key', '?') if isinstance(raw, dict) else raw!r}"
+    where = "field " + (str(raw.get("key", "?")) if isinstance(raw, dict) else repr(raw))
     ctx.keys(where, raw, _FIELD_KEYS, {"key", "label", "type"})
     key, type_name = raw["key"], raw["type"]
     if not isinstance(key, str) or not key.isidentifier():
@@ -174,7 +174,7 @@ def _compile_rules(ctx: _Ctx, form: FormDef, raw_rules: list[dict], forms: FormS
     rosters = {f.key: {x.key for x in f.fields} for f in forms if f.is_roster}
     ids: set[str] = set()
     for raw in raw_rules:
-        where = f"rule {raw.get('id', '?') if isinstance(raw, dict) else raw!r}"
+        where = "rule " + (str(raw.get("id", "?")) if isinstance(raw, dict) else repr(raw))
         ctx.keys(where, raw, _RULE_KEYS, {"id", "severity", "message"})
         if raw["id"] in ids:
             raise ctx.error(where, "duplicate rule id")

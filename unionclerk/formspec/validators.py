@@ -9,17 +9,20 @@ Covers:
 * Telephone numbers: mainland mobile numbers and landlines with an area code.
 
 The ``*_problem`` functions return ``None`` when the value is acceptable, otherwise a short
-reason in plain Chinese suitable for showing next to the field. Empty input is reported as a
-problem too; whether a field may be left blank is the caller's decision.
+reason in plain Chinese (English under ``set_language("en")``) suitable for showing next to
+the field. Empty input is reported as a problem too; whether a field may be left blank is the
+caller's decision.
 
-No third-party imports, so this module can be used from the GUI, the importers and the
-command line alike.
+No third-party imports (only the Qt-free ``unionclerk.domain.i18n``), so this module can be
+used from the GUI, the importers and the command line alike.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+
+from unionclerk.domain.i18n import tr
 
 __all__ = [
     "credit_check_char",
@@ -132,15 +135,15 @@ def id_number_problem(text: str) -> str | None:
     """
     number = normalise_id_number(text)
     if len(number) != _ID_LENGTH:
-        return "应为18位"
+        return tr("应为18位")
     if not _is_ascii_digits(number[:17]):
-        return "前17位应为数字"
+        return tr("前17位应为数字")
     birth = number[6:14]
     if _real_date(birth) is None:
-        return f"出生日期 {birth} 不存在"
+        return tr("出生日期 {birth} 不存在", birth=birth)
     expected = id_check_char(number[:17])
     if number[17] != expected:
-        return f"校验位应为 {expected}"
+        return tr("校验位应为 {expected}", expected=expected)
     return None
 
 
@@ -225,13 +228,13 @@ def credit_code_problem(text: str) -> str | None:
     """Check a unified social credit code; ``None`` if valid, else a short reason in Chinese."""
     code = normalise_code(text)
     if len(code) != _CREDIT_LENGTH:
-        return "应为18位"
+        return tr("应为18位")
     for ch in code:
         if ch not in _CREDIT_VALUES:
-            return f"含有不允许的字符 {ch}"
+            return tr("含有不允许的字符 {ch}", ch=ch)
     expected = credit_check_char(code[:17])
     if code[17] != expected:
-        return f"校验码应为 {expected}"
+        return tr("校验码应为 {expected}", expected=expected)
     return None
 
 
@@ -240,14 +243,12 @@ def division_code_problem(text: str) -> str | None:
     code = normalise_code(text)
     if len(code) == _DIVISION_LENGTH and _is_ascii_digits(code):
         return None
-    return "应为12位数字"
+    return tr("应为12位数字")
 
 
 # ---------------------------------------------------------------------------
 # Telephone numbers
 # ---------------------------------------------------------------------------
-
-_PHONE_MESSAGE = "应为11位手机号或带区号的固定电话(如0571-85115144)"
 
 _MOBILE_RE = re.compile(r"1[3-9][0-9]{9}")
 _MOBILE_SEPARATORS_RE = re.compile(r"[\s-]+")
@@ -262,6 +263,10 @@ _LANDLINE_RE = re.compile(
 )
 
 
+def _phone_message() -> str:
+    return tr("应为11位手机号或带区号的固定电话(如0571-85115144)")
+
+
 def phone_problem(text: str) -> str | None:
     """Check a phone number; ``None`` if acceptable, else a short reason in Chinese.
 
@@ -272,7 +277,7 @@ def phone_problem(text: str) -> str | None:
     """
     value = _to_half_width(text).strip()
     if not value:
-        return _PHONE_MESSAGE
+        return _phone_message()
 
     mobile = _MOBILE_SEPARATORS_RE.sub("", value)
     prefix = _COUNTRY_PREFIX_RE.match(mobile)
@@ -283,4 +288,4 @@ def phone_problem(text: str) -> str | None:
 
     if _LANDLINE_RE.fullmatch(value):
         return None
-    return _PHONE_MESSAGE
+    return _phone_message()

@@ -106,8 +106,7 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def reload(self) -> None:
-        with self.ws.db.read() as tx:
-            all_reports = tx.list_reports()
+        all_reports = reports.list_reports(self.ws)
         self.report = all_reports[0] if all_reports else None
         self.forms_list.clear()
         if self.report is None:

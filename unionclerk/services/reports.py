@@ -55,6 +55,18 @@ def create_report(ws: Workspace, division_code: str, period: Period, *, union_na
         return report
 
 
+def list_reports(ws: Workspace, division_code: str | None = None) -> list[ReportInfo]:
+    """Reports of the folder, newest period first."""
+    with ws.db.read() as tx:
+        return tx.list_reports(division_code)
+
+
+def previous(ws: Workspace, report: ReportInfo) -> ReportInfo | None:
+    """The unit's latest report before this one (for last period's figures)."""
+    earlier = [r for r in list_reports(ws, report.unit.division_code) if r.period < report.period]
+    return max(earlier, key=lambda r: r.period) if earlier else None
+
+
 def load(ws: Workspace, report: ReportInfo) -> ReportData:
     with ws.db.read() as tx:
         return decode(ws.forms, tx.load_data(report.id))

@@ -1,0 +1,200 @@
+"""One report open for editing: values in memory, every accepted edit saved at once,
+checks re-run only where the edit reaches.
+
+The window (and the roster editor) change data only through an `EditSession`; each call
+returns the `Change` it made so views can refresh just what it touches.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from dataclasses import dataclass
+from typing import Any
+
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.i18n import tr
+from unionclerk.domain.problems import Problem
+from unionclerk.domain.records import DRAFT, ReportInfo
+from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.formspec import Change, Checker, explanation_key
+from unionclerk.formspec.checker import iter_unexplained
+from unionclerk.formspec.model import FormDef
+from unionclerk.services import reports
+from unionclerk.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class FormState:
+    """What the navigation shows for one form."""
+
+    errors: int
+    warnings: int  # warnings still without an explanation
+    filled: int
+    total: int
+
+    @property
+    def progress(self) -> int:
+        return round(100 * self.filled / self.total) if self.total else 100
+
+    @property
+    def label(self) -> str:
+        if self.errors:
+            return tr("有错误 {n}", n=self.errors)
+        if self.warnings:
+            return tr("有警告 {n}", n=self.warnings)
+        if self.filled == 0:
+            return tr("未填")
+        return tr("已完成") if self.filled >= self.total else tr("填报中")
+
+
+class EditSession:
+    def __init__(self, ws: Workspace, report: ReportInfo) -> None:
+        self.ws, self.report = ws, report
+        self.forms = ws.forms
+        self.data: ReportData = reports.load(ws, report)
+        self.checker = Checker(ws.forms, report.period)
+        self.result = self.checker.check(self.data)
+        self._problems: list[Problem] | None = None
+
+    # -- reading ------------------------------------------------------------------------
+    def problems(self) -> list[Problem]:
+        if self._problems is None:
+            self._problems = self.result.problems(self.data, self.forms)
+        return self._problems
+
+    def outstanding(self) -> list[Problem]:
+        """Errors, and warnings without an explanation: what blocks completion."""
+        return list(iter_unexplained(self.problems(), self.data.explanations))
+
+    def value(self, form: str, field: str, row: str | None = None) -> Any:
+        if row is None:
+            return self.data.single.get(form, {}).get(field)
+        found = self._row(form, row)
+        return found.values.get(field) if found else None
+
+    def form_state(self, form: FormDef) -> FormState:
+        left = [p for p in self.outstanding() if p.form == form.key]
+        errors = sum(p.is_error for p in left)
+        if form.is_roster:
+            n = len(self.data.rows.get(form.key, []))
+            filled, total = (1, 1) if n else (0, 1)
+        else:
+            fields = [f for f in form.fields if not f.type.computed and not f.companion_of]
+            values = self.data.single.get(form.key, {})
+            filled, total = sum(f.key in values for f in fields), len(fields)
+        return FormState(errors, len(left) - errors, filled, total)
+
+    @property
+    def editable(self) -> bool:
+        return self.report.status == DRAFT
+
+    # -- writing ------------------------------------------------------------------------
+    def _guard(self) -> None:
+        if not self.editable:
+            raise UserError(tr("报表已标记完成，修改前请先“重新打开”并填写原因"))
+
+    def _row(self, form: str, row: str) -> RosterRow | None:
+        return next((r for r in self.data.rows.get(form, []) if r.uuid == row), None)
+
+    def set_value(self, form: str, field: str, value: Any, row: str | None = None) -> Change:
+        """Save a typed value (None clears it) and re-check what depends on it."""
+        self._guard()
+        fdef = self.forms[form].field(field)
+        stored = None if value is None else fdef.to_json(value)
+        with self.ws.db.transaction() as tx:
+            tx.set_value(self.report.id, form, field, stored, row_uuid=row)
+        target = self.data.single.setdefault(form, {}) if row is None else self._row(form, row)
+        values = target if isinstance(target, dict) else target.values if target else None
+        if values is None:
+            raise UserError(tr("找不到这一行，可能已被删除"))
+        if value is None:
+            values.pop(field, None)
+        else:
+            values[field] = value
+        return self._rechecked(Change(form, field, row))
+
+    def set_text(self, form: str, field: str, text: str, row: str | None = None) -> Change:
+        """Parse what the clerk typed; raises ValueRefused with the reason if it can't."""
+        return self.set_value(form, field, self.forms[form].field(field).parse_text(text), row)
+
+    def insert_row(self, form: str, position: int | None = None,
+                   values: dict[str, Any] | None = None) -> str:
+        self._guard()
+        fdef = self.forms[form]
+        row = RosterRow(dict(values) if values is not None else {
+            f.key: f.default for f in fdef.fields if f.default is not None})
+        rows = self.data.rows.setdefault(form, [])
+        position = len(rows) if position is None else max(0, min(position, len(rows)))
+        encoded = {k: fdef.field(k).to_json(v) for k, v in row.values.items() if v is not None}
+        with self.ws.db.transaction() as tx:
+            tx.insert_row(self.report.id, form, position, row.uuid, encoded)
+        rows.insert(position, row)
+        self._rechecked(Change(form, None, row.uuid))
+        return row.uuid
+
+    def delete_row(self, form: str, row: str) -> tuple[int, dict[str, Any]]:
+        """Remove a row; returns its position and values (for undo)."""
+        self._guard()
+        rows = self.data.rows.get(form, [])
+        index = next(i for i, r in enumerate(rows) if r.uuid == row)
+        with self.ws.db.transaction() as tx:
+            tx.delete_row(self.report.id, row)
+        removed = rows.pop(index)
+        self._rechecked(Change(form, None, row, removed=True))
+        return index, removed.values
+
+    def restore_row(self, form: str, position: int, values: dict[str, Any], row: str) -> None:
+        """Put back a deleted row under its old UUID (undo of delete)."""
+        self._guard()
+        fdef = self.forms[form]
+        encoded = {k: fdef.field(k).to_json(v) for k, v in values.items() if v is not None}
+        with self.ws.db.transaction() as tx:
+            tx.insert_row(self.report.id, form, position, row, encoded)
+        self.data.rows.setdefault(form, []).insert(position, RosterRow(dict(values), row))
+        self._rechecked(Change(form, None, row))
+
+    def move_row(self, form: str, row: str, position: int) -> None:
+        self._guard()
+        rows = self.data.rows.get(form, [])
+        index = next(i for i, r in enumerate(rows) if r.uuid == row)
+        with self.ws.db.transaction() as tx:
+            tx.move_row(self.report.id, row, position)
+        moved = rows.pop(index)
+        rows.insert(max(0, min(position, len(rows))), moved)
+        self._problems = None
+
+    def set_explanation(self, problem: Problem, text: str) -> None:
+        self._guard()
+        key = explanation_key(problem)
+        with self.ws.db.transaction() as tx:
+            tx.set_explanation(self.report.id, key, text.strip() or None)
+        if text.strip():
+            self.data.explanations[key] = text.strip()
+        else:
+            self.data.explanations.pop(key, None)
+        self._problems = None
+
+    def explanation(self, problem: Problem) -> str:
+        return self.data.explanations.get(explanation_key(problem), "")
+
+    def _rechecked(self, change: Change) -> Change:
+        self.checker.recheck(self.data, self.result, change)
+        self._problems = None
+        return change
+
+    # -- status -------------------------------------------------------------------------
+    def refresh_report(self) -> None:
+        with self.ws.db.read() as tx:
+            self.report = tx.get_report_by_id(self.report.id)
+
+    def complete(self) -> None:
+        reports.complete(self.ws, self.report)
+        self.refresh_report()
+
+    def reopen(self, reason: str) -> None:
+        reports.reopen(self.ws, self.report, reason)
+        self.refresh_report()
+
+    @staticmethod
+    def new_uuid() -> str:
+        return str(uuidlib.uuid4())
