@@ -59,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--out", required=True, help=tr("输出文件夹"))
             p.add_argument("--format", default="json", help=tr("输出格式，逗号分隔：json"))
             p.add_argument("--full-ids", action="store_true", help=tr("导出完整身份证号码（默认遮盖）"))
+    p = sub.add_parser("backup", parents=[common], help=tr("备份数据库"))
+    p.add_argument("--out", help=tr("备份文件（默认放在数据文件夹的 backups 中）"))
+    p = sub.add_parser("restore", parents=[common], help=tr("从备份文件恢复数据库（先检查备份）"))
+    p.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -186,5 +190,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from unionclerk.services import backup
+
+    with _workspace() as ws:
+        target = backup.make_backup(ws, target=Path(args.out) if args.out else None)
+    _say(tr("已备份到：{file}", file=target))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from unionclerk.services import backup
+
+    ws = _workspace()
+    try:
+        ws, safety = backup.restore(ws, Path(args.file))
+    finally:
+        ws.close()
+    _say(tr("已从 {file} 恢复。恢复前的数据已另存为：{safety}", file=args.file, safety=safety))
+    return EXIT_OK
+
+
 COMMANDS = {"gui": cmd_gui, "demo": cmd_demo, "import": cmd_import, "check": cmd_check,
-            "export": cmd_export}
+            "export": cmd_export, "backup": cmd_backup,
+            "restore": cmd_restore}

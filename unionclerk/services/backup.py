@@ -1,17 +1,74 @@
-"""Consistent backups of the database (SQLite backup API, never a file copy)."""
+"""Backups: automatic ones (rotated), manual ones, and restore.
+
+Automatic backups go to `<data dir>/backups/auto-<reason>-<stamp>.sqlite3`; we keep the newest
+10 and, older than those, the newest of each month. A restore first checks the file, then
+backs up the current database, then replaces it through SQLite's backup API.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
 from unionclerk import paths
+from unionclerk.storage import backups as store
 from unionclerk.services.workspace import Workspace
+
+KEEP_NEWEST = 10
+_AUTO = re.compile(r"^auto-[a-z-]+-(\d{8})-(\d{6})(?:-\d+)?\.sqlite3$")
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _free(path: Path) -> Path:
+    n, candidate = 1, path
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
 
 
 def make_backup(ws: Workspace, *, reason: str = "manual", target: Path | None = None) -> Path:
-    """Copy the live database to the backups folder (or `target`) and verify the copy."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = target or paths.backups_dir() / f"{reason}-{stamp}.sqlite3"
-    ws.db.backup_to(target)
-    return target
+    """A verified copy of the live database; automatic ones are rotated afterwards."""
+    if target is not None:
+        return ws.db.backup_to(Path(target))
+    if reason == "manual":  # asked for by the clerk: kept until they delete it
+        return ws.db.backup_to(_free(paths.backups_dir() / f"manual-{_stamp()}.sqlite3"))
+    out = ws.db.backup_to(_free(paths.backups_dir() / f"auto-{reason}-{_stamp()}.sqlite3"))
+    rotate(paths.backups_dir())
+    return out
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Delete automatic backups beyond the newest 10 (keeping one per month); returns them."""
+    autos = sorted((p for p in folder.glob("auto-*.sqlite3") if _AUTO.match(p.name)),
+                   key=lambda p: _AUTO.match(p.name).groups(), reverse=True)  # type: ignore[union-attr]
+    keep, months = set(autos[:KEEP_NEWEST]), set()
+    for p in autos:
+        month = _AUTO.match(p.name).group(1)[:6]  # type: ignore[union-attr]
+        if month not in months:
+            months.add(month)
+            keep.add(p)
+    removed = [p for p in autos if p not in keep]
+    for p in removed:
+        p.unlink(missing_ok=True)
+    return removed
+
+
+def list_backups() -> list[Path]:
+    return sorted(paths.backups_dir().glob("*.sqlite3"), key=lambda p: p.stat().st_mtime,
+                  reverse=True)
+
+
+def restore(ws: Workspace, source: Path) -> tuple[Workspace, Path]:
+    """Replace the database with `source`; returns the reopened workspace and the safety copy
+    of what was there before. Nothing changes if `source` is refused."""
+    store.verify(Path(source))
+    safety = make_backup(ws, reason="before-restore")
+    db_path = ws.db.path
+    ws.close()
+    store.restore_into(Path(source), db_path)
+    return Workspace.open(ws.data_dir), safety
