@@ -7,12 +7,13 @@ plain message naming the file and the problem, and never a traceback for bad inp
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from unionclerk import __version__, paths
+from unionclerk import __version__, logsetup, paths
 from unionclerk.domain import i18n
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
@@ -76,9 +77,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         i18n.set_language(args.lang)
     paths.set_data_dir(args.data_dir)
     command = args.command or "gui"
+    logsetup.ensure_streams()
     try:
+        log = logsetup.setup(paths.data_dir())
+    except OSError as exc:  # the data folder itself cannot be made or written
+        _say(tr("无法完成：无法使用数据文件夹 {dir}（{reason}）", dir=args.data_dir or "",
+                reason=exc.strerror or str(exc)), err=True)
+        return EXIT_REFUSED
+    try:
+        logging.getLogger(__name__).info("unionclerk %s: %s", __version__, command)
         return COMMANDS[command](args)
     except UserError as exc:
+        logging.getLogger(__name__).info("refused: %s", exc)
         _say(tr("无法完成：{message}", message=str(exc)), err=True)
         return EXIT_REFUSED
     except KeyboardInterrupt:
@@ -86,6 +96,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr = None  # type: ignore[assignment]
         return EXIT_OK
+    except Exception:
+        logging.getLogger(__name__).exception("unexpected error in %s", command)
+        _say(tr("程序出现意外错误，已记录在日志中：{log}。数据没有丢失：每一次修改在出错前都已保存。",
+                log=log), err=True)
+        return EXIT_REFUSED
+    finally:
+        logsetup.close()
 
 
 def _say(text: str, *, err: bool = False) -> None:
