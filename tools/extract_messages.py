@@ -182,10 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     for line in scan.errors + problems:
         print(line, file=sys.stderr)
     if args.check and (scan.errors or problems):
-        print(f"{len(scan.errors) + len(problems)} problem(s). Run "
-              "`python tools/extract_messages.py --update`, then translate the empty entries "
-              f"in {args.catalogue.relative_to(ROOT) if args.catalogue.is_relative_to(ROOT) else args.catalogue}.",
-              file=sys.stderr)
+        print(f"{len(scan.errors) + len(problems)} problem(s). Fix any tr() misuse, run "
+              "`python tools/extract_messages.py --update`, then write the English for the "
+              f"empty entries in {args.catalogue}.", file=sys.stderr)
         return 1
     return 1 if scan.errors else 0
 

@@ -41,7 +41,7 @@ def language() -> str:
 def tr(message: str, /, **params: object) -> str:
     """Translate a literal Chinese message and fill in `{name}` placeholders."""
     template = _CATALOGUE.get(message, message) if _LANG != "zh" else message
-    return template.format(**params) if params else template
+    return template.format(**params)
 
 
 def pick(zh: str, en: str | None) -> str:
