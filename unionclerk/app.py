@@ -70,14 +70,21 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_catalogue_dir(paths.resources_dir() / "i18n")
-    if "--lang" in argv[:-1]:  # before parsing, so usage errors come in the right language
-        i18n.set_language(argv[argv.index("--lang") + 1])
+    for i, arg in enumerate(argv):  # before parsing, so usage errors come in the right language
+        if arg.startswith("--lang="):
+            i18n.set_language(arg.split("=", 1)[1])
+        elif arg == "--lang" and i + 1 < len(argv):
+            i18n.set_language(argv[i + 1])
     args = _parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
     paths.set_data_dir(args.data_dir)
     command = args.command or "gui"
     logsetup.ensure_streams()
+    if command in NEEDS_EXISTING_DATA and not paths.database_path(create=False).exists():
+        _say(tr("无法完成：数据文件夹 {dir} 中还没有任何报表：请先运行 unionclerk demo 或导入报表",
+                dir=paths.data_dir(create=False)), err=True)
+        return EXIT_REFUSED
     try:
         log = logsetup.setup(paths.data_dir())
     except OSError as exc:  # the data folder itself cannot be made or written
@@ -195,13 +202,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if unknown or not formats:
         raise UserError(tr("不支持的导出格式：{f}（本版本支持 json）", f=",".join(unknown)))
     out = Path(args.out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)),
-                        where=str(out)) from None
     with _workspace() as ws:
         report = ws.find_report(period, args.unit)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)),
+                            where=str(out)) from None
         target = transfer.export_json(ws, report, out, full_ids=args.full_ids)
     _say(tr("已导出：{file}", file=target))
     return EXIT_OK
@@ -227,6 +234,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     _say(tr("已从 {file} 恢复。恢复前的数据已另存为：{safety}", file=args.file, safety=safety))
     return EXIT_OK
 
+
+# Commands that only read an existing data folder: refused (nothing created) when it is empty.
+NEEDS_EXISTING_DATA = {"check", "export", "backup"}
 
 COMMANDS = {"gui": cmd_gui, "demo": cmd_demo, "import": cmd_import, "check": cmd_check,
             "export": cmd_export, "backup": cmd_backup,

@@ -46,14 +46,15 @@ def set_data_dir(path: str | Path | None) -> None:
     _data_dir_override = Path(path).expanduser().resolve() if path else None
 
 
-def data_dir() -> Path:
+def data_dir(*, create: bool = True) -> Path:
     folder = _data_dir_override or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
-def database_path() -> Path:
-    return data_dir() / "unionclerk.sqlite3"
+def database_path(*, create: bool = True) -> Path:
+    return data_dir(create=create) / "unionclerk.sqlite3"
 
 
 def backups_dir() -> Path:

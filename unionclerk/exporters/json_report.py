@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,14 +19,14 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import ReportData, RosterRow
 from unionclerk.formspec import validators
-from unionclerk.formspec.model import FormDef, FormSet
+from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 
 FORMAT = "unionclerk.report"
 SUMMARY_FORMAT = "unionclerk.summary"
 FORMAT_VERSION = 1
 MAX_ROWS = 100_000
 _TOP_KEYS = {"format", "format_version", "period", "forms", "explanations", "form_versions"}
-_EXPLAIN_RE = re.compile(r"^([a-z_]+)\.(?:rows\[(\d+)\]\.)?([a-z_0-9]+)$")
+_EXPLAIN_RE = re.compile(r"^([a-z_]+)\.(?:rows\[(\d{1,9})\]\.)?([a-z_0-9]+)$")
 
 
 @dataclass
@@ -53,6 +54,8 @@ def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
     except json.JSONDecodeError as exc:
         raise UserError(tr("不是有效的 JSON 文件（第 {line} 行第 {col} 列附近出错）",
                            line=exc.lineno, col=exc.colno)) from None
+    except RecursionError:  # nested thousands of levels deep: no report looks like that
+        raise UserError(tr("JSON 嵌套层数过多，不是工会报表文件")) from None
     return parse_document(doc, forms)
 
 
@@ -71,7 +74,7 @@ def parse_document(doc: Any, forms: FormSet) -> ParsedReport:
                            v=version, mine=FORMAT_VERSION))
     unknown = sorted(set(doc) - _TOP_KEYS)
     if unknown:
-        raise UserError(tr("文件含有未知的项目：{keys}", keys="、".join(unknown)))
+        raise UserError(tr("文件含有未知的项目：{keys}", keys="、".join(map(_key, unknown[:5]))))
     period = Period.from_json(doc.get("period"))
     versions = _versions(doc.get("form_versions"), forms)
     raw_forms = doc.get("forms")
@@ -79,7 +82,7 @@ def parse_document(doc: Any, forms: FormSet) -> ParsedReport:
         raise UserError(tr("forms 应为对象"), where="forms")
     for key in raw_forms:
         if key not in forms:
-            raise UserError(tr("未知的表“{form}”", form=key), where=f"forms.{key}")
+            raise UserError(tr("未知的表“{form}”", form=_key(key)), where=f"forms.{_key(key)}")
     parsed = ParsedReport(period, ReportData(), versions)
     for form in forms:
         raw = raw_forms.get(form.key)
@@ -102,7 +105,8 @@ def _versions(raw: Any, forms: FormSet) -> dict[str, int]:
     out = {}
     for key, v in raw.items():
         if key not in forms:
-            raise UserError(tr("未知的表“{form}”", form=key), where=f"form_versions.{key}")
+            raise UserError(tr("未知的表“{form}”", form=_key(key)),
+                            where=f"form_versions.{_key(key)}")
         if not isinstance(v, int) or isinstance(v, bool) or v < 1:
             raise UserError(tr("表的版本应为正整数"), where=f"form_versions.{key}")
         if v > forms[key].version:
@@ -114,31 +118,41 @@ def _versions(raw: Any, forms: FormSet) -> dict[str, int]:
 
 
 def _read_record(form: FormDef, raw: Any, where: str, parsed: ParsedReport, version: int,
-                 fields: set[str] | None = None) -> dict[str, Any]:
+                 readers: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One record or row; `readers` maps each allowed key to its type's `from_json`
+    (default: the form's record fields)."""
     if not isinstance(raw, dict):
         raise UserError(tr("应为对象（字段 → 值）"), where=where)
-    allowed = fields if fields is not None else {f.key for f in form.record_fields}
+    if readers is None:
+        readers = _readers(form.record_fields)
+    older = version < form.version
     out: dict[str, Any] = {}
     for key, value in raw.items():
-        if version < form.version and key in form.renamed:
-            key = form.renamed[key]
-        elif version < form.version and key in form.deleted:
-            parsed.dropped.append(f"{where}.{key}")
-            continue
-        if key not in allowed:
-            raise UserError(tr("未知的字段“{field}”", field=key), where=f"{where}.{key}")
+        if older:
+            if key in form.renamed:
+                key = form.renamed[key]
+            elif key in form.deleted:
+                parsed.dropped.append(f"{where}.{key}")
+                continue
+        read = readers.get(key)
+        if read is None:
+            raise UserError(tr("未知的字段“{field}”", field=_key(key)), where=f"{where}.{_key(key)}")
         if value is None:
             continue
-        fdef = form.field(key)
         try:
-            typed = fdef.from_json(value)
+            typed = read(value)
         except ValueRefused as exc:
+            fdef = form.field(key)
             raise UserError(tr("“{label}”的值 {value} 无法接受：{reason}", label=fdef.plain_label,
                                value=_short(value), reason=exc.message),
                             where=f"{where}.{key}") from None
         if typed is not None:
             out[key] = typed
     return out
+
+
+def _readers(fields: list[FieldDef]) -> dict[str, Any]:
+    return {f.key: f.type.from_json for f in fields}
 
 
 def _read_roster(form: FormDef, raw: Any, parsed: ParsedReport, version: int) -> None:
@@ -156,11 +170,22 @@ def _read_roster(form: FormDef, raw: Any, parsed: ParsedReport, version: int) ->
         raise UserError(tr("rows 应为数组"), where=f"{where}.rows")
     if len(rows) > MAX_ROWS:
         raise UserError(tr("名单超过 {n} 行，无法导入", n=MAX_ROWS), where=f"{where}.rows")
-    columns = {f.key for f in form.fields}
+    readers = _readers(form.fields)
     parsed.data.rows[form.key] = [
-        RosterRow(_read_record(form, row, f"{where}.rows[{i}]", parsed, version, columns))
-        for i, row in enumerate(rows)
+        RosterRow(_read_record(form, row, f"{where}.rows[{i}]", parsed, version, readers), uuid)
+        for (i, row), uuid in zip(enumerate(rows), _uuid4s(len(rows)), strict=True)
     ]
+
+
+def _uuid4s(n: int) -> list[str]:
+    """`n` new random (version 4) UUIDs as text, like `str(uuid.uuid4())` but in one go."""
+    raw = os.urandom(16 * n).hex()
+    out = []
+    for i in range(0, 32 * n, 32):
+        h = raw[i:i + 32]
+        out.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-"
+                   f"{h[20:]}")
+    return out
 
 
 def _explanations(raw: Any, data: ReportData, forms: FormSet) -> dict[str, str]:
@@ -172,19 +197,27 @@ def _explanations(raw: Any, data: ReportData, forms: FormSet) -> dict[str, str]:
     for key, text in raw.items():
         m = _EXPLAIN_RE.match(key)
         if not m or m.group(1) not in forms or not isinstance(text, str):
-            raise UserError(tr("说明的位置“{key}”无法识别", key=key[:60]), where="explanations")
+            raise UserError(tr("说明的位置“{key}”无法识别", key=_key(key)), where="explanations")
         form, index, fld = m.group(1), m.group(2), m.group(3)
+        if not forms[form].has_field(fld) and fld not in forms[form].renamed:
+            raise UserError(tr("说明指向未知的字段“{field}”", field=_key(fld)),
+                            where=f"explanations.{_key(key)}")
         if len(text) > 5000:
-            raise UserError(tr("说明过长（最多 5000 字）"), where=f"explanations.{key}")
+            raise UserError(tr("说明过长（最多 5000 字）"), where=f"explanations.{_key(key)}")
         if index is None:
             out[f"{form}.{fld}"] = text
             continue
         rows = data.rows.get(form, [])
         if int(index) >= len(rows):
             raise UserError(tr("说明指向不存在的第 {n} 行", n=int(index) + 1),
-                            where=f"explanations.{key}")
+                            where=f"explanations.{_key(key)}")
         out[f"{form}.rows[{rows[int(index)].uuid}].{fld}"] = text
     return out
+
+
+def _key(key: str) -> str:
+    """A key from the file, short enough to show in a message."""
+    return key if len(key) <= 40 else key[:37] + "…"
 
 
 def _short(value: Any) -> str:

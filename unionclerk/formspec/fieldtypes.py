@@ -24,6 +24,7 @@ from unionclerk.formspec import validators as v
 
 MAX_COUNT = 10**12  # beyond any real count: a typo or a unit mix-up
 HARD_TEXT_CAP = 10_000  # text longer than this is refused outright, whatever the field
+FAR_BEYOND = 5  # text over 5x its field's max_length is refused rather than kept and marked
 
 
 def to_halfwidth(text: str) -> str:
@@ -50,8 +51,10 @@ class FieldType:
 
     def parse_text(self, text: str) -> Any:
         text = text.strip()
-        if len(text) > HARD_TEXT_CAP:
-            raise ValueRefused(tr("内容过长（{n} 字），最多 {cap} 字", n=len(text), cap=HARD_TEXT_CAP))
+        # A little over the limit is a problem to fix (kept, marked); far over it is refused.
+        cap = min(HARD_TEXT_CAP, self.max_length * FAR_BEYOND) if self.max_length else HARD_TEXT_CAP
+        if len(text) > cap:
+            raise ValueRefused(tr("内容过长（{n} 字），最多 {cap} 字", n=len(text), cap=cap))
         return text or None
 
     # -- writing -------------------------------------------------------------------------
@@ -203,11 +206,15 @@ class RateType(FieldType):
 _DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
 
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MONTH_RE = re.compile(r"\d{4}-\d{2}")
+
+
 class DateType(FieldType):
     name = "date"
 
     def from_json(self, raw: Any) -> Any:
-        if not isinstance(raw, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        if not isinstance(raw, str) or not _ISO_DATE_RE.fullmatch(raw):
             raise ValueRefused(tr("日期应写成 YYYY-MM-DD，如 2018-09-01"))
         return self._make(int(raw[:4]), int(raw[5:7]), int(raw[8:]), raw)
 
@@ -241,7 +248,7 @@ class YearMonthType(FieldType):
     name = "yearmonth"
 
     def from_json(self, raw: Any) -> Any:
-        if not isinstance(raw, str) or not re.fullmatch(r"\d{4}-\d{2}", raw):
+        if not isinstance(raw, str) or not _ISO_MONTH_RE.fullmatch(raw):
             raise ValueRefused(tr("年月应写成 YYYY-MM，如 2018-09"))
         return self._make(int(raw[:4]), int(raw[5:]), raw)
 

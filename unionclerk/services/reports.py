@@ -101,17 +101,17 @@ def complete(ws: Workspace, report: ReportInfo) -> None:
 
 
 def mark_exported(ws: Workspace, report: ReportInfo) -> None:
-    if report.status == COMPLETE:
-        with ws.db.transaction() as tx:
+    with ws.db.transaction() as tx:  # the stored status: `report` may be an older snapshot
+        if tx.get_report_by_id(report.id).status == COMPLETE:
             tx.set_status(report.id, EXPORTED, note=tr("已导出上报文件"))
 
 
 def reopen(ws: Workspace, report: ReportInfo, reason: str) -> None:
-    if report.status == DRAFT:
-        return
-    if not reason.strip():
-        raise UserError(tr("重新打开已完成的报表需要填写原因"))
-    with ws.db.transaction() as tx:
+    with ws.db.transaction() as tx:  # the stored status: `report` may be an older snapshot
+        if tx.get_report_by_id(report.id).status == DRAFT:
+            return
+        if not reason.strip():
+            raise UserError(tr("重新打开已完成的报表需要填写原因"))
         tx.set_status(report.id, DRAFT, note=tr("重新打开：{reason}", reason=reason.strip()))
 
 
