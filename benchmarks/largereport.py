@@ -2,13 +2,16 @@
 
 Starts from the demo report (佛堂镇总工会, 2018) and replaces its rosters with generated rows:
 by default 300 cadres, 500 venues and 1,200 services (2,000 roster rows). The rows are varied
-the way real ones are — optional cells left blank, 其他 with its free text, masked-free valid ID
-numbers whose birth month and gender agree with the row — and a few carry deliberate warnings
-(a malformed phone, a venue in use without its opening month, a service starting before the
-period, a possible duplicate person...) so that a check has real problems to report. The
-result contains no errors and imports through `json_report.parse_document` unchanged.
+the way real ones are — optional cells left blank, 其他 with its free text, full (unmasked) ID
+numbers with valid check digits whose birth month and gender agree with the row — and a few
+carry deliberate warnings (a malformed phone, a venue in use without its opening month, a
+service starting before the period, a possible duplicate person...) so that a check has real
+problems to report. The result has no errors and imports through `json_report.parse_document`.
 
-The same `seed` always gives the same document.
+The same `seed` always gives the same document. `random_edit()` changes one cell of a parsed
+report (for tests that compare a re-check with a full check).
+
+Run as a script, it prints the document:  python benchmarks/largereport.py > large.json
 """
 
 from __future__ import annotations
@@ -16,8 +19,12 @@ from __future__ import annotations
 import copy
 import random
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
+from unionclerk.domain.report import ReportData, YearMonth
+from unionclerk.formspec.checker import Change
+from unionclerk.formspec.model import OTHER, FieldDef, FormSet
 from unionclerk.services import demo
 
 _SURNAMES = ("王陈吴张李金楼朱傅龚何黄刘杨周徐骆贾方叶赵孙胡郑林郭马罗梁宋唐许韩冯邓曹彭曾"
@@ -182,9 +189,10 @@ def _deliberate_warnings(cadres: list[dict], venues: list[dict], services: list[
         cadres[3]["phone"] = "8571123"  # no area code: phone format warning
         cadres[7]["since"] = "2019-03"  # after the cover's report date
         # Same name and birth month as an earlier row: a possible duplicate person.
-        first = next(r for r in cadres[2:] if "birth" in r)
-        cadres[9].update(name=first["name"], birth=first["birth"])
-        cadres[9].pop("id_number", None)  # its own number would no longer match the birth
+        first = next((r for r in cadres[2:9] if "birth" in r), None)
+        if first is not None:
+            cadres[9].update(name=first["name"], birth=first["birth"])
+            cadres[9].pop("id_number", None)  # its own number would no longer match the birth
     if len(venues) > 10:
         venues[5].update(status="已启用")
         venues[5].pop("opened", None)  # in use without an opening month
@@ -217,6 +225,59 @@ def large_document(cadres: int = 300, venues: int = 500, services: int = 1200,
     support["part_time_staff"] = sum(r["appointment"] == "兼职" for r in cadre_rows)
     support["allowance_people"] = support["part_time_staff"]
     return doc
+
+
+# -- random edits (for checking that a re-check after one edit equals a full check) ----------
+_ODD_VALUES: dict[str, list[Any]] = {
+    "int": [0, 1, 7, 10**9],
+    "money": [Decimal("0.00"), Decimal("12.50"), Decimal("99999999.99")],
+    "area": [Decimal("0.0"), Decimal("35.5"), Decimal("120000.0")],
+    "date": [date(2017, 12, 31), date(2018, 6, 1), date(2019, 1, 1), date(2018, 1, 1)],
+    "yearmonth": [YearMonth(1935, 4), YearMonth(2001, 2), YearMonth(2019, 3), YearMonth(1985, 6)],
+    "bool": [True, False],
+    "phone": ["8571123", "0579-85711234", "13912345678", "123"],
+    "idnumber": ["330782198506150021", "330782198506150022", "330782********002X",
+                 "33078219850615002"],
+    "creditcode": ["81330782MC0417032X", "91350100M000100Y43", "81330782MC0417032Y"],
+    "divisioncode": ["330782101000", "33078210100"],
+}
+
+
+def _candidates(field: FieldDef, seen: list[Any]) -> list[Any]:
+    name = field.type.name
+    out: list[Any] = [None, *seen]
+    if name in ("text", "longtext"):
+        out += ["某某", "x" * ((field.type.max_length or 30) + 1)]
+    elif name == "choice":
+        out += list(field.choices)
+    else:
+        out += _ODD_VALUES.get(name, [])
+    return out
+
+
+def random_edit(rng: random.Random, data: ReportData, forms: FormSet) -> Change:
+    """Change one cell of `data` in place (typed value, possibly blank or odd); say which."""
+    form = rng.choice([f for f in forms if f.key in data.single or data.rows.get(f.key)])
+    rows = data.rows.get(form.key) or []
+    in_row = bool(rows) and (not form.record_fields or rng.random() < 0.85)
+    fields = [f for f in (form.fields if in_row else form.record_fields) if not f.type.computed]
+    field = rng.choice(fields)
+    if in_row:
+        row = rng.choice(rows)
+        sample = rng.sample(rows, min(5, len(rows)))
+        seen = [r.values[field.key] for r in sample if field.key in r.values]
+        target, uuid = row.values, row.uuid
+    else:
+        target, uuid = data.values(form.key), None
+        seen = [target[field.key]] if field.key in target else []
+    value = rng.choice(_candidates(field, seen))
+    if field.has_other and rng.random() < 0.2:
+        value = OTHER
+    if value is None:
+        target.pop(field.key, None)
+    else:
+        target[field.key] = value
+    return Change(form.key, field.key, uuid)
 
 
 if __name__ == "__main__":

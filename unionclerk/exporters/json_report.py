@@ -136,7 +136,8 @@ def _read_record(form: FormDef, raw: Any, where: str, parsed: ParsedReport, vers
                 continue
         read = readers.get(key)
         if read is None:
-            raise UserError(tr("未知的字段“{field}”", field=_key(key)), where=f"{where}.{_key(key)}")
+            raise UserError(tr("未知的字段“{field}”", field=_key(key)),
+                            where=f"{where}.{_key(key)}")
         if value is None:
             continue
         try:
@@ -161,7 +162,8 @@ def _read_roster(form: FormDef, raw: Any, parsed: ParsedReport, version: int) ->
         raise UserError(tr("名单表应为 {{\"rows\": [...]}} 对象"), where=where)
     extra = sorted(set(raw) - ({"rows", "summary"} if form.summary else {"rows"}))
     if extra:
-        raise UserError(tr("名单表含有未知的项目：{keys}", keys="、".join(extra)), where=where)
+        raise UserError(tr("名单表含有未知的项目：{keys}", keys="、".join(map(_key, extra[:5]))),
+                        where=where)
     if "summary" in raw:
         parsed.data.single[form.key] = _read_record(form, raw["summary"], f"{where}.summary",
                                                     parsed, version)

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from string import Formatter
 from typing import Any
 
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.problems import Problem, Severity
 from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.formspec.fieldtypes import FieldType
 from unionclerk.formspec.model import OTHER, FieldDef, FormDef, FormSet, RuleDef
 
 Slot = tuple[str, str, str | None, str | None]
@@ -44,6 +46,7 @@ class _Run:
     def __init__(self, forms: FormSet, data: ReportData, period: Period) -> None:
         self.forms, self.data, self.period = forms, data, period
         self._row_scopes: dict[str, list[_RowScope]] = {}
+        self._start, self._end = period.start, period.end
 
     def single_value(self, form: str, name: str) -> Any:
         return self.data.single.get(form, {}).get(name)
@@ -54,17 +57,19 @@ class _Run:
         return self._row_scopes[form]
 
     def constant(self, name: str) -> Any:
-        return self.period.start if name == "period_start" else self.period.end
+        return self._start if name == "period_start" else self._end
 
 
 class _RowScope:
-    __slots__ = ("values", "run")
+    """A record or row as an expression's `Scope` (`get` and `constant` are bound directly:
+    rules call them for every row)."""
+
+    __slots__ = ("values", "run", "get", "constant")
 
     def __init__(self, values: dict[str, Any], run: _Run) -> None:
         self.values, self.run = values, run
-
-    def get(self, name: str) -> Any:
-        return self.values.get(name)
+        self.get = values.get
+        self.constant = run.constant
 
     def other(self, form: str, name: str) -> Any:
         return self.run.single_value(form, name)
@@ -72,28 +77,34 @@ class _RowScope:
     def rows(self, form: str) -> list[_RowScope]:
         return self.run.row_scopes(form)
 
-    def constant(self, name: str) -> Any:
-        return self.run.constant(name)
-
 
 @dataclass
 class CheckResult:
     slots: dict[Slot, list[Problem]] = field(default_factory=dict)
 
     def problems(self, data: ReportData, forms: FormSet) -> list[Problem]:
-        """Every problem, in report order, with row positions filled in."""
+        """Every problem, in report order, with row positions filled in.
+
+        Problems at the same place (form, row, severity, field) come in the order a full
+        check finds them — cell checks, then row rules, then roster and form rules, each in
+        the forms' order — however the slots were filled (a re-check adds slots at the end).
+        """
         positions = {
             r.uuid: i for rows in data.rows.values() for i, r in enumerate(rows)
         }
         order = {f.key: f.order for f in forms}
+        rank = {("rule", f.key, r.id): (1 if r.scope == "row" else 2, i)
+                for f in forms for i, r in enumerate(f.rules)}
         out = [
-            replace(p, row_index=positions.get(p.row)) if p.row else p
-            for problems in self.slots.values()
+            (replace(p, row_index=positions.get(p.row)) if p.row else p,
+             rank.get(slot[:3], (0, 0)) if slot[0] == "rule" else (0, 0))
+            for slot, problems in self.slots.items()
             for p in problems
         ]
-        out.sort(key=lambda p: (order.get(p.form, 99), p.row_index if p.row_index is not None
-                                else -1, p.severity is not Severity.ERROR, p.field))
-        return out
+        out.sort(key=lambda pr: (order.get(pr[0].form, 99), pr[0].row_index
+                                 if pr[0].row_index is not None else -1,
+                                 pr[0].severity is not Severity.ERROR, pr[0].field, pr[1]))
+        return [p for p, _ in out]
 
 
 def explanation_key(p: Problem) -> str:
@@ -110,34 +121,60 @@ class Checker:
         self.form_rules: dict[tuple[str, str], list[RuleDef]] = defaultdict(list)
         self.by_other: dict[tuple[str, str], list[RuleDef]] = defaultdict(list)
         self.by_roster: dict[str, list[RuleDef]] = defaultdict(list)
+        # (form, rule id) -> roster -> the columns of that roster the rule reads
+        self.roster_reads: dict[tuple[str, str], dict[str, set[str]]] = {}
         for form in forms:
             for rule in form.rules:
                 self._index(rule)
+        # What a full check runs per record and per row, worked out once.
+        self._record_cells = {form.key: _cell_checks(form.record_fields) for form in forms}
+        self._row_cells = {form.key: _cell_checks(form.fields) for form in forms}
+        self._row_rule_fns = {
+            form.key: [(rule, rule.check.fn) for rule in form.rules
+                       if rule.scope == "row" and rule.check is not None]
+            for form in forms}
 
     def _index(self, rule: RuleDef) -> None:
+        """Record which cells a rule's result (or its message, which shows values) reads."""
+        shown = _placeholders(rule)
+        key = (rule.form, rule.id)
         if rule.unique:
             self.by_roster[rule.form].append(rule)
+            self.roster_reads[key] = {rule.form: set(rule.unique) | shown}
             return
         assert rule.check is not None
         target = self.row_rules if rule.scope == "row" else self.form_rules
-        for name in rule.check.names:
+        for name in dict.fromkeys([*rule.check.names, *sorted(shown)]):
             target[(rule.form, name)].append(rule)
         for ref in rule.check.others:
             self.by_other[ref].append(rule)
+        self.roster_reads[key] = rule.check.rosters
         for roster in rule.check.rosters:
-            if not (rule.scope == "row" and roster == rule.form):
-                self.by_roster[roster].append(rule)
+            # A row rule that counts over its own roster depends on the other rows too.
+            self.by_roster[roster].append(rule)
 
     # -- full check ---------------------------------------------------------------------
     def check(self, data: ReportData) -> CheckResult:
+        """Every check of the report, into a fresh result."""
         run = _Run(self.forms, data, self.period)
         result = CheckResult()
+        slots = result.slots
         for form in self.forms:
-            record = data.single.get(form.key, {})
-            for f in form.record_fields:
-                self._cell(result, form, f, record, None)
-            for row in data.rows.get(form.key, []) if form.is_roster else []:
-                self._row(result, run, form, row)
+            key = form.key
+            _fill_cells(slots, form, self._record_cells[key], data.single.get(key, {}), None)
+            if form.is_roster:
+                cells, row_rules = self._row_cells[key], self._row_rule_fns[key]
+                scope = _RowScope({}, run)  # moved from row to row: rules keep no scope
+                for row in data.rows.get(key, []):
+                    values, uuid = row.values, row.uuid
+                    _fill_cells(slots, form, cells, values, uuid)
+                    if not row_rules:
+                        continue
+                    scope.values, scope.get = values, values.get
+                    for rule, fn in row_rules:
+                        if fn(scope) is False:
+                            slots[("rule", key, rule.id, uuid)] = [
+                                self._problem(rule, values, uuid)]
             for rule in form.rules:
                 if rule.scope != "row":
                     self._rule(result, run, rule)
@@ -174,7 +211,7 @@ class Checker:
             for rule in self.row_rules[(form.key, change.field)]:
                 self._rule(result, run, rule, scope, row.uuid)
             for rule in self.by_roster[form.key]:
-                if change.field in _roster_fields(rule, form.key):
+                if change.field in self.roster_reads[(rule.form, rule.id)].get(form.key, ()):
                     self._rule_any(result, run, rule)
             return result
         record = data.single.get(form.key, {})
@@ -255,12 +292,47 @@ class Checker:
         return out
 
 
-def _roster_fields(rule: RuleDef, roster: str) -> set[str] | list[str]:
-    """The columns of `roster` that a rule reads."""
-    if rule.unique is not None:
-        return rule.unique
-    assert rule.check is not None
-    return rule.check.rosters.get(roster, set())
+def _placeholders(rule: RuleDef) -> set[str]:
+    """The field names a rule's message shows (in either language)."""
+    out: set[str] = set()
+    for text in (rule.message, rule.message_en):
+        for _literal, name, _spec, _conv in Formatter().parse(text or ""):
+            if name:
+                out.add(name)
+    return out
+
+
+# A cell check worked out in advance: (field, key, required, the type has its own format
+# check, the choice has 其他, max length whose excess is the base type's only format problem).
+_CellCheck = tuple[FieldDef, str, bool, bool, bool, int | None]
+
+
+def _cell_checks(fields: list[FieldDef]) -> list[_CellCheck]:
+    out: list[_CellCheck] = []
+    for f in fields:
+        own_format = type(f.type).format_problem is not FieldType.format_problem
+        max_length = None if own_format else (f.type.max_length or None)
+        if f.type.computed or not (f.required or own_format or f.has_other or max_length):
+            continue  # `cell_problems` can find nothing here
+        out.append((f, f.key, f.required, own_format, f.has_other, max_length))
+    return out
+
+
+def _fill_cells(slots: dict[Slot, list[Problem]], form: FormDef, checks: list[_CellCheck],
+                values: dict[str, Any], row: str | None) -> None:
+    """`cell_problems` of each cell into a fresh result, skipping cells that cannot fail."""
+    get = values.get
+    for f, key, required, own_format, other, max_length in checks:
+        value = get(key)
+        if value is None:
+            if not required:
+                continue
+        elif not own_format and (not other or value != OTHER) and (
+                max_length is None or not isinstance(value, str) or len(value) <= max_length):
+            continue
+        problems = cell_problems(form, f, values, row)
+        if problems:
+            slots[("cell", form.key, key, row)] = problems
 
 
 def cell_problems(form: FormDef, f: FieldDef, values: dict[str, Any],
@@ -269,21 +341,20 @@ def cell_problems(form: FormDef, f: FieldDef, values: dict[str, Any],
     if f.type.computed:
         return []
     value = values.get(f.key)
-    label = f.plain_label
     if value is None:
         if f.required:
             return [Problem(Severity.ERROR, form.key, f.key,
-                            tr("“{label}”必须填写", label=label), "required", row=row)]
+                            tr("“{label}”必须填写", label=f.plain_label), "required", row=row)]
         return []
     out = []
     reason = f.type.format_problem(value)
     if reason:
         out.append(Problem(f.check_severity, form.key, f.key,
-                           tr("“{label}”{reason}", label=label, reason=reason),
+                           tr("“{label}”{reason}", label=f.plain_label, reason=reason),
                            f"format:{f.type.name}", row=row))
     if f.has_other and value == OTHER and not values.get(f.other_key):
         out.append(Problem(Severity.WARNING, form.key, f.key,
-                           tr("“{label}”选了“其他”，请在旁边注明具体内容", label=label),
+                           tr("“{label}”选了“其他”，请在旁边注明具体内容", label=f.plain_label),
                            "other_text", row=row))
     return out
 

@@ -6,11 +6,13 @@ since: a key the form renamed is read under its new name, a key it no longer has
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.records import StoredData
 from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.formspec.fieldtypes import FieldType
 from unionclerk.formspec.model import FormDef, FormSet
 
 
@@ -24,8 +26,25 @@ def encode_record(form: FormDef, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def encode_row(form: FormDef, values: dict[str, Any]) -> dict[str, Any]:
-    return {f.key: f.to_json(values[f.key]) for f in form.fields
-            if values.get(f.key) is not None}
+    return _encode_row(_encoders(form), values)
+
+
+# (key, the type's `to_json`, or None where it gives the value back unchanged)
+_Encoders = list[tuple[str, Callable[[Any], Any] | None]]
+
+
+def _encoders(form: FormDef) -> _Encoders:
+    return [(f.key, None if type(f.type).to_json is FieldType.to_json else f.type.to_json)
+            for f in form.fields]
+
+
+def _encode_row(encoders: _Encoders, values: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, to_json in encoders:
+        value = values.get(key)
+        if value is not None:
+            out[key] = value if to_json is None else to_json(value)
+    return out
 
 
 def encode(forms: FormSet, data: ReportData) -> StoredData:
@@ -35,7 +54,8 @@ def encode(forms: FormSet, data: ReportData) -> StoredData:
         if record:
             stored.single[form.key] = record
         if form.is_roster and data.rows.get(form.key):
-            stored.rows[form.key] = [(r.uuid, encode_row(form, r.values))
+            encoders = _encoders(form)
+            stored.rows[form.key] = [(r.uuid, _encode_row(encoders, r.values))
                                      for r in data.rows[form.key]]
     return stored
 

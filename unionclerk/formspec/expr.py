@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from unionclerk.domain.report import YearMonth
 from unionclerk.formspec import validators as v
+from unionclerk.formspec.fieldtypes import could_be_masked
 
 
 class Scope(Protocol):
@@ -86,7 +87,8 @@ def _compare(op: Callable[[Any, Any], bool]) -> Callable[[Any, Any], Any]:
     def run(a: Any, b: Any) -> Any:
         if a is None or b is None:
             return None
-        a, b = _align(a, b)
+        if a.__class__ is not b.__class__:  # values of one class never need aligning
+            a, b = _align(a, b)
         try:
             return op(a, b)
         except TypeError:
@@ -111,11 +113,11 @@ def _age(birth: Any, at: Any) -> Any:
 
 
 def _id_gender(x: Any) -> Any:
-    return None if not x or v.is_masked_id(x) else v.id_gender(x)
+    return None if not x or (could_be_masked(x) and v.is_masked_id(x)) else v.id_gender(x)
 
 
 def _id_birth(x: Any) -> Any:
-    if not x or v.is_masked_id(x):
+    if not x or (could_be_masked(x) and v.is_masked_id(x)):
         return None
     ymd = v.id_birth(x)
     return None if ymd is None else YearMonth(ymd[0], ymd[1])
@@ -161,6 +163,9 @@ class _Compiler:
         self.other_forms = others  # single form -> its fields
         self.roster_forms = rosters  # roster form -> its columns
         self.out = Compiled(source, lambda s: None)
+        # Leaves, so that the nodes above them can read a value or field directly
+        self.constants: dict[Fn, Any] = {}  # function -> the constant it returns
+        self.getters: dict[Fn, str] = {}  # function -> the field it reads
 
     def fail(self, what: str) -> ExprError:
         return ExprError(f"{what} (in `{self.source}`)")
@@ -179,7 +184,9 @@ class _Compiler:
                 n.value, bool) else n.value
             if isinstance(value, float):
                 value = Decimal(str(value))
-            return lambda s: value
+            const: Fn = lambda s: value  # noqa: E731
+            self.constants[const] = value
+            return const
         if isinstance(n, ast.List | ast.Tuple):
             items = [self.node(e, scope_fields, row_of) for e in n.elts]
             return lambda s: [f(s) for f in items]
@@ -218,20 +225,80 @@ class _Compiler:
                 self.out.names.append(name)
         else:
             self.out.rosters.setdefault(row_of, set()).add(name)
-        return lambda s: s.get(name)
+        getter: Fn = lambda s: s.get(name)  # noqa: E731
+        self.getters[getter] = name
+        return getter
 
     def compare(self, n: ast.Compare, scope_fields: set[str], row_of: str | None) -> Fn:
-        ops = [_compare(_CMPOPS[type(o)]) if type(o) not in (ast.In, ast.NotIn)
-               else _CMPOPS[type(o)] for o in n.ops]
         if any(type(o) not in _CMPOPS for o in n.ops):
             raise self.fail("comparison not allowed")
+        ops = [_compare(_CMPOPS[type(o)]) if type(o) not in (ast.In, ast.NotIn)
+               else _CMPOPS[type(o)] for o in n.ops]
         terms = [self.node(n.left, scope_fields, row_of)] + [
             self.node(c, scope_fields, row_of) for c in n.comparators]
+        if len(ops) == 1:
+            op, left, right = ops[0], terms[0], terms[1]
+            name, other = self.getters.get(left), self.getters.get(right)
+            if name is not None and right in self.constants:  # field <op> constant
+                value = self.constants[right]
+                if type(n.ops[0]) in (ast.In, ast.NotIn):
+
+                    def field_in(s: Scope) -> Any:
+                        r = op(s.get(name), value)
+                        return None if r is None else bool(r)
+
+                    return field_in
+                # `_compare` inlined: a constant (number or text) never needs aligning
+                plain = _CMPOPS[type(n.ops[0])]
+
+                def field_const(s: Scope) -> Any:
+                    a = s.get(name)
+                    if a is None:
+                        return None
+                    try:
+                        r = plain(a, value)
+                    except TypeError:
+                        return None
+                    return None if r is None else bool(r)
+
+                return field_const
+            if name is not None and other is not None:  # field <op> field
+
+                def field_field(s: Scope) -> Any:
+                    r = op(s.get(name), s.get(other))
+                    return None if r is None else bool(r)
+
+                return field_field
+
+            def run_one(s: Scope) -> Any:
+                r = op(left(s), right(s))
+                return None if r is None else bool(r)
+
+            return run_one
+        if len(ops) == 2:  # a <= b <= c
+            op1, op2 = ops
+            first, middle, last = terms
+
+            def run_two(s: Scope) -> Any:
+                a, b, c = first(s), middle(s), last(s)
+                r1, r2 = op1(a, b), op2(b, c)
+                if (r1 is not None and not r1) or (r2 is not None and not r2):
+                    return False
+                return None if r1 is None or r2 is None else True
+
+            return run_two
 
         def run(s: Scope) -> Any:
+            # Every term and every comparison first, then three-valued `and` of the results.
             values = [t(s) for t in terms]
             results = [op(a, b) for op, a, b in zip(ops, values, values[1:], strict=False)]
-            return _and([lambda _s, r=r: r for r in results])(s)
+            unknown = False
+            for r in results:
+                if r is None:
+                    unknown = True
+                elif not r:
+                    return False
+            return None if unknown else True
 
         return run
 
@@ -245,6 +312,15 @@ class _Compiler:
         if len(n.args) != arity:
             raise self.fail(f"{fname}() takes {arity} argument(s)")
         args = [self.node(a, scope_fields, row_of) for a in n.args]
+        if len(args) == 1:
+            only = args[0]
+            name = self.getters.get(only)
+            if name is not None:
+                return lambda s: fn(s.get(name))
+            return lambda s: fn(only(s))
+        if len(args) == 2:
+            first, second = args
+            return lambda s: fn(first(s), second(s))
         return lambda s: fn(*(a(s) for a in args))
 
     def roster_call(self, fname: str, args: list[ast.expr], row_of: str | None) -> Fn:
@@ -278,6 +354,20 @@ class _Compiler:
 
 
 def _and(parts: list[Fn]) -> Fn:
+    if len(parts) == 2:
+        first, second = parts
+
+        def run_two(s: Scope) -> Any:
+            r1 = first(s)
+            if r1 is not None and not r1:
+                return False
+            r2 = second(s)
+            if r2 is not None and not r2:
+                return False
+            return None if r1 is None or r2 is None else True
+
+        return run_two
+
     def run(s: Scope) -> Any:
         unknown = False
         for p in parts:
@@ -292,6 +382,20 @@ def _and(parts: list[Fn]) -> Fn:
 
 
 def _or(parts: list[Fn]) -> Fn:
+    if len(parts) == 2:
+        first, second = parts
+
+        def run_two(s: Scope) -> Any:
+            r1 = first(s)
+            if r1 is not None and r1:
+                return True
+            r2 = second(s)
+            if r2 is not None and r2:
+                return True
+            return None if r1 is None or r2 is None else False
+
+        return run_two
+
     def run(s: Scope) -> Any:
         unknown = False
         for p in parts:

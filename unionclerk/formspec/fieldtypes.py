@@ -70,6 +70,8 @@ class FieldType:
 
     # -- checking ------------------------------------------------------------------------
     def format_problem(self, value: Any) -> str | None:
+        # A full check skips this base check for values that are not text or are within
+        # max_length (checker._cell_checks): keep the two in step.
         if self.max_length and isinstance(value, str) and len(value) > self.max_length:
             return tr("超过 {max} 字（现有 {n} 字），请精简", max=self.max_length, n=len(value))
         return None
@@ -97,7 +99,7 @@ class IntType(FieldType):
     numeric = True
 
     def from_json(self, raw: Any) -> Any:
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
             raise ValueRefused(tr("应为整数"))
         if isinstance(raw, float):
             if raw != raw or not raw.is_integer():  # NaN or fractional
@@ -124,6 +126,9 @@ class IntType(FieldType):
         return "" if value is None else f"{value:,}"
 
 
+_QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(7)}
+
+
 class DecimalType(FieldType):
     """Money (2 decimals) and area (1 decimal): exact decimals, never floats."""
 
@@ -131,7 +136,7 @@ class DecimalType(FieldType):
     places: ClassVar[int] = 2
 
     def from_json(self, raw: Any) -> Any:
-        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+        if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
             raise ValueRefused(tr("应为数字"))
         return self._check(Decimal(str(raw)) if not isinstance(raw, str) else self._dec(raw))
 
@@ -156,10 +161,11 @@ class DecimalType(FieldType):
             raise ValueRefused(tr("不能为负数"))
         if d > MAX_COUNT:
             raise ValueRefused(tr("数字过大，请核对单位"))
-        q = Decimal(1).scaleb(-self.places)
-        if d != d.quantize(q, rounding=ROUND_HALF_UP):
+        q = _QUANTUM[self.places]
+        rounded = d.quantize(q, rounding=ROUND_HALF_UP)
+        if d != rounded:
             raise ValueRefused(tr("最多 {n} 位小数", n=self.places))
-        return d.quantize(q)
+        return rounded  # exact at `places`, so any rounding gives this same value
 
     def to_json(self, value: Any) -> Any:
         if value is None:
@@ -216,7 +222,10 @@ class DateType(FieldType):
     def from_json(self, raw: Any) -> Any:
         if not isinstance(raw, str) or not _ISO_DATE_RE.fullmatch(raw):
             raise ValueRefused(tr("日期应写成 YYYY-MM-DD，如 2018-09-01"))
-        return self._make(int(raw[:4]), int(raw[5:7]), int(raw[8:]), raw)
+        try:
+            return date.fromisoformat(raw)  # the common case, fast
+        except ValueError:  # an impossible date, or digits other than 0-9
+            return self._make(int(raw[:4]), int(raw[5:7]), int(raw[8:]), raw)
 
     def parse_text(self, text: str) -> Any:
         t = to_halfwidth(text).strip()
@@ -352,6 +361,12 @@ class PhoneType(FieldType):
         return v.phone_problem(value) if value else None
 
 
+def could_be_masked(value: Any) -> bool:
+    """False for text that cannot be a masked ID number, which always holds `*` (or its
+    full-width form): spares the usual, full numbers `validators.is_masked_id`."""
+    return not isinstance(value, str) or "*" in value or "＊" in value
+
+
 class IdNumberType(FieldType):
     name = "idnumber"
 
@@ -364,7 +379,7 @@ class IdNumberType(FieldType):
         return v.normalise_id_number(value)
 
     def format_problem(self, value: Any) -> str | None:
-        if not value or v.is_masked_id(value):
+        if not value or (could_be_masked(value) and v.is_masked_id(value)):
             return None  # masked numbers arrive masked and are not re-checked
         return v.id_number_problem(value)
 

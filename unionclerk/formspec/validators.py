@@ -65,7 +65,7 @@ def _remove_spaces(text: str) -> str:
 
 def _is_ascii_digits(text: str) -> bool:
     """True if ``text`` is non-empty and made only of ASCII 0-9 (not other Unicode digits)."""
-    return bool(text) and all(ch in _ASCII_DIGITS for ch in text)
+    return text.isascii() and text.isdigit()
 
 
 # ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Import and export of report files (JSON now; workbooks join in their own issue).
+"""Import and export of report files: JSON reports, submission workbooks, filled templates.
 
 Import reads and validates the whole file first; only then, in one transaction, is anything
 written: a refused file leaves the database exactly as it was.
@@ -14,7 +14,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import OWN, RECEIVED, ReportInfo
-from unionclerk.exporters import atomic, json_report
+from unionclerk.exporters import atomic, json_report, xlsx_reader
 from unionclerk.formspec import validators
 from unionclerk.formspec.codec import encode
 from unionclerk.services import backup, reports
@@ -38,13 +38,15 @@ def read_file(ws: Workspace, path: Path) -> json_report.ParsedReport:
         raise UserError(tr("找不到文件"), where=str(path))
     if path.stat().st_size > MAX_JSON_BYTES:
         raise UserError(tr("文件过大（超过 200 MB），不是正常的报表文件"), where=str(path))
-    head = path.read_bytes()[:4]
-    if head.startswith(b"PK"):
-        raise UserError(tr("这是 Excel 工作簿；本版本只能导入 JSON 报表"), where=str(path))
+    content = path.read_bytes()
     try:
-        parsed = json_report.parse_text(path.read_bytes(), ws.forms)
+        if content.startswith(b"PK"):  # a submission workbook or a filled template
+            parsed, _info = xlsx_reader.read_workbook(path, ws.forms)
+        else:
+            parsed = json_report.parse_text(content, ws.forms)
     except UserError as exc:
-        where = f"{path.name}: {exc.where}" if exc.where else path.name
+        where = exc.where if exc.where.startswith(path.name) else (
+            f"{path.name}: {exc.where}" if exc.where else path.name)
         raise UserError(exc.message, where=where) from None
     code = parsed.division_code
     if not code or validators.division_code_problem(code):
