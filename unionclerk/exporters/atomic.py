@@ -12,6 +12,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+_UMASK = os.umask(0)  # read once at start-up (setting it back at once), not per write:
+os.umask(_UMASK)  # os.umask is process-wide, and writes may run in worker threads
+
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
@@ -25,6 +28,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        # mkstemp makes the file private (0600); a file for others to read gets the usual mode.
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, target)
     finally:
         if tmp.exists():
@@ -34,3 +39,17 @@ def atomic_path(target: Path) -> Iterator[Path]:
 def write_bytes(target: Path, data: bytes) -> None:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
+
+
+def sweep_stale(folder: Path) -> list[Path]:
+    """Remove temporary files a killed process left behind (`.<name>.XXXX.part`).
+
+    A power cut between writing and renaming leaves one; it is never the real file, so the
+    next write into the same folder clears it away.
+    """
+    removed = []
+    for p in Path(folder).glob(".*.part"):
+        with contextlib.suppress(OSError):
+            p.unlink()
+            removed.append(p)
+    return removed

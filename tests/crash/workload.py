@@ -1,0 +1,52 @@
+"""A scripted workload for the kill test: edits, row inserts, imports and exports, forever.
+
+Prints `ACK <kind> <n>` after each action has been committed, so the test knows what must
+survive a SIGKILL (and `BEGIN import` before an import, which replaces what came before). Run: python workload.py DATA_DIR OUT_DIR SEED
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+from unionclerk.exporters import atomic
+from unionclerk.services import demo, reports, transfer
+from unionclerk.services.editing import EditSession
+from unionclerk.services.workspace import Workspace
+
+
+def main() -> None:
+    data, out, seed = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+    rng = random.Random(seed)
+    ws = Workspace.open(data)
+    existing = reports.list_reports(ws)
+    report = existing[0] if existing else demo.build_demo(ws)
+    atomic.sweep_stale(out)
+    n = int(EditSession(ws, report).value("organisation", "union_groups") or 0)
+    print("READY", flush=True)
+    while True:
+        session = EditSession(ws, report)
+        action = rng.random()
+        n += 1
+        if action < 0.6:
+            session.set_value("organisation", "union_groups", n)
+            print(f"ACK edit {n}", flush=True)
+        elif action < 0.8:
+            session.insert_row("services", None, {"name": f"R{n}", "category": "文体活动"})
+            print(f"ACK row {n}", flush=True)
+        elif action < 0.9:
+            target = transfer.export_json(ws, report, out)
+            print(f"ACK export {target.name}", flush=True)
+        else:
+            files = sorted(out.glob("*.json"))
+            if files:
+                print("BEGIN import", flush=True)
+                transfer.import_file(ws, files[-1], replace=True)
+                report = reports.list_reports(ws)[0]
+                n = int(EditSession(ws, report).value("organisation", "union_groups") or 0)
+                print(f"ACK import {n}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
