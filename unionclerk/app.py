@@ -48,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", parents=[common], help=tr("打开桌面程序（默认）"))
     p = sub.add_parser("demo", parents=[common], help=tr("生成演示报表（佛堂镇总工会 2018年度）"))
     p.add_argument("--replace", action="store_true", help=tr("覆盖已有的演示报表"))
-    p = sub.add_parser("import", parents=[common], help=tr("导入报表文件（JSON）"))
+    p = sub.add_parser("import", parents=[common],
+                       help=tr("导入报表文件（JSON、上报工作簿或填好的模板）"))
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--replace", action="store_true", help=tr("覆盖已有的同期报表（先备份）"))
     for name, text in (("check", tr("检查报表，列出错误和警告")),
@@ -58,12 +59,25 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--unit", help=tr("单位的行政区划代码（数据文件夹有多个单位时）"))
         if name == "export":
             p.add_argument("--out", required=True, help=tr("输出文件夹"))
-            p.add_argument("--format", default="json", help=tr("输出格式，逗号分隔：json"))
+            p.add_argument("--format", default="xlsx,pdf",
+                           help=tr("输出格式，逗号分隔：xlsx、pdf、json（默认 xlsx,pdf）"))
             p.add_argument("--full-ids", action="store_true", help=tr("导出完整身份证号码（默认遮盖）"))
     p = sub.add_parser("backup", parents=[common], help=tr("备份数据库"))
     p.add_argument("--out", help=tr("备份文件（默认放在数据文件夹的 backups 中）"))
     p = sub.add_parser("restore", parents=[common], help=tr("从备份文件恢复数据库（先检查备份）"))
     p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("template", parents=[common], help=tr("生成空白填报模板（Excel）"))
+    p.add_argument("--out", required=True, help=tr("模板文件（.xlsx）"))
+    p.add_argument("--period", help=tr("报告期，如 2018、2018h1（可不填，由填表人填写）"))
+    p.add_argument("--unit", help=tr("单位的行政区划代码（预先填入封面）"))
+    p = sub.add_parser("inspect", parents=[common], help=tr("查看文件：是什么、哪个单位、是否被改动"))
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p = sub.add_parser("merge", parents=[common], help=tr("汇总多个单位的报表文件（县→市→省）"))
+    p.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("--period", required=True, help=tr("报告期，如 2018、2018h1"))
+    p.add_argument("--out", required=True, help=tr("输出文件夹"))
+    p.add_argument("--expected", help=tr("应报单位名单（.xlsx 或 .csv：行政区划代码、名称），会保存在程序中"))
+    p.add_argument("--use-edited", action="store_true", help=tr("也使用导出后被改动过的工作簿"))
     return parser
 
 
@@ -194,13 +208,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from unionclerk.services import transfer
+    from unionclerk.services import submission
 
     period = Period.parse(args.period)
-    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
-    unknown = [f for f in formats if f != "json"]
-    if unknown or not formats:
-        raise UserError(tr("不支持的导出格式：{f}（本版本支持 json）", f=",".join(unknown)))
+    formats = submission.parse_formats(args.format)
     out = Path(args.out)
     with _workspace() as ws:
         report = ws.find_report(period, args.unit)
@@ -209,9 +220,67 @@ def cmd_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UserError(tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)),
                             where=str(out)) from None
-        target = transfer.export_json(ws, report, out, full_ids=args.full_ids)
-    _say(tr("已导出：{file}", file=target))
+        done = submission.export_submission(ws, report, out, formats, full_ids=args.full_ids)
+    for target in done.files:
+        _say(tr("已导出：{file}", file=target))
+    if done.draft:
+        _say(tr("注意：报表尚未标记完成，导出的是草稿（每页标有“草稿”）"), err=True)
+    for warning in done.warnings:
+        _say(tr("警告：{message}", message=warning), err=True)
     return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from unionclerk.services import submission
+
+    period = Period.parse(args.period) if args.period else None
+    with _workspace() as ws:
+        target = submission.template(ws, Path(args.out), period, args.unit)
+    _say(tr("已生成空白填报模板：{file}", file=target))
+    return EXIT_OK
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from unionclerk.formspec import shipped_forms
+    from unionclerk.services import submission
+
+    infos = submission.inspect_files(shipped_forms(), [Path(f) for f in args.files])
+    for info in infos:
+        _say("\n".join(submission.describe(info)))
+    return submission.exit_code(infos)
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from unionclerk.services import county
+    from unionclerk.services.county import expected as expected_list
+    from unionclerk.services.county import lines
+
+    period = Period.parse(args.period)
+    missing = [p for p in args.inputs if not Path(p).exists()]
+    if missing:
+        raise UserError(tr("找不到这个文件或文件夹"), where=missing[0])
+    with _workspace() as ws:
+        if args.expected:
+            wanted = expected_list.read_expected(Path(args.expected))
+            expected_list.keep(ws, wanted)
+        else:
+            wanted = expected_list.kept(ws)
+            if wanted is not None:
+                _say(tr("使用程序中保存的应报单位名单（{n} 个单位）", n=len(wanted)))
+        options = county.Options(expected=wanted, use_edited=args.use_edited)
+        session, plan, outcome = county.merge_files(ws, [Path(p) for p in args.inputs], period,
+                                                    Path(args.out), options)
+    file_lines = lines.file_lines(session.results, plan)
+    for line in file_lines:
+        _say(line.text)
+    if outcome is None:
+        _say(tr("没有可以汇总的报表，未生成汇总文件"), err=True)
+        return EXIT_PROBLEMS
+    for text in lines.summary_lines(plan, [str(f) for f in outcome.files]):
+        _say(text)
+    for warning in outcome.warnings:
+        _say(tr("  注意：{w}", w=warning))
+    return EXIT_PROBLEMS if lines.any_unused(file_lines, plan) else EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -240,4 +309,5 @@ NEEDS_EXISTING_DATA = {"check", "export", "backup"}
 
 COMMANDS = {"gui": cmd_gui, "demo": cmd_demo, "import": cmd_import, "check": cmd_check,
             "export": cmd_export, "backup": cmd_backup,
-            "restore": cmd_restore}
+            "restore": cmd_restore, "template": cmd_template, "inspect": cmd_inspect,
+            "merge": cmd_merge}

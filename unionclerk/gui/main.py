@@ -1,44 +1,129 @@
-"""Start the desktop program: QApplication, Chinese translations, the main window."""
+"""Start the desktop program: languages, the data folder's lock, first-run wizard, window.
+
+`run()` is what `unionclerk gui` calls. `start()` does everything up to the shown window and
+returns it (or None when the program should end), so tests and the start-up benchmark can
+drive the same path without entering the event loop.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from unionclerk import APP_TITLE
+from unionclerk import APP_NAME, APP_TITLE, paths
+from unionclerk.domain import i18n
 from unionclerk.domain.errors import UserError
-from unionclerk.services.workspace import Workspace
+from unionclerk.gui import translations
+from unionclerk.gui.lock import FolderLock
+
+EXIT_OK, EXIT_REFUSED, EXIT_LOCKED = 0, 2, 3
+log = logging.getLogger(__name__)
 
 
-def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
-    """Qt's own strings (确定/取消) in Chinese unless English is asked for."""
-    if lang == "en":
-        return []
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                       folder):
-        app.installTranslator(translator)
-        return [translator]
-    return []
+class Started:
+    """What `start` hands back: keep it alive for as long as the window is open."""
+
+    def __init__(self, app: QApplication, lock: FolderLock, translators: list) -> None:
+        self.app, self.lock, self.translators = app, lock, translators
+        self.window = None
+        self.ws = None
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        if self.ws is not None:
+            self.ws.close()
+        self.lock.release()
+        translations.remove(self.app, self.translators)
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    return app
+
+
+def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
+          ) -> tuple[int, Started | None]:
+    """Open the data folder and show the window; (exit code, None) when it must not open.
+
+    The window's frame is shown first (it needs no database), then the data folder is
+    opened behind it — SQLAlchemy and the schema check are most of the start-up time — and
+    the report appears. `on_shown` is called once the frame is on screen.
+    """
+    app = application()
+    i18n.set_language(lang)
+    installed = translations.install(app, lang)
+    folder = paths.data_dir()
+    lock = FolderLock(folder)
+    if not lock.acquire():
+        pid = lock.owner_pid()
+        QMessageBox.warning(None, APP_TITLE, QCoreApplication.translate("Startup",
+            "这个数据文件夹已经被另一个正在运行的工会报表助手打开（进程号 {0}）。\n"
+            "请切换到那个窗口继续工作；本程序将退出。\n\n数据文件夹：{1}").format(pid or "?", folder))
+        translations.remove(app, installed)
+        return EXIT_LOCKED, None
+    started = Started(app, lock, installed)
+    from unionclerk.gui.window import MainWindow
+
+    window = started.window = MainWindow()
+    window.show()
+    app.processEvents()
+    if on_shown is not None:
+        on_shown()
+    from unionclerk.services import setup
+    from unionclerk.services.workspace import Workspace
+
+    try:
+        started.ws = ws = Workspace.open(None)
+    except UserError as exc:
+        QMessageBox.critical(window, APP_TITLE, str(exc))
+        window.close()
+        started.close()
+        return EXIT_REFUSED, None
+    if setup.needs_setup(ws):
+        from unionclerk.gui.wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(ws, window)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            window.close()
+            started.close()
+            return EXIT_OK, None
+    window.attach(ws)
+    return EXIT_OK, started
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """A bug: write it to the log file and say so calmly (the window keeps running)."""
+    text = "".join(traceback.format_exception(kind, exc, tb))
+    log_file = paths.data_dir() / "unionclerk.log"
+    try:
+        with log_file.open("a", encoding="utf-8") as out:
+            out.write(text + "\n")
+    except OSError:
+        pass
+    if isinstance(exc, UserError):
+        QMessageBox.warning(None, APP_TITLE, str(exc))
+        return
+    QMessageBox.critical(None, APP_TITLE, QCoreApplication.translate("Startup",
+        "程序出错了，已填写的数据都已保存。\n错误详情已写入：{0}\n\n{1}").format(log_file, exc))
 
 
 def run(lang: str = "zh") -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName(APP_TITLE)
-    keep = install_translators(app, lang)  # noqa: F841 - translators must outlive the window
-    from unionclerk.gui.window import MainWindow
-
+    code, started = start(lang)
+    if started is None:
+        return code
+    sys.excepthook = _excepthook
     try:
-        ws = Workspace.open(None)
-    except UserError as exc:
-        QMessageBox.critical(None, APP_TITLE, str(exc))
-        return 2
-    window = MainWindow(ws)
-    window.show()
-    window.offer_demo_if_empty()
-    code = app.exec()
-    ws.close()
-    return code
+        return started.app.exec()
+    finally:
+        started.close()

@@ -1,141 +1,342 @@
-"""A first main window: the reports of the folder, each form's values and its problems.
+"""The clerk's main window: periods and forms on the left, the chosen form on the right, the
+problems panel below; every change goes through an undo command into the edit session.
 
-The full clerk's window (wizard, editing, dashboard) grows from here in its own issue.
+Views refresh from the `notify` call each command makes: the page of the form it touched,
+the navigation states, the problems panel and the dashboard; other pages are marked stale
+and refresh when shown.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QListWidget,
-    QListWidgetItem,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
     QMainWindow,
-    QMessageBox,
+    QPushButton,
     QSplitter,
-    QTableView,
+    QStackedWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from unionclerk import APP_TITLE
+from unionclerk import APP_TITLE, paths
 from unionclerk.domain.problems import Problem
-from unionclerk.domain.records import STATUS_LABELS, ReportInfo
+from unionclerk.domain.records import COMPLETE, DRAFT, EXPORTED, STATUS_LABELS, ReportInfo
 from unionclerk.domain.report import ReportData
-from unionclerk.formspec import FormDef
-from unionclerk.services import demo, reports
-from unionclerk.services.workspace import Workspace
+from unionclerk.gui import menus
+from unionclerk.gui.editor import Editor
+from unionclerk.gui.models import FormRow, FormsModel
+from unionclerk.gui.panels import Dashboard, ProblemsPanel
+from unionclerk.gui.workflow import Workflow
 
-Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:  # services pull in the database layer: imported once the window is up
+    from unionclerk.gui.pages import FormPage
+    from unionclerk.services.editing import EditSession
+    from unionclerk.services.workspace import Workspace
 
-
-class RecordModel(QAbstractTableModel):
-    """Rows: the fields of one form (or one roster's rows); columns: label, value, problem."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, str, str]] = []
-        self._headers = [self.tr("项目"), self.tr("填报值"), self.tr("问题")]
-
-    def set_form(self, form: FormDef | None, data: ReportData | None,
-                 problems: list[Problem]) -> None:
-        self.beginResetModel()
-        self._rows = []
-        if form is not None and data is not None:
-            mine = [p for p in problems if p.form == form.key]
-            values = data.single.get(form.key, {})
-            computed = form.computed(values)
-            for f in form.record_fields:
-                if f.companion_of:
-                    continue
-                value = computed.get(f.key) if f.type.computed else values.get(f.key)
-                text = f.display(value) if value is not None else ""
-                notes = "；".join(p.message for p in mine if p.field == f.key and p.row is None)
-                self._rows.append(("　" * f.depth + f.title, text, notes))
-            for i, row in enumerate(data.rows.get(form.key, [])):
-                first = form.fields[0]
-                notes = "；".join(p.message for p in mine if p.row == row.uuid)
-                self._rows.append((self.tr("第 {0} 行").replace("{0}", str(i + 1)),
-                                   first.display(row.values.get(first.key)), notes))
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._rows[index.row()][index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+OVERVIEW = ""
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws: Workspace) -> None:
+    """Built in two steps so it shows at once: the frame (`MainWindow()`, no database
+    needed), then `attach(ws)` once the data folder is open (or `MainWindow(ws)` for both)."""
+
+    def __init__(self, ws: Workspace | None = None) -> None:
         super().__init__()
-        self.ws = ws
-        self.report: ReportInfo | None = None
-        self.data: ReportData | None = None
-        self.problems: list[Problem] = []
+        self.ws: Workspace = None  # type: ignore[assignment] - set by attach()
+        self.settings = QSettings(str(paths.data_dir() / "window.ini"),
+                                  QSettings.Format.IniFormat)
+        self.session: EditSession | None = None
+        self.closing = False
+        self.previous: ReportData | None = None
+        self.reports: list[ReportInfo] = []
+        self.pages: dict[str, FormPage] = {}
+        self.undo_stack = QUndoStack(self)
+        self.workflow = Workflow(self)
+        self.editor = Editor(self)
+        self.request_edit = self.editor.request_edit
+        self.request_explanation = self.editor.request_explanation
+        self.request_add_row = self.editor.request_add_row
+        self.request_delete_row = self.editor.request_delete_row
         self.setWindowTitle(APP_TITLE)
-        self.resize(1100, 700)
-        self.forms_list = QListWidget()
-        self.model = RecordModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 320)
-        self.table.setColumnWidth(1, 220)
-        splitter = QSplitter()
-        splitter.addWidget(self.forms_list)
-        splitter.addWidget(self.table)
-        splitter.setSizes([260, 840])
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(splitter)
-        self.setCentralWidget(central)
-        self.forms_list.currentRowChanged.connect(self._show_form)
-        self.reload()
+        self._build()
+        menus.build(self)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        self.menus_enabled()
+        self.dashboard.show_state(self.tr("正在打开数据……"), "", "")
+        if ws is not None:
+            self.attach(ws)
 
-    def reload(self) -> None:
-        all_reports = reports.list_reports(self.ws)
-        self.report = all_reports[0] if all_reports else None
-        self.forms_list.clear()
-        if self.report is None:
-            self.statusBar().showMessage(self.tr("还没有报表"))
-            self.model.set_form(None, None, [])
+    def attach(self, ws: Workspace) -> None:
+        """Start working on an open data folder."""
+        from unionclerk.services import setup
+
+        self.ws = ws
+        role = setup.role(ws)
+        for key in setup.ROLES:
+            self.acts[f"role_{key}"].setChecked(key == role)
+        self.reload_periods()
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.unit_label = QLabel()
+        self.unit_label.setWordWrap(True)
+        self.unit_label.setStyleSheet("font-weight: bold;")
+        self.period_box = QComboBox()
+        self.period_box.setObjectName("period_box")
+        self.period_box.activated.connect(self._period_chosen)
+        new_period = QPushButton(self.tr("新建报告期…"))
+        new_period.setObjectName("new_period")
+        new_period.clicked.connect(self.workflow.new_period)
+        self.status_label = QLabel()
+        self.forms_model = FormsModel(self)
+        self.nav = QTreeView()
+        self.nav.setObjectName("nav")
+        self.nav.setModel(self.forms_model)
+        self.nav.setRootIsDecorated(False)
+        self.nav.setHeaderHidden(True)
+        self.nav.setUniformRowHeights(True)
+        for column in (2, 3):
+            self.nav.setColumnHidden(column, True)
+        header = self.nav.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        self.nav.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self.show_form(self.forms_model.rows[current.row()].key)
+            if current.isValid() else None)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(self.unit_label)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("报告期")))
+        row.addWidget(self.period_box, 1)
+        column.addLayout(row)
+        column.addWidget(new_period)
+        column.addWidget(self.status_label)
+        column.addWidget(self.nav, 1)
+        self.stack = QStackedWidget()
+        self.dashboard = Dashboard(self.forms_model)
+        self.dashboard.next_step.connect(self.workflow.next_step)
+        self.dashboard.form_chosen.connect(self.select_form)
+        self.stack.addWidget(self.dashboard)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 950])
+        self.setCentralWidget(self.splitter)
+        self.problems = ProblemsPanel(self)
+        self.problems.problem_activated.connect(self.go_to)
+        self.problems.form_activated.connect(self.select_form)
+        self.problems.model.explain_requested.connect(self.request_explanation)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        self.resizeDocks([self.problems], [190], Qt.Orientation.Vertical)
+
+    # -- periods -------------------------------------------------------------------------
+    def reload_periods(self, choose: ReportInfo | None = None) -> None:
+        """Fill the period chooser; open `choose`, else the remembered or newest report."""
+        from unionclerk.services import setup
+
+        self.reports = setup.window_reports(self.ws)
+        county = setup.role(self.ws) == setup.COUNTY
+        self.period_box.clear()
+        for report in self.reports:
+            label = report.period.label
+            self.period_box.addItem(f"{report.unit.union_name} {label}" if county else label)
+        if not self.reports:
+            self.open_report(None)
             return
-        self.data = reports.load(self.ws, self.report)
-        self.problems = reports.check(self.ws, self.report, self.data)
+        wanted = choose.id if choose else self.settings.value("last_report", 0, type=int)
+        index = next((i for i, r in enumerate(self.reports) if r.id == wanted), 0)
+        self.period_box.setCurrentIndex(index)
+        self.open_report(self.reports[index])
+
+    def _period_chosen(self, index: int) -> None:
+        if 0 <= index < len(self.reports) and (
+                self.session is None or self.reports[index].id != self.session.report.id):
+            self.open_report(self.reports[index])
+
+    def open_report(self, report: ReportInfo | None) -> None:
+        """Start editing a report (None: nothing to show yet)."""
+        from unionclerk.services.editing import EditSession
+
+        self.undo_stack.clear()
+        self.session = EditSession(self.ws, report) if report is not None else None
+        self.previous = None
+        if report is not None:
+            self.settings.setValue("last_report", report.id)
+            # Last period's figures only show beside the fields: load them once the window
+            # has painted this report, not before.
+            QTimer.singleShot(0, self, lambda r=report: self._load_previous(r))
+        for page in self.pages.values():
+            page.stale = True
+        self.refresh_all()
+        self.select_form(OVERVIEW)
+
+    def _load_previous(self, report: ReportInfo) -> None:
+        from unionclerk.services import reports
+
+        if self.closing or self.session is None or self.session.report.id != report.id:
+            return  # closed, or another report was opened meanwhile
+        earlier = reports.previous(self.ws, report)
+        if earlier is None:
+            return
+        self.previous = reports.load(self.ws, earlier)
+        for page in self.pages.values():
+            page.stale = True
+        page = self.current_page()
+        if page is not None:
+            page.refresh(self.session, self.previous)
+
+    # -- showing -------------------------------------------------------------------------
+    def refresh_all(self) -> None:
+        s = self.session
+        self.menus_enabled()
+        if s is None:
+            self.unit_label.setText(self.tr("还没有报表"))
+            self.status_label.setText("")
+            self.forms_model.set_rows([])
+            self.problems.set_problems([], {}, {})
+            self.dashboard.show_state(self.tr("还没有报表"), "", self.tr("新建报告期"))
+            return
+        report = s.report
+        status = self.status_text(report.status)
+        self.unit_label.setText(report.unit.union_name)
+        self.status_label.setText(self.tr("状态：{0}").format(status))
+        self.setWindowTitle(f"{APP_TITLE} — {report.unit.union_name} {report.period.label}"
+                            f"（{status}）")
+        self.refresh_states()
+        page = self.current_page()
+        if page is not None:
+            page.refresh(s, self.previous)
+
+    def refresh_states(self) -> None:
+        """Navigation, dashboard and problems panel (after every change)."""
+        s = self.session
+        if s is None:
+            return
+        rows = [FormRow(OVERVIEW, self.tr("概览"))]
         for form in self.ws.forms:
-            n_err = sum(p.is_error for p in self.problems if p.form == form.key)
-            n_warn = sum(not p.is_error for p in self.problems if p.form == form.key)
-            state = (self.tr("有错误 {0}").replace("{0}", str(n_err)) if n_err else
-                     self.tr("有警告 {0}").replace("{0}", str(n_warn)) if n_warn else
-                     self.tr("已完成"))
-            QListWidgetItem(f"{form.display_title}　{state}", self.forms_list)
-        self.statusBar().showMessage(f"{self.report.unit.union_name} {self.report.period.label} "
-                                     f"{STATUS_LABELS[self.report.status]}")
-        self.forms_list.setCurrentRow(0)
+            st = s.form_state(form)
+            kind = ("error" if st.errors else "warning" if st.warnings else "empty"
+                    if st.filled == 0 else "done" if st.filled >= st.total else "busy")
+            rows.append(FormRow(form.key, form.display_title, st.label, kind, st.errors,
+                                st.warnings, None if form.is_roster else st.progress,
+                                len(s.data.rows.get(form.key, [])) if form.is_roster else None))
+        self.forms_model.set_rows(rows)
+        self.workflow.show_dashboard()
+        groups, where, notes = [], {}, {}
+        problems = s.problems()
+        for form in self.ws.forms:
+            found = [p for p in problems if p.form == form.key]
+            if found:
+                groups.append((form, found))
+            for p in found:
+                where[p] = self.place(p)
+                if not p.is_error:
+                    notes[p] = s.explanation(p)
+        self.problems.model.editable = s.editable
+        self.problems.set_problems(groups, where, notes)
 
-    def _show_form(self, row: int) -> None:
-        forms = list(self.ws.forms)
-        form = forms[row] if 0 <= row < len(forms) else None
-        self.model.set_form(form, self.data, self.problems)
+    def status_text(self, status: str) -> str:
+        texts = {DRAFT: self.tr("填报中"), COMPLETE: self.tr("已完成"), EXPORTED: self.tr("已导出")}
+        return texts.get(status, STATUS_LABELS.get(status, status))
 
-    def offer_demo_if_empty(self) -> None:
-        if self.report is not None:
+    def place(self, p: Problem) -> str:
+        form = self.ws.forms[p.form]
+        label = form.field(p.field).plain_label if p.field and form.has_field(p.field) else ""
+        if p.row_index is not None:
+            return self.tr("第 {0} 行 {1}").format(p.row_index + 1, label)
+        return label or form.display_title
+
+    def current_page(self) -> FormPage | None:
+        widget = self.stack.currentWidget()
+        return widget if widget is not self.dashboard else None  # type: ignore[return-value]
+
+    def page(self, key: str) -> FormPage:
+        if key not in self.pages:
+            from unionclerk.gui.pages import FormPage
+
+            page = FormPage(self.ws.forms[key])
+            page.edit_requested.connect(self.request_edit)
+            page.explain_requested.connect(self.request_explanation)
+            page.add_row_requested.connect(self.request_add_row)
+            page.delete_row_requested.connect(self.request_delete_row)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def show_form(self, key: str) -> None:
+        """Show a form's page (or the overview for "")."""
+        if key == OVERVIEW or self.session is None or self.ws is None:
+            self.stack.setCurrentWidget(self.dashboard)
             return
-        answer = QMessageBox.question(
-            self, APP_TITLE, self.tr("数据文件夹是空的。要先载入演示报表（佛堂镇总工会 2018年度）看看吗？"))
-        if answer == QMessageBox.StandardButton.Yes:
-            demo.build_demo(self.ws)
-            self.reload()
+        page = self.page(key)
+        if page.stale:
+            page.refresh(self.session, self.previous)
+        self.stack.setCurrentWidget(page)
+
+    def select_form(self, key: str) -> None:
+        row = self.forms_model.row_of(key)
+        self.nav.setCurrentIndex(self.forms_model.index(row, 0))
+        self.show_form(key)
+
+    def go_to(self, problem: Problem) -> None:
+        """Show the form of a problem and put the cursor on its field or cell."""
+        self.select_form(problem.form)
+        self.page(problem.form).focus_problem(problem)
+
+    def menus_enabled(self) -> None:
+        s = self.session
+        draft = s is not None and s.report.status == DRAFT
+        done = s is not None and s.report.status != DRAFT
+        self.acts["complete"].setEnabled(draft)
+        self.acts["reopen"].setEnabled(done)
+        self.acts["export"].setEnabled(s is not None)
+        self.acts["add_row"].setEnabled(draft)
+        self.acts["delete_row"].setEnabled(draft)
+
+    def status_changed(self) -> None:
+        """After complete / reopen / export: no undo across a status change."""
+        assert self.session is not None
+        self.undo_stack.clear()
+        self.session.refresh_report()
+        for page in self.pages.values():
+            page.stale = True
+        index = next((i for i, r in enumerate(self.reports)
+                      if r.id == self.session.report.id), None)
+        if index is not None:
+            self.reports[index] = self.session.report
+        self.refresh_all()
+
+    @property
+    def complete(self) -> bool:
+        return self.session is not None and self.session.report.status == COMPLETE
+
+    # -- closing -------------------------------------------------------------------------
+    def commit_pending(self) -> None:
+        """Save the cell being typed (leaving it fires its commit)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            focus.clearFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.closing = True
+        self.commit_pending()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)

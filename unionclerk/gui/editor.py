@@ -1,0 +1,109 @@
+"""The window's edits as undo commands: every change the clerk makes goes through here.
+
+Pages and panels emit requests (a cell, an explanation, a row to add or delete); `Editor`
+checks the report may still be edited, pushes the matching command onto the window's undo
+stack, and after each command runs (or is undone) refreshes what it touched.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.problems import Problem
+from unionclerk.gui import dialogs, undo
+
+if TYPE_CHECKING:
+    from unionclerk.gui.window import MainWindow
+
+
+class Editor(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+
+    def _editable(self) -> bool:
+        if self.w.session is None:
+            return False
+        if not self.w.session.editable:
+            dialogs.show_error(
+                self.w, self.tr("报表已标记完成。如需修改，请先“重新打开”并填写原因。")
+            )
+            self.w.refresh_all()
+            return False
+        return True
+
+    def request_edit(self, form: str, key: str, row: str | None, old: object, new: object) -> None:
+        if not self._editable():
+            return
+        assert self.w.session is not None
+        label = self.w.ws.forms[form].field(key).plain_label
+        self.w.undo_stack.push(
+            undo.SetValue(
+                self.w.session,
+                self.notify,
+                form,
+                key,
+                row,
+                old,
+                new,
+                self.tr("修改“{0}”").format(label),
+            )
+        )
+
+    def request_explanation(self, problem: Problem, text: str) -> None:
+        if self.w.session is None or text.strip() == self.w.session.explanation(problem):
+            return
+        if not self._editable():
+            return
+        self.w.undo_stack.push(
+            undo.Explain(
+                self.w.session,
+                self.notify,
+                problem,
+                self.w.session.explanation(problem),
+                text.strip(),
+                self.tr("填写说明"),
+            )
+        )
+
+    def request_add_row(self, form: str, position: int) -> None:
+        if self._editable():
+            assert self.w.session is not None
+            self.w.undo_stack.push(
+                undo.InsertRow(
+                    self.w.session, self.notify, form, position, None, self.tr("添加一行")
+                )
+            )
+
+    def request_delete_row(self, form: str, row: str) -> None:
+        if self._editable():
+            assert self.w.session is not None
+            self.w.undo_stack.push(
+                undo.DeleteRow(self.w.session, self.notify, form, row, self.tr("删除一行"))
+            )
+
+    def notify(
+        self, form: str, field: str | None, row: str | None, error: UserError | None
+    ) -> None:
+        """Called by every command after it ran (or was refused)."""
+        if error is not None:
+            dialogs.show_error(self.w, error)
+        if self.w.session is None:
+            return
+        for key, page in self.w.pages.items():
+            if key != form:
+                page.stale = True
+        page = self.w.page(form)
+        if self.w.stack.currentWidget() is not page:
+            self.w.select_form(form)  # undo / redo shows where it happened
+        page.refresh(self.w.session, self.w.previous)
+        if field and row and page.roster is not None:
+            page.roster.model.cell_changed(row, field)
+        self.w.refresh_states()
+        self.w.statusBar().showMessage(
+            self.tr("已保存 {0}").format(time.strftime("%H:%M:%S")), 8000
+        )

@@ -1,0 +1,86 @@
+"""The main window's menus and keyboard shortcuts (shown beside each menu entry)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from unionclerk import APP_TITLE, __version__, paths
+
+if TYPE_CHECKING:
+    from unionclerk.gui.window import MainWindow
+
+
+class Menus(QObject):
+    """Builds the menus (a QObject so its texts have their own translation context)."""
+
+    def build(self, w: MainWindow) -> None:
+        """Create the menus; actions the window enables and disables go into `w.acts`."""
+        bar = w.menuBar()
+        flow = w.workflow
+        acts: dict[str, QAction] = {}
+
+        def add(menu, key: str, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
+            action = QAction(text, w)
+            action.setObjectName(f"action_{key}")
+            if shortcut is not None:
+                action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            acts[key] = action
+            return action
+
+        file = bar.addMenu(self.tr("文件(&F)"))
+        add(file, "new_period", self.tr("新建报告期(&N)…"), flow.new_period, QKeySequence("Ctrl+N"))
+        add(file, "import", self.tr("导入报表文件(&I)…"), flow.import_files, QKeySequence("Ctrl+O"))
+        add(file, "export", self.tr("导出上报文件(&E)…"), flow.export, QKeySequence("Ctrl+E"))
+        file.addSeparator()
+        add(file, "backup", self.tr("备份数据(&B)…"), flow.backup)
+        file.addSeparator()
+        add(file, "quit", self.tr("退出(&X)"), w.close, QKeySequence("Ctrl+Q"))
+
+        edit = bar.addMenu(self.tr("编辑(&E)"))
+        undo = w.undo_stack.createUndoAction(w, self.tr("撤销"))
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo = w.undo_stack.createRedoAction(w, self.tr("重做"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        undo.setObjectName("action_undo")
+        redo.setObjectName("action_redo")
+        edit.addAction(undo)
+        edit.addAction(redo)
+        acts["undo"], acts["redo"] = undo, redo
+        edit.addSeparator()
+        add(edit, "add_row", self.tr("添加一行(&A)"), flow.add_row, QKeySequence("Ctrl+Shift+N"))
+        add(edit, "delete_row", self.tr("删除所选行(&D)"), flow.delete_row, QKeySequence("Ctrl+Shift+D"))
+
+        report = bar.addMenu(self.tr("报表(&R)"))
+        add(report, "overview", self.tr("概览(&O)"), lambda: w.select_form(""), QKeySequence("Ctrl+0"))
+        problems = w.problems.toggleViewAction()
+        problems.setText(self.tr("问题列表(&P)"))
+        problems.setShortcut(QKeySequence("F8"))
+        report.addAction(problems)
+        add(report, "next_problem", self.tr("下一个问题(&T)"), flow.next_problem, QKeySequence("F9"))
+        report.addSeparator()
+        add(report, "complete", self.tr("标记完成(&C)"), flow.complete, QKeySequence("Ctrl+Shift+C"))
+        add(report, "reopen", self.tr("重新打开(&R)…"), flow.reopen)
+
+        settings = bar.addMenu(self.tr("设置(&S)"))
+        roles = QActionGroup(w)
+        # The keys are services.setup.ROLES (checked by a test); the check mark is set when
+        # the data folder is open.
+        for key, text in (("township", self.tr("乡镇(街道)填报")), ("county", self.tr("县级汇总"))):
+            action = add(settings, f"role_{key}", text, lambda _=False, k=key: flow.set_role(k))
+            action.setCheckable(True)
+            roles.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        add(help_menu, "about", self.tr("关于(&A)"), lambda: flow.about(
+            self.tr("{0} {1}\n乡镇(街道)工会工作情况报表：填报、检查、导出。\n数据文件夹：{2}").format(
+                APP_TITLE, __version__, paths.data_dir())))
+        w.acts = acts
+
+
+def build(w: MainWindow) -> None:
+    Menus(w).build(w)

@@ -1,0 +1,118 @@
+"""One page per form on the right of the window, built from the form's definition.
+
+A single-record form is a `RecordForm`; a roster form is its table with, below it, the
+summary part (if the form has one) as a `RecordForm`. A page forwards edit requests to the
+window as plain values and knows how to show a problem's place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from unionclerk.domain.problems import Problem
+from unionclerk.domain.report import ReportData
+from unionclerk.gui.recordform import RecordForm
+
+if TYPE_CHECKING:  # the session module pulls in the database layer: not at start-up
+    from unionclerk.formspec import FormDef
+    from unionclerk.gui.roster import RosterTable
+    from unionclerk.services.editing import EditSession
+
+
+class FormPage(QWidget):
+    """The editing page of one form."""
+
+    # form key, field key, row uuid (or None), old value, new value
+    edit_requested = Signal(str, str, object, object, object)
+    explain_requested = Signal(object, str)
+    add_row_requested = Signal(str, int)
+    delete_row_requested = Signal(str, str)
+
+    def __init__(self, form: FormDef, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.setObjectName(f"page_{form.key}")
+        self.stale = True
+        title = QLabel(form.display_title)
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        unit = QLabel(self.tr("计量单位：{0}").format(form.unit_label) if form.unit_label else "")
+        unit.setStyleSheet("color: #5f6368;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(title)
+        layout.addWidget(unit)
+        self.record: RecordForm | None = None
+        self.roster: RosterTable | None = None
+        if form.is_roster:
+            from unionclerk.gui.roster import RosterTable  # its module needs the validators
+
+            self.roster = RosterTable(form)
+            self.roster.model.edit_requested.connect(
+                lambda row, key, old, new: self.edit_requested.emit(form.key, key, row, old, new))
+            self.roster.add_requested.connect(lambda at: self.add_row_requested.emit(form.key, at))
+            self.roster.delete_requested.connect(
+                lambda row: self.delete_row_requested.emit(form.key, row))
+            splitter = QSplitter(Qt.Orientation.Vertical)
+            splitter.addWidget(self.roster)
+            if form.summary:
+                self.record = RecordForm(form)
+                box = QGroupBox(self.tr("汇总情况"))
+                inner = QVBoxLayout(box)
+                inner.setContentsMargins(4, 4, 4, 4)
+                inner.addWidget(self.record)
+                splitter.addWidget(box)
+                splitter.setSizes([500, 220])
+            layout.addWidget(splitter, 1)
+        else:
+            self.record = RecordForm(form)
+            layout.addWidget(self.record, 1)
+        if self.record is not None:
+            self.record.edit_requested.connect(
+                lambda key, old, new: self.edit_requested.emit(form.key, key, None, old, new))
+            self.record.explain_requested.connect(self.explain_requested)
+
+    def refresh(self, session: EditSession, previous: ReportData | None) -> None:
+        """Show the session's values and problems (everything on this page)."""
+        if self.record is not None:
+            before = previous.single.get(self.form.key, {}) if previous is not None else None
+            self.record.show_data(session, before)
+        if self.roster is not None:
+            self.roster.model.sync(session.data.rows.get(self.form.key, []), session.problems(),
+                                   session.editable)
+            self.roster.set_editable(session.editable)
+        self.stale = False
+
+    def refresh_problems(self, session: EditSession) -> None:
+        if self.record is not None:
+            self.record.show_problems(session)
+        if self.roster is not None:
+            self.roster.model.set_problems(session.problems())
+
+    def focus_problem(self, problem: Problem) -> None:
+        """Put the cursor where the problem is."""
+        if problem.row and self.roster is not None:
+            self.roster.focus_cell(problem.row, problem.field)
+        elif self.record is not None and problem.field in self.record.rows:
+            self.record.focus_field(problem.field, explain=not problem.is_error)
+        elif self.roster is not None:  # a roster-wide problem: its column
+            self.roster.focus_column(problem.field)
+
+    def focus_field(self, key: str, row: str | None = None) -> None:
+        if row and self.roster is not None:
+            self.roster.focus_cell(row, key)
+        elif self.record is not None and key in self.record.rows:
+            self.record.focus_field(key)
+
+    def first_field(self) -> Any:
+        if self.roster is not None:
+            return self.roster.view
+        if self.record is not None and self.record.rows:
+            return next(iter(self.record.rows.values())).editor.widget
+        return None

@@ -1,0 +1,252 @@
+"""The report's steps as the window offers them: the dashboard's next step, complete, reopen
+with a reason, new period, export / import / backup in a worker thread, role, rows.
+
+Use cases live in `services`; this class asks the clerk what a step needs, runs it, and
+tells the window to refresh.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from unionclerk import paths
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.records import COMPLETE, DRAFT
+from unionclerk.gui import dialogs
+from unionclerk.gui.exportdlg import ExportDialog, PeriodDialog
+from unionclerk.gui.workers import Job
+
+if TYPE_CHECKING:
+    from unionclerk.gui.window import MainWindow
+
+
+class Workflow(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.job: Job | None = None
+
+    # -- dashboard -----------------------------------------------------------------------
+    def show_dashboard(self) -> None:
+        s = self.w.session
+        if s is None:
+            return
+        left = s.outstanding()
+        errors = [p for p in left if p.is_error]
+        warnings = len(left) - len(errors)
+        rows = self.w.forms_model.rows[1:]
+        done = sum(r.kind == "done" for r in rows)
+        empty = sum(r.kind == "empty" for r in rows)
+        status = self.tr("共 {0} 张表：{1} 张已填完且无问题，{2} 张未填，{3} 张还有问题。").format(
+            len(rows), done, empty, sum(r.kind in ("error", "warning") for r in rows))
+        if s.report.status == DRAFT:
+            if errors:
+                step = self.tr("还有 {0} 个错误需要修改 →").format(len(errors))
+            elif warnings:
+                step = self.tr("还有 {0} 个警告需要填写说明 →").format(warnings)
+            else:
+                step = self.tr("检查全部通过：标记完成 →")
+        elif s.report.status == COMPLETE:
+            step = self.tr("已标记完成：导出上报文件 →")
+        else:
+            step = self.tr("已导出。可以再次导出，或重新打开修改 →")
+        title = f"{s.report.unit.union_name}　{s.report.period.label}"
+        self.w.dashboard.show_state(title, status, step)
+
+    def next_step(self) -> None:
+        s = self.w.session
+        if s is None:
+            self.new_period()
+        elif s.report.status != DRAFT:
+            self.export()
+        elif s.outstanding():
+            self.next_problem()
+        else:
+            self.complete()
+
+    def next_problem(self) -> None:
+        """Go to the first error, else the first warning without an explanation."""
+        s = self.w.session
+        if s is None:
+            return
+        left = s.outstanding()
+        first = next((p for p in left if p.is_error), left[0] if left else None)
+        if first is not None:
+            self.w.go_to(first)
+
+    # -- status --------------------------------------------------------------------------
+    def complete(self) -> None:
+        s = self.w.session
+        if s is None or s.report.status != DRAFT:
+            return
+        self.w.commit_pending()
+        try:
+            s.complete()
+        except UserError as exc:
+            self.w.problems.show()
+            dialogs.show_error(self.w, exc)
+            return
+        self.w.status_changed()
+        if dialogs.confirm(self.w, self.tr("报表已标记完成。现在导出上报文件吗？")):
+            self.export()
+
+    def reopen(self) -> None:
+        s = self.w.session
+        if s is None or s.report.status == DRAFT:
+            return
+        reason = dialogs.ask_text(self.w, self.tr("重新打开需要填写原因（会记入修改记录），例如：县总工会要求补报："))
+        if reason is None:
+            return
+        try:
+            s.reopen(reason)
+        except UserError as exc:
+            dialogs.show_error(self.w, exc)
+            return
+        self.w.status_changed()
+
+    def new_period(self) -> None:
+        from unionclerk.services import reports, setup
+
+        unit = self.w.ws.own_unit() or (self.w.session.report.unit if self.w.session else None)
+        if unit is None:
+            return
+        own = reports.list_reports(self.w.ws, unit.division_code)
+        latest = own[0] if own else None
+        suggested = setup.next_period(latest.period) if latest else setup.default_period(
+            *time.localtime()[:2])
+        dialog = PeriodDialog(suggested, latest.period.label if latest else "", self.w)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            report = reports.create_report(self.w.ws, unit.division_code, dialog.period())
+        except UserError as exc:
+            dialogs.show_error(self.w, exc)
+            return
+        self.w.reload_periods(choose=report)
+
+    def set_role(self, role: str) -> None:
+        from unionclerk.services import setup
+
+        setup.set_role(self.w.ws, role)
+        self.w.reload_periods(choose=self.w.session.report if self.w.session else None)
+
+    def about(self, text: str) -> None:
+        dialogs.inform(self.w, text)
+
+    # -- rows ----------------------------------------------------------------------------
+    def add_row(self) -> None:
+        page = self.w.current_page()
+        if page is not None and page.roster is not None:
+            page.roster._add()
+
+    def delete_row(self) -> None:
+        page = self.w.current_page()
+        if page is not None and page.roster is not None:
+            page.roster._delete()
+
+    # -- long work -----------------------------------------------------------------------
+    def _start(self, label: str, work: Any, on_done: Any, on_cancelled: Any = None) -> Job:
+        job = Job(self.w, label, work, on_done, lambda message: dialogs.show_error(self.w, message),
+                  on_cancelled or (lambda: None))
+        self.job = job
+        job.start()
+        return job
+
+    def export(self) -> Job | None:
+        from unionclerk.services import exporting
+
+        s = self.w.session
+        if s is None or (self.job is not None and self.job.running):
+            return None
+        self.w.commit_pending()
+        if s.report.status == DRAFT and not dialogs.confirm(self.w, self.tr(
+                "报表还没有标记完成（还有 {0} 个问题未处理）。仍要导出吗？").format(len(s.outstanding()))):
+            return None
+        folder = self.w.settings.value("export/folder", str(Path.home()), type=str)
+        dialog = ExportDialog(folder, exporting.available_formats(), self.w)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        out_dir, formats, full_ids = dialog.choice()
+        if not formats or not out_dir.is_dir():
+            dialogs.show_error(self.w, self.tr("请选择一个已存在的文件夹和至少一种格式。"))
+            return None
+        self.w.settings.setValue("export/folder", str(out_dir))
+        ws, report = self.w.ws, s.report
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            return exporting.export_report(ws, report, out_dir, formats, full_ids=full_ids,
+                                           progress=progress, cancelled=cancelled)
+
+        def done(result: Any) -> None:  # an exporting.Exported
+            self.w.status_changed()
+            names = "\n".join(f.name for f in result.files)
+            if result.warnings:
+                names += "\n\n" + self.tr("请注意：") + "\n" + "\n".join(result.warnings[:20])
+            if dialogs.confirm(self.w, self.tr("已导出 {0} 个文件到\n{1}\n\n{2}\n\n打开这个文件夹吗？")
+                               .format(len(result.files), out_dir, names)):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_dir)))
+
+        def cancelled() -> None:
+            dialogs.inform(self.w, self.tr("已取消导出，没有写入任何文件。"))
+
+        return self._start(self.tr("正在导出上报文件……"), work, done, cancelled)
+
+    def import_files(self) -> Job | None:
+        from unionclerk.services.exporting import Cancelled
+
+        files, _ = QFileDialog.getOpenFileNames(self.w, self.tr("选择要导入的报表文件"),
+                                                str(Path.home()),
+                                                self.tr("报表文件 (*.json *.xlsx)"))
+        if not files:
+            return None
+        ws = self.w.ws
+
+        def work(progress: Any, cancelled: Any) -> list[str]:
+            from unionclerk.services import transfer  # pulls in openpyxl: only when used
+
+            lines = []
+            for i, name in enumerate(files):
+                if cancelled():
+                    raise Cancelled
+                progress(i, len(files), Path(name).name)
+                try:
+                    out = transfer.import_file(ws, Path(name))
+                    lines.append(f"✓ {Path(name).name}：{out.report.unit.union_name} "
+                                 f"{out.report.period.label}")
+                except UserError as exc:
+                    lines.append(f"✗ {exc}")
+            return lines
+
+        def done(lines: list[str]) -> None:
+            self.w.reload_periods(choose=self.w.session.report if self.w.session else None)
+            dialogs.inform(self.w, self.tr("导入结果：\n{0}").format("\n".join(lines)))
+
+        return self._start(self.tr("正在导入……"), work, done)
+
+    def backup(self) -> Job | None:
+        from unionclerk.services import backup
+        from unionclerk.services.exporting import Cancelled
+
+        default = paths.backups_dir() / time.strftime("unionclerk-backup-%Y%m%d-%H%M%S.sqlite3")
+        target, _ = QFileDialog.getSaveFileName(self.w, self.tr("备份数据到"), str(default),
+                                                self.tr("数据库备份 (*.sqlite3)"))
+        if not target:
+            return None
+        ws = self.w.ws
+
+        def work(progress: Any, cancelled: Any) -> Path:
+            progress(0, 1, Path(target).name)
+            made = backup.make_backup(ws, target=Path(target))
+            if cancelled():
+                made.unlink(missing_ok=True)
+                raise Cancelled
+            return made
+
+        return self._start(self.tr("正在备份……"), work, lambda made: dialogs.inform(
+            self.w, self.tr("已备份到：\n{0}").format(made)))
