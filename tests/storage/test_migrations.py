@@ -226,3 +226,10 @@ def test_connections_after_an_upgrade_have_foreign_keys_on(db_path: Path, script
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_schema_head_constant_matches_the_scripts():
+    """`SCHEMA_HEAD` lets start-up skip Alembic; it must name the real newest migration."""
+    from unionclerk.storage import migrate
+
+    assert migrate.SCHEMA_HEAD == migrate.head_revision()

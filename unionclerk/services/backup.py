@@ -12,8 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from unionclerk import paths
-from unionclerk.storage import backups as store
 from unionclerk.services.workspace import Workspace
+from unionclerk.storage import backups as store
 
 KEEP_NEWEST = 10
 _AUTO = re.compile(r"^auto-[a-z-]+-(\d{8})-(\d{6})(?:-\d+)?\.sqlite3$")

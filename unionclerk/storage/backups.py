@@ -26,7 +26,7 @@ def verify(file: Path) -> migrate.FileState:
     state = migrate.probe(file)  # unreadable -> DatabaseError
     if state.revision is None:
         raise DatabaseError(tr("这个文件不是工会报表助手的数据文件：{path}", path=file))
-    script = migrate.ScriptDirectory.from_config(migrate.alembic_config())
+    script = migrate.script_directory()
     if state.revision not in {s.revision for s in script.walk_revisions()}:
         raise DatabaseError(tr("这个备份由更新版本的工会报表助手创建，当前程序无法恢复。请升级程序后再试。"))
     try:

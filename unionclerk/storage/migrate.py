@@ -24,10 +24,8 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -35,6 +33,15 @@ from unionclerk import paths
 from unionclerk.domain.errors import DatabaseError
 from unionclerk.domain.i18n import tr
 from unionclerk.storage.engine import BEGIN_MODE, classify, corrupt_error
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# The newest schema revision this program ships. Opening a database already at it needs no
+# Alembic at all (importing it costs ~130 ms of start-up); a test keeps this in step with the
+# migration scripts.
+SCHEMA_HEAD = "0001"
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 VERSION_TABLE = "alembic_version"
@@ -50,6 +57,8 @@ class FileState:
 
 def alembic_config(script_location: Path | None = None) -> Config:
     """An Alembic config built in code (no alembic.ini lookup)."""
+    from alembic.config import Config
+
     config = Config()
     location = str(script_location or paths.migrations_dir())
     # Config values go through ConfigParser interpolation: a literal % must be doubled.
@@ -58,7 +67,15 @@ def alembic_config(script_location: Path | None = None) -> Config:
     return config
 
 
+def script_directory(script_location: Path | None = None) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(script_location))
+
+
 def head_revision(script_location: Path | None = None) -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
     assert head is not None, "no migrations found"
     return head
@@ -96,10 +113,14 @@ def upgrade(engine: Engine, db_path: Path, *, script_location: Path | None = Non
 
     `script_location` is for tests that need a second migration; the app uses the default.
     """
+    state = probe(db_path)
+    if state.revision == SCHEMA_HEAD and script_location is None:
+        return None  # the everyday case: nothing to do, and no Alembic import
+    from alembic.script import ScriptDirectory
+
     config = alembic_config(script_location)
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
-    state = probe(db_path)
     if state.revision is not None:
         known = {s.revision for s in script.walk_revisions()}
         if state.revision not in known:
@@ -167,6 +188,8 @@ def _connect_existing(path: Path) -> sqlite3.Connection:
 
 
 def _run_upgrade(engine: Engine, config: Config) -> None:
+    from alembic import command
+
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None

@@ -1,0 +1,213 @@
+"""Reading untrusted workbooks: what a file is, whose, which period, and whether it is intact.
+
+`inspect_workbook` never raises for a bad file: it says what it found in a `WorkbookInfo`
+(kind, identity, versions, integrity, the edited cells). `read_workbook` is the import path:
+an intact submission gives its machine data's report, a filled template its visible cells;
+anything else is refused with the reason, so nothing is imported from it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.i18n import tr
+from unionclerk.domain.period import Period
+from unionclerk.exporters import json_report, machine, xlsx_safe
+from unionclerk.exporters.bundle import context
+from unionclerk.exporters.xlsx_integrity import EditedCell, compare
+from unionclerk.exporters.xlsx_layout import LAYOUT_VERSION
+from unionclerk.exporters.xlsx_sheets import plan_workbook
+from unionclerk.exporters.xlsx_writer import LIST_SHEET
+from unionclerk.formspec.model import FormSet
+
+# kinds
+SUBMISSION, TEMPLATE, SUMMARY = "submission", "template", "summary"
+NOT_A_REPORT, UNREADABLE, NEWER_FORMAT = "not_a_report", "unreadable", "newer_format"
+# integrity
+INTACT, EDITED, CORRUPT = "intact", "edited", "corrupt"
+
+
+@dataclass
+class WorkbookInfo:
+    path: Path
+    kind: str
+    integrity: str | None = None
+    unit_code: str = ""
+    unit_name: str = ""
+    period: Period | None = None
+    status: str = ""
+    draft: bool | None = None
+    format_version: int | None = None
+    program_version: str = ""
+    layout_version: int | None = None
+    form_versions: dict[str, int] = field(default_factory=dict)
+    export_id: str = ""
+    exported_at: str = ""
+    full_ids: bool | None = None
+    payload_hash: str = ""
+    edited_cells: list[EditedCell] = field(default_factory=list)
+    edited_count: int = 0
+    messages: list[str] = field(default_factory=list)
+    parsed: json_report.ParsedReport | None = field(default=None, repr=False)
+    manifest: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def refused(self) -> bool:
+        return self.kind in (NOT_A_REPORT, UNREADABLE, NEWER_FORMAT)
+
+
+def inspect_workbook(path: Path, forms: FormSet, *, check_visible: bool = True) -> WorkbookInfo:
+    info = WorkbookInfo(Path(path), UNREADABLE)
+    try:
+        with xlsx_safe.open_workbook(path) as wb:
+            _inspect(wb, info, forms, check_visible)
+    except UserError as exc:
+        info.messages.append(exc.message)
+    except xlsx_safe.READ_ERRORS as exc:  # a part that fails its CRC or does not parse
+        info.integrity = CORRUPT if info.kind != UNREADABLE else None
+        info.messages.append(tr("工作簿已损坏，部分内容无法读取（{kind}）", kind=type(exc).__name__))
+    return info
+
+
+def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -> None:
+    if machine.SHEET not in wb.sheetnames:
+        info.kind = NOT_A_REPORT
+        info.messages.append(tr("这个工作簿没有本程序的机器数据：不是导出的报表，也不是空白模板。"
+                                "自己整理的名单可在程序的名单页用“从 Excel 导入名单”按列对应读入"))
+        return
+    rows = [(r[0], r[1]) for r in xlsx_safe.sheet_rows(wb[machine.SHEET]) if len(r) >= 2]
+    try:
+        data = machine.read_rows(rows)
+    except UserError as exc:
+        info.kind, info.integrity = SUBMISSION, CORRUPT  # our machine sheet, but unreadable
+        info.messages.append(exc.message)
+        return
+    _identity(info, data.manifest)
+    fmt = data.manifest["format"]
+    info.kind = {machine.SUBMISSION: SUBMISSION, machine.TEMPLATE: TEMPLATE,
+                 machine.SUMMARY: SUMMARY}.get(fmt, NOT_A_REPORT)
+    if info.kind == NOT_A_REPORT:
+        info.messages.append(tr("机器数据的格式“{f}”不是本程序的报表", f=fmt[:40]))
+        return
+    newer = _newer(info, forms)
+    if newer:
+        info.kind = NEWER_FORMAT
+        info.messages.append(newer)
+        return
+    if info.kind != SUBMISSION:
+        return
+    if data.corrupt:
+        info.integrity = CORRUPT
+        info.messages.append(data.problem)
+        return
+    try:
+        parsed = json_report.parse_document(data.document(), forms)
+    except (UserError, json.JSONDecodeError) as exc:
+        info.integrity = CORRUPT
+        info.messages.append(tr("机器数据无法读取：{reason}", reason=str(exc)))
+        return
+    mismatch = _mismatch(info, parsed)
+    if mismatch:
+        info.integrity = CORRUPT
+        info.messages.append(mismatch)
+        return
+    info.parsed = parsed
+    info.integrity = INTACT
+    if not check_visible:
+        return
+    if info.layout_version != LAYOUT_VERSION or info.form_versions != forms.versions:
+        info.messages.append(tr("此文件由不同版本的程序或报表导出，未逐格核对可见内容"))
+        return
+    plans = plan_workbook(context(forms, parsed.period, parsed.data, data.manifest))
+    diff = compare(wb, plans, {machine.SHEET, LIST_SHEET})
+    if diff.count:
+        info.integrity = EDITED
+        info.edited_cells, info.edited_count = diff.cells, diff.count
+
+
+def _identity(info: WorkbookInfo, manifest: dict[str, Any]) -> None:
+    info.manifest = manifest
+    unit = manifest.get("unit") if isinstance(manifest.get("unit"), dict) else {}
+    info.unit_code = str(unit.get("division_code", ""))
+    info.unit_name = str(unit.get("union_name", ""))
+    try:
+        info.period = Period.from_json(manifest["period"]) if manifest.get("period") else None
+    except UserError:
+        info.period = None
+    for attr, key, kind in (("format_version", "format_version", int),
+                            ("layout_version", "layout_version", int),
+                            ("program_version", "program_version", str),
+                            ("status", "status", str), ("draft", "draft", bool),
+                            ("export_id", "export_id", str), ("exported_at", "exported_at", str),
+                            ("full_ids", "full_ids", bool),
+                            ("payload_hash", "payload_sha256", str)):
+        value = manifest.get(key)
+        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+            setattr(info, attr, value)
+    versions = manifest.get("form_versions")
+    if isinstance(versions, dict):
+        info.form_versions = {k: v for k, v in versions.items() if isinstance(v, int)}
+
+
+def _newer(info: WorkbookInfo, forms: FormSet) -> str:
+    if info.format_version is None:
+        return tr("机器数据缺少格式版本")
+    if info.format_version > machine.FORMAT_VERSION:
+        return tr("文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手后再读取",
+                  v=info.format_version, mine=machine.FORMAT_VERSION)
+    for key, version in info.form_versions.items():
+        if key in forms and version > forms[key].version:
+            return tr("“{title}”的版本 {v} 比本程序的版本 {mine} 新，请升级后再读取",
+                      title=forms[key].display_title, v=version, mine=forms[key].version)
+    return ""
+
+
+def _mismatch(info: WorkbookInfo, parsed: json_report.ParsedReport) -> str:
+    if parsed.division_code != info.unit_code or parsed.union_name != info.unit_name:
+        return tr("机器数据清单中的单位与报表内容不一致")
+    if info.period != parsed.period:
+        return tr("机器数据清单中的报告期与报表内容不一致")
+    if parsed.form_versions and parsed.form_versions != info.form_versions:
+        return tr("机器数据清单中的表格版本与报表内容不一致")
+    return ""
+
+
+def describe_refusal(info: WorkbookInfo) -> str:
+    """Why a workbook cannot be imported (or "" when it can)."""
+    if info.kind == SUBMISSION and info.integrity == INTACT:
+        return ""
+    if info.kind == TEMPLATE:
+        return ""
+    if info.kind == SUMMARY:
+        return tr("这是汇总文件，不是单个单位的报表；汇总文件请用“汇总”(merge) 读取")
+    if info.integrity == EDITED:
+        cells = "、".join(str(c) for c in info.edited_cells[:10])
+        more = tr("等 {n} 处", n=info.edited_count) if info.edited_count > 10 else ""
+        return tr("工作簿在导出后被改动过（{cells}{more}），与其中的机器数据不一致，未导入。"
+                  "如需更正，请在程序中修改后重新导出", cells=cells, more=more)
+    return "；".join(info.messages) or tr("无法识别的工作簿")
+
+
+def read_workbook(path: Path, forms: FormSet) -> tuple[json_report.ParsedReport, WorkbookInfo]:
+    """The report in a workbook, for import: refused (UserError) unless it is an intact
+    submission or a fill-in template whose every value its field accepts."""
+    from unionclerk.exporters.xlsx_template import read_template
+
+    path = Path(path)
+    info = inspect_workbook(path, forms)
+    refusal = describe_refusal(info)
+    if refusal:
+        raise UserError(refusal, where=path.name)
+    if info.kind == TEMPLATE:
+        with xlsx_safe.open_workbook(path) as wb:
+            try:
+                return read_template(wb, forms, info.manifest), info
+            except xlsx_safe.READ_ERRORS as exc:
+                raise UserError(tr("工作簿已损坏，部分内容无法读取（{kind}）",
+                                   kind=type(exc).__name__), where=path.name) from None
+    assert info.parsed is not None
+    return info.parsed, info

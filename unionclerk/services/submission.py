@@ -1,0 +1,231 @@
+"""Submission files (interchange.md §2): export the workbook, PDF and JSON of a report; say
+what received files are and whether they are intact; write the blank fill-in template.
+
+Every file is written to a temporary name in the output folder and renamed into place. A
+complete report becomes 已导出 once all its files are written; any other is a draft, and
+every file says so.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from unionclerk import paths
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.i18n import tr
+from unionclerk.domain.period import Period
+from unionclerk.domain.records import ReportInfo
+from unionclerk.exporters import atomic, json_report, pdf_fonts, xlsx_reader
+from unionclerk.exporters.bundle import Stamp, prepare
+from unionclerk.exporters.pdf_report import build_pdf
+from unionclerk.exporters.xlsx_report import write_submission, write_template
+from unionclerk.formspec.model import FormSet
+from unionclerk.services import reports, transfer
+from unionclerk.services.workspace import Workspace
+
+FORMATS = ("xlsx", "pdf", "json")
+DEFAULT_FORMATS = ("xlsx", "pdf")
+JSON_REPORT = "json_report"  # an inspected JSON report file (kind)
+
+
+def default_clock() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def new_export_id() -> str:
+    return str(uuid.uuid4())
+
+
+def font_path() -> Path:
+    return paths.resources_dir() / "fonts" / pdf_fonts.FONT_FILE
+
+
+@dataclass
+class ExportOutcome:
+    files: list[Path]
+    warnings: list[str]
+    export_id: str
+    exported_at: str
+    payload_hash: str
+    draft: bool
+
+
+def parse_formats(text: str | Iterable[str]) -> list[str]:
+    items = text.split(",") if isinstance(text, str) else list(text)
+    formats = [f.strip().lower().lstrip(".") for f in items if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise UserError(tr("不支持的导出格式：{f}（可选 xlsx、pdf、json）", f=",".join(unknown) or "—"))
+    return list(dict.fromkeys(formats))
+
+
+def export_submission(ws: Workspace, report: ReportInfo, out_dir: Path,
+                      formats: Iterable[str] = DEFAULT_FORMATS, full_ids: bool = False,
+                      clock: Callable[[], datetime] = default_clock,
+                      new_id: Callable[[], str] = new_export_id) -> ExportOutcome:
+    """Write the report's submission files into `out_dir`."""
+    wanted = parse_formats(formats)
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise UserError(tr("输出文件夹不存在"), where=str(out_dir))
+    data = reports.load(ws, report)
+    stamp = Stamp(clock(), new_id(), report.status, full_ids)
+    bundle = prepare(ws.forms, report.period, data, stamp)
+    base = transfer.base_name(report)
+    files, warnings = [], []
+    for fmt in wanted:
+        target = out_dir / f"{base}.{fmt}"
+        try:
+            if fmt == "xlsx":
+                write_submission(target, ws.forms, bundle)
+            elif fmt == "pdf":
+                warnings += build_pdf(target, ws.forms, bundle, font_path())
+            else:
+                atomic.write_bytes(target, json_report.dumps(bundle.doc).encode("utf-8"))
+        except OSError as exc:
+            raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+                            where=str(target)) from None
+        files.append(target)
+    if not stamp.draft:
+        reports.mark_exported(ws, report)
+    return ExportOutcome(files, warnings, stamp.export_id, stamp.iso, bundle.payload_hash,
+                         stamp.draft)
+
+
+def inspect_file(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
+    """What one received file is: a workbook (checked cell by cell) or a JSON report."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(64).lstrip()
+    except OSError as exc:
+        info = xlsx_reader.WorkbookInfo(path, xlsx_reader.UNREADABLE)
+        info.messages.append(tr("无法读取文件：{reason}", reason=exc.strerror or str(exc)))
+        return info
+    if head.startswith((b"{", b"\xef\xbb\xbf{")):
+        return _inspect_json(forms, path)
+    return xlsx_reader.inspect_workbook(path, forms)
+
+
+def _inspect_json(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
+    info = xlsx_reader.WorkbookInfo(path, JSON_REPORT)
+    try:
+        if path.stat().st_size > transfer.MAX_JSON_BYTES:
+            raise UserError(tr("文件过大（超过 200 MB），不是正常的报表文件"))
+        parsed = json_report.parse_text(path.read_bytes(), forms)
+    except UserError as exc:
+        info.kind = xlsx_reader.NOT_A_REPORT
+        info.messages.append(str(exc))
+        return info
+    info.unit_code = parsed.division_code or ""
+    info.unit_name = parsed.union_name or ""
+    info.period = parsed.period
+    info.form_versions = parsed.form_versions or dict(forms.versions)
+    info.format_version = json_report.FORMAT_VERSION
+    info.parsed = parsed
+    return info
+
+
+def inspect_files(forms: FormSet, files: Iterable[Path]) -> list[xlsx_reader.WorkbookInfo]:
+    return [inspect_file(forms, Path(f)) for f in files]
+
+
+def template(ws: Workspace, out: Path, period: Period | None = None,
+             division_code: str | None = None) -> Path:
+    """Write a blank fill-in workbook; the cover starts with the folder's unit when known."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        out = out.with_suffix(".xlsx")
+    if not out.parent.is_dir():
+        raise UserError(tr("输出文件夹不存在"), where=str(out.parent))
+    cover = _known_cover(ws, division_code)
+    try:
+        write_template(out, ws.forms, period, cover)
+    except OSError as exc:
+        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+                        where=str(out)) from None
+    return out
+
+
+def _known_cover(ws: Workspace, division_code: str | None) -> dict[str, Any]:
+    try:
+        unit = ws.resolve_unit(division_code)
+    except UserError:
+        if division_code:
+            raise
+        return {}
+    with ws.db.read() as tx:
+        known = tx.list_reports(unit.division_code)
+    cover: dict[str, Any] = {"union_name": unit.union_name, "division_code": unit.division_code}
+    if known:
+        latest = max(known, key=lambda r: r.period)
+        cover.update(reports.load(ws, latest).single.get("cover", {}))
+        cover.pop("report_date", None)
+    return cover
+
+
+def exit_code(infos: list[xlsx_reader.WorkbookInfo]) -> int:
+    """inspect: 2 when a file was refused, 1 when one is edited or corrupt, else 0."""
+    def one(info: xlsx_reader.WorkbookInfo) -> int:
+        if info.integrity in (xlsx_reader.EDITED, xlsx_reader.CORRUPT):
+            return 1
+        return 2 if info.refused else 0
+
+    return max((one(i) for i in infos), default=0)
+
+
+__all__ = ["DEFAULT_FORMATS", "FORMATS", "ExportOutcome", "exit_code", "export_submission",
+           "inspect_files", "template"]
+
+
+def kind_label(kind: str) -> str:
+    """What a kind of file is called, for people."""
+    labels = {
+        xlsx_reader.SUBMISSION: tr("上报工作簿"), xlsx_reader.TEMPLATE: tr("空白填报模板"),
+        xlsx_reader.SUMMARY: tr("汇总文件"), xlsx_reader.NOT_A_REPORT: tr("不是工会报表文件"),
+        xlsx_reader.UNREADABLE: tr("无法读取"), xlsx_reader.NEWER_FORMAT: tr("格式比本程序新"),
+        JSON_REPORT: tr("JSON 报表"),
+    }
+    return labels.get(kind, kind)
+
+
+def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
+    """Plain lines for one inspected file (the command line and the window show these)."""
+    lines = [tr("文件：{file}", file=info.path.name),
+             tr("  类型：{kind}", kind=kind_label(info.kind))]
+    if info.unit_name or info.unit_code:
+        lines.append(tr("  单位：{name}（{code}）", name=info.unit_name, code=info.unit_code))
+    if info.period:
+        status = tr("，状态：{s}", s=bundle_status(info)) if info.status else ""
+        lines.append(tr("  报告期：{period}{status}", period=info.period.label, status=status))
+    if info.form_versions:
+        versions = "、".join(f"{k} {v}" for k, v in info.form_versions.items())
+        lines.append(tr("  版本：格式 {f}，程序 {p}，表格 {v}", f=info.format_version or "—",
+                        p=info.program_version or "—", v=versions))
+    if info.export_id:
+        lines.append(tr("  导出编号：{id}，导出时间：{at}，身份证号码：{ids}", id=info.export_id,
+                        at=info.exported_at, ids=tr("完整") if info.full_ids else tr("已遮盖")))
+    if info.integrity == xlsx_reader.INTACT:
+        lines.append(tr("  完整性：完好（可见内容与机器数据一致，校验码相符）"))
+    elif info.integrity == xlsx_reader.EDITED:
+        lines.append(tr("  完整性：导出后被改动过，共 {n} 处：", n=info.edited_count))
+        for cell in info.edited_cells[:50]:
+            lines.append(tr("    {where}：应为“{expected}”，现为“{found}”", where=str(cell),
+                            expected=cell.expected, found=cell.found))
+        if info.edited_count > 50:
+            lines.append(tr("    ……另有 {n} 处", n=info.edited_count - 50))
+    elif info.integrity == xlsx_reader.CORRUPT:
+        lines.append(tr("  完整性：已损坏"))
+    lines += [f"  {m}" for m in info.messages]
+    return lines
+
+
+def bundle_status(info: xlsx_reader.WorkbookInfo) -> str:
+    from unionclerk.exporters.bundle import status_label
+
+    return status_label(info.status, bool(info.draft))
