@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from unionclerk import APP_NAME, APP_TITLE, paths
+from unionclerk import APP_NAME, APP_TITLE, logsetup, paths
 from unionclerk.domain import i18n
 from unionclerk.domain.errors import UserError
 from unionclerk.gui import translations
@@ -80,11 +79,16 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     app.processEvents()
     if on_shown is not None:
         on_shown()
-    from unionclerk.services import setup
+    from unionclerk.services import backup, setup
     from unionclerk.services.workspace import Workspace
 
+    if not _sound_or_restored(window):
+        window.close()
+        started.close()
+        return EXIT_REFUSED, None
     try:
         started.ws = ws = Workspace.open(None)
+        backup.make_backup(ws, reason="start")
     except UserError as exc:
         QMessageBox.critical(window, APP_TITLE, str(exc))
         window.close()
@@ -102,15 +106,33 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     return EXIT_OK, started
 
 
+def _sound_or_restored(parent: QWidget) -> bool:
+    """`PRAGMA quick_check` before anything opens the database; if it fails, explain and offer
+    the newest backup that passes its own check. False: the program should not go on."""
+    from unionclerk.services import recovery
+
+    state = recovery.check_database()
+    if state.sound:
+        return True
+    if state.backup is None:
+        QMessageBox.critical(parent, APP_TITLE, QCoreApplication.translate("Startup",
+            "数据文件已损坏，而且没有找到可用的备份。\n请不要删除数据文件夹，联系技术支持。\n\n"
+            "数据文件：{0}").format(state.database))
+        return False
+    answer = QMessageBox.question(parent, APP_TITLE, QCoreApplication.translate("Startup",
+        "数据文件检查未通过（可能因断电或磁盘故障损坏）。\n\n"
+        "找到最近一次完好的备份：{0}（{1}）。\n"
+        "要用它恢复吗？损坏的文件会另存一份，不会删除。").format(state.backup.name, state.backup_time))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    recovery.restore_latest(state)
+    return True
+
+
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """A bug: write it to the log file and say so calmly (the window keeps running)."""
-    text = "".join(traceback.format_exception(kind, exc, tb))
-    log_file = paths.data_dir() / "unionclerk.log"
-    try:
-        with log_file.open("a", encoding="utf-8") as out:
-            out.write(text + "\n")
-    except OSError:
-        pass
+    log.error("unexpected error", exc_info=(kind, exc, tb))
+    log_file = paths.data_dir() / "logs" / logsetup.LOG_NAME
     if isinstance(exc, UserError):
         QMessageBox.warning(None, APP_TITLE, str(exc))
         return
