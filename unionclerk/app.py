@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     # In subcommands the options default to "absent", so they never undo the main ones.
     common = _common(argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"unionclerk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help=tr("在临时文件夹中自检：数据库、报表定义、演示报表、导出、导入、汇总、窗口"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     sub.add_parser("gui", parents=[common], help=tr("打开桌面程序（默认）"))
     p = sub.add_parser("demo", parents=[common], help=tr("生成演示报表（佛堂镇总工会 2018年度）"))
@@ -92,6 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
+    if args.self_test:
+        from unionclerk import selftest
+
+        logsetup.ensure_streams()
+        return selftest.run()
     paths.set_data_dir(args.data_dir)
     command = args.command or "gui"
     logsetup.ensure_streams()
