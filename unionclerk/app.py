@@ -215,7 +215,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from unionclerk.services import submission
+    from unionclerk.domain.records import DRAFT
+    from unionclerk.services import exporting, submission
 
     period = Period.parse(args.period)
     formats = submission.parse_formats(args.format)
@@ -227,10 +228,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UserError(tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)),
                             where=str(out)) from None
-        done = submission.export_submission(ws, report, out, formats, full_ids=args.full_ids)
+        done = exporting.export_report(ws, report, out, formats, full_ids=args.full_ids)
     for target in done.files:
         _say(tr("已导出：{file}", file=target))
-    if done.draft:
+    if report.status == DRAFT:
         _say(tr("注意：报表尚未标记完成，导出的是草稿（每页标有“草稿”）"), err=True)
     for warning in done.warnings:
         _say(tr("警告：{message}", message=warning), err=True)

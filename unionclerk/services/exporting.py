@@ -5,15 +5,12 @@ hidden staging folder inside the chosen folder; only when every format is done a
 into place (a rename on the same disk). Cancel, or any failure, removes the staging folder:
 the chosen folder never holds a partial file.
 
-The workbook and PDF come from `services.submission` (its own issue) when it is installed;
-until then only JSON can be exported, through `services.transfer`.
+A staging folder left by a killed process (`.unionclerk-export-*`) is swept away at the next
+export into the same folder.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import importlib
-import inspect
 import os
 import shutil
 import tempfile
@@ -22,11 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
-from unionclerk.domain.records import COMPLETE, EXPORTED, ReportInfo
+from unionclerk.domain.records import ReportInfo
+from unionclerk.exporters import atomic
 from unionclerk.services import reports
 from unionclerk.services.workspace import Workspace
 
@@ -44,19 +41,19 @@ class Exported:
     warnings: list[str] = field(default_factory=list)  # e.g. characters the PDF font lacks
 
 
-def _submission() -> ModuleType | None:
-    """The submission files service, imported when first needed (it pulls in openpyxl and
-    reportlab, which the window does not need until the clerk exports)."""
-    try:
-        module = importlib.import_module("unionclerk.services.submission")
-    except ImportError:
-        return None
-    return module if hasattr(module, "export_submission") else None
+STAGING_PREFIX = ".unionclerk-export-"
+
+
+def sweep_stale(out_dir: Path) -> None:
+    """Remove staging folders and temporary files a killed export left behind."""
+    for folder in Path(out_dir).glob(f"{STAGING_PREFIX}*"):
+        shutil.rmtree(folder, ignore_errors=True)
+    atomic.sweep_stale(out_dir)
 
 
 def available_formats() -> list[str]:
     """The formats this installation can write."""
-    return list(ALL_FORMATS) if _submission() is not None else ["json"]
+    return list(ALL_FORMATS)
 
 
 def _write_one(ws: Workspace, report: ReportInfo, folder: Path, fmt: str, full_ids: bool,
@@ -64,26 +61,14 @@ def _write_one(ws: Workspace, report: ReportInfo, folder: Path, fmt: str, full_i
     """Write one format into `folder`; returns its warnings.
 
     Each format is its own call (so Cancel can act between them), all sharing one export
-    time and id. A completed report is passed as already exported: the files are what make
-    it so, and the status changes here only once every file is in place.
+    time and id; the status changes only once every file is in place.
     """
-    module = _submission()
-    if module is None:
-        from unionclerk.services import transfer  # imported when used: it pulls in openpyxl
+    from unionclerk.services import submission  # pulls in openpyxl and reportlab: when used
 
-        transfer.export_json(ws, report, folder, full_ids=full_ids)
-        return []
-    func = module.export_submission
-    params = inspect.signature(func).parameters
-    kwargs: dict[str, object] = {"full_ids": full_ids}
-    if "clock" in params:
-        kwargs["clock"] = lambda: stamp[0]
-    if "new_id" in params:
-        kwargs["new_id"] = lambda: stamp[1]
-    if report.status == COMPLETE:
-        report = dataclasses.replace(report, status=EXPORTED)
-    outcome = func(ws, report, folder, [fmt], **kwargs)
-    return list(getattr(outcome, "warnings", []) or [])
+    outcome = submission.export_submission(ws, report, folder, [fmt], full_ids=full_ids,
+                                           clock=lambda: stamp[0], new_id=lambda: stamp[1],
+                                           mark_exported=False)
+    return list(outcome.warnings)
 
 
 def export_report(ws: Workspace, report: ReportInfo, out_dir: Path, formats: list[str], *,
@@ -101,8 +86,9 @@ def export_report(ws: Workspace, report: ReportInfo, out_dir: Path, formats: lis
     if not wanted:
         raise ValueError(f"no exportable format among {formats}")
     is_cancelled = cancelled or (lambda: False)
+    sweep_stale(out_dir)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=".unionclerk-export-", dir=out_dir))
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
     except OSError as exc:
         raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
                         where=str(out_dir)) from None

@@ -67,8 +67,13 @@ def parse_formats(text: str | Iterable[str]) -> list[str]:
 def export_submission(ws: Workspace, report: ReportInfo, out_dir: Path,
                       formats: Iterable[str] = DEFAULT_FORMATS, full_ids: bool = False,
                       clock: Callable[[], datetime] = default_clock,
-                      new_id: Callable[[], str] = new_export_id) -> ExportOutcome:
-    """Write the report's submission files into `out_dir`."""
+                      new_id: Callable[[], str] = new_export_id, *,
+                      mark_exported: bool = True) -> ExportOutcome:
+    """Write the report's submission files into `out_dir` (each file atomically).
+
+    For all-or-nothing export of several formats, with progress and cancel, use
+    `services.exporting.export_report`, which calls this with `mark_exported=False`.
+    """
     wanted = parse_formats(formats)
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
@@ -91,7 +96,7 @@ def export_submission(ws: Workspace, report: ReportInfo, out_dir: Path,
             raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
                             where=str(target)) from None
         files.append(target)
-    if not stamp.draft:
+    if not stamp.draft and mark_exported:
         reports.mark_exported(ws, report)
     return ExportOutcome(files, warnings, stamp.export_id, stamp.iso, bundle.payload_hash,
                          stamp.draft)
