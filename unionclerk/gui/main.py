@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from unionclerk import APP_NAME, APP_TITLE, logsetup, paths
 from unionclerk.domain import i18n
 from unionclerk.domain.errors import UserError
-from unionclerk.gui import translations
+from unionclerk.gui import beacon, translations
 from unionclerk.gui.lock import FolderLock
 
 EXIT_OK, EXIT_REFUSED, EXIT_LOCKED = 0, 2, 3
@@ -32,12 +32,15 @@ class Started:
         self.app, self.lock, self.translators = app, lock, translators
         self.window = None
         self.ws = None
+        self.beacon: beacon.Beacon | None = None
 
     def close(self) -> None:
         if self.window is not None:
             self.window.close()
         if self.ws is not None:
             self.ws.close()
+        if self.beacon is not None:
+            self.beacon.close()
         self.lock.release()
         translations.remove(self.app, self.translators)
 
@@ -65,6 +68,7 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     folder = paths.data_dir()
     lock = FolderLock(folder)
     if not lock.acquire():
+        beacon.ask_first_copy_to_show(folder)
         pid = lock.owner_pid()
         QMessageBox.warning(None, APP_TITLE, QCoreApplication.translate("Startup",
             "这个数据文件夹已经被另一个正在运行的工会报表助手打开（进程号 {0}）。\n"
@@ -75,6 +79,7 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     from unionclerk.gui.window import MainWindow
 
     window = started.window = MainWindow()
+    started.beacon = beacon.Beacon(folder, lambda: beacon.bring_to_front(window))
     window.show()
     app.processEvents()
     if on_shown is not None:
