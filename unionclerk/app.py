@@ -47,7 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help=tr("在临时文件夹中自检：数据库、报表定义、演示报表、导出、导入、汇总、窗口"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    sub.add_parser("gui", parents=[common], help=tr("打开桌面程序（默认）"))
+    p = sub.add_parser("gui", parents=[common], help=tr("打开桌面程序（默认）"))
+    p.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     p = sub.add_parser("demo", parents=[common], help=tr("生成演示报表（佛堂镇总工会 2018年度）"))
     p.add_argument("--replace", action="store_true", help=tr("覆盖已有的演示报表"))
     p = sub.add_parser("import", parents=[common],
@@ -148,7 +149,7 @@ def _workspace():  # noqa: ANN202 - imported lazily so `--help` stays fast
 def cmd_gui(args: argparse.Namespace) -> int:
     from unionclerk.gui.main import run
 
-    return run(lang=args.lang or "zh")
+    return run(lang=args.lang or "zh", exit_when_shown=getattr(args, "exit_when_shown", False))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

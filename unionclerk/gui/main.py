@@ -145,12 +145,17 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         "程序出错了，已填写的数据都已保存。\n错误详情已写入：{0}\n\n{1}").format(log_file, exc))
 
 
-def run(lang: str = "zh") -> int:
+def run(lang: str = "zh", *, exit_when_shown: bool = False) -> int:
+    """The event loop. `exit_when_shown` (for start-up benchmarks and smoke tests) quits as
+    soon as the report is on screen."""
     code, started = start(lang)
     if started is None:
         return code
     sys.excepthook = _excepthook
     try:
+        if exit_when_shown:
+            started.app.processEvents()
+            return EXIT_OK
         return started.app.exec()
     finally:
         started.close()
