@@ -304,11 +304,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from unionclerk.services import backup
 
-    ws = _workspace()
-    try:
-        ws, safety = backup.restore(ws, Path(args.file))
-    finally:
-        ws.close()
+    with _workspace() as ws:
+        safety = backup.restore(ws, Path(args.file))
     _say(tr("已从 {file} 恢复。恢复前的数据已另存为：{safety}", file=args.file, safety=safety))
     return EXIT_OK
 

@@ -61,6 +61,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogScript:
     monkeypatch.setattr(QInputDialog, "getMultiLineText", box("text", ("", False)))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", box("folder", ""))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", box("open", ([], "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", box("open1", ("", "")))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", box("save", ("", "")))
 
     def exec_(self: QDialog) -> int:

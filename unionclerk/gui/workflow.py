@@ -229,6 +229,30 @@ class Workflow(QObject):
 
         return self._start(self.tr("正在导入……"), work, done)
 
+    def restore(self) -> bool:
+        """Replace all data with a backup the clerk picks (checked first; the current data
+        is saved aside before it is replaced)."""
+        from unionclerk.services import backup
+
+        file, _ = QFileDialog.getOpenFileName(self.w, self.tr("选择要恢复的备份"),
+                                              str(paths.backups_dir()),
+                                              self.tr("数据库备份 (*.sqlite3)"))
+        if not file or self.w.ws is None:
+            return False
+        if not dialogs.confirm(self.w, self.tr(
+                "用这个备份替换现在的全部数据吗？\n{0}\n\n现在的数据会先另存一份备份。").format(
+                Path(file).name)):
+            return False
+        self.w.commit_pending()
+        try:
+            safety = backup.restore(self.w.ws, Path(file))
+        except UserError as exc:
+            dialogs.show_error(self.w, exc)
+            return False
+        self.w.attach(self.w.ws)
+        dialogs.inform(self.w, self.tr("已从备份恢复。恢复前的数据已另存为：\n{0}").format(safety))
+        return True
+
     def backup(self) -> Job | None:
         from unionclerk.services import backup
         from unionclerk.services.exporting import Cancelled

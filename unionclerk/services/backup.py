@@ -63,12 +63,17 @@ def list_backups() -> list[Path]:
                   reverse=True)
 
 
-def restore(ws: Workspace, source: Path) -> tuple[Workspace, Path]:
-    """Replace the database with `source`; returns the reopened workspace and the safety copy
-    of what was there before. Nothing changes if `source` is refused."""
+def restore(ws: Workspace, source: Path) -> Path:
+    """Replace the database with `source`; returns the safety copy of what was there before.
+
+    Nothing changes if `source` is refused. `ws` stays usable either way: it is reopened on
+    the restored database (or, should the copy itself fail, on the untouched old one).
+    """
     store.verify(Path(source))
     safety = make_backup(ws, reason="before-restore")
-    db_path = ws.db.path
-    ws.close()
-    store.restore_into(Path(source), db_path)
-    return Workspace.open(ws.data_dir), safety
+    ws.db.close()
+    try:
+        store.restore_into(Path(source), ws.db.path)
+    finally:
+        ws.reopen()
+    return safety

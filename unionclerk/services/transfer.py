@@ -64,10 +64,11 @@ def import_file(ws: Workspace, path: Path, *, replace: bool = False) -> ImportOu
     with ws.db.read() as tx:
         existing = tx.get_report(code, parsed.period)
         has_own = any(u.own for u in tx.list_units())
+        has_reports = bool(tx.list_reports())
     if existing is not None and not replace:
         raise UserError(tr("{unit} {period} 的报表已经存在；如要覆盖请加 --replace（会先备份）",
                            unit=name, period=parsed.period.label), where=Path(path).name)
-    if existing is not None:
+    if has_reports:  # before every import into a folder that already holds data
         backup.make_backup(ws, reason="before-import")
     with ws.db.transaction() as tx:
         unit = tx.get_unit(code)

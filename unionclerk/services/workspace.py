@@ -35,6 +35,11 @@ class Workspace:
     def close(self) -> None:
         self.db.close()
 
+    def reopen(self) -> None:
+        """Open the database file again (after a restore replaced it)."""
+        self.db.close()
+        self.db = Database.open(self.db.path)
+
     def __enter__(self) -> Workspace:
         return self
 
