@@ -38,6 +38,7 @@ class Menus(QObject):
         add(file, "export", self.tr("导出上报文件(&E)…"), flow.export, QKeySequence("Ctrl+E"))
         file.addSeparator()
         add(file, "backup", self.tr("备份数据(&B)…"), flow.backup)
+        add(file, "restore", self.tr("从备份恢复(&R)…"), flow.restore)
         file.addSeparator()
         add(file, "quit", self.tr("退出(&X)"), w.close, QKeySequence("Ctrl+Q"))
 
@@ -66,6 +67,9 @@ class Menus(QObject):
         add(report, "complete", self.tr("标记完成(&C)"), flow.complete, QKeySequence("Ctrl+Shift+C"))
         add(report, "reopen", self.tr("重新打开(&R)…"), flow.reopen)
 
+        summary = bar.addMenu(self.tr("汇总(&M)"))
+        add(summary, "county", self.tr("县级汇总(&S)…"), lambda: _open_county(w))
+
         settings = bar.addMenu(self.tr("设置(&S)"))
         roles = QActionGroup(w)
         # The keys are services.setup.ROLES (checked by a test); the check mark is set when
@@ -80,6 +84,12 @@ class Menus(QObject):
             self.tr("{0} {1}\n乡镇(街道)工会工作情况报表：填报、检查、导出。\n数据文件夹：{2}").format(
                 APP_TITLE, __version__, paths.data_dir())))
         w.acts = acts
+
+
+def _open_county(w: MainWindow) -> None:
+    from unionclerk.gui.county import open_county  # the county screen (issue 6)
+
+    open_county(w)
 
 
 def build(w: MainWindow) -> None:

@@ -1,0 +1,120 @@
+"""The county screen on the same 30 townships' files as the end-to-end merge test: add the
+folder, see every file's status, resolve the edited file, export, and merge again after a
+late file arrives (dropped on the window) without adding the others again."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+
+from unionclerk.domain.period import Period
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def inbox_module():
+    name = "unionclerk_tests_merge_inbox"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, ROOT / "tests" / "services" / "merge_inbox.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+mi = inbox_module()
+
+
+@pytest.fixture
+def screen(qtbot, ws):
+    from unionclerk.gui.county import CountyWindow
+
+    window = CountyWindow(ws, Period(2018))
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
+
+
+def click(qtbot, window, name: str) -> None:
+    qtbot.mouseClick(window.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def test_county_screen_merges_the_inbox(qtbot, qtmodeltester, screen, dialogs, ws, tmp_path,
+                                        tmp_path_factory):
+    inbox = mi.shared_inbox(tmp_path_factory)
+    codes = [d["forms"]["cover"]["division_code"] for d in inbox.docs]
+    dialogs.expect("open", ([str(inbox.expected_csv)], ""))
+    click(qtbot, screen, "expected")
+    assert "32" in screen.list_label.text()
+    dialogs.expect("folder", str(inbox.folder))
+    click(qtbot, screen, "add_folder")
+    qtbot.waitUntil(lambda: not screen.busy, timeout=120_000)
+    files = {r[0]: r for r in screen.files.rows}
+    assert len(files) == 34
+
+    def state(role: str) -> str:
+        label = inbox.files[role].relative_to(inbox.folder.parent).as_posix()
+        return files[label][2]
+
+    assert state("edited") == state("superseded") == state("photo") == state("word") == "未使用"
+    assert state("last_year") == "未使用"
+    assert sum(r[2] == "已使用" for r in screen.files.rows) == 29
+    states = {r[0]: r[2] for r in screen.units.rows}
+    assert len(states) == 32 and states[codes[mi.EDITED]] == "有问题"
+    assert sorted(c for c, s in states.items() if s == "未报") == [c for c, _ in mi.MISSING]
+    assert "纳入汇总 29 个单位" in screen.figures.text()
+    assert "应报 32：已报 29，未报 2，有问题 1" in screen.figures.text()
+    qtmodeltester.check(screen.files)
+    qtmodeltester.check(screen.units)
+
+    # the clerk looks at the edited file and decides to count it after all
+    screen.units_view.selectRow(screen.units.codes.index(codes[mi.EDITED]))
+
+    def use_edited(dialog: QDialog) -> int:
+        rows = [dialog.choices.item(i).data(256) for i in range(dialog.choices.count())]
+        dialog.choices.setCurrentRow(next(i for i, v in enumerate(rows) if "#" in v))
+        return QDialog.DialogCode.Accepted
+
+    dialogs.expect("exec", use_edited)
+    click(qtbot, screen, "decide")
+    assert "纳入汇总 30 个单位" in screen.figures.text()
+    assert {r[0]: r[2] for r in screen.units.rows}[codes[mi.EDITED]] == "有问题"  # still flagged
+
+    out = tmp_path / "汇总"
+    out.mkdir()
+    dialogs.expect("folder", str(out))
+    dialogs.expect("information", QMessageBox.StandardButton.Ok)
+    click(qtbot, screen, "export")
+    qtbot.waitUntil(lambda: not screen.busy, timeout=120_000)
+    summary = json.loads(next(out.glob("*_汇总.json")).read_text(encoding="utf-8"))
+    assert len(summary["units"]) == 30
+    assert summary["totals"]["organisation"]["members"]["value"] == sum(
+        d["forms"]["organisation"]["members"] for d in inbox.docs)
+    edited = next(p for p in summary["problems"] if p["kind"] == "edited")
+    assert "用户选择" in edited["detail"] or "按选择" in edited["detail"]
+
+    # a late file: the screen starts from the reports already kept, the file is dropped on it
+    late = mi.countydata.township_document(None, "稠江街道", mi.MISSING[0][0], county="义乌市",
+                                           city="金华市", size="small", seed=99)
+    late_file = tmp_path / "late" / "稠江街道.json"
+    late_file.parent.mkdir()
+    late_file.write_text(json.dumps(late, ensure_ascii=False), encoding="utf-8")
+    click(qtbot, screen, "restart")
+    assert screen.files.rowCount() == 0
+    assert "纳入汇总 30 个单位" in screen.figures.text()  # kept in the database
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(late_file))])
+    screen.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: not screen.busy, timeout=60_000)
+    assert "纳入汇总 31 个单位" in screen.figures.text()
+    assert "未报 1" in screen.figures.text()

@@ -1,0 +1,101 @@
+"""What a county summary says besides its figures (interchange.md §3): who made it, which
+units' reports it holds (and from which files), the expected units' states and the problems.
+
+Plain values shared by the merge (services) and the summary writers (workbook, PDF, JSON).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from unionclerk.domain.i18n import tr
+from unionclerk.domain.period import Period
+
+# problems[].kind (interchange.md §3)
+UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT = (
+    "unreadable", "not_a_report", "wrong_period", "newer_format")
+EDITED, CORRUPT, DUPLICATE, FORGED = "edited", "corrupt", "duplicate", "forged"
+UNKNOWN_UNIT, UNMAPPED_FIELD = "unknown_unit", "unmapped_field"
+KINDS = (UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT, EDITED, CORRUPT, DUPLICATE,
+         FORGED, UNKNOWN_UNIT, UNMAPPED_FIELD)
+
+# expected[].state
+REPORTED, MISSING, TROUBLE = "已报", "未报", "有问题"
+
+
+def kind_label(kind: str) -> str:
+    """The Chinese (or English) name of a problem kind, for sheets and the window."""
+    labels = {
+        UNREADABLE: tr("无法读取"), NOT_A_REPORT: tr("不是报表"), WRONG_PERIOD: tr("报告期不符"),
+        NEWER_FORMAT: tr("格式版本较新"), EDITED: tr("导出后被改动"), CORRUPT: tr("数据损坏"),
+        DUPLICATE: tr("重复报送"), FORGED: tr("疑似伪造"), UNKNOWN_UNIT: tr("不在应报名单中"),
+        UNMAPPED_FIELD: tr("旧版字段无法对应"),
+    }
+    return labels.get(kind, kind)
+
+
+@dataclass
+class UnitEntry:
+    """One included unit: whose report, from which file, which export."""
+
+    division_code: str
+    union_name: str
+    status: str = ""  # shown label: 已完成 / 已导出 / 填报中
+    draft: bool = False
+    export_id: str = ""
+    exported_at: str = ""
+    source: str = ""  # the file the report came from (inside a summary: "县汇总 › 文件")
+    notes: list[str] = field(default_factory=list)  # e.g. "草稿", "使用了改动过的文件"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"division_code": self.division_code, "union_name": self.union_name,
+                "status": self.status, "export_id": self.export_id,
+                "exported_at": self.exported_at, "source": self.source}
+
+
+@dataclass
+class ExpectedEntry:
+    division_code: str
+    name: str
+    state: str  # REPORTED / MISSING / TROUBLE
+    files: list[str] = field(default_factory=list)
+    exported_at: str = ""
+    export_id: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"division_code": self.division_code, "name": self.name, "state": self.state}
+
+
+@dataclass
+class ProblemEntry:
+    file: str
+    kind: str
+    detail: str
+    unit: str = ""  # "330782101000 佛堂镇总工会" where known
+    used: bool = False
+    code: str = ""  # the unit's division code where known  # the file (or this report of it) went into the summary anyway
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "kind": self.kind, "detail": self.detail}
+
+
+@dataclass
+class SummaryHead:
+    period: Period
+    made_by: dict[str, str]  # {"union_name", "division_code"}
+    generated_at: datetime
+    export_id: str = ""  # this summary's own id (a UUID), in its machine data
+    units: list[UnitEntry] = field(default_factory=list)
+    expected: list[ExpectedEntry] | None = None  # None: no list of expected units was given
+    # 报送情况 as shown: the expected units, then units that reported but are not on the list
+    # (or, with no list, every unit that sent something)
+    reporting: list[ExpectedEntry] = field(default_factory=list)
+    problems: list[ProblemEntry] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return tr("{name}{period}工会工作情况汇总", name=self.made_by.get("union_name", ""),
+                  period=self.period.label)

@@ -1,0 +1,242 @@
+"""The contents of the summary workbook's sheets (see `summary_xlsx` for the order and why).
+
+Per single-record form: a row per unit, then 合计 (sums; rates recomputed from the summed
+parts; yes-counts and counts per choice) and 填报单位数 (how many units reported each field).
+The cadres' summary part also carries the derived figures, per unit and recomputed over all
+rows. Rosters end with a 合计 row of their numeric columns.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from unionclerk.domain.i18n import tr
+from unionclerk.exporters.summary_model import kind_label
+from unionclerk.exporters.xlsx_layout import ordered_fields
+from unionclerk.formspec.derived import CadreFigures
+from unionclerk.formspec.model import FieldDef, FormDef
+from unionclerk.formspec.rollup import Rollup, UnitLine
+
+if TYPE_CHECKING:
+    from unionclerk.exporters.summary_xlsx import Sheet, SummaryWorkbook
+
+_IN_FRONT = ("division_code", "union_name")
+NUMBER = {"int": "int", "money": "money", "area": "area", "rate": "rate"}
+
+
+def record_columns(form: FormDef) -> list[FieldDef]:
+    """The per-unit columns of a single form (or a roster's summary part)."""
+    return [f for _, f in ordered_fields(form, form.record_fields)
+            if not f.companion_of and f.key not in _IN_FRONT]
+
+
+def derived_columns(forms_cadres: FormDef) -> list[tuple[str, str]]:
+    """(key, heading) of the cadre figures shown beside the cadres' summary part."""
+    cols = [("committee_size", tr("名单人数")), ("women", tr("其中: 女性")),
+            ("party_members", tr("其中: 中共党员")), ("frontline", tr("其中: 一线职工")),
+            ("frontline_share", tr("一线职工占比 %")), ("average_age", tr("平均年龄"))]
+    appointment = forms_cadres.field("appointment")
+    return cols + [(f"appointment:{c}", tr("任职方式: {c}", c=c)) for c in appointment.choices]
+
+
+def _single_name(form: FormDef) -> str:
+    from unionclerk.exporters.summary_xlsx import sheet_title
+
+    if form.key == "cover":
+        return tr("单位信息")
+    return sheet_title(form, tr("(汇总项)") if form.is_roster else "")
+
+
+def _roster_name(form: FormDef) -> str:
+    from unionclerk.exporters.summary_xlsx import sheet_title
+
+    return sheet_title(form, tr(" 名单") if form.key == "cadres" else "")
+
+
+def create_sheets(book: SummaryWorkbook) -> dict[str, Sheet]:
+    """Every sheet in its place; the rosters get their headings now (their rows stream)."""
+    from unionclerk.exporters.summary_xlsx import roster_columns
+
+    sheets: dict[str, Sheet] = {"overview": book.sheet(tr("汇总说明"))}
+    for form in book.forms:
+        if form.record_fields:
+            sheets[f"single:{form.key}"] = book.sheet(_single_name(form))
+        if form.is_roster:
+            sheet = sheets[f"roster:{form.key}"] = book.sheet(_roster_name(form))
+            heads = [tr("序号"), tr("行政区划代码"), tr("单位名称")]
+            heads += [f.plain_label for f in roster_columns(form)]
+            sheet.heading(f"{form.display_title}（{tr('汇总名单')}）", book.subtitle, heads)
+    for key, name in (("counts", tr("分类统计")), ("status", tr("报送情况")),
+                      ("problems", tr("问题清单")), ("machine", "_unionclerk")):
+        sheets[key] = book.sheet(name)
+    return sheets
+
+
+def fill(book: SummaryWorkbook, rollup: Rollup, lines: list[UnitLine]) -> None:
+    _overview(book, rollup)
+    for form in book.forms:
+        if form.record_fields:
+            _single(book, book.sheets[f"single:{form.key}"], form, rollup, lines)
+        if form.is_roster:
+            _roster_total(book.sheets[f"roster:{form.key}"], form, rollup)
+    _counts(book, rollup)
+    _status(book)
+    _problems(book)
+
+
+def total_cell(f: FieldDef, total: Any) -> tuple[Any, str]:
+    """A 合计 cell: a number, a yes-count, or counts per choice."""
+    if total is None:
+        return None, "t_text"
+    if isinstance(total, Counter):
+        return "，".join(f"{k} {n}" for k, n in total.most_common()), "t_text"
+    if f.type.name == "bool":
+        return tr("是 {n}", n=total), "t_text"
+    return total, f"t_{NUMBER.get(f.type.name, 'text')}"
+
+
+def _single(book: SummaryWorkbook, sheet: Sheet, form: FormDef, rollup: Rollup,
+            lines: list[UnitLine]) -> None:
+    from unionclerk.exporters.summary_xlsx import shown
+
+    columns = record_columns(form)
+    derived = derived_columns(form) if form.key == "cadres" else []
+    heads = [tr("序号"), tr("行政区划代码"), tr("单位名称")]
+    heads += [f.plain_label + (f"（{f.unit}）" if f.unit and f.unit not in f.plain_label else "")
+              for f in columns] + [h for _, h in derived]
+    sheet.heading(f"{form.display_title}（{tr('汇总表')}）", book.subtitle, heads,
+                  landscape=len(heads) > 8)
+    for i, line in enumerate(lines, start=1):
+        values = line.values.get(form.key, {})
+        cells = [(i, "int"), (line.division_code, "code"), (line.union_name, "text")]
+        cells += [shown(f, values) for f in columns]
+        cells += [_figure(line.cadres, key) for key, _ in derived]
+        sheet.append(cells)
+    if form.key == "cover":
+        sheet.append([(None, "t_text"), (None, "t_text"),
+                      (tr("合计：{n} 个单位", n=len(lines)), "t_text")])
+        return
+    totals = rollup.record_totals(form.key)
+    figures = rollup.cadre_figures() if derived else None
+    cells = [(None, "t_text"), (None, "t_text"), (tr("合计"), "t_text")]
+    cells += [total_cell(f, totals.get(f.key, (None, 0))[0]) for f in columns]
+    cells += [_figure(figures, key, total=True) for key, _ in derived]
+    sheet.append(cells)
+    cells = [(None, "text"), (None, "text"), (tr("填报单位数"), "text")]
+    cells += [(totals[f.key][1] if f.key in totals else 0, "int") for f in columns]
+    cells += [(len(lines), "int") for _ in derived]
+    sheet.append(cells)
+
+
+def _figure(fig: CadreFigures | None, key: str, total: bool = False) -> tuple[Any, str]:
+    prefix = "t_" if total else ""
+    if fig is None:
+        return None, f"{prefix}text"
+    if key.startswith("appointment:"):
+        return fig.by_appointment.get(key.split(":", 1)[1], 0), f"{prefix}int"
+    value = getattr(fig, key)
+    return value, f"{prefix}{'rate' if key in ('frontline_share', 'average_age') else 'int'}"
+
+
+def _roster_total(sheet: Sheet, form: FormDef, rollup: Rollup) -> None:
+    from unionclerk.exporters.summary_xlsx import roster_columns
+
+    sums = rollup.roster_sums(form.key)
+    cells = [(None, "t_text"), (None, "t_text"),
+             (tr("合计：{n} 行", n=rollup.roster_rows(form.key)), "t_text")]
+    for f in roster_columns(form):
+        value = sums[f.key][0] if f.key in sums else None
+        cells.append((value, f"t_{NUMBER[f.type.name]}") if value is not None
+                     else (None, "t_text"))
+    sheet.append(cells)
+
+
+def _counts(book: SummaryWorkbook, rollup: Rollup) -> None:
+    sheet = book.sheets["counts"]
+    sheet.heading(tr("名单分类统计"), book.subtitle,
+                  [tr("表"), tr("项目"), tr("类别"), tr("行数"), tr("占比 %")],
+                  widths=[26, 18, 34, 10, 10], landscape=False, freeze="A4")
+    for form in book.forms:
+        if not form.is_roster:
+            continue
+        rows = rollup.roster_rows(form.key)
+        for key, counts in rollup.roster_counts(form.key).items():
+            label = form.field(key).plain_label
+            for choice, n in counts.items():
+                share = round(n * 100 / rows, 1) if rows else None
+                sheet.append([(form.display_title, "text"), (label, "text"),
+                              (choice, "text"), (n, "int"), (share, "rate")])
+
+
+def _status(book: SummaryWorkbook) -> None:
+    sheet = book.sheets["status"]
+    heads = [tr("序号"), tr("行政区划代码"), tr("单位名称"), tr("报送情况"), tr("报表状态"),
+             tr("来源文件"), tr("导出时间"), tr("导出编号"), tr("问题与备注")]
+    subtitle = book.subtitle if book.head.expected is not None else (
+        book.subtitle + tr("　（未提供应报单位名单）"))
+    sheet.heading(tr("报送情况"), subtitle, heads, widths=[6, 15, 24, 10, 12, 40, 17, 38, 60])
+    units = {u.division_code: u for u in book.head.units}
+    for i, entry in enumerate(book.head.reporting, start=1):
+        unit = units.get(entry.division_code)
+        sheet.append([(i, "int"), (entry.division_code, "code"), (entry.name, "text"),
+                      (entry.state, "center"), (unit.status if unit else "", "center"),
+                      ("；".join(entry.files), "text"), (entry.exported_at, "text"),
+                      (entry.export_id, "code"), ("；".join(entry.notes), "text")])
+
+
+def _problems(book: SummaryWorkbook) -> None:
+    sheet = book.sheets["problems"]
+    heads = [tr("序号"), tr("文件"), tr("单位"), tr("问题类型"), tr("说明"), tr("处理")]
+    sheet.heading(tr("问题清单"), book.subtitle, heads, widths=[6, 44, 30, 16, 70, 12])
+    for i, p in enumerate(book.head.problems, start=1):
+        sheet.append([(i, "int"), (p.file, "text"), (p.unit, "text"), (kind_label(p.kind), "text"),
+                      (p.detail, "text"), (tr("已计入汇总") if p.used else tr("未使用"), "center")])
+
+
+def key_figures(forms: Any, rollup: Rollup) -> list[tuple[str, Any, str, str]]:
+    """(label, value, style, units reporting) for the overview and the PDF's first page."""
+    out: list[tuple[str, Any, str, str]] = []
+    picks = {"organisation": ("grassroots_unions", "units_covered", "coverage_rate", "employees",
+                              "members", "membership_rate"),
+             "support": ("budget",), "rights": ("disputes", "amount_recovered")}
+    for form_key, keys in picks.items():
+        if form_key not in forms:
+            continue
+        totals = rollup.record_totals(form_key)
+        for key in keys:
+            if forms[form_key].has_field(key):
+                f = forms[form_key].field(key)
+                value, n = totals.get(key, (None, 0))
+                out.append((f.plain_label, value, NUMBER.get(f.type.name, "text"),
+                            tr("{n} 个单位", n=n)))
+    for form in forms:
+        if form.is_roster:
+            out.append((tr("{title}：名单行数", title=form.title), rollup.roster_rows(form.key),
+                        "int", ""))
+    return out
+
+
+def _overview(book: SummaryWorkbook, rollup: Rollup) -> None:
+    head, sheet = book.head, book.sheets["overview"]
+    sheet.heading(head.title, book.subtitle, [tr("项目"), tr("内容"), tr("填报单位数")],
+                  widths=[36, 44, 16], landscape=False, freeze=None)
+    states = Counter(e.state for e in head.expected or [])
+    facts: list[tuple[str, Any, str, str]] = [
+        (tr("汇总单位"), head.made_by.get("union_name", ""), "text", ""),
+        (tr("行政区划代码"), head.made_by.get("division_code", ""), "code", ""),
+        (tr("报告期"), head.period.label, "text", ""),
+        (tr("纳入汇总的单位数"), len(head.units), "int", ""),
+    ]
+    if head.expected is not None:
+        facts += [(tr("应报单位数"), len(head.expected), "int", ""),
+                  (tr("已报"), states.get("已报", 0), "int", ""),
+                  (tr("未报"), states.get("未报", 0), "int", ""),
+                  (tr("有问题"), states.get("有问题", 0), "int", "")]
+    facts.append((tr("问题清单条数"), len(head.problems), "int", ""))
+    for label, value, style, note in facts + key_figures(book.forms, rollup):
+        sheet.append([(label, "text"), (value, style), (note, "text")])
+    sheet.append([(tr("本工作簿的工作表"), "section"), (None, "section"), (None, "section")])
+    for s in book.sheets.values():
+        if s.name != "_unionclerk":
+            sheet.append([(s.name, "text"), (None, "text"), (None, "text")])

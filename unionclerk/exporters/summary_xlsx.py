@@ -1,0 +1,301 @@
+"""The summary workbook (interchange.md §3), written in one streaming pass.
+
+Sheets, in order: 汇总说明 (who, when, key figures), one sheet per single-record form (a row
+per unit sorted by division code, then 合计 and 填报单位数), the cadres' summary part with the
+derived figures, each roster with every unit's rows (the unit in front), 分类统计 (rows per
+choice), 报送情况, 问题清单, and the very hidden machine sheet with the summary JSON (which
+holds every included unit's report, so the summary can be merged one level up).
+
+Write-only openpyxl: roster rows go straight to disk while the merge reads unit after unit
+(`add_unit`); everything else is written by `finish`, which saves atomically. The machine
+sheet's manifest row comes after the payload rows, because the payload's hash is known only
+once the reports have streamed through (readers look the manifest up by its key).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import Cell as XlCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from unionclerk import __version__
+from unionclerk.domain.i18n import tr
+from unionclerk.exporters import atomic, machine, summary_json
+from unionclerk.exporters.summary_model import SummaryHead
+from unionclerk.exporters.xlsx_layout import clean, col_letter, text_width
+from unionclerk.formspec.model import FieldDef, FormDef, FormSet
+from unionclerk.formspec.rollup import Rollup, UnitLine
+
+LAYOUT_VERSION = 1
+HEADER_ROW = 3
+PROTECT = "unionclerk"  # not a secret: protection only stops accidental edits
+_THIN = Side(style="thin", color="808080")
+
+
+def _spec(bold: bool = False, size: float = 10.5, h: str = "left", fmt: str = "General",
+          fill: str | None = None, box: bool = True, wrap: bool = False) -> dict[str, Any]:
+    return {"font": Font(name="宋体", size=size, bold=bold),
+            "border": Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN) if box
+            else Border(),
+            "alignment": Alignment(horizontal=h, vertical="center", wrap_text=wrap),
+            "number_format": fmt,
+            "fill": PatternFill("solid", fgColor=fill) if fill else PatternFill()}
+
+
+_TOTAL = "FFF2CC"
+SPECS: dict[str, dict[str, Any]] = {
+    "title": _spec(True, 15, box=False), "head": _spec(box=False, fmt="@"),
+    "colhead": _spec(True, h="center", fill="DDE6F2", wrap=True),
+    "text": _spec(fmt="@"), "code": _spec(fmt="@"), "center": _spec(h="center", fmt="@"),
+    "int": _spec(h="right", fmt="#,##0"), "money": _spec(h="right", fmt="#,##0.00"),
+    "area": _spec(h="right", fmt="#,##0.0"), "rate": _spec(h="right", fmt="0.0"),
+    "section": _spec(True, fill="F2F2F2"),
+    "t_text": _spec(True, fill=_TOTAL, fmt="@"), "t_int": _spec(True, h="right", fmt="#,##0",
+                                                               fill=_TOTAL),
+    "t_money": _spec(True, h="right", fmt="#,##0.00", fill=_TOTAL),
+    "t_area": _spec(True, h="right", fmt="#,##0.0", fill=_TOTAL),
+    "t_rate": _spec(True, h="right", fmt="0.0", fill=_TOTAL),
+    "machine": _spec(box=False, fmt="@"),
+}
+NUMBER = {"int": "int", "money": "money", "area": "area", "rate": "rate"}
+
+
+class Sheet:
+    """A write-only sheet with styled, formula-proof cells."""
+
+    def __init__(self, wb: Workbook, name: str, styles: dict[str, Any]) -> None:
+        self.ws = wb.create_sheet(name)
+        self.name = name
+        self._styles = styles
+        self.rows = 0
+        self.ws._values_to_row = _cells_to_row
+
+    def _array(self, style: str) -> Any:
+        array = self._styles.get(style)
+        if array is None:
+            probe = XlCell(self.ws)
+            for attr, value in SPECS[style].items():
+                setattr(probe, attr, value)
+            array = self._styles[style] = probe._style
+        return array
+
+    def append(self, cells: Iterable[tuple[Any, str]]) -> int:
+        """Append (value, style) cells as the next row; returns its number."""
+        row = []
+        for col, (value, style) in enumerate(cells, start=1):
+            if isinstance(value, str):
+                value = clean(value)
+            cell = XlCell(self.ws, row=1, column=col, value=value,
+                          style_array=self._array(style))
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+            row.append(cell)
+        self.ws.append(row)
+        self.rows += 1
+        return self.rows
+
+    def append_plain(self, values: list[Any]) -> None:
+        """Append values with the default style; text stays text (never a formula)."""
+        row = []
+        for col, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            if isinstance(value, str):
+                value = clean(value)
+            cell = XlCell(self.ws, row=1, column=col, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"
+            row.append(cell)
+        self.ws.append(row)
+        self.rows += 1
+
+    def heading(self, title: str, subtitle: str, headers: list[str],
+                widths: list[float] | None = None, landscape: bool = True,
+                freeze: str | None = "D4") -> None:
+        """Title, subtitle and the column headings (row 3), with print set-up. Write-only
+        sheets write their column widths and panes with the first row: set them first."""
+        n = max(1, len(headers))
+        ws = self.ws
+        for i, header in enumerate(headers, start=1):
+            width = widths[i - 1] if widths else _width(header, i)
+            ws.column_dimensions[col_letter(i)].width = round(width, 1)
+        if freeze:
+            ws.freeze_panes = freeze
+        ws.page_setup.paperSize = 9
+        ws.page_setup.orientation = "landscape" if landscape else "portrait"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        ws.HeaderFooter.oddFooter.center.text = "第 &P 页 共 &N 页"
+        ws.HeaderFooter.oddHeader.left.text = self.name
+        self.append([(title, "title")])
+        self.append([(subtitle, "head")])
+        self.append([(h, "colhead") for h in headers])
+        if n > 1:
+            ws.merged_cells.add(f"A1:{col_letter(n)}1")
+            ws.merged_cells.add(f"A2:{col_letter(n)}2")
+
+
+def _width(header: str, column: int) -> float:
+    """Column width by what the column holds (never measured over all rows)."""
+    if column == 1:
+        return 7.0
+    if column == 2:
+        return 15.0
+    if column == 3:
+        return 22.0
+    return max(9.0, min(30.0, text_width(header) * 0.7 + 2))
+
+
+def _cells_to_row(cells: list, row_idx: int):  # noqa: ANN202 - openpyxl's hook
+    """Our rows are ready-made cells: skip openpyxl's per-value conversion."""
+    for cell in cells:
+        cell.row = row_idx
+        yield cell
+
+
+def sheet_title(form: FormDef, suffix: str = "") -> str:
+    name = f"{form.table_no} {form.title}" if form.table_no else form.title
+    return "".join(ch for ch in name + suffix if ch not in "\\*?:/[]")[:31]
+
+
+def roster_columns(form: FormDef) -> list[FieldDef]:
+    """A roster's columns in the summary: every field but the `_other` companions (shown
+    inside their choice, as 其他(…))."""
+    return [f for f in form.fields if not f.companion_of]
+
+
+def _converters(form: FormDef) -> list[tuple[str, str, str]]:
+    """(key, how to show, companion key) per roster column, worked out once per sheet: the
+    per-cell work of a roster with millions of cells must stay tiny (same result as `shown`)."""
+    out = []
+    for f in roster_columns(form):
+        kind = f.type.name
+        how = ("number" if kind in NUMBER else "bool" if kind == "bool"
+               else "other" if kind == "choice" and f.has_other else "")
+        out.append((f.key, how, f.other_key))
+    return out
+
+
+def shown(f: FieldDef, values: Mapping[str, Any]) -> tuple[Any, str]:
+    """A JSON value as a summary cell: numbers stay numbers, 其他 carries its text."""
+    value = values.get(f.key)
+    kind = f.type.name
+    if kind in NUMBER:
+        return (value if not isinstance(value, str) else float(value)), NUMBER[kind]
+    if value is None:
+        return None, "text"
+    if kind == "bool":
+        return ("是" if value else "否"), "center"
+    if kind == "choice" and f.has_other and value == "其他" and values.get(f.other_key):
+        return f"其他({values[f.other_key]})", "text"
+    if kind in ("phone", "idnumber", "creditcode", "divisioncode"):
+        return str(value), "code"
+    return str(value), "text"
+
+
+class SummaryWorkbook:
+    """Open while the merge streams units through; `finish` writes the rest and saves."""
+
+    def __init__(self, forms: FormSet, head: SummaryHead) -> None:
+        from unionclerk.exporters import summary_sheets
+
+        self.forms, self.head = forms, head
+        self.wb = Workbook(write_only=True)
+        self.wb.properties.creator = "unionclerk"
+        created = head.generated_at
+        if created.tzinfo is not None:  # openpyxl stores naive UTC
+            created = created.astimezone(UTC).replace(tzinfo=None)
+        self.wb.properties.created = created
+        self._styles: dict[str, Any] = {}
+        self.sheets = summary_sheets.create_sheets(self)
+        self._rosters = {f.key: (self.sheets[f"roster:{f.key}"], _converters(f))
+                         for f in forms if f.is_roster}
+        self._seq = {key: 0 for key in self._rosters}
+
+    def sheet(self, name: str) -> Sheet:
+        return Sheet(self.wb, name, self._styles)
+
+    @property
+    def subtitle(self) -> str:
+        return tr("汇总单位：{name}（{code}）　报告期：{period}　生成时间：{at}",
+                  name=self.head.made_by.get("union_name", ""),
+                  code=self.head.made_by.get("division_code", ""),
+                  period=self.head.period.label, at=self.head.generated_at.strftime(
+                      "%Y-%m-%d %H:%M"))
+
+    def add_unit(self, division_code: str, union_name: str, forms_json: Mapping[str, Any]) -> None:
+        """Stream one unit's roster rows into the roster sheets (plain cells: a province's
+        rosters run to millions of cells; the column formats come from the heading)."""
+        for key, (sheet, columns) in self._rosters.items():
+            raw = forms_json.get(key) or {}
+            for row in raw.get("rows") or []:
+                self._seq[key] += 1
+                values = [self._seq[key], division_code, union_name]
+                for field_key, kind, other in columns:
+                    value = row.get(field_key)
+                    if value is not None and kind:
+                        if kind == "bool":
+                            value = "是" if value else "否"
+                        elif kind == "other" and value == "其他" and row.get(other):
+                            value = f"其他({row[other]})"
+                        elif kind == "number" and isinstance(value, str):
+                            value = float(value)
+                    values.append(value)
+                sheet.append_plain(values)
+
+    def finish(self, target: Path, rollup: Rollup, lines: list[UnitLine],
+               reports: summary_json.Reports) -> None:
+        """Write the remaining sheets and the machine data, then save atomically."""
+        from unionclerk.exporters import summary_sheets
+
+        summary_sheets.fill(self, rollup, lines)
+        totals = rollup.totals()
+        self._machine(totals, reports)
+        with atomic.atomic_path(Path(target)) as tmp:
+            self.wb.save(tmp)
+
+    def discard(self) -> None:
+        """Close the streams of an abandoned workbook (cancel, failure): nothing is saved."""
+        for sheet in self.sheets.values():
+            try:
+                sheet.ws.close()
+            except Exception:  # noqa: BLE001 - already closed or half-written: either way, gone
+                pass
+
+    def _machine(self, totals: dict[str, Any], reports: summary_json.Reports) -> None:
+        sheet = self.sheets["machine"]
+        sheet.ws.sheet_state = "veryHidden"
+        sheet.ws.protection.sheet = True
+        sheet.ws.protection.password = PROTECT
+        digest, size, pending, step = hashlib.sha256(), 0, "", machine.CHUNK
+        for part in summary_json.canonical_parts(self.head, totals, reports()):
+            digest.update(part)
+            size += len(part)
+            text = pending + part.decode("utf-8")  # parts end on token boundaries
+            whole = len(text) // step * step
+            for i in range(0, whole, step):
+                sheet.append([(machine.PAYLOAD_KEY, "machine"), (text[i:i + step], "machine")])
+            pending = text[whole:]
+        if pending:
+            sheet.append([(machine.PAYLOAD_KEY, "machine"), (pending, "machine")])
+        manifest = machine.build_manifest(
+            kind=machine.SUMMARY, period=self.head.period.to_json(),
+            form_versions=self.forms.versions, unit=dict(self.head.made_by),
+            program_version=__version__, layout_version=LAYOUT_VERSION)
+        manifest.update({"status": "", "draft": False,
+                         "exported_at": self.head.generated_at.isoformat(timespec="seconds"),
+                         "export_id": self.head.export_id, "full_ids": False,
+                         "payload_sha256": digest.hexdigest(), "payload_bytes": size,
+                         "units": len(self.head.units)})
+        sheet.append([(machine.MANIFEST_KEY, "machine"),
+                      (json.dumps(manifest, ensure_ascii=False, sort_keys=True), "machine")])

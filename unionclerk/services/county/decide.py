@@ -1,0 +1,209 @@
+"""Which report counts for each unit, and why the others do not: never silently.
+
+Per unit (division code) of the merge's period:
+
+1. copies with identical content (the same export arriving twice, or once on its own and once
+   inside a summary) count once; the other copies are listed as `duplicate`;
+2. the same export id with different content is a forged copy: every such copy is `forged`
+   and none is used unless the user picks one;
+3. a workbook edited after export is `edited` and left out unless the user chooses to use
+   edited files (or picks that one);
+4. of what is left, the newest export wins; the older ones are `duplicate`, superseded;
+5. a user's choice for a unit (use this file / leave the unit out) overrides 2–4.
+
+The result also says, per expected unit, 已报 / 未报 / 有问题, and flags units not expected.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from unionclerk.domain.i18n import tr
+from unionclerk.exporters import summary_model as sm
+from unionclerk.services.county.reading import Candidate
+
+EXCLUDE = "exclude"  # a decision that leaves the unit out
+
+
+@dataclass
+class Plan:
+    winners: list[Candidate] = field(default_factory=list)  # sorted by division code
+    problems: list[sm.ProblemEntry] = field(default_factory=list)
+    fates: dict[str, tuple[bool, str]] = field(default_factory=dict)  # ident -> (used, why)
+    units: list[sm.UnitEntry] = field(default_factory=list)
+    reporting: list[sm.ExpectedEntry] = field(default_factory=list)
+    expected: list[sm.ExpectedEntry] | None = None
+    groups: dict[str, list[Candidate]] = field(default_factory=dict)  # every unit's candidates
+
+
+def _when(c: Candidate) -> datetime:
+    try:
+        moment = datetime.fromisoformat(c.exported_at)
+    except ValueError:
+        return datetime.min.replace(tzinfo=datetime.now().astimezone().tzinfo)
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def where(c: Candidate) -> str:
+    """The file a report came in, and the summary that carried it."""
+    return tr("{file}（{via}）", file=c.file, via=c.via) if c.via else c.file
+
+
+def _unit(c: Candidate) -> str:
+    return f"{c.division_code} {c.union_name}"
+
+
+def _shown_time(iso: str) -> str:
+    return iso[:16].replace("T", " ")
+
+
+class _Decider:
+    def __init__(self, plan: Plan, use_edited: bool, decisions: dict[str, str]) -> None:
+        self.plan, self.use_edited, self.decisions = plan, use_edited, decisions
+
+    def problem(self, c: Candidate, kind: str, detail: str, used: bool = False) -> None:
+        if not c.stored or used:
+            self.plan.problems.append(sm.ProblemEntry(where(c), kind, detail, _unit(c), used,
+                                                      c.division_code))
+
+    def group(self, code: str, cands: list[Candidate]) -> Candidate | None:
+        fates = self.plan.fates
+        # 1. identical content counts once (own files first, then summaries, then the database)
+        distinct: dict[str, Candidate] = {}
+        for c in sorted(cands, key=lambda c: (c.stored, bool(c.via), c.file)):
+            first = distinct.setdefault(c.content_sha, c)
+            if first is not c:
+                why = tr("与“{file}”中的报表完全相同（同一份导出），只计一次", file=where(first))
+                fates[c.ident] = (False, why)
+                if not (c.stored or first.stored):
+                    self.problem(c, sm.DUPLICATE, why)
+        reps = list(distinct.values())
+        # 2. one export id, different content
+        by_id: dict[str, list[Candidate]] = defaultdict(list)
+        for c in reps:
+            if c.export_id:
+                by_id[c.export_id].append(c)
+        forged = {c.ident for same in by_id.values() if len(same) > 1 for c in same}
+        choice = self.decisions.get(code)
+        chosen = next((c for c in reps if c.ident == choice), None) or next(
+            (c for c in reps if c.stored and choice and choice.rsplit("#", 1)[0] == c.origin),
+            None)  # the chosen file's report, kept in the database since
+        eligible = [c for c in reps if c.ident not in forged
+                    and (c.integrity != "edited" or self.use_edited)]
+        eligible.sort(key=lambda c: (_when(c), not c.via, not c.stored), reverse=True)
+        winner = None if choice == EXCLUDE else chosen or (eligible[0] if eligible else None)
+        for c in reps:
+            if c is winner:
+                fates[c.ident] = (True, tr("已计入汇总") if chosen is None
+                                  else tr("已计入汇总（用户选择）"))
+                continue
+            if choice == EXCLUDE:
+                why = tr("用户选择不计入这个单位")
+            elif c.ident in forged:
+                why = tr("导出编号 {id} 相同但内容不同：疑似伪造或被篡改的副本，未使用",
+                         id=c.export_id[:8])
+            elif c.integrity == "edited" and not self.use_edited:
+                why = c.edited_detail + tr("；默认不使用改动过的文件")
+            else:
+                why = tr("已有更新的导出（{file}，导出时间 {at}），本文件未使用",
+                         file=where(winner), at=_shown_time(winner.exported_at)) if winner \
+                    else tr("未使用")
+            fates[c.ident] = (False, why)
+            kind = (sm.FORGED if c.ident in forged else sm.EDITED if c.integrity == "edited"
+                    else sm.DUPLICATE)
+            self.problem(c, kind, why)
+        if winner is not None:
+            if winner.ident in forged:
+                self.problem(winner, sm.FORGED, tr("导出编号 {id} 还有内容不同的副本；按用户选择使用本文件",
+                                                   id=winner.export_id[:8]), used=True)
+            if winner.integrity == "edited":
+                self.problem(winner, sm.EDITED, winner.edited_detail + tr("；按选择仍计入汇总"),
+                             used=True)
+            for key in winner.dropped:
+                self.problem(winner, sm.UNMAPPED_FIELD, tr(
+                    "旧版表格的字段 {key} 在本程序的版本中已删除，无法对应，未计入", key=key),
+                             used=True)
+        return winner
+
+
+def decide(cands: list[Candidate], file_problems: list[sm.ProblemEntry], *,
+           expected: list[tuple[str, str]] | None, made_by_code: str = "",
+           use_edited: bool = False, decisions: dict[str, str] | None = None) -> Plan:
+    plan = Plan(expected=None)
+    decider = _Decider(plan, use_edited, decisions or {})
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if made_by_code and c.via_code == made_by_code:
+            why = tr("这是本单位此前生成的汇总，再汇总会把自己算进去，已跳过（其中的单位以各自的文件为准）")
+            plan.fates[c.ident] = (False, why)
+            decider.problem(c, sm.DUPLICATE, why)
+            continue
+        groups[c.division_code].append(c)
+    plan.groups = dict(groups)
+    for code in sorted(groups):
+        winner = decider.group(code, groups[code])
+        if winner is not None:
+            plan.winners.append(winner)
+    expected_codes = {code for code, _ in expected or []}
+    if expected is not None:
+        for w in plan.winners:
+            if w.division_code not in expected_codes:
+                decider.problem(w, sm.UNKNOWN_UNIT, tr(
+                    "这个单位不在应报单位名单中；已计入汇总，如不属于本地区请在程序中排除"), used=True)
+    plan.problems = _ordered(file_problems + plan.problems)
+    _reporting(plan, expected, file_problems)
+    return plan
+
+
+def _ordered(problems: list[sm.ProblemEntry]) -> list[sm.ProblemEntry]:
+    return sorted(problems, key=lambda p: (p.file, sm.KINDS.index(p.kind)
+                                           if p.kind in sm.KINDS else 99))
+
+
+def _reporting(plan: Plan, expected: list[tuple[str, str]] | None,
+               file_problems: list[sm.ProblemEntry]) -> None:
+    winners = {w.division_code: w for w in plan.winners}
+    trouble_kinds = (sm.EDITED, sm.FORGED, sm.CORRUPT, sm.WRONG_PERIOD, sm.NEWER_FORMAT,
+                     sm.UNREADABLE)
+    by_code: dict[str, list[sm.ProblemEntry]] = defaultdict(list)
+    for p in plan.problems:
+        if p.code:
+            by_code[p.code].append(p)
+    names = {code: cands[0].union_name for code, cands in plan.groups.items()}
+    for p in file_problems:
+        if p.code and p.code not in names:
+            names[p.code] = p.unit.partition(" ")[2]
+    for w in plan.winners:
+        notes = [tr("草稿（未标记完成）")] if w.draft else []
+        plan.units.append(sm.UnitEntry(
+            w.division_code, w.union_name, w.status, w.draft, w.export_id, w.exported_at,
+            source=where(w) if not w.source else tr("{via} › {file}", via=w.via or w.file,
+                                                    file=w.source), notes=notes))
+
+    def entry(code: str, name: str) -> sm.ExpectedEntry:
+        w = winners.get(code)
+        problems = by_code.get(code, [])
+        troubled = (w is None and (code in plan.groups or problems)) or any(
+            p.kind in (sm.FORGED,) or (p.kind == sm.EDITED and p.used) for p in problems)
+        state = sm.TROUBLE if troubled else sm.REPORTED if w else sm.MISSING
+        notes = [f"{sm.kind_label(p.kind)}：{p.detail}" for p in problems
+                 if p.kind in trouble_kinds or p.kind == sm.DUPLICATE]
+        if w is not None and w.draft:
+            notes.insert(0, tr("草稿（未标记完成）"))
+        files = [where(w)] if w else sorted({p.file for p in problems})
+        return sm.ExpectedEntry(code, name, state, files, w.exported_at if w else "",
+                                w.export_id if w else "", notes)
+
+    listed: set[str] = set()
+    if expected is not None:
+        plan.expected = [entry(code, name) for code, name in expected]
+        plan.reporting = list(plan.expected)
+        listed = {code for code, _ in expected}
+    extra = sorted((set(plan.groups) | {c for c in by_code if c}) - listed)
+    for code in extra:
+        e = entry(code, names.get(code, ""))
+        if expected is not None:
+            e.notes.insert(0, tr("不在应报单位名单中"))
+        plan.reporting.append(e)

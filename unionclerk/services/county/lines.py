@@ -1,0 +1,93 @@
+"""What happened to every file, one line each (the command line prints these; the window shows
+the same facts in its table).
+
+A line starts with 已使用 / 未使用 / 部分使用 / 已展开 so a script (or a person) can grep it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unionclerk.domain.i18n import tr
+from unionclerk.exporters import summary_model as sm
+from unionclerk.services.county.decide import Plan
+from unionclerk.services.county.reading import FileResult
+
+USED, UNUSED, PARTLY, EXPANDED = "used", "unused", "partly", "expanded"
+
+
+@dataclass
+class FileLine:
+    file: str
+    state: str  # USED / UNUSED / PARTLY / EXPANDED
+    what: str  # unit, or the summary and how many units
+    why: str  # reason when not (fully) used; notes otherwise
+    kind: str = ""  # problem kind for an unused file
+
+    @property
+    def text(self) -> str:
+        label = {USED: tr("已使用"), UNUSED: tr("未使用"), PARTLY: tr("部分使用"),
+                 EXPANDED: tr("已展开")}[self.state]
+        out = f"{label}：{self.file}"
+        if self.what:
+            out += f" → {self.what}"
+        if self.why:
+            out += f"（{self.why}）"
+        return out
+
+
+def file_lines(results: list[FileResult], plan: Plan) -> list[FileLine]:
+    lines = []
+    notes: dict[str, list[str]] = {}
+    for p in plan.problems:
+        if p.used:
+            notes.setdefault(p.file, []).append(sm.kind_label(p.kind))
+    for r in results:
+        if r.kind == "archive":
+            lines.append(FileLine(r.file, EXPANDED, tr("压缩包"), ""))
+            continue
+        if not r.candidates:
+            kind = r.problems[0].kind if r.problems else r.kind
+            lines.append(FileLine(r.file, UNUSED, "", f"{sm.kind_label(kind)}：{r.detail}", kind))
+            continue
+        fates = [(c, plan.fates.get(c.ident, (False, ""))) for c in r.candidates]
+        used = [c for c, (ok, _) in fates if ok]
+        unused = [(c, why) for c, (ok, why) in fates if not ok]
+        if r.kind == "summary":
+            what = tr("{detail}，计入 {n} 个单位", detail=r.detail, n=len(used))
+            why = "；".join(f"{c.division_code} {c.union_name}：{w}" for c, w in unused)
+            bad = [p for p in r.problems if not p.used]
+            if bad:
+                why = "；".join(filter(None, [why] + [p.detail for p in bad]))
+            state = USED if not unused and not bad else PARTLY if used else UNUSED
+            lines.append(FileLine(r.file, state, what, why))
+            continue
+        c, (ok, why) = fates[0]
+        extra = [tr("草稿")] if c.draft else []
+        extra += notes.get(r.file, [])
+        lines.append(FileLine(r.file, USED if ok else UNUSED,
+                              f"{c.division_code} {c.union_name}",
+                              "；".join(extra) if ok else why))
+    return lines
+
+
+def any_unused(lines: list[FileLine], plan: Plan) -> bool:
+    """True when some file (or some report inside a summary) did not go into the summary."""
+    return any(line.state in (UNUSED, PARTLY) for line in lines) or any(
+        not p.used for p in plan.problems)
+
+
+def summary_lines(plan: Plan, files: list[str]) -> list[str]:
+    out = [tr("汇总完成：{n} 个单位纳入汇总", n=len(plan.winners))]
+    if plan.expected is not None:
+        count = {s: sum(e.state == s for e in plan.expected)
+                 for s in (sm.REPORTED, sm.MISSING, sm.TROUBLE)}
+        out.append(tr("应报 {n} 个：已报 {a}，未报 {b}，有问题 {c}", n=len(plan.expected),
+                      a=count[sm.REPORTED], b=count[sm.MISSING], c=count[sm.TROUBLE]))
+        missing = [f"{e.division_code} {e.name}" for e in plan.expected if e.state == sm.MISSING]
+        if missing:
+            out.append(tr("未报：{names}", names="、".join(missing)))
+    if plan.problems:
+        out.append(tr("问题清单 {n} 条（见汇总工作簿的“问题清单”）", n=len(plan.problems)))
+    out += [tr("已写出：{file}", file=f) for f in files]
+    return out

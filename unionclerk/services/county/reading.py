@@ -1,0 +1,288 @@
+"""Reading one file for a merge: what it is, whose reports it holds, and whether to trust them.
+
+`read_found` never raises for a bad file: it returns a `FileResult` that says what happened.
+Workbooks go through the submission reader (`exporters.xlsx_reader.inspect_workbook`: identity,
+versions, intact / edited / corrupt); JSON reports through the strict JSON reader; summaries
+(JSON or workbook machine data) give one candidate per included report. Each usable report is
+normalised (older form versions mapped, ID numbers masked) and its canonical JSON written to
+the spill folder, so only a few hundred bytes per report stay in memory. Runs in worker
+processes too: arguments and results are plain picklable values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.i18n import tr
+from unionclerk.domain.period import Period
+from unionclerk.domain.records import STATUS_LABELS
+from unionclerk.exporters import json_report, machine, xlsx_reader, xlsx_safe
+from unionclerk.exporters import summary_model as sm
+from unionclerk.formspec import FormSet, shipped_forms, validators
+from unionclerk.services.county.sources import Found
+
+MAX_JSON = 1024 * 1024 * 1024
+_MAGIC = ((b"\xff\xd8\xff", "image"), (b"\x89PNG", "image"), (b"GIF8", "image"),
+          (b"BM", "image"), (b"%PDF", "pdf"), (b"\xd0\xcf\x11\xe0", "ole"),
+          (b"RIFF", "image"), (b"{\\rtf", "word"))
+
+
+@dataclass
+class Candidate:
+    """One unit's report found in a file (a summary gives many)."""
+
+    ident: str
+    file: str
+    division_code: str
+    union_name: str
+    period: Period
+    spill: str  # the normalised report's canonical JSON, on disk
+    content_sha: str  # SHA-256 of that JSON: equal content, equal hash
+    export_id: str = ""
+    exported_at: str = ""
+    time_from_file: bool = False  # no export time in the file: its modification time
+    status: str = ""  # shown label (已完成 / 已导出 / 填报中), "" when the file does not say
+    draft: bool = False
+    integrity: str = "unverified"  # intact / edited / unverified (JSON has no seal)
+    edited_detail: str = ""
+    dropped: list[str] = field(default_factory=list)  # older-version keys with no successor
+    via: str = ""  # the summary it came in ("" = its own file)
+    via_code: str = ""  # that summary's made_by division code
+    source: str = ""  # the original file name, as the summary recorded it
+    county: str = ""
+    city: str = ""
+    stored: bool = False  # from the county's database (received earlier)
+    origin: str = ""  # for a stored report: the file it was received in
+
+
+@dataclass
+class FileResult:
+    file: str
+    kind: str  # "report", "summary", "archive", or a problem kind
+    detail: str = ""
+    candidates: list[Candidate] = field(default_factory=list)
+    problems: list[sm.ProblemEntry] = field(default_factory=list)
+    made_by: dict[str, str] = field(default_factory=dict)
+
+
+def _refused(found: Found, kind: str, detail: str) -> FileResult:
+    return FileResult(found.label, kind, detail, problems=[sm.ProblemEntry(found.label, kind,
+                                                                           detail)])
+
+
+def read_found(found: Found, period: Period, spill_dir: str, seq: int,
+               forms: FormSet | None = None) -> FileResult:
+    """Read one file (see module docstring)."""
+    forms = forms or shipped_forms()
+    if found.archive:
+        return FileResult(found.label, "archive", tr("压缩包，已展开其中的文件"))
+    if found.problem:
+        return _refused(found, sm.UNREADABLE, found.problem)
+    try:
+        size = found.path.stat().st_size
+        with open(found.path, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        return _refused(found, sm.UNREADABLE, tr("无法读取文件（{reason}）",
+                                                 reason=exc.strerror or str(exc)))
+    if size == 0:
+        return _refused(found, sm.UNREADABLE, tr("空文件（0 字节），可能没有传完"))
+    ctx = _Ctx(found, period, Path(spill_dir), seq, forms)
+    try:
+        if head.startswith(b"PK"):
+            return ctx.workbook()
+        text_head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if text_head[:1] in (b"{", b"["):
+            return ctx.json_file(size)
+    except UserError as exc:
+        return _refused(found, sm.UNREADABLE, exc.message)
+    return _refused(found, sm.NOT_A_REPORT, _what_else(head, found.path))
+
+
+def _what_else(head: bytes, path: Path) -> str:
+    kind = next((k for magic, k in _MAGIC if head.startswith(magic)), "")
+    suffix = path.suffix.lower()
+    if kind == "image" or suffix in (".jpg", ".jpeg", ".png", ".heic", ".gif", ".bmp", ".webp"):
+        return tr("图片文件，不是报表")
+    if kind == "pdf":
+        return tr("PDF 文件是打印盖章用的，汇总需要同名的 .xlsx 工作簿或 .json 文件")
+    if kind == "word" or suffix in (".doc", ".docx", ".wps", ".rtf"):
+        return tr("Word 文档，不是报表")
+    if kind == "ole":
+        return tr("旧版 Office 文件（.xls/.doc），不是本程序导出的报表；请让对方用本程序导出 .xlsx")
+    return tr("不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）")
+
+
+class _Ctx:
+    def __init__(self, found: Found, period: Period, spill: Path, seq: int,
+                 forms: FormSet) -> None:
+        self.found, self.period, self.spill, self.seq, self.forms = found, period, spill, seq, forms
+        self.label = found.label
+
+    # -- workbooks ---------------------------------------------------------------------------
+    def workbook(self) -> FileResult:
+        if not _is_workbook(self.found.path):
+            return _refused(self.found, sm.NOT_A_REPORT, _office_kind(self.found.path))
+        info = xlsx_reader.inspect_workbook(self.found.path, self.forms)
+        why = "；".join(info.messages)
+        if info.kind == xlsx_reader.NEWER_FORMAT:
+            return _refused(self.found, sm.NEWER_FORMAT, why)
+        if info.kind == xlsx_reader.UNREADABLE:
+            kind = sm.CORRUPT if info.integrity == xlsx_reader.CORRUPT else sm.UNREADABLE
+            return _refused(self.found, kind, why or tr("工作簿无法读取"))
+        if info.kind == xlsx_reader.NOT_A_REPORT:
+            return _refused(self.found, sm.NOT_A_REPORT, why or tr("不是本程序导出的报表工作簿"))
+        if info.kind == xlsx_reader.TEMPLATE:
+            return _refused(self.found, sm.NOT_A_REPORT, tr(
+                "这是空白填报模板，不是导出的报表；请让对方导入程序后再导出上报"))
+        if info.period is not None and info.period != self.period:
+            return self._wrong_period(info.period, info.unit_code, info.unit_name)
+        if info.kind == xlsx_reader.SUMMARY:
+            return self._summary_workbook()
+        if info.integrity == xlsx_reader.CORRUPT or info.parsed is None:
+            return _refused(self.found, sm.CORRUPT, why or tr("机器数据已损坏"))
+        cand = self._candidate(info.parsed, 0, export_id=info.export_id,
+                               exported_at=info.exported_at,
+                               status=STATUS_LABELS.get(info.status, info.status),
+                               draft=bool(info.draft), integrity=info.integrity or "")
+        if info.integrity == xlsx_reader.EDITED:
+            cells = "、".join(str(c) for c in info.edited_cells[:8])
+            more = tr("等 {n} 处", n=info.edited_count) if info.edited_count > 8 else ""
+            cand.edited_detail = tr("被改动的单元格：{cells}{more}", cells=cells, more=more)
+        return FileResult(self.label, "report", _describe(cand), [cand])
+
+    def _summary_workbook(self) -> FileResult:
+        with xlsx_safe.open_workbook(self.found.path) as wb:
+            rows = [(r[0], r[1]) for r in xlsx_safe.sheet_rows(wb[machine.SHEET]) if len(r) >= 2]
+        data = machine.read_rows(rows)
+        if data.corrupt:
+            return _refused(self.found, sm.CORRUPT, data.problem)
+        return self.summary(data.document())
+
+    # -- JSON --------------------------------------------------------------------------------
+    def json_file(self, size: int) -> FileResult:
+        if size > MAX_JSON:
+            return _refused(self.found, sm.UNREADABLE, tr("文件过大，不是正常的报表文件"))
+        try:
+            doc = json.loads(self.found.path.read_bytes())
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            return _refused(self.found, sm.UNREADABLE, tr("不是有效的 JSON 文件，无法读取"))
+        if isinstance(doc, dict) and doc.get("format") == json_report.SUMMARY_FORMAT:
+            return self.summary(doc)
+        if not isinstance(doc, dict) or doc.get("format") != json_report.FORMAT:
+            return _refused(self.found, sm.NOT_A_REPORT, tr("JSON 文件不是工会报表（缺少 format 标记）"))
+        result = self._report_doc(doc, 0, {})
+        if isinstance(result, sm.ProblemEntry):
+            return FileResult(self.label, result.kind, result.detail, problems=[result])
+        result.exported_at, result.time_from_file = self.found.mtime, True
+        return FileResult(self.label, "report", _describe(result), [result])
+
+    def _report_doc(self, doc: Any, index: int, meta: dict[str, Any],
+                    via: str = "") -> Candidate | sm.ProblemEntry:
+        where = tr("（汇总中第 {n} 份报表）", n=index + 1) if via else ""
+        newer = _newer(doc, self.forms)
+        if newer:
+            return sm.ProblemEntry(self.label, sm.NEWER_FORMAT, newer + where)
+        try:
+            period = Period.from_json(doc.get("period"))
+        except UserError as exc:
+            return sm.ProblemEntry(self.label, sm.UNREADABLE, exc.message + where)
+        if period != self.period:
+            code, name = _cover_identity(doc)
+            return sm.ProblemEntry(self.label, sm.WRONG_PERIOD, tr(
+                "报告期是 {found}，本次汇总的是 {wanted}", found=period.label,
+                wanted=self.period.label) + where, unit=f"{code} {name}".strip(), code=code)
+        try:
+            parsed = json_report.parse_document(doc, self.forms)
+        except UserError as exc:
+            return sm.ProblemEntry(self.label, sm.UNREADABLE, tr("内容有误：{reason}",
+                                                                 reason=str(exc)) + where)
+        code = parsed.division_code or ""
+        if validators.division_code_problem(code) or not parsed.union_name:
+            return sm.ProblemEntry(self.label, sm.UNREADABLE, tr(
+                "封面缺少行政区划代码或工会名称，无法确定是哪个单位的报表") + where)
+        return self._candidate(parsed, index, **meta)
+
+    def summary(self, doc: Any) -> FileResult:
+        from unionclerk.services.county.summaries import read_summary
+
+        return read_summary(self, doc)
+
+    def _wrong_period(self, found: Period, code: str = "", name: str = "") -> FileResult:
+        result = _refused(self.found, sm.WRONG_PERIOD, tr(
+            "报告期是 {found}，本次汇总的是 {wanted}", found=found.label, wanted=self.period.label))
+        result.problems[0].code, result.problems[0].unit = code, f"{code} {name}".strip()
+        return result
+
+    # -- spilling ----------------------------------------------------------------------------
+    def _candidate(self, parsed: json_report.ParsedReport, index: int,
+                   **meta: Any) -> Candidate:
+        doc = json_report.build_document(self.forms, parsed.period, parsed.data)
+        raw = json_report.canonical(doc)
+        target = self.spill / f"{self.seq}-{index}.json"
+        target.write_bytes(raw)
+        cover = parsed.data.single.get("cover", {})
+        return Candidate(
+            ident=f"{self.label}#{index}", file=self.label, division_code=parsed.division_code or "",
+            union_name=parsed.union_name or "", period=parsed.period, spill=str(target),
+            content_sha=hashlib.sha256(raw).hexdigest(), dropped=list(parsed.dropped),
+            county=str(cover.get("county", "")), city=str(cover.get("city", "")), **meta)
+
+
+def _is_workbook(path: Path) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return "xl/workbook.xml" in zf.namelist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return True  # let the workbook reader say what is wrong with it
+
+
+def _office_kind(path: Path) -> str:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        names = []
+    if any(n.startswith("word/") for n in names):
+        return tr("Word 文档，不是报表")
+    if any(n.startswith("ppt/") for n in names):
+        return tr("演示文稿，不是报表")
+    return tr("不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）")
+
+
+def _newer(doc: Any, forms: FormSet) -> str:
+    if not isinstance(doc, dict):
+        return ""
+    version = doc.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and \
+            version > json_report.FORMAT_VERSION:
+        return tr("文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手", v=version,
+                  mine=json_report.FORMAT_VERSION)
+    versions = doc.get("form_versions")
+    if isinstance(versions, dict):
+        for key, v in versions.items():
+            if key in forms and isinstance(v, int) and v > forms[key].version:
+                return tr("“{title}”的版本 {v} 比本程序的版本 {mine} 新，请升级工会报表助手",
+                          title=forms[key].display_title, v=v, mine=forms[key].version)
+    return ""
+
+
+def _cover_identity(doc: Any) -> tuple[str, str]:
+    try:
+        cover = doc["forms"]["cover"]
+        return str(cover.get("division_code", ""))[:12], str(cover.get("union_name", ""))[:60]
+    except (KeyError, TypeError, AttributeError):
+        return "", ""
+
+
+def _describe(cand: Candidate) -> str:
+    return f"{cand.division_code} {cand.union_name}"

@@ -1,0 +1,74 @@
+"""Reading an earlier summary (a county's, for a city; a city's, for a province).
+
+A summary's machine data holds every included unit's full report plus what the summary said
+about it (`units[]`: export id and time, status, original file). Each report becomes one
+candidate, exactly as if its own file had been given, so a unit that arrives both on its own
+and inside a summary (or inside two summaries) is recognised and counted once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.i18n import tr
+from unionclerk.domain.period import Period
+from unionclerk.domain.records import DRAFT, STATUS_LABELS
+from unionclerk.exporters import summary_model as sm
+from unionclerk.exporters.summary_json import FORMAT_VERSION
+
+if TYPE_CHECKING:
+    from unionclerk.services.county.reading import FileResult, _Ctx
+
+
+def read_summary(ctx: _Ctx, doc: Any) -> FileResult:
+    from unionclerk.services.county.reading import Candidate, FileResult, _refused
+
+    found = ctx.found
+    if not isinstance(doc, dict):
+        return _refused(found, sm.UNREADABLE, tr("汇总文件内容无法识别"))
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return _refused(found, sm.UNREADABLE, tr("汇总文件缺少格式版本"))
+    if version > FORMAT_VERSION:
+        return _refused(found, sm.NEWER_FORMAT, tr(
+            "汇总文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手", v=version,
+            mine=FORMAT_VERSION))
+    try:
+        period = Period.from_json(doc.get("period"))
+    except UserError as exc:
+        return _refused(found, sm.UNREADABLE, exc.message)
+    if period != ctx.period:
+        return ctx._wrong_period(period)
+    made_by = doc.get("made_by") if isinstance(doc.get("made_by"), dict) else {}
+    made_by = {k: str(made_by.get(k, "")) for k in ("union_name", "division_code")}
+    reports, units = doc.get("reports"), doc.get("units")
+    if not isinstance(reports, list) or not isinstance(units, list):
+        return _refused(found, sm.UNREADABLE, tr("汇总文件缺少单位报表（reports）"))
+    meta_by_code = {str(u.get("division_code")): u for u in units if isinstance(u, dict)}
+    via = tr("{name}的汇总", name=made_by["union_name"] or made_by["division_code"])
+    result = FileResult(found.label, "summary", via, made_by=made_by)
+    for i, report in enumerate(reports):
+        code = _code(report)
+        unit = meta_by_code.get(code, {})
+        status = str(unit.get("status", ""))
+        meta = {"export_id": str(unit.get("export_id", "")),
+                "exported_at": str(unit.get("exported_at", "")), "status": status,
+                "draft": status == STATUS_LABELS[DRAFT], "integrity": "intact",
+                "via": via, "via_code": made_by["division_code"],
+                "source": str(unit.get("source", ""))}
+        cand = ctx._report_doc(report, i, meta, via=via)
+        if isinstance(cand, Candidate):
+            result.candidates.append(cand)
+        else:
+            cand.unit = code
+            result.problems.append(cand)
+    result.detail = tr("{via}，含 {n} 个单位的报表", via=via, n=len(result.candidates))
+    return result
+
+
+def _code(report: Any) -> str:
+    try:
+        return str(report["forms"]["cover"]["division_code"])
+    except (KeyError, TypeError):
+        return ""
