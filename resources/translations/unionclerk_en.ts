@@ -1,43 +1,336 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ChoiceBox</name>
+    <message>
+        <location filename="../../unionclerk/gui/delegates.py" line="175"/>
+        <source>选择，或输入“其他”的具体内容</source>
+        <translation>Choose, or type what "other" means</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnFilters</name>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfilter.py" line="38"/>
+        <source>升序排列</source>
+        <translation>Sort ascending</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfilter.py" line="40"/>
+        <source>降序排列</source>
+        <translation>Sort descending</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfilter.py" line="42"/>
+        <source>恢复原顺序</source>
+        <translation>Original order</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfilter.py" line="48"/>
+        <source>筛选“{0}”包含…</source>
+        <translation>Show rows whose "{0}" contains…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfilter.py" line="60"/>
+        <location filename="../../unionclerk/gui/rosterfilter.py" line="99"/>
+        <source>（空白）</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfilter.py" line="67"/>
+        <source>清除此列筛选</source>
+        <translation>Clear this column's filter</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfilter.py" line="97"/>
+        <source>“{0}”含“{1}”</source>
+        <translation>"{0}" contains "{1}"</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfilter.py" line="100"/>
+        <source>等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfilter.py" line="101"/>
+        <source>“{0}”为 {1}{2}</source>
+        <translation>"{0}" is {1}{2}</translation>
+    </message>
+</context>
+<context>
+    <name>CountyWindow</name>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="80"/>
+        <source>县级汇总</source>
+        <translation>County summary</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="94"/>
+        <source>如：义乌市总工会（不填则按各乡镇的报表推定）</source>
+        <translation>e.g. 义乌市总工会 (empty: worked out from the townships&apos; reports)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="96"/>
+        <source>行政区划代码</source>
+        <translation>Division code</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="106"/>
+        <source>也使用导出后被改动的文件</source>
+        <translation>Also use files edited after export</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="125"/>
+        <source>把乡镇报送的文件或文件夹拖到这里，或点“添加文件…”</source>
+        <translation>Drop the townships&apos; files or folders here, or click “Add files…”</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="234"/>
+        <source>选择乡镇报送的文件</source>
+        <translation>Choose the townships&apos; files</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="235"/>
+        <source>报表文件 (*.xlsx *.json *.zip);;所有文件 (*)</source>
+        <translation>Report files (*.xlsx *.json *.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="240"/>
+        <source>选择存放报送文件的文件夹</source>
+        <translation>Choose the folder with the files received</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="253"/>
+        <source>正在读取文件……</source>
+        <translation>Reading files…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="272"/>
+        <source>选择应报单位名单（行政区划代码、名称）</source>
+        <translation>Choose the list of expected units (division code, name)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="273"/>
+        <source>名单 (*.xlsx *.csv)</source>
+        <translation>Lists (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="331"/>
+        <source>选择保存汇总文件的文件夹</source>
+        <translation>Choose the folder for the summary files</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="341"/>
+        <source>正在生成汇总……</source>
+        <translation>Making the summary…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="102"/>
+        <source>报告期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="102"/>
+        <source>汇总单位</source>
+        <translation>Summary by</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="104"/>
+        <source>应报单位名单…</source>
+        <translation>Expected units…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="109"/>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="110"/>
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="111"/>
+        <source>选择计入的文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="112"/>
+        <source>查看该单位报表</source>
+        <translation>View unit&apos;s report</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="113"/>
+        <source>重新开始</source>
+        <translation>Start again</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="117"/>
+        <source>导出汇总…</source>
+        <translation>Export summary…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="289"/>
+        <source>未设应报单位名单</source>
+        <translation>No list of expected units</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="319"/>
+        <source>这个单位的报表还没有保存在程序中：导出汇总后即可查看。</source>
+        <translation>This unit&apos;s report is not kept in the program yet: export the summary first.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="329"/>
+        <source>还没有可以汇总的报表：请先添加乡镇报送的文件。</source>
+        <translation>No report to merge yet: add the townships&apos; files first.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="345"/>
+        <source>汇总已生成：
+{0}</source>
+        <translation>Summary written:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="210"/>
+        <source>纳入汇总 {0} 个单位</source>
+        <translation>{0} units in the summary</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="217"/>
+        <source>会员 {0} 人</source>
+        <translation>{0} members</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="219"/>
+        <source>职工 {0} 人</source>
+        <translation>{0} employees</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="221"/>
+        <source>入会率 {0}%</source>
+        <translation>membership rate {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="228"/>
+        <source>问题清单 {0} 条</source>
+        <translation>{0} problems</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="288"/>
+        <source>应报 {0} 个单位</source>
+        <translation>{0} units expected</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="222"/>
+        <source>干部 {0} 人，阵地 {1} 个，服务项目 {2} 个</source>
+        <translation>{0} cadres, {1} venues, {2} services</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="213"/>
+        <source>应报 {0}：已报 {1}，未报 {2}，有问题 {3}</source>
+        <translation>{0} expected: {1} reported, {2} missing, {3} with problems</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../unionclerk/gui/panels.py" line="128" />
+        <location filename="../../unionclerk/gui/panels.py" line="128"/>
         <source>双击一张表打开它。每次修改都会立即保存，无需手动保存。</source>
         <translation>Double-click a form to open it. Every change is saved at once; there is no Save button.</translation>
     </message>
 </context>
 <context>
+    <name>DateLine</name>
+    <message>
+        <location filename="../../unionclerk/gui/delegates.py" line="112"/>
+        <source>选择日期</source>
+        <translation>Pick a date</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../unionclerk/gui/county_decide.py" line="32"/>
+        <source>选择计入汇总的文件</source>
+        <translation>Choose the file to count</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_decide.py" line="39"/>
+        <source>按默认规则（最新导出、未被改动的文件）</source>
+        <translation>Default rule (the newest export not edited after export)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_decide.py" line="51"/>
+        <source>不计入这个单位</source>
+        <translation>Leave this unit out</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_decide.py" line="42"/>
+        <source>【当前计入】</source>
+        <translation>[counted now] </translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_decide.py" line="43"/>
+        <source>导出后被改动</source>
+        <translation>edited after export</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_decide.py" line="43"/>
+        <source>完好</source>
+        <translation>intact</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_decide.py" line="44"/>
+        <source>JSON 文件</source>
+        <translation>JSON file</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_decide.py" line="34"/>
+        <source>{0}（{1}）收到 {2} 份文件。请选择计入汇总的一份：</source>
+        <translation>{0} ({1}) sent {2} files. Choose the one to count in the summary:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_decide.py" line="45"/>
+        <source>导出时间 {0}&#x3000;导出编号 {1}&#x3000;{2}</source>
+        <translation>exported {0}  export id {1}  {2}</translation>
+    </message>
+</context>
+<context>
     <name>Editor</name>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="33" />
+        <location filename="../../unionclerk/gui/editor.py" line="33"/>
         <source>报表已标记完成。如需修改，请先“重新打开”并填写原因。</source>
-        <translation>The report is marked complete. To change it, first "Reopen" it and give a reason.</translation>
+        <translation>The report is marked complete. To change it, first &quot;Reopen&quot; it and give a reason.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="53" />
+        <location filename="../../unionclerk/gui/editor.py" line="53"/>
         <source>修改“{0}”</source>
-        <translation>Edit "{0}"</translation>
+        <translation>Edit &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="69" />
+        <location filename="../../unionclerk/gui/editor.py" line="69"/>
         <source>填写说明</source>
         <translation>Write explanation</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="78" />
+        <location filename="../../unionclerk/gui/editor.py" line="78"/>
         <source>添加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="86" />
+        <location filename="../../unionclerk/gui/editor.py" line="86"/>
         <source>删除一行</source>
         <translation>Delete row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="108" />
+        <location filename="../../unionclerk/gui/editor.py" line="102"/>
+        <source>移动一行</source>
+        <translation>Move a row</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/editor.py" line="123"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -45,52 +338,52 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="33" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="33"/>
         <source>导出上报文件</source>
         <translation>Export submission files</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="36" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="36"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="41" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="41"/>
         <source>Excel 工作簿 (.xlsx)</source>
         <translation>Excel workbook (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="41" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="41"/>
         <source>PDF 文件 (.pdf)</source>
         <translation>PDF file (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="42" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="42"/>
         <source>JSON 数据文件 (.json)</source>
         <translation>JSON data file (.json)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="52" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="52"/>
         <source>本版本暂只能导出 JSON；工作簿和 PDF 将在后续版本提供。</source>
         <translation>This version can export JSON only; the workbook and PDF come in a later version.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="55" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="55"/>
         <source>导出完整的身份证号码（默认遮盖中间的数字）</source>
         <translation>Export full ID numbers (masked in the middle by default)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="62" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="62"/>
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="63" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="63"/>
         <source>文件格式</source>
         <translation>File formats</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="71" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="71"/>
         <source>选择保存上报文件的文件夹</source>
         <translation>Choose the folder for the submission files</translation>
     </message>
@@ -98,12 +391,12 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../unionclerk/gui/fields.py" line="68" />
+        <location filename="../../unionclerk/gui/fields.py" line="68"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/fields.py" line="69" />
+        <location filename="../../unionclerk/gui/fields.py" line="69"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -111,60 +404,176 @@
 <context>
     <name>FieldsPage</name>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="83" />
+        <location filename="../../unionclerk/gui/wizard.py" line="84"/>
         <source>✓ 格式正确</source>
         <translation>✓ Format correct</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="109" />
+        <location filename="../../unionclerk/gui/wizard.py" line="110"/>
         <source>请填写“{0}”</source>
-        <translation>Please fill in "{0}"</translation>
+        <translation>Please fill in &quot;{0}&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfigures.py" line="27"/>
+        <source>名单统计（自动计算）</source>
+        <translation>Roster figures (computed)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfigures.py" line="50"/>
+        <source>{0} 人</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfigures.py" line="56"/>
+        <source>总人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfigures.py" line="57"/>
+        <source>其中：女性</source>
+        <translation>of whom women</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfigures.py" line="58"/>
+        <source>其中：中共党员（含预备）</source>
+        <translation>of whom Party members (incl. probationary)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfigures.py" line="59"/>
+        <source>其中：一线职工</source>
+        <translation>of whom frontline workers</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfigures.py" line="60"/>
+        <source>一线职工占比</source>
+        <translation>Frontline share</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfigures.py" line="61"/>
+        <source>平均年龄（报告期末）</source>
+        <translation>Average age (period end)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfigures.py" line="62"/>
+        <source>{0} 岁</source>
+        <translation>{0} years</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfigures.py" line="67"/>
+        <source>按职务</source>
+        <translation>By position</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterfigures.py" line="68"/>
+        <source>按任职方式</source>
+        <translation>By appointment</translation>
+    </message>
+</context>
+<context>
+    <name>FilesModel</name>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="64"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="64"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="64"/>
+        <source>情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="64"/>
+        <source>说明</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="71"/>
+        <source>已读取</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="72"/>
+        <source>不能使用</source>
+        <translation>Cannot be used</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="81"/>
+        <source>已使用</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="81"/>
+        <source>未使用</source>
+        <translation>Not used</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="81"/>
+        <source>部分使用</source>
+        <translation>Partly used</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="82"/>
+        <source>已展开</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="70"/>
+        <source> 等 {0} 个</source>
+        <translation> and {0} more</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="171" />
+        <location filename="../../unionclerk/gui/wizard.py" line="172"/>
         <source>{0} — 首次设置</source>
         <translation>{0} — first-time setup</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="175" />
+        <location filename="../../unionclerk/gui/wizard.py" line="176"/>
         <source>本单位的封面信息</source>
-        <translation>Your unit's cover details</translation>
+        <translation>Your unit&apos;s cover details</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="176" />
+        <location filename="../../unionclerk/gui/wizard.py" line="177"/>
         <source>与上报的封面一致。带 * 的必须填写；代码输入时即检查。</source>
         <translation>As on the submitted cover. Fields marked * are required; codes are checked as you type.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="177" />
+        <location filename="../../unionclerk/gui/wizard.py" line="178"/>
         <source>填表人和报告期</source>
         <translation>Clerk and report period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="178" />
+        <location filename="../../unionclerk/gui/wizard.py" line="179"/>
         <source>填表人的姓名和电话会印在上报文件上。</source>
-        <translation>The clerk's name and phone are printed on the submission files.</translation>
+        <translation>The clerk&apos;s name and phone are printed on the submission files.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="187" />
+        <location filename="../../unionclerk/gui/wizard.py" line="188"/>
         <source>年度</source>
         <translation>Full year</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="187" />
+        <location filename="../../unionclerk/gui/wizard.py" line="188"/>
         <source>上半年</source>
         <translation>First half</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="187" />
+        <location filename="../../unionclerk/gui/wizard.py" line="188"/>
         <source>下半年</source>
         <translation>Second half</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="194" />
+        <location filename="../../unionclerk/gui/wizard.py" line="195"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
@@ -172,12 +581,12 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../unionclerk/gui/pages.py" line="45" />
+        <location filename="../../unionclerk/gui/pages.py" line="47"/>
         <source>计量单位：{0}</source>
         <translation>Units: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/pages.py" line="66" />
+        <location filename="../../unionclerk/gui/pages.py" line="69"/>
         <source>汇总情况</source>
         <translation>Summary</translation>
     </message>
@@ -185,50 +594,118 @@
 <context>
     <name>FormsModel</name>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="70" />
+        <location filename="../../unionclerk/gui/models.py" line="70"/>
         <source>表</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="70" />
+        <location filename="../../unionclerk/gui/models.py" line="70"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="70" />
+        <location filename="../../unionclerk/gui/models.py" line="70"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="70" />
+        <location filename="../../unionclerk/gui/models.py" line="70"/>
         <source>未说明的警告</source>
         <translation>Unexplained warnings</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="71" />
+        <location filename="../../unionclerk/gui/models.py" line="71"/>
         <source>进度 / 行数</source>
         <translation>Progress / rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="113" />
+        <location filename="../../unionclerk/gui/models.py" line="113"/>
         <source>{0} 行</source>
         <translation>{0} rows</translation>
     </message>
 </context>
 <context>
-    <name>Job</name>
+    <name>ImportDialog</name>
     <message>
-        <location filename="../../unionclerk/gui/workers.py" line="67" />
+        <location filename="../../unionclerk/gui/rosterimport.py" line="56"/>
+        <source>从 Excel 导入{0}</source>
+        <translation>Import {0} from Excel</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="66"/>
+        <source>没有标题行</source>
+        <translation>No header row</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="90"/>
+        <source>追加到现有 {0} 行之后</source>
+        <translation>Append after the {0} existing rows</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="92"/>
+        <source>替换现有名单（现有 {0} 行将被删除）</source>
+        <translation>Replace the roster (its {0} rows are deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="105"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="106"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workers.py" line="90" />
+        <location filename="../../unionclerk/gui/rosterimport.py" line="111"/>
+        <source>文件：{0}</source>
+        <translation>File: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="113"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="115"/>
+        <source>标题行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="120"/>
+        <source>各列对应到（可修改）</source>
+        <translation>Columns go to (change as needed)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="125"/>
+        <source>预览前 {0} 行（红色为错误，黄色为警告，鼠标停留可看原因）</source>
+        <translation>The first {0} rows (red: error, yellow: warning; hover to see why)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="198"/>
+        <source>工作表“{0}”：标题行以下 {1} 行，{2} 列对应到名单；前 {3} 行中有 {4} 行有问题。</source>
+        <translation>Sheet "{0}": {1} rows below the header, {2} columns matched to the roster; {4} of the first {3} rows have problems.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="202"/>
+        <source>还没有任何一列对应到名单：请在左边“导入为”中选择</source>
+        <translation>No column goes to the roster yet: choose under "Import as" on the left</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <location filename="../../unionclerk/gui/workers.py" line="67"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workers.py" line="90"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workers.py" line="97" />
+        <location filename="../../unionclerk/gui/workers.py" line="97"/>
         <source>正在处理：{0}</source>
         <translation>Working on: {0}</translation>
     </message>
@@ -236,176 +713,217 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="78" />
+        <location filename="../../unionclerk/gui/window.py" line="78"/>
         <source>正在打开数据……</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="100" />
+        <location filename="../../unionclerk/gui/window.py" line="100"/>
         <source>新建报告期…</source>
         <translation>New period…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="125" />
+        <location filename="../../unionclerk/gui/window.py" line="125"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="210" />
-        <location filename="../../unionclerk/gui/window.py" line="214" />
+        <location filename="../../unionclerk/gui/window.py" line="210"/>
+        <location filename="../../unionclerk/gui/window.py" line="214"/>
         <source>还没有报表</source>
         <translation>No report yet</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="214" />
+        <location filename="../../unionclerk/gui/window.py" line="214"/>
         <source>新建报告期</source>
         <translation>New period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="219" />
+        <location filename="../../unionclerk/gui/window.py" line="219"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="232" />
+        <location filename="../../unionclerk/gui/window.py" line="232"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="256" />
+        <location filename="../../unionclerk/gui/window.py" line="256"/>
         <source>填报中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="256" />
+        <location filename="../../unionclerk/gui/window.py" line="256"/>
         <source>已完成</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="256" />
+        <location filename="../../unionclerk/gui/window.py" line="256"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="263" />
+        <location filename="../../unionclerk/gui/window.py" line="263"/>
         <source>第 {0} 行 {1}</source>
         <translation>Row {0} {1}</translation>
     </message>
 </context>
 <context>
+    <name>MappingDelegate</name>
+    <message>
+        <location filename="../../unionclerk/gui/importmodels.py" line="116"/>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+</context>
+<context>
+    <name>MappingModel</name>
+    <message>
+        <location filename="../../unionclerk/gui/importmodels.py" line="62"/>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/importmodels.py" line="79"/>
+        <source>列</source>
+        <translation>Col.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/importmodels.py" line="79"/>
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/importmodels.py" line="79"/>
+        <source>示例</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/importmodels.py" line="79"/>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="35" />
+        <location filename="../../unionclerk/gui/menus.py" line="35"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="36" />
+        <location filename="../../unionclerk/gui/menus.py" line="36"/>
         <source>新建报告期(&amp;N)…</source>
         <translation>&amp;New period…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="37" />
+        <location filename="../../unionclerk/gui/menus.py" line="37"/>
         <source>导入报表文件(&amp;I)…</source>
         <translation>&amp;Import report files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="38" />
+        <location filename="../../unionclerk/gui/menus.py" line="38"/>
         <source>导出上报文件(&amp;E)…</source>
         <translation>&amp;Export submission files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="40" />
+        <location filename="../../unionclerk/gui/menus.py" line="40"/>
         <source>备份数据(&amp;B)…</source>
         <translation>&amp;Back up data…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="42" />
+        <location filename="../../unionclerk/gui/menus.py" line="41"/>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/menus.py" line="43"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="44" />
+        <location filename="../../unionclerk/gui/menus.py" line="45"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="45" />
+        <location filename="../../unionclerk/gui/menus.py" line="46"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="47" />
+        <location filename="../../unionclerk/gui/menus.py" line="48"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="55" />
+        <location filename="../../unionclerk/gui/menus.py" line="56"/>
         <source>添加一行(&amp;A)</source>
         <translation>&amp;Add row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="56" />
+        <location filename="../../unionclerk/gui/menus.py" line="57"/>
         <source>删除所选行(&amp;D)</source>
         <translation>&amp;Delete selected row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="58" />
+        <location filename="../../unionclerk/gui/menus.py" line="59"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="59" />
+        <location filename="../../unionclerk/gui/menus.py" line="60"/>
         <source>概览(&amp;O)</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="61" />
+        <location filename="../../unionclerk/gui/menus.py" line="62"/>
         <source>问题列表(&amp;P)</source>
         <translation>&amp;Problems list</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="64" />
+        <location filename="../../unionclerk/gui/menus.py" line="65"/>
         <source>下一个问题(&amp;T)</source>
         <translation>Nex&amp;t problem</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="66" />
+        <location filename="../../unionclerk/gui/menus.py" line="67"/>
         <source>标记完成(&amp;C)</source>
         <translation>Mark &amp;complete</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="67" />
+        <location filename="../../unionclerk/gui/menus.py" line="68"/>
         <source>重新打开(&amp;R)…</source>
         <translation>&amp;Reopen…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="69" />
+        <location filename="../../unionclerk/gui/menus.py" line="73"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="73" />
+        <location filename="../../unionclerk/gui/menus.py" line="77"/>
         <source>乡镇(街道)填报</source>
         <translation>Township (sub-district): fill in</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="73" />
+        <location filename="../../unionclerk/gui/menus.py" line="77"/>
         <source>县级汇总</source>
         <translation>County: collect and summarise</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="78" />
+        <location filename="../../unionclerk/gui/menus.py" line="82"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="79" />
+        <location filename="../../unionclerk/gui/menus.py" line="83"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="80" />
+        <location filename="../../unionclerk/gui/menus.py" line="84"/>
         <source>{0} {1}
 乡镇(街道)工会工作情况报表：填报、检查、导出。
 数据文件夹：{2}</source>
@@ -413,94 +931,125 @@
 Township trade-union work report: fill in, check, export.
 Data folder: {2}</translation>
     </message>
+    <message>
+        <location filename="../../unionclerk/gui/menus.py" line="70"/>
+        <source>汇总(&amp;M)</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/menus.py" line="71"/>
+        <source>县级汇总(&amp;S)…</source>
+        <translation>County &amp;summary…</translation>
+    </message>
+</context>
+<context>
+    <name>MonthPicker</name>
+    <message>
+        <location filename="../../unionclerk/gui/delegates.py" line="146"/>
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/delegates.py" line="149"/>
+        <source>{0}月</source>
+        <translation>{0}</translation>
+    </message>
 </context>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="87" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="87"/>
         <source>新建报告期</source>
         <translation>New period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="94" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="94"/>
         <source>年度</source>
         <translation>Full year</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="94" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="94"/>
         <source>上半年</source>
         <translation>First half</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="94" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="94"/>
         <source>下半年</source>
         <translation>Second half</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="97" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="97"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="98" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="98"/>
         <source>期别</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="99" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="99"/>
         <source>将从 {0} 结转封面、干部名单和阵地名单；服务项目从空白开始。</source>
         <translation>The cover, the cadres and the venues are carried over from {0}; services start empty.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="101" />
+        <location filename="../../unionclerk/gui/exportdlg.py" line="101"/>
         <source>这是本单位的第一个报告期，所有表从空白开始。</source>
-        <translation>This is the unit's first period: every form starts empty.</translation>
+        <translation>This is the unit&apos;s first period: every form starts empty.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../unionclerk/gui/importmodels.py" line="184"/>
+        <source>第 {0} 行</source>
+        <translation>Row {0}</translation>
     </message>
 </context>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="136" />
+        <location filename="../../unionclerk/gui/models.py" line="136"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="136" />
+        <location filename="../../unionclerk/gui/models.py" line="136"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="136" />
+        <location filename="../../unionclerk/gui/models.py" line="136"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="136" />
+        <location filename="../../unionclerk/gui/models.py" line="136"/>
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="186" />
+        <location filename="../../unionclerk/gui/models.py" line="186"/>
         <source>{0}（{1} 个错误，{2} 个警告）</source>
         <translation>{0} ({1} errors, {2} warnings)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="190" />
+        <location filename="../../unionclerk/gui/models.py" line="190"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="190" />
+        <location filename="../../unionclerk/gui/models.py" line="190"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="191" />
+        <location filename="../../unionclerk/gui/models.py" line="191"/>
         <source>（未说明）</source>
         <translation>(not explained)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="198" />
+        <location filename="../../unionclerk/gui/models.py" line="198"/>
         <source>{0}
 规则：{1}
 双击转到该处</source>
@@ -512,22 +1061,22 @@ Double-click to go there</translation>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../unionclerk/gui/panels.py" line="36" />
+        <location filename="../../unionclerk/gui/panels.py" line="36"/>
         <source>问题列表</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/panels.py" line="55" />
+        <location filename="../../unionclerk/gui/panels.py" line="55"/>
         <source>双击一行（或按回车）转到该处；双击警告的“说明”栏可直接填写说明</source>
-        <translation>Double-click a line (or press Enter) to go there; double-click a warning's "Explanation" cell to write it here</translation>
+        <translation>Double-click a line (or press Enter) to go there; double-click a warning&apos;s &quot;Explanation&quot; cell to write it here</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/panels.py" line="75" />
+        <location filename="../../unionclerk/gui/panels.py" line="75"/>
         <source>共 {0} 个错误，{1} 个警告</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/panels.py" line="76" />
+        <location filename="../../unionclerk/gui/panels.py" line="76"/>
         <source>没有发现问题</source>
         <translation>No problems found</translation>
     </message>
@@ -535,111 +1084,371 @@ Double-click to go there</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="120" />
+        <location filename="../../unionclerk/gui/recordform.py" line="120"/>
         <source>选“其他”时请在此注明</source>
-        <translation>When you choose "Other", say what here</translation>
+        <translation>When you choose &quot;Other&quot;, say what here</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="141" />
+        <location filename="../../unionclerk/gui/recordform.py" line="141"/>
         <source>请写明原因（说明），例如：数据来自镇统计站，口径不同</source>
         <translation>Write the reason (explanation), e.g. the figure comes from the township statistics office and is counted differently</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="147" />
+        <location filename="../../unionclerk/gui/recordform.py" line="147"/>
         <source>说明：</source>
         <translation>Explanation:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="181" />
+        <location filename="../../unionclerk/gui/recordform.py" line="181"/>
         <source>上期 {0}</source>
         <translation>Last {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="182" />
+        <location filename="../../unionclerk/gui/recordform.py" line="182"/>
         <source>上一报告期填报的数</source>
         <translation>The figure reported for the previous period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="206" />
-        <location filename="../../unionclerk/gui/recordform.py" line="232" />
+        <location filename="../../unionclerk/gui/recordform.py" line="206"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="232"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="206" />
-        <location filename="../../unionclerk/gui/recordform.py" line="232" />
+        <location filename="../../unionclerk/gui/recordform.py" line="206"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="232"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="207" />
-        <location filename="../../unionclerk/gui/recordform.py" line="233" />
+        <location filename="../../unionclerk/gui/recordform.py" line="207"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="233"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="212" />
+        <location filename="../../unionclerk/gui/recordform.py" line="212"/>
         <source>规则：{0}</source>
         <translation>Rule: {0}</translation>
     </message>
 </context>
 <context>
+    <name>RosterImport</name>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="230"/>
+        <source>报表已标记完成，不能导入。如需修改，请先“重新打开”。</source>
+        <translation>The report is marked complete and cannot take an import. To change it, "Reopen" it first.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="233"/>
+        <source>选择要导入的名单（Excel 工作簿）</source>
+        <translation>Choose the roster to import (Excel workbook)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="234"/>
+        <source>Excel 工作簿 (*.xlsx *.xlsm);;文本表格 (*.csv *.txt);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx *.xlsm);;Text tables (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="241"/>
+        <source>正在读取 {0}……</source>
+        <translation>Reading {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="257"/>
+        <source>没有可导入的行（空行、合计行和标题行已跳过）</source>
+        <translation>No rows to import (blank, total and header rows are skipped)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="262"/>
+        <source>导入名单（替换，{0} 行）</source>
+        <translation>Import roster (replace, {0} rows)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="263"/>
+        <source>导入名单（追加 {0} 行）</source>
+        <translation>Import roster (append {0} rows)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="266"/>
+        <source>已从“{0}”导入 {1} 行</source>
+        <translation>Imported {1} rows from "{0}"</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="268"/>
+        <source>；{0} 个单元格无法识别，已保留原文并标红，请改正</source>
+        <translation>; {0} cells could not be read: kept as entered and marked red, please correct them</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="270"/>
+        <source>；跳过了 {0} 个空行、合计行或重复的标题行</source>
+        <translation>; skipped {0} blank, total or repeated header rows</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../unionclerk/gui/roster.py" line="224"/>
+        <source>在这一行输入或粘贴，即添加新行</source>
+        <translation>Type or paste on this row to add rows</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/roster.py" line="267"/>
+        <source>第 {0} 行</source>
+        <translation>row {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/roster.py" line="275"/>
+        <source>添加一行</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/roster.py" line="286"/>
+        <source>修改“{0}”</source>
+        <translation>Change "{0}"</translation>
+    </message>
+</context>
+<context>
+    <name>RosterOps</name>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="33"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="34"/>
+        <source>剪切</source>
+        <translation>Cut</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="35"/>
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="36"/>
+        <source>清除内容</source>
+        <translation>Clear contents</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="38"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="188"/>
+        <source>向下填充</source>
+        <translation>Fill down</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="40"/>
+        <source>在上方插入行</source>
+        <translation>Insert rows above</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="42"/>
+        <source>删除所选行</source>
+        <translation>Delete selected rows</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="43"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="44"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="65"/>
+        <source>报表已标记完成，不能修改。如需修改，请先“重新打开”。</source>
+        <translation>The report is marked complete and cannot be changed. To change it, "Reopen" it first.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="85"/>
+        <source>已复制 {0} 行 × {1} 列</source>
+        <translation>Copied {0} rows × {1} columns</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="113"/>
+        <source>多出的 {0} 列（最右边）将不会粘贴。继续粘贴吗？</source>
+        <translation>The {0} extra columns (on the right) will not be pasted. Paste the rest?</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="119"/>
+        <source>粘贴 {0} 行</source>
+        <translation>Paste {0} rows</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="121"/>
+        <source>已粘贴 {0} 行</source>
+        <translation>Pasted {0} rows</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="123"/>
+        <source>（新增 {0} 行）</source>
+        <translation> ({0} new)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="125"/>
+        <source>；{0} 个单元格无法识别，已保留原文并标红，请改正</source>
+        <translation>; {0} cells could not be read: kept as entered and marked red, please correct them</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="163"/>
+        <source>清除 {0} 个单元格</source>
+        <translation>Clear {0} cells</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="202"/>
+        <source>插入 {0} 行</source>
+        <translation>Insert {0} rows</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="213"/>
+        <source>删除 {0} 行</source>
+        <translation>Delete {0} rows</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="216"/>
+        <source>已删除 {0} 行（可撤销：Ctrl+Z）</source>
+        <translation>Deleted {0} rows (Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="224"/>
+        <source>表格已按某列排序，不能移动行：请先“恢复原顺序”</source>
+        <translation>The table is sorted by a column, so rows cannot be moved: choose "Original order" first</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rosterops.py" line="228"/>
+        <source>只能移动相连的几行</source>
+        <translation>Only adjacent rows can be moved together</translation>
+    </message>
+</context>
+<context>
     <name>RosterTable</name>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="230" />
+        <location filename="../../unionclerk/gui/rostertable.py" line="66"/>
         <source>添加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="233" />
+        <location filename="../../unionclerk/gui/rostertable.py" line="66"/>
+        <source>在当前行下面添加一行</source>
+        <translation>Add a row below the current one</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="67"/>
         <source>删除所选行</source>
         <translation>Delete selected row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="249" />
-        <source>第 {0} 行“{1}”未保存：{2}</source>
-        <translation>Row {0} "{1}" not saved: {2}</translation>
+        <location filename="../../unionclerk/gui/rostertable.py" line="68"/>
+        <source>删除选中单元格所在的行（Ctrl+-），可撤销</source>
+        <translation>Delete the rows of the selected cells (Ctrl+-); can be undone</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="69"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="70"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="71"/>
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="72"/>
+        <source>从自己整理的 Excel 名单导入，可先核对各列的对应</source>
+        <translation>Import your own Excel roster, checking how its columns match first</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="74"/>
+        <source>显示完整身份证号</source>
+        <translation>Show full ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="86"/>
+        <source>查找（在所有列中）…</source>
+        <translation>Find (in every column)…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="91"/>
+        <source>只看有问题的行</source>
+        <translation>Only rows with problems</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="97"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="98"/>
+        <source>恢复原顺序</source>
+        <translation>Original order</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="162"/>
+        <source>共 {0} 行</source>
+        <translation>{0} rows</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="164"/>
+        <source>，筛选后显示 {0} 行</source>
+        <translation>, {0} shown by the filter</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="165"/>
+        <source>&#x3000;错误 {0} 个，警告 {1} 个</source>
+        <translation>   {0} errors, {1} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/rostertable.py" line="178"/>
+        <source>第 {0} 行“{1}”无法识别“{2}”，已保留原文并标红，请改正</source>
+        <translation>Row {0}: "{1}" cannot read "{2}"; kept as entered and marked red, please correct it</translation>
     </message>
 </context>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="132" />
+        <location filename="../../unionclerk/gui/wizard.py" line="133"/>
         <source>欢迎使用工会报表助手</source>
         <translation>Welcome to Union Clerk</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="133" />
+        <location filename="../../unionclerk/gui/wizard.py" line="134"/>
         <source>几步设置之后就可以开始填报。以后可在“设置”菜单中修改。</source>
         <translation>A few steps and you can start. You can change these later in the Settings menu.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="134" />
+        <location filename="../../unionclerk/gui/wizard.py" line="135"/>
         <source>乡镇(街道)工会：填报本单位的报表</source>
         <translation>A township (sub-district) union: fill in our own report</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="135" />
+        <location filename="../../unionclerk/gui/wizard.py" line="136"/>
         <source>县级工会：汇总各乡镇报表（也可填报本单位）</source>
-        <translation>A county union: collect the townships' reports (and fill in our own)</translation>
+        <translation>A county union: collect the townships&apos; reports (and fill in our own)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="140" />
+        <location filename="../../unionclerk/gui/wizard.py" line="141"/>
         <source>开始填写本单位的报表</source>
-        <translation>Start our unit's report</translation>
+        <translation>Start our unit&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="141" />
+        <location filename="../../unionclerk/gui/wizard.py" line="142"/>
         <source>先载入演示报表看看（佛堂镇总工会 2018年度）</source>
         <translation>Load the demo report first to look around (Fotang town union, 2018)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="147" />
+        <location filename="../../unionclerk/gui/wizard.py" line="148"/>
         <source>&lt;b&gt;本单位是：&lt;/b&gt;</source>
         <translation>&lt;b&gt;Our unit is:&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="151" />
+        <location filename="../../unionclerk/gui/wizard.py" line="152"/>
         <source>&lt;b&gt;现在要：&lt;/b&gt;</source>
         <translation>&lt;b&gt;Now:&lt;/b&gt;</translation>
     </message>
@@ -647,7 +1456,7 @@ Double-click to go there</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../unionclerk/gui/main.py" line="70" />
+        <location filename="../../unionclerk/gui/main.py" line="73"/>
         <source>这个数据文件夹已经被另一个正在运行的工会报表助手打开（进程号 {0}）。
 请切换到那个窗口继续工作；本程序将退出。
 
@@ -658,7 +1467,29 @@ Please switch to that window; this copy will now close.
 Data folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/main.py" line="117" />
+        <location filename="../../unionclerk/gui/main.py" line="123"/>
+        <source>数据文件已损坏，而且没有找到可用的备份。
+请不要删除数据文件夹，联系技术支持。
+
+数据文件：{0}</source>
+        <translation>The data file is damaged and no usable backup was found.
+Please do not delete the data folder; contact support.
+
+Data file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/main.py" line="127"/>
+        <source>数据文件检查未通过（可能因断电或磁盘故障损坏）。
+
+找到最近一次完好的备份：{0}（{1}）。
+要用它恢复吗？损坏的文件会另存一份，不会删除。</source>
+        <translation>The data file failed its check (perhaps damaged by a power cut or a disk fault).
+
+The latest intact backup is {0} ({1}).
+Restore from it? The damaged file is kept aside, not deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/main.py" line="144"/>
         <source>程序出错了，已填写的数据都已保存。
 错误详情已写入：{0}
 
@@ -670,9 +1501,47 @@ The details were written to: {0}
     </message>
 </context>
 <context>
+    <name>UnitsModel</name>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="93"/>
+        <source>行政区划代码</source>
+        <translation>Division code</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="93"/>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="93"/>
+        <source>报送情况</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="94"/>
+        <source>报表状态</source>
+        <translation>Report status</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="94"/>
+        <source>计入的文件</source>
+        <translation>File counted</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="94"/>
+        <source>导出时间</source>
+        <translation>Exported at</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="95"/>
+        <source>问题与备注</source>
+        <translation>Problems and notes</translation>
+    </message>
+</context>
+<context>
     <name>Worker</name>
     <message>
-        <location filename="../../unionclerk/gui/workers.py" line="49" />
+        <location filename="../../unionclerk/gui/workers.py" line="49"/>
         <source>后台任务意外出错，详情已写入日志文件。</source>
         <translation>The background task failed unexpectedly; the details are in the log file.</translation>
     </message>
@@ -680,62 +1549,85 @@ The details were written to: {0}
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="46" />
+        <location filename="../../unionclerk/gui/workflow.py" line="237"/>
+        <source>选择要恢复的备份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="243"/>
+        <source>用这个备份替换现在的全部数据吗？
+{0}
+
+现在的数据会先另存一份备份。</source>
+        <translation>Replace all current data with this backup?
+{0}
+
+The current data is saved as a backup first.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="253"/>
+        <source>已从备份恢复。恢复前的数据已另存为：
+{0}</source>
+        <translation>Restored from the backup. The data from before the restore was saved as:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="46"/>
         <source>共 {0} 张表：{1} 张已填完且无问题，{2} 张未填，{3} 张还有问题。</source>
         <translation>{0} forms: {1} filled in with no problems, {2} not started, {3} with problems.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="50" />
+        <location filename="../../unionclerk/gui/workflow.py" line="50"/>
         <source>还有 {0} 个错误需要修改 →</source>
         <translation>{0} errors still to fix →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="52" />
+        <location filename="../../unionclerk/gui/workflow.py" line="52"/>
         <source>还有 {0} 个警告需要填写说明 →</source>
         <translation>{0} warnings still need an explanation →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="54" />
+        <location filename="../../unionclerk/gui/workflow.py" line="54"/>
         <source>检查全部通过：标记完成 →</source>
         <translation>All checks passed: mark complete →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="56" />
+        <location filename="../../unionclerk/gui/workflow.py" line="56"/>
         <source>已标记完成：导出上报文件 →</source>
         <translation>Marked complete: export the submission files →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="58" />
+        <location filename="../../unionclerk/gui/workflow.py" line="58"/>
         <source>已导出。可以再次导出，或重新打开修改 →</source>
         <translation>Exported. Export again, or reopen to change →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="96" />
+        <location filename="../../unionclerk/gui/workflow.py" line="96"/>
         <source>报表已标记完成。现在导出上报文件吗？</source>
         <translation>The report is marked complete. Export the submission files now?</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="103" />
+        <location filename="../../unionclerk/gui/workflow.py" line="103"/>
         <source>重新打开需要填写原因（会记入修改记录），例如：县总工会要求补报：</source>
         <translation>Reopening needs a reason (kept in the change log), e.g. the county union asked for more figures:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="169" />
+        <location filename="../../unionclerk/gui/workflow.py" line="169"/>
         <source>报表还没有标记完成（还有 {0} 个问题未处理）。仍要导出吗？</source>
         <translation>The report is not marked complete yet ({0} problems left). Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="177" />
+        <location filename="../../unionclerk/gui/workflow.py" line="177"/>
         <source>请选择一个已存在的文件夹和至少一种格式。</source>
         <translation>Please choose an existing folder and at least one format.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="190" />
+        <location filename="../../unionclerk/gui/workflow.py" line="190"/>
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="191" />
+        <location filename="../../unionclerk/gui/workflow.py" line="191"/>
         <source>已导出 {0} 个文件到
 {1}
 
@@ -750,54 +1642,55 @@ The details were written to: {0}
 Open this folder?</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="196" />
+        <location filename="../../unionclerk/gui/workflow.py" line="196"/>
         <source>已取消导出，没有写入任何文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="198" />
+        <location filename="../../unionclerk/gui/workflow.py" line="198"/>
         <source>正在导出上报文件……</source>
         <translation>Exporting the submission files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="203" />
+        <location filename="../../unionclerk/gui/workflow.py" line="203"/>
         <source>选择要导入的报表文件</source>
         <translation>Choose report files to import</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="205" />
+        <location filename="../../unionclerk/gui/workflow.py" line="205"/>
         <source>报表文件 (*.json *.xlsx)</source>
         <translation>Report files (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="228" />
+        <location filename="../../unionclerk/gui/workflow.py" line="228"/>
         <source>导入结果：
 {0}</source>
         <translation>Import results:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="230" />
+        <location filename="../../unionclerk/gui/workflow.py" line="230"/>
         <source>正在导入……</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="237" />
+        <location filename="../../unionclerk/gui/workflow.py" line="261"/>
         <source>备份数据到</source>
         <translation>Back up data to</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="238" />
+        <location filename="../../unionclerk/gui/workflow.py" line="239"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="262"/>
         <source>数据库备份 (*.sqlite3)</source>
         <translation>Database backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="251" />
+        <location filename="../../unionclerk/gui/workflow.py" line="275"/>
         <source>正在备份……</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="252" />
+        <location filename="../../unionclerk/gui/workflow.py" line="276"/>
         <source>已备份到：
 {0}</source>
         <translation>Backed up to:

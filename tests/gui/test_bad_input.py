@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from unionclerk.services import reports
 
 
@@ -56,10 +58,16 @@ def test_full_width_id_number_in_the_roster(ws, demo_window) -> None:
     assert any(p.row == uuid and p.field == "id_number" for p in w.session.problems())
 
 
-def test_refused_roster_cell_says_why(ws, demo_window) -> None:
+def test_unreadable_roster_cell_is_kept_and_says_why(ws, demo_window) -> None:
+    # Since the Excel-like roster (issue 5): typed text that cannot be read is kept as
+    # entered and marked as an error naming the reason, never thrown away.
     w = demo_window
     w.select_form("cadres")
     table = w.pages["cadres"].roster
     model = table.model
-    assert not model.setData(model.index(0, model.column_of("birth")), "1980年13月")
-    assert "第 1 行" in table.message.text() and "不存在" in table.message.text()
+    index = model.index(0, model.column_of("birth"))
+    assert model.setData(index, "1980年13月")
+    assert "第 1 行" in table.message.text() and "已保留原文" in table.message.text()
+    assert index.data() == "1980年13月"
+    assert "不存在" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert w.session.value("cadres", "birth", model.row_uuid(0)) is None

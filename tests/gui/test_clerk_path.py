@@ -92,7 +92,7 @@ def test_fresh_folder_to_exported_files(ws, qtbot, clerk, dialogs, tmp_path: Pat
     table = window.pages["cadres"].roster
     qtbot.mouseClick(table.buttons[0], Qt.MouseButton.LeftButton)
     model = table.model
-    assert model.rowCount() == 1
+    assert len(model.rows) == 1  # (and the empty row for new entries below it)
     for key, text in (("name", "张建国"), ("gender", "男"), ("position", "主席"),
                       ("appointment", "专职")):
         assert model.setData(model.index(0, model.column_of(key)), text)

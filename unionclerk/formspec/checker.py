@@ -19,6 +19,7 @@ from unionclerk.domain.problems import Problem, Severity
 from unionclerk.domain.report import ReportData, RosterRow
 from unionclerk.formspec.fieldtypes import FieldType
 from unionclerk.formspec.model import OTHER, FieldDef, FormDef, FormSet, RuleDef
+from unionclerk.formspec.rawcells import RAW_KEY, unparsed_problem
 
 Slot = tuple[str, str, str | None, str | None]
 
@@ -224,6 +225,26 @@ class Checker:
             self._rule_any(result, run, rule)
         return result
 
+    def recheck_rows(self, data: ReportData, result: CheckResult, form_key: str,
+                     changed: list[str], removed: list[str]) -> CheckResult:
+        """After many rows of one roster changed at once (a paste, an import, its undo):
+        each changed row's own checks, then the roster-wide rules once."""
+        form = self.forms[form_key]
+        run = _Run(self.forms, data, self.period)
+        gone = set(removed)
+        if gone:
+            for slot in [s for s in result.slots if s[3] in gone]:
+                del result.slots[slot]
+        if changed:
+            by_uuid = {r.uuid: r for r in data.rows.get(form_key, [])}
+            for uuid in changed:
+                row = by_uuid.get(uuid)
+                if row is not None:
+                    self._row(result, run, form, row)
+        for rule in self.by_roster[form_key]:
+            self._rule_any(result, run, rule)
+        return result
+
     @staticmethod
     def _find_row(data: ReportData, form: str, uuid: str | None) -> RosterRow | None:
         return next((r for r in data.rows.get(form, []) if r.uuid == uuid), None)
@@ -333,11 +354,20 @@ def _fill_cells(slots: dict[Slot, list[Problem]], form: FormDef, checks: list[_C
         problems = cell_problems(form, f, values, row)
         if problems:
             slots[("cell", form.key, key, row)] = problems
+    raw = values.get(RAW_KEY)
+    if raw:  # text kept as entered: the cell's problem whatever the fast path skipped
+        for key in raw:
+            if form.has_field(key):
+                slots[("cell", form.key, key, row)] = cell_problems(
+                    form, form.field(key), values, row)
 
 
 def cell_problems(form: FormDef, f: FieldDef, values: dict[str, Any],
                   row: str | None) -> list[Problem]:
-    """Required, format and 其他 checks of one cell."""
+    """Required, format and 其他 checks of one cell (or why its kept text is unreadable)."""
+    raw = values.get(RAW_KEY)
+    if raw and f.key in raw:
+        return [unparsed_problem(form.key, f, raw[f.key], row)]
     if f.type.computed:
         return []
     value = values.get(f.key)

@@ -2,6 +2,8 @@
 
 Stored values are trusted (they were checked on the way in), but forms may have changed
 since: a key the form renamed is read under its new name, a key it no longer has is dropped.
+Text kept as entered (`rawcells.RAW_KEY`) is read back with the row; `encode` (what exports
+and files carry) leaves it out, `encode_stored_row` (what the edit session saves) keeps it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from unionclerk.domain.records import StoredData
 from unionclerk.domain.report import ReportData, RosterRow
 from unionclerk.formspec.fieldtypes import FieldType
 from unionclerk.formspec.model import FormDef, FormSet
+from unionclerk.formspec.rawcells import RAW_KEY, decode_raw
 
 
 def encode_record(form: FormDef, values: dict[str, Any]) -> dict[str, Any]:
@@ -47,6 +50,15 @@ def _encode_row(encoders: _Encoders, values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def encode_stored_row(form: FormDef, values: dict[str, Any]) -> dict[str, Any]:
+    """A row as storage keeps it: its values and any text kept as entered."""
+    out = encode_row(form, values)
+    raw = values.get(RAW_KEY)
+    if raw:
+        out[RAW_KEY] = dict(raw)
+    return out
+
+
 def encode(forms: FormSet, data: ReportData) -> StoredData:
     stored = StoredData(explanations=dict(data.explanations))
     for form in forms:
@@ -70,6 +82,10 @@ def decode_values(form: FormDef, raw: dict[str, Any]) -> dict[str, Any]:
             out[key] = form.field(key).from_json(value)
         except ValueRefused:
             continue  # a type narrowed by a form change: the audit log keeps the old value
+    if RAW_KEY in raw:
+        kept = decode_raw(form, raw[RAW_KEY], out)
+        if kept:
+            out[RAW_KEY] = kept
     return out
 
 

@@ -86,6 +86,21 @@ class Editor(QObject):
                 undo.DeleteRow(self.w.session, self.notify, form, row, self.tr("删除一行"))
             )
 
+    def request_rows(self, form: str, plan: object, label: str) -> None:
+        """Many rows at once (paste, fill, clear, import, several rows): one undo step."""
+        if plan and self._editable():
+            assert self.w.session is not None
+            self.w.undo_stack.push(undo.ApplyRows(self.w.session, self.notify, form, plan, label))
+
+    def request_move_row(self, form: str, row: str, position: int) -> None:
+        if self._editable():
+            assert self.w.session is not None
+            rows = self.w.session.data.rows.get(form, [])
+            old = next((i for i, r in enumerate(rows) if r.uuid == row), None)
+            if old is not None and old != position:
+                self.w.undo_stack.push(undo.MoveRow(self.w.session, self.notify, form, row, old,
+                                                    position, self.tr("移动一行")))
+
     def notify(
         self, form: str, field: str | None, row: str | None, error: UserError | None
     ) -> None:

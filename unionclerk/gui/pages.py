@@ -1,7 +1,7 @@
 """One page per form on the right of the window, built from the form's definition.
 
-A single-record form is a `RecordForm`; a roster form is its table with, below it, the
-summary part (if the form has one) as a `RecordForm`. A page forwards edit requests to the
+A single-record form is a `RecordForm`; a roster form is its editor (`RosterTable`) with,
+above it, the summary part (if the form has one) as a `RecordForm`. A page forwards edit requests to the
 window as plain values and knows how to show a problem's place.
 """
 
@@ -19,7 +19,7 @@ from unionclerk.gui.recordform import RecordForm
 
 if TYPE_CHECKING:  # the session module pulls in the database layer: not at start-up
     from unionclerk.formspec import FormDef
-    from unionclerk.gui.roster import RosterTable
+    from unionclerk.gui.rostertable import RosterTable
     from unionclerk.services.editing import EditSession
 
 
@@ -31,6 +31,8 @@ class FormPage(QWidget):
     explain_requested = Signal(object, str)
     add_row_requested = Signal(str, int)
     delete_row_requested = Signal(str, str)
+    rows_requested = Signal(str, object, str)  # form key, RowsPlan, label of the undo step
+    move_row_requested = Signal(str, str, int)  # form key, row uuid, new position
 
     def __init__(self, form: FormDef, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,16 +53,17 @@ class FormPage(QWidget):
         self.record: RecordForm | None = None
         self.roster: RosterTable | None = None
         if form.is_roster:
-            from unionclerk.gui.roster import RosterTable  # its module needs the validators
+            from unionclerk.gui.rostertable import RosterTable  # needs the validators
 
             self.roster = RosterTable(form)
             self.roster.model.edit_requested.connect(
                 lambda row, key, old, new: self.edit_requested.emit(form.key, key, row, old, new))
             self.roster.add_requested.connect(lambda at: self.add_row_requested.emit(form.key, at))
-            self.roster.delete_requested.connect(
-                lambda row: self.delete_row_requested.emit(form.key, row))
+            self.roster.rows_requested.connect(
+                lambda plan, label: self.rows_requested.emit(form.key, plan, label))
+            self.roster.move_requested.connect(
+                lambda row, at: self.move_row_requested.emit(form.key, row, at))
             splitter = QSplitter(Qt.Orientation.Vertical)
-            splitter.addWidget(self.roster)
             if form.summary:
                 self.record = RecordForm(form)
                 box = QGroupBox(self.tr("汇总情况"))
@@ -68,7 +71,10 @@ class FormPage(QWidget):
                 inner.setContentsMargins(4, 4, 4, 4)
                 inner.addWidget(self.record)
                 splitter.addWidget(box)
-                splitter.setSizes([500, 220])
+            splitter.addWidget(self.roster)
+            if form.summary:
+                splitter.setSizes([190, 560])
+                splitter.setStretchFactor(1, 1)
             layout.addWidget(splitter, 1)
         else:
             self.record = RecordForm(form)
@@ -84,9 +90,7 @@ class FormPage(QWidget):
             before = previous.single.get(self.form.key, {}) if previous is not None else None
             self.record.show_data(session, before)
         if self.roster is not None:
-            self.roster.model.sync(session.data.rows.get(self.form.key, []), session.problems(),
-                                   session.editable)
-            self.roster.set_editable(session.editable)
+            self.roster.show_session(session)
         self.stale = False
 
     def refresh_problems(self, session: EditSession) -> None:
@@ -94,6 +98,7 @@ class FormPage(QWidget):
             self.record.show_problems(session)
         if self.roster is not None:
             self.roster.model.set_problems(session.problems())
+            self.roster.update_status()
 
     def focus_problem(self, problem: Problem) -> None:
         """Put the cursor where the problem is."""

@@ -1,164 +1,293 @@
-"""A roster form in a plain editable table (the Excel-like editor is its own issue).
+"""The roster as Qt models: `RosterModel` over the session's rows, `RosterProxy` to filter and
+sort what the table shows.
 
-`RosterModel` is a table model over the session's plain rows: one row per roster row, one
-column per field. Edits are parsed by the field type and handed to the window as requests
-(which become undo commands through the edit session); problems colour their cells and show
-on hover. ID numbers show masked unless being edited.
+`RosterModel` has one column per field (a choice's 其他 text shows inside its choice cell, not
+as a column of its own) and reads the session's `RosterRow`s directly. What the clerk types
+arrives through `setData` as text, is read by the column's type (`services.roster_cells`) and
+leaves as a request — one cell (`edit_requested`) or a whole row plan (`rows_requested`) —
+that the window turns into an undo command; unreadable text is kept and marked, not refused.
+Problems colour their cells and show on hover; ID numbers show masked unless revealed.
+While the report may be edited, a last, empty row (marked *) stands ready: typing or pasting
+there adds rows, as the empty rows below a spreadsheet's data do.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.i18n import pick
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.report import RosterRow
+from unionclerk.formspec.model import OTHER
+from unionclerk.formspec.rawcells import Raw, cell, raw_texts
 from unionclerk.formspec.validators import is_masked_id, mask_id
 
 if TYPE_CHECKING:  # types only: the forms engine loads when the window needs it
-    from unionclerk.formspec import FormDef
+    from unionclerk.formspec import FieldDef, FormDef
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_BG, WARNING_BG = QColor("#f9d6d3"), QColor("#fdf0c8")
+RAW_FG = QColor("#8c1d18")
+Role = Qt.ItemDataRole
+
+
+def cell_display(field: FieldDef, values: dict[str, Any], reveal_ids: bool = False) -> str:
+    """A cell as the table shows it: kept text as entered, 其他 with its text, IDs masked."""
+    raw = raw_texts(values)
+    if field.key in raw:
+        return raw[field.key]
+    value = values.get(field.key)
+    if value is None:
+        return ""
+    if field.sensitive and not reveal_ids and not is_masked_id(str(value)):
+        return mask_id(str(value))
+    if value == OTHER and field.has_other and values.get(field.other_key):
+        return f"{OTHER}：{values[field.other_key]}"
+    return field.display(value)
 
 
 class RosterModel(QAbstractTableModel):
     """Columns are the roster's fields; rows are `RosterRow`s (shared with the session)."""
 
     edit_requested = Signal(str, str, object, object)  # row uuid, field key, old, new
+    rows_requested = Signal(object, str)  # a services.editing.RowsPlan, the step's label
     refused = Signal(int, str, str)  # row, field key, reason
+    kept = Signal(int, str, str)  # row, field key, why the text could not be read
 
     def __init__(self, form: FormDef, parent: Any = None) -> None:
         super().__init__(parent)
         self.form = form
-        self.columns = list(form.fields)
+        self.columns: list[FieldDef] = [f for f in form.fields if not f.companion_of]
+        self._column_of = {f.key: i for i, f in enumerate(self.columns)}
+        for f in form.fields:  # a 其他 text belongs to its choice's column
+            if f.companion_of:
+                self._column_of[f.key] = self._column_of[f.companion_of]
         self._rows: list[RosterRow] = []
-        self._problems: dict[tuple[str, str], list[Problem]] = {}
+        self._problems: dict[tuple[str, int], list[Problem]] = {}
         self.editable = True
+        self.reveal_ids = False
 
     # -- feeding -------------------------------------------------------------------------
+    @property
+    def rows(self) -> list[RosterRow]:
+        return self._rows
+
+    @property
+    def new_row(self) -> int | None:
+        """The row number of the empty row for new entries (None when not editable)."""
+        return len(self._rows) if self.editable else None
+
+    def is_new_row(self, row: int) -> bool:
+        return row >= len(self._rows)
+
     def sync(self, rows: list[RosterRow], problems: list[Problem], editable: bool) -> None:
-        """Follow the session's rows: one row added or removed is signalled as such."""
-        self.editable = editable
+        """Follow the session's rows: rows added at one place or removed from one place are
+        signalled as such (the view keeps its place); anything else resets the model."""
+        if editable != self.editable:  # the empty row for new entries comes or goes
+            n = len(self._rows)
+            if editable:
+                self.beginInsertRows(QModelIndex(), n, n)
+                self.editable = True
+                self.endInsertRows()
+            else:
+                self.beginRemoveRows(QModelIndex(), n, n)
+                self.editable = False
+                self.endRemoveRows()
         mine = [r.uuid for r in self._rows]
         theirs = [r.uuid for r in rows]
-        if len(theirs) == len(mine) + 1 and all(u in theirs for u in mine):
-            at = next((i for i, u in enumerate(mine) if theirs[i] != u), len(mine))
-            self.beginInsertRows(QModelIndex(), at, at)
-            self._rows = list(rows)
-            self.endInsertRows()
-        elif len(theirs) == len(mine) - 1 and all(u in mine for u in theirs):
-            at = next((i for i, u in enumerate(theirs) if mine[i] != u), len(theirs))
-            self.beginRemoveRows(QModelIndex(), at, at)
-            self._rows = list(rows)
-            self.endRemoveRows()
-        elif mine != theirs:
-            self.beginResetModel()
-            self._rows = list(rows)
-            self.endResetModel()
+        if mine != theirs:
+            head = next((i for i, (a, b) in enumerate(zip(mine, theirs, strict=False))
+                         if a != b), min(len(mine), len(theirs)))
+            tail = len(theirs) - len(mine)
+            if tail > 0 and mine[head:] == theirs[head + tail:]:
+                self.beginInsertRows(QModelIndex(), head, head + tail - 1)
+                self._rows = list(rows)
+                self.endInsertRows()
+            elif tail < 0 and theirs[head:] == mine[head - tail:]:
+                self.beginRemoveRows(QModelIndex(), head, head - tail - 1)
+                self._rows = list(rows)
+                self.endRemoveRows()
+            elif tail != 0 or not self._moved(mine, theirs, head, rows):
+                self.beginResetModel()
+                self._rows = list(rows)
+                self.endResetModel()
         self.set_problems(problems)
 
+    def _moved(self, mine: list[str], theirs: list[str], head: int,
+               rows: list[RosterRow]) -> bool:
+        """Signal one row moved from one place to another (True), if that is what happened."""
+        last = max(i for i in range(len(mine)) if mine[i] != theirs[i])
+        if theirs[head:last] == mine[head + 1:last + 1] and theirs[last] == mine[head]:
+            source, destination = head, last + 1  # moved down
+        elif theirs[head + 1:last + 1] == mine[head:last] and theirs[head] == mine[last]:
+            source, destination = last, head  # moved up
+        else:
+            return False
+        self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), destination)
+        self._rows = list(rows)
+        self.endMoveRows()
+        return True
+
     def set_problems(self, problems: list[Problem]) -> None:
-        found: dict[tuple[str, str], list[Problem]] = {}
+        found: dict[tuple[str, int], list[Problem]] = {}
         for p in problems:
             if p.form == self.form.key and p.row:
-                found.setdefault((p.row, p.field), []).append(p)
+                found.setdefault((p.row, self._column_of.get(p.field, 0)), []).append(p)
         self._problems = found
-        if self._rows:
+        if self._rows and self.columns:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(self.columns) - 1))
 
+    def problems_at(self, row: int, column: int) -> list[Problem]:
+        if self.is_new_row(row):
+            return []
+        return self._problems.get((self._rows[row].uuid, column), [])
+
+    def row_has_problem(self, row: int) -> bool:
+        if self.is_new_row(row):
+            return False
+        uuid = self._rows[row].uuid
+        return any((uuid, c) in self._problems for c in range(len(self.columns)))
+
+    def counts(self) -> tuple[int, int]:
+        """Errors and warnings in the roster's cells."""
+        flat = [p for ps in self._problems.values() for p in ps]
+        errors = sum(p.is_error for p in flat)
+        return errors, len(flat) - errors
+
     def row_uuid(self, row: int) -> str:
-        return self._rows[row].uuid
+        return self._rows[row].uuid if row < len(self._rows) else ""
 
     def row_of(self, uuid: str) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.uuid == uuid), None)
 
     def column_of(self, key: str) -> int:
-        return next((i for i, f in enumerate(self.columns) if f.key == key), 0)
+        return self._column_of.get(key, 0)
+
+    def set_reveal_ids(self, reveal: bool) -> None:
+        self.reveal_ids = reveal
+        for c, f in enumerate(self.columns):
+            if f.sensitive and self._rows:
+                self.dataChanged.emit(self.index(0, c), self.index(len(self._rows) - 1, c))
+
+    # -- cells as text -------------------------------------------------------------------
+    def display_text(self, row: int, column: int) -> str:
+        if self.is_new_row(row):
+            return ""
+        return cell_display(self.columns[column], self._rows[row].values, self.reveal_ids)
 
     # -- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._rows) + (1 if self.editable else 0)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row, field = self._rows[index.row()], self.columns[index.column()]
-        value = row.values.get(field.key)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if value is None:
-                return ""
-            if field.sensitive and not is_masked_id(str(value)):
-                return mask_id(str(value))
-            return field.display(value)
-        if role == Qt.ItemDataRole.EditRole:
-            return field.type.to_text(value)
-        problems = self._problems.get((row.uuid, field.key))
-        if role == Qt.ItemDataRole.BackgroundRole and problems:
+        r, c = index.row(), index.column()
+        if self.is_new_row(r):
+            return "" if role in (Role.DisplayRole, Role.EditRole) else None
+        row, field = self._rows[r], self.columns[c]
+        if role == Role.DisplayRole:
+            return self.display_text(r, c)
+        if role == Role.EditRole:
+            from unionclerk.services.roster_cells import cell_text
+
+            return cell_text(field, row.values)
+        if role == Role.CheckStateRole and field.type.name == "bool":
+            value = row.values.get(field.key)
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role in (Role.ForegroundRole, Role.FontRole) and field.key in raw_texts(row.values):
+            if role == Role.ForegroundRole:
+                return QBrush(RAW_FG)
+            font = QFont()
+            font.setItalic(True)
+            return font
+        problems = self._problems.get((row.uuid, c))
+        if role == Role.BackgroundRole and problems:
             return QBrush(ERROR_BG if any(p.is_error for p in problems) else WARNING_BG)
-        if role == Qt.ItemDataRole.ToolTipRole and problems:
+        if role == Role.ToolTipRole and problems:
             return "\n".join(p.message for p in problems)
-        if role == Qt.ItemDataRole.TextAlignmentRole and field.type.numeric:
+        if role == Role.TextAlignmentRole and field.type.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if orientation == Qt.Orientation.Horizontal:
-                field = self.columns[section]
-                return field.title + (" *" if field.required else "")
-            return str(section + 1)
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            field = self.columns[section]
+                   role: int = Role.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            if role == Role.ToolTipRole and self.is_new_row(section):
+                return self.tr("在这一行输入或粘贴，即添加新行")
+            if role != Role.DisplayRole:
+                return None
+            return "*" if self.is_new_row(section) else str(section + 1)
+        field = self.columns[section]
+        if role == Role.DisplayRole:
+            return field.title + (" *" if field.required else "")
+        if role == Role.ToolTipRole:
             return pick(field.help or "", field.help_en) or None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if self.editable else base
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+            if (self.columns[index.column()].type.name == "bool"
+                    and not self.is_new_row(index.row())):
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
 
     def setData(self, index: Index, value: Any,  # noqa: N802
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole or not self.editable:
+                role: int = Role.EditRole) -> bool:
+        if not index.isValid() or not self.editable:
             return False
-        row, field = self._rows[index.row()], self.columns[index.column()]
+        field = self.columns[index.column()]
+        if role == Role.CheckStateRole and field.type.name == "bool":
+            value = "是" if Qt.CheckState(value) == Qt.CheckState.Checked else "否"
+        elif role != Role.EditRole:
+            return False
+        return self.set_text(index.row(), index.column(), "" if value is None else str(value))
+
+    def set_text(self, row: int, column: int, text: str) -> bool:
+        """Read typed text into a cell and ask for it to be saved (False: refused)."""
+        from unionclerk.services.editing import EditSession, RowsPlan, copy_values
+        from unionclerk.services.roster_cells import CellRefused, read_text, refusal_message
+
+        field = self.columns[column]
         try:
-            new = field.parse_text("" if value is None else str(value))
-        except ValueRefused as exc:
-            self.refused.emit(index.row(), field.key, exc.message)
+            read = read_text(field, text)
+        except CellRefused as exc:
+            self.refused.emit(row, field.key, refusal_message(
+                exc.kind, field, [self.tr("第 {0} 行").format(row + 1)], exc.length))
             return False
-        old = row.values.get(field.key)
-        if new != old:
-            self.edit_requested.emit(row.uuid, field.key, old, new)
+        if self.is_new_row(row):  # typed into the empty last row: a new row with it
+            if read.empty:
+                return True
+            values = {f.key: f.default for f in self.form.fields if f.default is not None}
+            read.put_into(values, field)
+            self.rows_requested.emit(RowsPlan(insert=[(row, EditSession.new_uuid(), values)]),
+                                     self.tr("添加一行"))
+            if read.raw is not None:
+                self.kept.emit(row, field.key, read.raw)
+            return True
+        target = self._rows[row]
+        old = cell(target.values, field.key)
+        new = Raw(read.raw) if read.raw is not None else read.value
+        if read.other is not None and read.other != target.values.get(field.other_key):
+            values = copy_values(target.values)
+            read.put_into(values, field)
+            self.rows_requested.emit(RowsPlan(update={target.uuid: values}),
+                                     self.tr("修改“{0}”").format(field.plain_label))
+        elif new != old:
+            self.edit_requested.emit(target.uuid, field.key, old, new)
+        if read.raw is not None:
+            self.kept.emit(row, field.key, read.raw)
         return True
 
     def cell_changed(self, uuid: str, key: str | None) -> None:
@@ -168,113 +297,3 @@ class RosterModel(QAbstractTableModel):
         first = self.column_of(key) if key else 0
         last = first if key else len(self.columns) - 1
         self.dataChanged.emit(self.index(row, first), self.index(row, last))
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A drop-down for choice and yes/no columns; other columns edit as text."""
-
-    def __init__(self, model: RosterModel, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.model = model
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: Index) -> QWidget:
-        field = self.model.columns[index.column()]
-        if field.type.name == "choice":
-            combo = QComboBox(parent)
-            combo.addItems(["", *field.choices])
-            return combo
-        if field.type.name == "bool":
-            combo = QComboBox(parent)
-            combo.addItems(["", "是", "否"])
-            return combo
-        return super().createEditor(parent, option, index)
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        if isinstance(editor, QComboBox):
-            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-            return
-        super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
-            return
-        super().setModelData(editor, model, index)
-
-
-class RosterTable(QWidget):
-    """The table with its add / delete buttons and a line for refused input."""
-
-    add_requested = Signal(int)  # position
-    delete_requested = Signal(str)  # row uuid
-
-    def __init__(self, form: FormDef, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = RosterModel(form, self)
-        self.view = QTableView()
-        self.view.setObjectName(f"roster_{form.key}")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(ChoiceDelegate(self.model, self.view))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        for i, field in enumerate(self.model.columns):  # sized by type, never over all rows
-            chars = max(len(field.title) + 2, 6 if field.type.numeric else 10)
-            if field.type.name in ("idnumber", "text", "choice"):
-                chars = max(chars, 12)
-            self.view.setColumnWidth(i, min(chars * 14, 260))
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setWordWrap(True)
-        add = QPushButton(self.tr("添加一行"))
-        add.setObjectName("add_row")
-        add.clicked.connect(self._add)
-        remove = QPushButton(self.tr("删除所选行"))
-        remove.setObjectName("delete_row")
-        remove.clicked.connect(self._delete)
-        self.buttons = (add, remove)
-        bar = QHBoxLayout()
-        bar.addWidget(add)
-        bar.addWidget(remove)
-        bar.addWidget(self.message, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        self.model.refused.connect(self._refused)
-
-    def _refused(self, row: int, key: str, reason: str) -> None:
-        title = self.model.form.field(key).title
-        self.message.setText(self.tr("第 {0} 行“{1}”未保存：{2}").format(row + 1, title, reason))
-
-    def _add(self) -> None:
-        current = self.view.currentIndex()
-        self.add_requested.emit(current.row() + 1 if current.isValid() else
-                                self.model.rowCount())
-
-    def _delete(self) -> None:
-        current = self.view.currentIndex()
-        if current.isValid():
-            self.delete_requested.emit(self.model.row_uuid(current.row()))
-
-    def set_editable(self, editable: bool) -> None:
-        for button in self.buttons:
-            button.setEnabled(editable)
-
-    def focus_cell(self, uuid: str, key: str) -> None:
-        row = self.model.row_of(uuid)
-        if row is None:
-            return
-        index = self.model.index(row, self.model.column_of(key))
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def focus_column(self, key: str) -> None:
-        column = self.model.column_of(key)
-        index = self.model.index(0, column)
-        if index.isValid():
-            self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)

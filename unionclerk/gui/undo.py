@@ -17,7 +17,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.problems import Problem
 
 if TYPE_CHECKING:  # the session module pulls in the database layer: not at start-up
-    from unionclerk.services.editing import EditSession
+    from unionclerk.services.editing import EditSession, RowsPlan
 
 # notify(form, field, row, error): called after each run; `error` set when it was refused.
 Notify = Callable[[str, str | None, str | None, UserError | None], None]
@@ -112,6 +112,43 @@ class DeleteRow(_Command):
     def undo(self) -> None:
         self._run(lambda: self.session.restore_row(self.form, self.position, self.values,
                                                    self.row), None, self.row)
+
+
+class ApplyRows(_Command):
+    """Many rows of a roster at once (a paste, an import, fill down, several rows deleted):
+    one step, undone by the plan the session gives back."""
+
+    def __init__(self, session: EditSession, notify: Notify, form: str, plan: RowsPlan,
+                 label: str) -> None:
+        super().__init__(session, notify, form, label)
+        self.plan = plan
+        self.inverse: RowsPlan | None = None
+
+    def redo(self) -> None:
+        def action() -> None:
+            self.inverse = self.session.apply_rows(self.form, self.plan)
+        self._run(action, None, None)
+
+    def undo(self) -> None:
+        def action() -> None:
+            assert self.inverse is not None
+            self.plan = self.session.apply_rows(self.form, self.inverse)
+        self._run(action, None, None)
+
+
+class MoveRow(_Command):
+    """Move a roster row to another position; undo moves it back."""
+
+    def __init__(self, session: EditSession, notify: Notify, form: str, row: str, old: int,
+                 new: int, label: str) -> None:
+        super().__init__(session, notify, form, label)
+        self.row, self.old, self.new = row, old, new
+
+    def redo(self) -> None:
+        self._run(lambda: self.session.move_row(self.form, self.row, self.new), None, self.row)
+
+    def undo(self) -> None:
+        self._run(lambda: self.session.move_row(self.form, self.row, self.old), None, self.row)
 
 
 class Explain(_Command):

@@ -276,6 +276,8 @@ class MainWindow(QMainWindow):
             page.explain_requested.connect(self.request_explanation)
             page.add_row_requested.connect(self.request_add_row)
             page.delete_row_requested.connect(self.request_delete_row)
+            page.rows_requested.connect(self.editor.request_rows)
+            page.move_row_requested.connect(self.editor.request_move_row)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]

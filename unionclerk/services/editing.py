@@ -2,13 +2,15 @@
 checks re-run only where the edit reaches.
 
 The window (and the roster editor) change data only through an `EditSession`; each call
-returns the `Change` it made so views can refresh just what it touches.
+returns the `Change` it made so views can refresh just what it touches. A roster cell may
+hold text kept as entered (`rawcells.Raw`) instead of a value; many rows changed at once (a
+paste, an import, their undo) go through `apply_rows`: one transaction, one re-check.
 """
 
 from __future__ import annotations
 
 import uuid as uuidlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from unionclerk.domain.errors import UserError
@@ -18,9 +20,12 @@ from unionclerk.domain.records import DRAFT, ReportInfo
 from unionclerk.domain.report import ReportData, RosterRow
 from unionclerk.formspec import Change, Checker, explanation_key
 from unionclerk.formspec.checker import iter_unexplained
+from unionclerk.formspec.codec import encode_stored_row
 from unionclerk.formspec.model import FormDef
+from unionclerk.formspec.rawcells import RAW_KEY, Raw, cell, put
 from unionclerk.services import reports
 from unionclerk.services.workspace import Workspace
+from unionclerk.storage.bulk import apply_row_batch
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,28 @@ class FormState:
         if self.filled == 0:
             return tr("未填")
         return tr("已完成") if self.filled >= self.total else tr("填报中")
+
+
+@dataclass
+class RowsPlan:
+    """Many rows of one roster changed at once. `update` maps a row UUID to the row's
+    complete new values; `insert` holds (position in the resulting roster, UUID, values);
+    `delete` the UUIDs to remove. `EditSession.apply_rows` returns the plan that undoes it."""
+
+    update: dict[str, dict[str, Any]] = field(default_factory=dict)
+    insert: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)
+    delete: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.update or self.insert or self.delete)
+
+
+def copy_values(values: dict[str, Any]) -> dict[str, Any]:
+    """A row's values to keep aside (values are immutable; the kept texts are a dict)."""
+    out = dict(values)
+    if RAW_KEY in out:
+        out[RAW_KEY] = dict(out[RAW_KEY])
+    return out
 
 
 class EditSession:
@@ -96,21 +123,40 @@ class EditSession:
     def _row(self, form: str, row: str) -> RosterRow | None:
         return next((r for r in self.data.rows.get(form, []) if r.uuid == row), None)
 
+    def cell(self, form: str, field: str, row: str) -> Any:
+        """A roster cell: its value, `Raw(text)` when kept as entered, or None."""
+        found = self._row(form, row)
+        return cell(found.values, field) if found else None
+
     def set_value(self, form: str, field: str, value: Any, row: str | None = None) -> Change:
-        """Save a typed value (None clears it) and re-check what depends on it."""
+        """Save a typed value (None clears it; `Raw(text)` keeps unreadable text in a roster
+        cell) and re-check what depends on it."""
         self._guard()
         fdef = self.forms[form].field(field)
-        stored = None if value is None else fdef.to_json(value)
+        if row is None:
+            if isinstance(value, Raw):
+                raise UserError(tr("“{label}”无法识别“{text}”", label=fdef.plain_label,
+                                   text=value.text[:30]))
+            with self.ws.db.transaction() as tx:
+                tx.set_value(self.report.id, form, field,
+                             None if value is None else fdef.to_json(value))
+            values = self.data.single.setdefault(form, {})
+            if value is None:
+                values.pop(field, None)
+            else:
+                values[field] = value
+            return self._rechecked(Change(form, field, row))
+        target = self._row(form, row)
+        if target is None:
+            raise UserError(tr("找不到这一行，可能已被删除"))
+        after = copy_values(target.values)
+        put(after, field, value)
+        stored = None if value is None or isinstance(value, Raw) else fdef.to_json(value)
         with self.ws.db.transaction() as tx:
             tx.set_value(self.report.id, form, field, stored, row_uuid=row)
-        target = self.data.single.setdefault(form, {}) if row is None else self._row(form, row)
-        values = target if isinstance(target, dict) else target.values if target else None
-        if values is None:
-            raise UserError(tr("找不到这一行，可能已被删除"))
-        if value is None:
-            values.pop(field, None)
-        else:
-            values[field] = value
+            if after.get(RAW_KEY) != target.values.get(RAW_KEY):
+                tx.set_value(self.report.id, form, RAW_KEY, after.get(RAW_KEY), row_uuid=row)
+        put(target.values, field, value)
         return self._rechecked(Change(form, field, row))
 
     def set_text(self, form: str, field: str, text: str, row: str | None = None) -> Change:
@@ -125,9 +171,9 @@ class EditSession:
             f.key: f.default for f in fdef.fields if f.default is not None})
         rows = self.data.rows.setdefault(form, [])
         position = len(rows) if position is None else max(0, min(position, len(rows)))
-        encoded = {k: fdef.field(k).to_json(v) for k, v in row.values.items() if v is not None}
         with self.ws.db.transaction() as tx:
-            tx.insert_row(self.report.id, form, position, row.uuid, encoded)
+            tx.insert_row(self.report.id, form, position, row.uuid,
+                          encode_stored_row(fdef, row.values))
         rows.insert(position, row)
         self._rechecked(Change(form, None, row.uuid))
         return row.uuid
@@ -146,8 +192,7 @@ class EditSession:
     def restore_row(self, form: str, position: int, values: dict[str, Any], row: str) -> None:
         """Put back a deleted row under its old UUID (undo of delete)."""
         self._guard()
-        fdef = self.forms[form]
-        encoded = {k: fdef.field(k).to_json(v) for k, v in values.items() if v is not None}
+        encoded = encode_stored_row(self.forms[form], values)
         with self.ws.db.transaction() as tx:
             tx.insert_row(self.report.id, form, position, row, encoded)
         self.data.rows.setdefault(form, []).insert(position, RosterRow(dict(values), row))
@@ -162,6 +207,38 @@ class EditSession:
         moved = rows.pop(index)
         rows.insert(max(0, min(position, len(rows))), moved)
         self._problems = None
+
+    def apply_rows(self, form: str, plan: RowsPlan) -> RowsPlan:
+        """Change many rows of a roster in one transaction with one re-check pass; returns
+        the plan that undoes it. Nothing changes (in memory or on disk) if it fails."""
+        self._guard()
+        fdef = self.forms[form]
+        rows = self.data.rows.setdefault(form, [])
+        at = {r.uuid: i for i, r in enumerate(rows)}
+        gone = set(plan.delete)
+        if (any(u not in at for u in [*plan.delete, *plan.update])
+                or gone & set(plan.update) or any(u in at for _, u, _ in plan.insert)):
+            raise UserError(tr("找不到要修改的行，可能已被删除；请刷新后重试"))
+        undo = RowsPlan(
+            update={u: copy_values(rows[at[u]].values) for u in plan.update},
+            insert=sorted((at[u], u, copy_values(rows[at[u]].values)) for u in plan.delete),
+            delete=[u for _, u, _ in plan.insert])
+        after = [r for r in rows if r.uuid not in gone]
+        for position, uuid, values in sorted(plan.insert, key=lambda p: p[0]):
+            after.insert(max(0, min(position, len(after))), RosterRow(copy_values(values), uuid))
+        with self.ws.db.transaction() as tx:
+            apply_row_batch(
+                tx, self.report.id, form, [r.uuid for r in after], list(plan.delete),
+                {u: encode_stored_row(fdef, v) for _, u, v in plan.insert},
+                {u: encode_stored_row(fdef, v) for u, v in plan.update.items()})
+        for uuid, values in plan.update.items():
+            rows[at[uuid]].values = copy_values(values)
+        rows[:] = after
+        self.checker.recheck_rows(self.data, self.result, form,
+                                  [*plan.update, *(u for _, u, _ in plan.insert)],
+                                  list(plan.delete))
+        self._problems = None
+        return undo
 
     def set_explanation(self, problem: Problem, text: str) -> None:
         self._guard()
