@@ -25,7 +25,6 @@ from unionclerk.formspec.model import FormDef
 from unionclerk.formspec.rawcells import RAW_KEY, Raw, cell, put
 from unionclerk.services import reports
 from unionclerk.services.workspace import Workspace
-from unionclerk.storage.bulk import apply_row_batch
 
 
 @dataclass(frozen=True)
@@ -227,8 +226,8 @@ class EditSession:
         for position, uuid, values in sorted(plan.insert, key=lambda p: p[0]):
             after.insert(max(0, min(position, len(after))), RosterRow(copy_values(values), uuid))
         with self.ws.db.transaction() as tx:
-            apply_row_batch(
-                tx, self.report.id, form, [r.uuid for r in after], list(plan.delete),
+            tx.apply_row_batch(
+                self.report.id, form, [r.uuid for r in after], list(plan.delete),
                 {u: encode_stored_row(fdef, v) for _, u, v in plan.insert},
                 {u: encode_stored_row(fdef, v) for u, v in plan.update.items()})
         for uuid, values in plan.update.items():

@@ -26,6 +26,7 @@ from unionclerk.domain.records import (
     UnitInfo,
 )
 from unionclerk.storage._base import NOTE_REPORT_CREATED, NOTE_REPORT_DELETED, NOTE_STATUS
+from unionclerk.storage.bulk import BulkOps
 from unionclerk.storage.content import ContentOps
 from unionclerk.storage.tables import (
     audit_log,
@@ -56,7 +57,7 @@ _REPORT_SELECT = select(
 ).select_from(reports.join(units).join(periods))
 
 
-class Tx(ContentOps):
+class Tx(ContentOps, BulkOps):
     """One transaction's view of the database (see module docstring)."""
 
     # -- settings --------------------------------------------------------------------------
