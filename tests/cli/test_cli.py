@@ -279,3 +279,13 @@ def test_console_script_runs_and_refuses_without_traceback(tmp_path: Path) -> No
     err = done.stderr.decode("utf-8")
     assert done.returncode == 2
     assert "garbage.json" in err and "未导入" in err and "Traceback" not in err
+
+
+def test_no_console_never_crashes(monkeypatch, data_dir):
+    """A windowed (frozen) program on Windows has no sys.stdout / sys.stderr."""
+    import sys
+
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    assert main(["--data-dir", str(data_dir), "check", "--period", "20x8"]) == 2

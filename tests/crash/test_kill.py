@@ -1,7 +1,8 @@
 """Kill the program (SIGKILL) at random moments of a scripted workload, 50 times.
 
-After each kill: the database passes `PRAGMA integrity_check`, every action acknowledged
-before the kill is there, and no export file in the output folder is partial.
+The workload edits, adds rows, imports, exports and merges. After each kill: the database
+passes `PRAGMA integrity_check`, every action acknowledged before the kill is there, and no
+export or summary file in the output folders is partial.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 from contextlib import closing
 from pathlib import Path
 
@@ -52,6 +54,17 @@ def run_and_kill(data: Path, out: Path, seed: int, delay: float) -> list[str]:
     return [line for line in lines if line.startswith(("ACK", "BEGIN"))]
 
 
+def complete(file: Path) -> None:
+    """A summary file is whole: JSON parses, the workbook's zip is sound, the PDF ends."""
+    if file.suffix == ".json":
+        json.loads(file.read_text("utf-8"))
+    elif file.suffix == ".xlsx":
+        with zipfile.ZipFile(file) as z:
+            assert z.testzip() is None
+    elif file.suffix == ".pdf":
+        assert file.read_bytes().rstrip().endswith(b"%%EOF")
+
+
 def db_state(data: Path) -> tuple[int | None, set[str]]:
     with closing(sqlite3.connect(data / "unionclerk.sqlite3")) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -83,7 +96,12 @@ def test_killed_at_random_moments_loses_nothing_acknowledged(tmp_path):
                 and i > last_import]
         assert {f"R{n}" for n in rows} <= names, run
         for file in out.iterdir():
-            if file.name.startswith("."):
+            if file.name.startswith(".") or file.is_dir():
                 continue  # a temporary file: never the real one, swept at the next export
             json.loads(file.read_text("utf-8"))  # complete, parseable
+        for file in (out / "汇总").glob("*") if (out / "汇总").exists() else []:
+            if file.name.startswith("."):
+                continue  # the staging folder of a killed merge, swept at the next one
+            complete(file)
     assert any(True for _ in out.glob("*.json"))
+    assert any(True for _ in (out / "汇总").glob("*.xlsx")), "no merge ever finished"

@@ -1,4 +1,4 @@
-"""A scripted workload for the kill test: edits, row inserts, imports and exports, forever.
+"""A scripted workload for the kill test: edits, row inserts, imports, exports and merges.
 
 Prints `ACK <kind> <n>` after each action has been committed, so the test knows what must
 survive a SIGKILL (and `BEGIN import` before an import, which replaces what came before). Run: python workload.py DATA_DIR OUT_DIR SEED
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from unionclerk.exporters import atomic
-from unionclerk.services import demo, reports, transfer
+from unionclerk.services import county, demo, reports, transfer
 from unionclerk.services.editing import EditSession
 from unionclerk.services.workspace import Workspace
 
@@ -35,9 +35,15 @@ def main() -> None:
         elif action < 0.8:
             session.insert_row("services", None, {"name": f"R{n}", "category": "文体活动"})
             print(f"ACK row {n}", flush=True)
-        elif action < 0.9:
+        elif action < 0.85:
             target = transfer.export_json(ws, report, out)
             print(f"ACK export {target.name}", flush=True)
+        elif action < 0.92:
+            files = sorted(out.glob("*.json"))
+            if files:
+                county.merge_files(ws, files[-1:], report.period, out / "汇总", store=False,
+                                   workers=1)
+                print("ACK merge", flush=True)
         else:
             files = sorted(out.glob("*.json"))
             if files:

@@ -8,7 +8,7 @@ from contextlib import closing
 import pytest
 
 from unionclerk import paths
-from unionclerk.domain.errors import DatabaseError
+from unionclerk.domain.errors import DatabaseError, UserError
 from unionclerk.services import backup, demo, reports
 from unionclerk.services.editing import EditSession
 
@@ -20,6 +20,7 @@ def members(ws) -> int:
 
 def test_backup_is_a_sound_copy(ws, tmp_path):
     demo.build_demo(ws)
+    (tmp_path / "工会 备份").mkdir()
     target = backup.make_backup(ws, target=tmp_path / "工会 备份" / "b.sqlite3")
     with closing(sqlite3.connect(target)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -92,3 +93,12 @@ def test_restore_refuses_a_newer_backup(ws, tmp_path):
 def test_restore_refuses_a_missing_file(ws, tmp_path):
     with pytest.raises(DatabaseError):
         backup.restore(ws, tmp_path / "gone" / "x.sqlite3")
+
+
+def test_backup_to_a_folder_that_is_gone_is_refused(ws, tmp_path):
+    demo.build_demo(ws)
+    gone = tmp_path / "U盘" / "备份"
+    with pytest.raises(UserError) as info:
+        backup.make_backup(ws, target=gone / "b.sqlite3")
+    assert "备份文件夹不存在" in str(info.value)
+    assert not gone.exists()  # nothing created

@@ -29,7 +29,7 @@ from unionclerk.gui.roster import RosterModel
 from unionclerk.gui.rosterproxy import RosterProxy
 
 Hint = QAbstractItemDelegate.EndEditHint
-SAMPLE = 200  # rows whose text sizes the columns
+SAMPLE = 60  # rows measured for column widths: enough to see typical lengths, cheap to open
 
 
 class RosterView(QTableView):

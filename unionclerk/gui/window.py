@@ -44,6 +44,14 @@ if TYPE_CHECKING:  # services pull in the database layer: imported once the wind
 
 OVERVIEW = ""
 
+WARM_UP_DELAY_MS = 30  # after the report is on screen
+
+
+def _import_page_modules() -> None:
+    """Import what the form pages need (no widgets are made: nothing changes on screen)."""
+    import unionclerk.gui.pages  # noqa: F401
+    import unionclerk.gui.rostertable  # noqa: F401
+
 
 class MainWindow(QMainWindow):
     """Built in two steps so it shows at once: the frame (`MainWindow()`, no database
@@ -182,6 +190,9 @@ class MainWindow(QMainWindow):
             # Last period's figures only show beside the fields: load them once the window
             # has painted this report, not before.
             QTimer.singleShot(0, self, lambda r=report: self._load_previous(r))
+            # Then load the page modules (the roster editor's are the costly ones) in an idle
+            # moment, so that no first switch to a form waits for Python to import them.
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, _import_page_modules)
         for page in self.pages.values():
             page.stale = True
         self.refresh_all()

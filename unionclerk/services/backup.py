@@ -12,6 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from unionclerk import paths
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.i18n import tr
 from unionclerk.services.workspace import Workspace
 from unionclerk.storage import backups as store
 
@@ -34,7 +36,15 @@ def _free(path: Path) -> Path:
 def make_backup(ws: Workspace, *, reason: str = "manual", target: Path | None = None) -> Path:
     """A verified copy of the live database; automatic ones are rotated afterwards."""
     if target is not None:
-        return ws.db.backup_to(Path(target))
+        target = Path(target)
+        if not target.parent.is_dir():  # e.g. a USB stick's folder that is gone
+            raise UserError(tr("备份文件夹不存在：{folder}。请插好U盘或选择另一个文件夹。",
+                               folder=target.parent))
+        try:
+            return ws.db.backup_to(target)
+        except OSError as exc:
+            raise UserError(tr("无法写入备份文件：{reason}", reason=exc.strerror or str(exc)),
+                            where=str(target)) from None
     if reason == "manual":  # asked for by the clerk: kept until they delete it
         return ws.db.backup_to(_free(paths.backups_dir() / f"manual-{_stamp()}.sqlite3"))
     out = ws.db.backup_to(_free(paths.backups_dir() / f"auto-{reason}-{_stamp()}.sqlite3"))

@@ -31,6 +31,8 @@ from unionclerk.services.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
 
+STAGING_PREFIX = ".unionclerk-summary-"
+
 
 @dataclass
 class Outcome:
@@ -70,8 +72,10 @@ def write_summary(ws: Workspace, out_dir: Path, plan: Plan, head: SummaryHead, s
         except OSError as exc:
             raise UserError(tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)),
                             where=str(out_dir)) from None
+    for stale in out_dir.glob(f"{STAGING_PREFIX}*"):  # left by a merge that was killed
+        shutil.rmtree(stale, ignore_errors=True)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=".unionclerk-summary-", dir=out_dir))
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
     except OSError as exc:
         raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
                         where=str(out_dir)) from None
