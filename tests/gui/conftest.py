@@ -9,8 +9,10 @@ test fails at teardown naming the box.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -137,3 +139,44 @@ def demo_window(ws: Any, clerk: Clerk) -> Any:
 
     demo.build_demo(ws)
     return clerk.window(ws)
+
+
+# -- screenshots (the README's pictures) ---------------------------------------------------
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: $UNIONCLERK_SCREENSHOTS (e.g. docs/images) or a temporary folder."""
+    folder = Path(os.environ.get("UNIONCLERK_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def chinese_buttons(qtbot: Any) -> Any:
+    """Qt's own strings in Chinese (确定/取消), as the program shows them."""
+    from unionclerk.gui import main, translations
+
+    app = main.application()
+    installed = translations.install(app, "zh")
+    yield
+    translations.remove(app, installed)
+
+
+def _save_shot(widget: Any, path: Path) -> None:
+    from PySide6.QtGui import QImage
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(150)  # let the layouts settle, as they do on screen
+    assert widget.grab().save(str(path), "PNG", 9)
+    image = QImage(str(path))
+    assert image.width() > 300 and image.height() > 200
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 17)
+               for y in range(0, image.height(), 13)}
+    assert len(colours) > 20, f"{path.name} looks blank"
+    if os.environ.get("QT_SCALE_FACTOR", "1") == "1":  # the README's pictures stay small
+        assert path.stat().st_size <= 250 * 1024, f"{path.name} is over 250 KB"
+
+
+@pytest.fixture
+def save_shot() -> Any:
+    """save_shot(widget, path): grab, save, and check the picture is not blank or huge."""
+    return _save_shot

@@ -4,46 +4,12 @@ folder (docs/images) to keep them there as roster-cadres.png and roster-import.p
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 from openpyxl import Workbook
-from PySide6.QtGui import QImage
 
 from unionclerk.formspec.validators import id_check_char
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("UNIONCLERK_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture
-def chinese_buttons(qtbot):
-    from unionclerk.gui import main, translations
-
-    app = main.application()
-    installed = translations.install(app, "zh")
-    yield
-    translations.remove(app, installed)
-
-
-def save(widget, path: Path) -> None:
-    from PySide6.QtTest import QTest
-
-    QTest.qWait(150)
-    assert widget.grab().save(str(path), "PNG", 9)
-    image = QImage(str(path))
-    assert image.width() > 300 and image.height() > 200
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 17)
-               for y in range(0, image.height(), 13)}
-    assert len(colours) > 20, f"{path.name} looks blank"
-    if os.environ.get("QT_SCALE_FACTOR", "1") == "1":
-        assert path.stat().st_size <= 250 * 1024, f"{path.name} is over 250 KB"
 
 
 def clerks_workbook(path: Path) -> Path:
@@ -72,7 +38,8 @@ def clerks_workbook(path: Path) -> Path:
     return path
 
 
-def test_roster_screenshots(ws, qtbot, clerk, dialogs, shots, chinese_buttons, tmp_path) -> None:
+def test_roster_screenshots(ws, qtbot, clerk, dialogs, shots, chinese_buttons, save_shot,
+                            tmp_path) -> None:
     from PySide6.QtWidgets import QDialog
 
     from unionclerk.services import demo
@@ -90,7 +57,7 @@ def test_roster_screenshots(ws, qtbot, clerk, dialogs, shots, chinese_buttons, t
     model.set_text(6, model.column_of("position"), "办公室主任")
     model.set_text(9, model.column_of("ethnicity"), "其他")  # without saying what: a warning
     table.view.go_to(4, model.column_of("education"))
-    save(window, shots / "roster-cadres.png")
+    save_shot(window, shots / "roster-cadres.png")
 
     seen = {}
 
@@ -99,7 +66,7 @@ def test_roster_screenshots(ws, qtbot, clerk, dialogs, shots, chinese_buttons, t
         dialog.show()
         dialog.set_column(8, "home_post")
         dialog.mapping_view.selectRow(2)
-        save(dialog, shots / "roster-import.png")
+        save_shot(dialog, shots / "roster-import.png")
         seen["done"] = True
         return QDialog.DialogCode.Rejected
 

@@ -5,49 +5,12 @@ QT_SCALE_FACTOR=1.5 to see the 150 % layout."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
 
 from unionclerk.gui.wizard import FirstRunWizard
 
 
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("UNIONCLERK_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def save(widget, path: Path) -> None:
-    from PySide6.QtTest import QTest
-
-    QTest.qWait(150)  # let the layouts settle, as they do on screen
-    pixmap = widget.grab()
-    assert pixmap.save(str(path), "PNG", 9)
-    image = QImage(str(path))
-    assert image.width() > 300 and image.height() > 200
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 17)
-               for y in range(0, image.height(), 13)}
-    assert len(colours) > 20, f"{path.name} looks blank"
-    if os.environ.get("QT_SCALE_FACTOR", "1") == "1":  # the README's pictures stay small
-        assert path.stat().st_size <= 250 * 1024, f"{path.name} is over 250 KB"
-
-
-@pytest.fixture
-def chinese_buttons(qtbot):
-    from unionclerk.gui import main, translations
-
-    app = main.application()
-    installed = translations.install(app, "zh")
-    yield
-    translations.remove(app, installed)
-
-
-def test_screenshots(ws, qtbot, clerk, shots, chinese_buttons) -> None:
+def test_screenshots(ws, qtbot, clerk, shots, chinese_buttons, save_shot) -> None:
     wizard = FirstRunWizard(ws)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -61,7 +24,7 @@ def test_screenshots(ws, qtbot, clerk, shots, chinese_buttons) -> None:
     for key, choice in (("union_type", "乡镇总工会"), ("head_title", "主席")):
         combo = unit.editors[key].widget
         combo.setCurrentIndex(combo.findText(choice))
-    save(wizard, shots / "gui-wizard.png")
+    save_shot(wizard, shots / "gui-wizard.png")
 
     from unionclerk.services import demo
 
@@ -70,16 +33,16 @@ def test_screenshots(ws, qtbot, clerk, shots, chinese_buttons) -> None:
     window.resize(1280, 820)
     clerk.fill(window, "rights", "disputes_wages", "60")
     window.select_form("")
-    save(window, shots / "gui-dashboard.png")
+    save_shot(window, shots / "gui-dashboard.png")
 
     clerk.fill(window, "organisation", "members", "26,500")
     members = clerk.row(window, "organisation", "members")
     clerk.type(members.explain, "会员数含本镇退休职工会员 600 人，职工人数未含退休职工")
     clerk.fill(window, "organisation", "women_members", "12,500")
     window.pages["organisation"].record.focus_field("members")
-    save(window, shots / "gui-form-warning.png")
+    save_shot(window, shots / "gui-form-warning.png")
 
     window.select_form("")
     window.problems.view.setCurrentIndex(window.problems.model.index(0, 0))
     window.resizeDocks([window.problems], [360], Qt.Orientation.Vertical)
-    save(window.problems, shots / "gui-problems.png")
+    save_shot(window.problems, shots / "gui-problems.png")
