@@ -115,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     try:
         logging.getLogger(__name__).info("unionclerk %s: %s", __version__, command)
+        if command in WRITES_DATA:
+            return _with_folder_lock(command, args)
         return COMMANDS[command](args)
     except UserError as exc:
         logging.getLogger(__name__).info("refused: %s", exc)
@@ -312,6 +314,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 # Commands that only read an existing data folder: refused (nothing created) when it is empty.
 NEEDS_EXISTING_DATA = {"check", "export", "backup"}
+# Commands that change the database: they take the data folder's lock, as the window does, so
+# they never write under an open window (which would not see the change).
+WRITES_DATA = {"demo", "import", "restore", "merge"}
+
+
+def _with_folder_lock(command: str, args: argparse.Namespace) -> int:
+    from unionclerk.gui.lock import FolderLock  # Qt's QLockFile: the same lock as the window's
+
+    lock = FolderLock(paths.data_dir())
+    if not lock.acquire():
+        raise UserError(tr("数据文件夹正被工会报表助手的窗口使用（进程号 {pid}）。请先关闭窗口，或在窗口中操作。",
+                           pid=lock.owner_pid() or "?"), where=str(paths.data_dir()))
+    try:
+        return COMMANDS[command](args)
+    finally:
+        lock.release()
 
 COMMANDS = {"gui": cmd_gui, "demo": cmd_demo, "import": cmd_import, "check": cmd_check,
             "export": cmd_export, "backup": cmd_backup,

@@ -289,3 +289,20 @@ def test_no_console_never_crashes(monkeypatch, data_dir):
     monkeypatch.setattr(sys, "stderr", None)
     assert main(["--data-dir", str(data_dir), "demo"]) == 0
     assert main(["--data-dir", str(data_dir), "check", "--period", "20x8"]) == 2
+
+
+def test_writing_commands_wait_for_the_window_to_close(capsys, data_dir):
+    """The window holds the data folder's lock: `import` and friends refuse, reading works."""
+    from unionclerk.gui.lock import FolderLock
+
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    window = FolderLock(data_dir)
+    assert window.acquire()
+    try:
+        capsys.readouterr()
+        assert main(["--data-dir", str(data_dir), "demo", "--replace"]) == 2
+        assert "正被工会报表助手的窗口使用" in capsys.readouterr().err
+        assert main(["--data-dir", str(data_dir), "check", "--period", "2018"]) == 0
+    finally:
+        window.release()
+    assert main(["--data-dir", str(data_dir), "demo", "--replace"]) == 0
