@@ -167,6 +167,7 @@ def test_mask_id(raw: str, masked: str) -> None:
         ("330782********1234", True),
         ("330782********123x", True),
         ("110105********002X", True),
+        ("330782＊＊＊＊＊＊＊＊123X", True),  # full-width asterisks, as typed
         ("330782*******1123X", False),
         ("330782*********23X", False),
         ("330782199001011239", False),

@@ -285,7 +285,7 @@ def dumps(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def canonical(doc: dict[str, Any]) -> bytes:
+def canonical(doc: Any) -> bytes:
     """The bytes hashed in manifests: sorted keys, no spaces."""
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 

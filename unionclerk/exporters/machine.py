@@ -27,9 +27,14 @@ MANIFEST_KEY = "manifest"
 PAYLOAD_KEY = "payload"
 
 
+def manifest_text(manifest: dict[str, Any]) -> str:
+    """The manifest as its cell holds it."""
+    return json.dumps(manifest, ensure_ascii=False, sort_keys=True)
+
+
 def manifest_rows(manifest: dict[str, Any], payload: str | None) -> list[list[str]]:
     """Rows of the machine sheet: ("manifest", json), then ("payload", chunk)…"""
-    rows = [[MANIFEST_KEY, json.dumps(manifest, ensure_ascii=False, sort_keys=True)]]
+    rows = [[MANIFEST_KEY, manifest_text(manifest)]]
     if payload is not None:
         rows += [[PAYLOAD_KEY, payload[i:i + CHUNK]] for i in range(0, len(payload), CHUNK)]
     return rows
@@ -39,7 +44,11 @@ def build_manifest(*, kind: str, period: dict | None, form_versions: dict[str, i
                    unit: dict[str, str], program_version: str, layout_version: int,
                    payload: bytes | None = None, status: str = "", draft: bool = True,
                    exported_at: str = "", export_id: str = "", full_ids: bool = False,
-                   ) -> dict[str, Any]:
+                   digest: tuple[str, int] | None = None) -> dict[str, Any]:
+    """The manifest; with the payload's bytes, or with `digest` (its SHA-256 and size) when the
+    payload was streamed and hashed on the way, the export's fields and the payload hash too."""
+    if payload is not None:
+        digest = (hashlib.sha256(payload).hexdigest(), len(payload))
     manifest: dict[str, Any] = {
         "format": kind,
         "format_version": FORMAT_VERSION,
@@ -50,15 +59,15 @@ def build_manifest(*, kind: str, period: dict | None, form_versions: dict[str, i
         "unit": dict(unit),
         "period": period,
     }
-    if payload is not None:
+    if digest is not None:
         manifest.update({
             "status": status,
             "draft": draft,
             "exported_at": exported_at,
             "export_id": export_id,
             "full_ids": full_ids,
-            "payload_sha256": hashlib.sha256(payload).hexdigest(),
-            "payload_bytes": len(payload),
+            "payload_sha256": digest[0],
+            "payload_bytes": digest[1],
         })
     return manifest
 

@@ -19,6 +19,7 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from unionclerk.exporters import pdf_fonts
 from unionclerk.exporters.pdf_common import GlyphCheck, grid_style, para, shown
+from unionclerk.exporters.xlsx_layout import roster_columns
 from unionclerk.formspec.model import FieldDef, FormDef
 
 SIZE = 7.5
@@ -27,11 +28,6 @@ PAD = 2.0
 SAMPLE = 300
 MIN_TEXT = 3 * SIZE + 2 * PAD + 1  # a text column shows at least three characters
 NUMERIC = ("int", "money", "area", "rate", "yearmonth", "date")
-
-
-def columns(form: FormDef) -> list[FieldDef]:
-    """The printed columns: a `<key>_other` text joins its choice's cell."""
-    return [f for f in form.fields if not f.companion_of]
 
 
 def cell_text(form: FormDef, f: FieldDef, values: dict[str, Any], full_ids: bool) -> str:
@@ -126,7 +122,7 @@ class RosterCells:
 def roster_cells(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, width: float,
                  glyphs: GlyphCheck | None = None, where: str = "") -> RosterCells:
     """What the roster's table prints, cell by cell, and how tall each row is."""
-    fields = columns(form)
+    fields = roster_columns(form)  # a `<key>_other` text joins its choice's cell
     headers = ["序号"] + [_label(f) for f in fields]
     texts = []
     for n, values in enumerate(rows, start=1):

@@ -22,10 +22,7 @@ from unionclerk.exporters.summary_model import SummaryHead
 FORMAT = json_report.SUMMARY_FORMAT
 FORMAT_VERSION = 1
 Reports = Callable[[], Iterable[bytes]]  # gives the canonical bytes of each included report
-
-
-def _c(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+_c = json_report.canonical  # each piece of the payload in the reports' own canonical form
 
 
 def head_json(head: SummaryHead) -> dict[str, Any]:

@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters.summary_model import kind_label
-from unionclerk.exporters.xlsx_layout import ordered_fields
+from unionclerk.exporters.xlsx_layout import (
+    NUMBER_STYLES,
+    ordered_fields,
+    roster_columns,
+    sheet_name,
+)
 from unionclerk.formspec.derived import CadreFigures
 from unionclerk.formspec.model import FieldDef, FormDef
 from unionclerk.formspec.rollup import Rollup, UnitLine
@@ -22,7 +27,6 @@ if TYPE_CHECKING:
     from unionclerk.exporters.summary_xlsx import Sheet, SummaryWorkbook
 
 _IN_FRONT = ("division_code", "union_name")
-NUMBER = {"int": "int", "money": "money", "area": "area", "rate": "rate"}
 
 
 def record_columns(form: FormDef) -> list[FieldDef]:
@@ -41,23 +45,17 @@ def derived_columns(forms_cadres: FormDef) -> list[tuple[str, str]]:
 
 
 def _single_name(form: FormDef) -> str:
-    from unionclerk.exporters.summary_xlsx import sheet_title
-
     if form.key == "cover":
         return tr("单位信息")
-    return sheet_title(form, tr("(汇总项)") if form.is_roster else "")
+    return sheet_name(form, tr("(汇总项)") if form.is_roster else "")
 
 
 def _roster_name(form: FormDef) -> str:
-    from unionclerk.exporters.summary_xlsx import sheet_title
-
-    return sheet_title(form, tr(" 名单") if form.key == "cadres" else "")
+    return sheet_name(form, tr(" 名单") if form.key == "cadres" else "")
 
 
 def create_sheets(book: SummaryWorkbook) -> dict[str, Sheet]:
     """Every sheet in its place; the rosters get their headings now (their rows stream)."""
-    from unionclerk.exporters.summary_xlsx import roster_columns
-
     sheets: dict[str, Sheet] = {"overview": book.sheet(tr("汇总说明"))}
     for form in book.forms:
         if form.record_fields:
@@ -93,7 +91,7 @@ def total_cell(f: FieldDef, total: Any) -> tuple[Any, str]:
         return "，".join(f"{k} {n}" for k, n in total.most_common()), "t_text"
     if f.type.name == "bool":
         return tr("是 {n}", n=total), "t_text"
-    return total, f"t_{NUMBER.get(f.type.name, 'text')}"
+    return total, f"t_{NUMBER_STYLES.get(f.type.name, 'text')}"
 
 
 def _single(book: SummaryWorkbook, sheet: Sheet, form: FormDef, rollup: Rollup,
@@ -140,14 +138,12 @@ def _figure(fig: CadreFigures | None, key: str, total: bool = False) -> tuple[An
 
 
 def _roster_total(sheet: Sheet, form: FormDef, rollup: Rollup) -> None:
-    from unionclerk.exporters.summary_xlsx import roster_columns
-
     sums = rollup.roster_sums(form.key)
     cells = [(None, "t_text"), (None, "t_text"),
              (tr("合计：{n} 行", n=rollup.roster_rows(form.key)), "t_text")]
     for f in roster_columns(form):
         value = sums[f.key][0] if f.key in sums else None
-        cells.append((value, f"t_{NUMBER[f.type.name]}") if value is not None
+        cells.append((value, f"t_{NUMBER_STYLES[f.type.name]}") if value is not None
                      else (None, "t_text"))
     sheet.append(cells)
 
@@ -208,7 +204,7 @@ def key_figures(forms: Any, rollup: Rollup) -> list[tuple[str, Any, str, str]]:
             if forms[form_key].has_field(key):
                 f = forms[form_key].field(key)
                 value, n = totals.get(key, (None, 0))
-                out.append((f.plain_label, value, NUMBER.get(f.type.name, "text"),
+                out.append((f.plain_label, value, NUMBER_STYLES.get(f.type.name, "text"),
                             tr("{n} 个单位", n=n)))
     for form in forms:
         if form.is_roster:

@@ -15,7 +15,6 @@ once the reports have streamed through (readers look the manifest up by its key)
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC
 from pathlib import Path
@@ -30,13 +29,20 @@ from unionclerk import __version__
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import atomic, machine, summary_json
 from unionclerk.exporters.summary_model import SummaryHead
-from unionclerk.exporters.xlsx_layout import clean, col_letter, text_width
+from unionclerk.exporters.xlsx_layout import (
+    CODE_TYPES,
+    NUMBER_STYLES,
+    clean,
+    col_letter,
+    roster_columns,
+    text_width,
+)
+from unionclerk.exporters.xlsx_writer import PROTECT
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 from unionclerk.formspec.rollup import Rollup, UnitLine
 
 LAYOUT_VERSION = 1
 HEADER_ROW = 3
-PROTECT = "unionclerk"  # not a secret: protection only stops accidental edits
 _THIN = Side(style="thin", color="808080")
 
 
@@ -65,7 +71,6 @@ SPECS: dict[str, dict[str, Any]] = {
     "t_rate": _spec(True, h="right", fmt="0.0", fill=_TOTAL),
     "machine": _spec(box=False, fmt="@"),
 }
-NUMBER = {"int": "int", "money": "money", "area": "area", "rate": "rate"}
 
 
 class Sheet:
@@ -163,24 +168,13 @@ def _cells_to_row(cells: list, row_idx: int):  # noqa: ANN202 - openpyxl's hook
         yield cell
 
 
-def sheet_title(form: FormDef, suffix: str = "") -> str:
-    name = f"{form.table_no} {form.title}" if form.table_no else form.title
-    return "".join(ch for ch in name + suffix if ch not in "\\*?:/[]")[:31]
-
-
-def roster_columns(form: FormDef) -> list[FieldDef]:
-    """A roster's columns in the summary: every field but the `_other` companions (shown
-    inside their choice, as 其他(…))."""
-    return [f for f in form.fields if not f.companion_of]
-
-
 def _converters(form: FormDef) -> list[tuple[str, str, str]]:
     """(key, how to show, companion key) per roster column, worked out once per sheet: the
     per-cell work of a roster with millions of cells must stay tiny (same result as `shown`)."""
     out = []
     for f in roster_columns(form):
         kind = f.type.name
-        how = ("number" if kind in NUMBER else "bool" if kind == "bool"
+        how = ("number" if kind in NUMBER_STYLES else "bool" if kind == "bool"
                else "other" if kind == "choice" and f.has_other else "")
         out.append((f.key, how, f.other_key))
     return out
@@ -190,15 +184,15 @@ def shown(f: FieldDef, values: Mapping[str, Any]) -> tuple[Any, str]:
     """A JSON value as a summary cell: numbers stay numbers, 其他 carries its text."""
     value = values.get(f.key)
     kind = f.type.name
-    if kind in NUMBER:
-        return (value if not isinstance(value, str) else float(value)), NUMBER[kind]
+    if kind in NUMBER_STYLES:
+        return (value if not isinstance(value, str) else float(value)), NUMBER_STYLES[kind]
     if value is None:
         return None, "text"
     if kind == "bool":
         return ("是" if value else "否"), "center"
     if kind == "choice" and f.has_other and value == "其他" and values.get(f.other_key):
         return f"其他({values[f.other_key]})", "text"
-    if kind in ("phone", "idnumber", "creditcode", "divisioncode"):
+    if kind in CODE_TYPES:
         return str(value), "code"
     return str(value), "text"
 
@@ -291,11 +285,9 @@ class SummaryWorkbook:
         manifest = machine.build_manifest(
             kind=machine.SUMMARY, period=self.head.period.to_json(),
             form_versions=self.forms.versions, unit=dict(self.head.made_by),
-            program_version=__version__, layout_version=LAYOUT_VERSION)
-        manifest.update({"status": "", "draft": False,
-                         "exported_at": self.head.generated_at.isoformat(timespec="seconds"),
-                         "export_id": self.head.export_id, "full_ids": False,
-                         "payload_sha256": digest.hexdigest(), "payload_bytes": size,
-                         "units": len(self.head.units)})
+            program_version=__version__, layout_version=LAYOUT_VERSION, status="", draft=False,
+            exported_at=self.head.generated_at.isoformat(timespec="seconds"),
+            export_id=self.head.export_id, full_ids=False, digest=(digest.hexdigest(), size))
+        manifest["units"] = len(self.head.units)
         sheet.append([(machine.MANIFEST_KEY, "machine"),
-                      (json.dumps(manifest, ensure_ascii=False, sort_keys=True), "machine")])
+                      (machine.manifest_text(manifest), "machine")])

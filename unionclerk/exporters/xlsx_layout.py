@@ -131,9 +131,16 @@ def text_width(text: str) -> float:
     return sum(2.0 if unicodedata.east_asian_width(ch) in "WF" else 1.1 for ch in text)
 
 
-def sheet_name(form: FormDef) -> str:
+def sheet_name(form: FormDef, suffix: str = "") -> str:
+    """`表号 title` + suffix, without the characters Excel refuses, cut to Excel's 31."""
     name = f"{form.table_no} {form.title}" if form.table_no else form.title
-    return re.sub(r"[\\*?:/\[\]]", "", name)[:31]
+    return re.sub(r"[\\*?:/\[\]]", "", name + suffix)[:31]
+
+
+def roster_columns(form: FormDef) -> list[FieldDef]:
+    """A roster's printed columns: every field but the `<key>_other` companions (shown inside
+    their choice's cell)."""
+    return [f for f in form.fields if not f.companion_of]
 
 
 def value_cell(f: FieldDef, value: Any, full_ids: bool) -> tuple[Any, str]:

@@ -23,7 +23,6 @@ from typing import Any, Protocol
 
 from unionclerk.domain.report import YearMonth
 from unionclerk.formspec import validators as v
-from unionclerk.formspec.fieldtypes import could_be_masked
 
 
 class Scope(Protocol):
@@ -113,11 +112,11 @@ def _age(birth: Any, at: Any) -> Any:
 
 
 def _id_gender(x: Any) -> Any:
-    return None if not x or (could_be_masked(x) and v.is_masked_id(x)) else v.id_gender(x)
+    return None if not x or v.is_masked_id(x) else v.id_gender(x)
 
 
 def _id_birth(x: Any) -> Any:
-    if not x or (could_be_masked(x) and v.is_masked_id(x)):
+    if not x or v.is_masked_id(x):
         return None
     ymd = v.id_birth(x)
     return None if ymd is None else YearMonth(ymd[0], ymd[1])

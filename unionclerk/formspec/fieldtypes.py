@@ -361,12 +361,6 @@ class PhoneType(FieldType):
         return v.phone_problem(value) if value else None
 
 
-def could_be_masked(value: Any) -> bool:
-    """False for text that cannot be a masked ID number, which always holds `*` (or its
-    full-width form): spares the usual, full numbers `validators.is_masked_id`."""
-    return not isinstance(value, str) or "*" in value or "＊" in value
-
-
 class IdNumberType(FieldType):
     name = "idnumber"
 
@@ -379,7 +373,7 @@ class IdNumberType(FieldType):
         return v.normalise_id_number(value)
 
     def format_problem(self, value: Any) -> str | None:
-        if not value or (could_be_masked(value) and v.is_masked_id(value)):
+        if not value or v.is_masked_id(value):
             return None  # masked numbers arrive masked and are not re-checked
         return v.id_number_problem(value)
 

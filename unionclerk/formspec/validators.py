@@ -174,6 +174,8 @@ def id_gender(text: str) -> str | None:
 
 def is_masked_id(text: str) -> bool:
     """True for a masked ID such as ``330782********123X`` (6 digits, 8 ``*``, 4 chars)."""
+    if "*" not in text and "＊" not in text:
+        return False  # the usual, full number: no need to normalise it
     return _MASKED_ID_RE.fullmatch(normalise_id_number(text)) is not None
 
 

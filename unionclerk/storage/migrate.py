@@ -74,9 +74,7 @@ def script_directory(script_location: Path | None = None) -> ScriptDirectory:
 
 
 def head_revision(script_location: Path | None = None) -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+    head = script_directory(script_location).get_current_head()
     assert head is not None, "no migrations found"
     return head
 
