@@ -86,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    logsetup.ensure_streams()
     i18n.set_catalogue_dir(paths.resources_dir() / "i18n")
     for i, arg in enumerate(argv):  # before parsing, so usage errors come in the right language
         if arg.startswith("--lang="):
@@ -98,11 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from unionclerk import selftest
 
-        logsetup.ensure_streams()
         return selftest.run()
     paths.set_data_dir(args.data_dir)
     command = args.command or "gui"
-    logsetup.ensure_streams()
     if command in NEEDS_EXISTING_DATA and not paths.database_path(create=False).exists():
         _say(tr("无法完成：数据文件夹 {dir} 中还没有任何报表：请先运行 unionclerk demo 或导入报表",
                 dir=paths.data_dir(create=False)), err=True)

@@ -69,6 +69,7 @@ def rotate(folder: Path) -> list[Path]:
 
 
 def list_backups() -> list[Path]:
+    """Every backup in the data folder, newest first."""
     return sorted(paths.backups_dir().glob("*.sqlite3"), key=lambda p: p.stat().st_mtime,
                   reverse=True)
 

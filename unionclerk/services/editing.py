@@ -81,6 +81,7 @@ class EditSession:
         self.checker = Checker(ws.forms, report.period)
         self.result = self.checker.check(self.data)
         self._problems: list[Problem] | None = None
+        self._outstanding: list[Problem] | None = None
 
     # -- reading ------------------------------------------------------------------------
     def problems(self) -> list[Problem]:
@@ -90,7 +91,16 @@ class EditSession:
 
     def outstanding(self) -> list[Problem]:
         """Errors, and warnings without an explanation: what blocks completion."""
-        return list(iter_unexplained(self.problems(), self.data.explanations))
+        return list(self._unexplained())
+
+    def _unexplained(self) -> list[Problem]:
+        # Kept until the next change: the navigation asks once per form after every edit.
+        if self._outstanding is None:
+            self._outstanding = list(iter_unexplained(self.problems(), self.data.explanations))
+        return self._outstanding
+
+    def _forget_problems(self) -> None:
+        self._problems = self._outstanding = None
 
     def value(self, form: str, field: str, row: str | None = None) -> Any:
         if row is None:
@@ -99,7 +109,7 @@ class EditSession:
         return found.values.get(field) if found else None
 
     def form_state(self, form: FormDef) -> FormState:
-        left = [p for p in self.outstanding() if p.form == form.key]
+        left = [p for p in self._unexplained() if p.form == form.key]
         errors = sum(p.is_error for p in left)
         if form.is_roster:
             n = len(self.data.rows.get(form.key, []))
@@ -205,7 +215,7 @@ class EditSession:
             tx.move_row(self.report.id, row, position)
         moved = rows.pop(index)
         rows.insert(max(0, min(position, len(rows))), moved)
-        self._problems = None
+        self._forget_problems()
 
     def apply_rows(self, form: str, plan: RowsPlan) -> RowsPlan:
         """Change many rows of a roster in one transaction with one re-check pass; returns
@@ -236,7 +246,7 @@ class EditSession:
         self.checker.recheck_rows(self.data, self.result, form,
                                   [*plan.update, *(u for _, u, _ in plan.insert)],
                                   list(plan.delete))
-        self._problems = None
+        self._forget_problems()
         return undo
 
     def set_explanation(self, problem: Problem, text: str) -> None:
@@ -248,14 +258,14 @@ class EditSession:
             self.data.explanations[key] = text.strip()
         else:
             self.data.explanations.pop(key, None)
-        self._problems = None
+        self._forget_problems()
 
     def explanation(self, problem: Problem) -> str:
         return self.data.explanations.get(explanation_key(problem), "")
 
     def _rechecked(self, change: Change) -> Change:
         self.checker.recheck(self.data, self.result, change)
-        self._problems = None
+        self._forget_problems()
         return change
 
     # -- status -------------------------------------------------------------------------

@@ -11,21 +11,27 @@ export into the same folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.records import ReportInfo
 from unionclerk.exporters import atomic
+from unionclerk.formspec.model import FormSet
 from unionclerk.services import reports
 from unionclerk.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from unionclerk.exporters.bundle import Bundle
 
 ALL_FORMATS = ("xlsx", "pdf", "json")
 Progress = Callable[[int, int, str], None]
@@ -44,11 +50,40 @@ class Exported:
 STAGING_PREFIX = ".unionclerk-export-"
 
 
-def sweep_stale(out_dir: Path) -> None:
-    """Remove staging folders and temporary files a killed export left behind."""
-    for folder in Path(out_dir).glob(f"{STAGING_PREFIX}*"):
-        shutil.rmtree(folder, ignore_errors=True)
-    atomic.sweep_stale(out_dir)
+def default_clock() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def new_export_id() -> str:
+    return str(uuid.uuid4())
+
+
+@contextlib.contextmanager
+def staging_folder(out_dir: Path, prefix: str) -> Iterator[Path]:
+    """A fresh hidden folder inside `out_dir` to write into, removed on the way out (with
+    whatever is still in it); folders with the same prefix that a killed process left behind
+    are swept away first."""
+    for stale in Path(out_dir).glob(f"{prefix}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir))
+    except OSError as exc:
+        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+                        where=str(out_dir)) from None
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def move_into(out_dir: Path, files: list[Path]) -> list[Path]:
+    """Move finished files (from a staging folder on the same disk) into `out_dir`."""
+    moved = []
+    for file in files:
+        target = Path(out_dir) / file.name
+        os.replace(file, target)
+        moved.append(target)
+    return moved
 
 
 def available_formats() -> list[str]:
@@ -56,19 +91,13 @@ def available_formats() -> list[str]:
     return list(ALL_FORMATS)
 
 
-def _write_one(ws: Workspace, report: ReportInfo, folder: Path, fmt: str, full_ids: bool,
-               stamp: tuple[datetime, str]) -> list[str]:
-    """Write one format into `folder`; returns its warnings.
-
-    Each format is its own call (so Cancel can act between them), all sharing one export
-    time and id; the status changes only once every file is in place.
-    """
+def _write_one(forms: FormSet, bundle: Bundle, target: Path, fmt: str) -> list[str]:
+    """Write one format to `target`; returns its warnings. Each format is its own call (so
+    Cancel can act between them), all from one prepared export: one load, one export time
+    and id; the status changes only once every file is in place."""
     from unionclerk.services import submission  # pulls in openpyxl and reportlab: when used
 
-    outcome = submission.export_submission(ws, report, folder, [fmt], full_ids=full_ids,
-                                           clock=lambda: stamp[0], new_id=lambda: stamp[1],
-                                           mark_exported=False)
-    return list(outcome.warnings)
+    return submission.write_format(forms, bundle, target, fmt)
 
 
 def export_report(ws: Workspace, report: ReportInfo, out_dir: Path, formats: list[str], *,
@@ -79,39 +108,30 @@ def export_report(ws: Workspace, report: ReportInfo, out_dir: Path, formats: lis
     Raises `Cancelled` (nothing written) when `cancelled()` turns true before the end, and
     `UserError` for a folder that cannot be written. A completed report becomes 已导出.
     """
+    from unionclerk.services import submission, transfer
+
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise UserError(tr("输出文件夹不存在"), where=str(out_dir))
-    wanted = [f for f in ALL_FORMATS if f in formats and f in available_formats()]
+    wanted = [f for f in ALL_FORMATS if f in formats]
     if not wanted:
         raise ValueError(f"no exportable format among {formats}")
     is_cancelled = cancelled or (lambda: False)
-    sweep_stale(out_dir)
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
-    except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
-                        where=str(out_dir)) from None
-    stamp = (datetime.now().astimezone().replace(microsecond=0), str(uuid.uuid4()))
+    atomic.sweep_stale(out_dir)
     warnings: list[str] = []
-    try:
+    with staging_folder(out_dir, STAGING_PREFIX) as staging:
+        _stamp, bundle = submission.prepare_export(ws, report, full_ids=full_ids)
+        base = transfer.base_name(report)
         for i, fmt in enumerate(wanted):
             if is_cancelled():
                 raise Cancelled
             if progress is not None:
                 progress(i, len(wanted), fmt)
-            warnings += _write_one(ws, report, staging, fmt, full_ids, stamp)
+            warnings += _write_one(ws.forms, bundle, staging / f"{base}.{fmt}", fmt)
         if is_cancelled():
             raise Cancelled
-        written = sorted(p for p in staging.iterdir() if p.is_file())
-        final = []
-        for file in written:
-            target = out_dir / file.name
-            os.replace(file, target)
-            final.append(target)
+        final = move_into(out_dir, sorted(p for p in staging.iterdir() if p.is_file()))
         if progress is not None:
             progress(len(wanted), len(wanted), "")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     reports.mark_exported(ws, report)
     return Exported(final, warnings)

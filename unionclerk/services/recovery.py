@@ -14,6 +14,7 @@ from pathlib import Path
 
 from unionclerk import paths
 from unionclerk.domain.errors import DatabaseError
+from unionclerk.services import backup
 from unionclerk.storage import backups as store
 
 
@@ -34,8 +35,7 @@ def check_database() -> DatabaseState:
     db = paths.database_path()
     if store.quick_check(db):
         return DatabaseState(db, True)
-    for candidate in sorted(paths.backups_dir().glob("*.sqlite3"),
-                            key=lambda p: p.stat().st_mtime, reverse=True):
+    for candidate in backup.list_backups():  # newest first
         try:
             store.verify(candidate)
         except DatabaseError:

@@ -130,19 +130,24 @@ def _read_sheet(ws: Any, title: str) -> list[list[Any]]:
     return rows
 
 
+def decode_text(content: bytes) -> str | None:
+    """A text table from Chinese Excel: UTF-8 (with or without BOM), else GBK; None if neither."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def _read_text_file(path: Path) -> list[list[Any]]:
     if path.stat().st_size > MAX_TEXT_FILE:
         raise UserError(tr("文件过大（超过 50 MB），不像是名单"), where=path.name)
     content = path.read_bytes()
     if b"\x00" in content[:4096]:
         raise UserError(tr("不是文本表格文件（.csv）"), where=path.name)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode_text(content)
+    if text is None:
         raise UserError(tr("无法识别文件的文字编码，请在 Excel 中另存为 .xlsx 后再导入"), where=path.name)
     delimiter = "\t" if text.count("\t") > text.count(",") else ","
     rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter)]

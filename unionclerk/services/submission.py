@@ -8,7 +8,6 @@ every file says so.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,24 +20,17 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import ReportInfo
 from unionclerk.exporters import atomic, json_report, pdf_fonts, xlsx_reader
-from unionclerk.exporters.bundle import Stamp, prepare
+from unionclerk.exporters.bundle import Bundle, Stamp, prepare
 from unionclerk.exporters.pdf_report import build_pdf
 from unionclerk.exporters.xlsx_report import write_submission, write_template
 from unionclerk.formspec.model import FormSet
 from unionclerk.services import reports, transfer
+from unionclerk.services.exporting import ALL_FORMATS, default_clock, new_export_id
 from unionclerk.services.workspace import Workspace
 
-FORMATS = ("xlsx", "pdf", "json")
+FORMATS = ALL_FORMATS
 DEFAULT_FORMATS = ("xlsx", "pdf")
 JSON_REPORT = "json_report"  # an inspected JSON report file (kind)
-
-
-def default_clock() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
-
-
-def new_export_id() -> str:
-    return str(uuid.uuid4())
 
 
 def font_path() -> Path:
@@ -64,39 +56,51 @@ def parse_formats(text: str | Iterable[str]) -> list[str]:
     return list(dict.fromkeys(formats))
 
 
+def prepare_export(ws: Workspace, report: ReportInfo, *, full_ids: bool = False,
+                   clock: Callable[[], datetime] = default_clock,
+                   new_id: Callable[[], str] = new_export_id) -> tuple[Stamp, Bundle]:
+    """Load the report once and build what every format of one export shares."""
+    data = reports.load(ws, report)
+    stamp = Stamp(clock(), new_id(), report.status, full_ids)
+    return stamp, prepare(ws.forms, report.period, data, stamp)
+
+
+def write_format(forms: FormSet, bundle: Bundle, target: Path, fmt: str) -> list[str]:
+    """Write one format of a prepared export to `target` (atomically); returns its warnings."""
+    try:
+        if fmt == "xlsx":
+            write_submission(target, forms, bundle)
+            return []
+        if fmt == "pdf":
+            return build_pdf(target, forms, bundle, font_path())
+        atomic.write_bytes(target, json_report.dumps(bundle.doc).encode("utf-8"))
+        return []
+    except OSError as exc:
+        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+                        where=str(target)) from None
+
+
 def export_submission(ws: Workspace, report: ReportInfo, out_dir: Path,
                       formats: Iterable[str] = DEFAULT_FORMATS, full_ids: bool = False,
                       clock: Callable[[], datetime] = default_clock,
-                      new_id: Callable[[], str] = new_export_id, *,
-                      mark_exported: bool = True) -> ExportOutcome:
+                      new_id: Callable[[], str] = new_export_id) -> ExportOutcome:
     """Write the report's submission files into `out_dir` (each file atomically).
 
     For all-or-nothing export of several formats, with progress and cancel, use
-    `services.exporting.export_report`, which calls this with `mark_exported=False`.
+    `services.exporting.export_report`.
     """
     wanted = parse_formats(formats)
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise UserError(tr("输出文件夹不存在"), where=str(out_dir))
-    data = reports.load(ws, report)
-    stamp = Stamp(clock(), new_id(), report.status, full_ids)
-    bundle = prepare(ws.forms, report.period, data, stamp)
+    stamp, bundle = prepare_export(ws, report, full_ids=full_ids, clock=clock, new_id=new_id)
     base = transfer.base_name(report)
     files, warnings = [], []
     for fmt in wanted:
         target = out_dir / f"{base}.{fmt}"
-        try:
-            if fmt == "xlsx":
-                write_submission(target, ws.forms, bundle)
-            elif fmt == "pdf":
-                warnings += build_pdf(target, ws.forms, bundle, font_path())
-            else:
-                atomic.write_bytes(target, json_report.dumps(bundle.doc).encode("utf-8"))
-        except OSError as exc:
-            raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
-                            where=str(target)) from None
+        warnings += write_format(ws.forms, bundle, target, fmt)
         files.append(target)
-    if not stamp.draft and mark_exported:
+    if not stamp.draft:
         reports.mark_exported(ws, report)
     return ExportOutcome(files, warnings, stamp.export_id, stamp.iso, bundle.payload_hash,
                          stamp.draft)

@@ -38,12 +38,13 @@ def read_file(ws: Workspace, path: Path) -> json_report.ParsedReport:
         raise UserError(tr("找不到文件"), where=str(path))
     if path.stat().st_size > MAX_JSON_BYTES:
         raise UserError(tr("文件过大（超过 200 MB），不是正常的报表文件"), where=str(path))
-    content = path.read_bytes()
+    with open(path, "rb") as fh:
+        is_workbook = fh.read(2) == b"PK"  # a submission workbook or a filled template
     try:
-        if content.startswith(b"PK"):  # a submission workbook or a filled template
+        if is_workbook:  # the reader opens the file itself: no need to hold it in memory
             parsed, _info = xlsx_reader.read_workbook(path, ws.forms)
         else:
-            parsed = json_report.parse_text(content, ws.forms)
+            parsed = json_report.parse_text(path.read_bytes(), ws.forms)
     except UserError as exc:
         where = exc.where if exc.where.startswith(path.name) else (
             f"{path.name}: {exc.where}" if exc.where else path.name)
@@ -82,9 +83,14 @@ def import_file(ws: Workspace, path: Path, *, replace: bool = False) -> ImportOu
     return ImportOutcome(report, problems, parsed.dropped, replaced=existing is not None)
 
 
+def file_safe(text: str, fallback: str) -> str:
+    """`text` without the characters Windows refuses in a file name (and spaces)."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "", text) or fallback
+
+
 def base_name(report: ReportInfo) -> str:
     """`<division_code>_<union_name>_<period>_工会工作报表` with unsafe characters removed."""
-    name = re.sub(r'[\\/:*?"<>|\s]+', "", report.unit.union_name) or "unit"
+    name = file_safe(report.unit.union_name, "unit")
     return f"{report.unit.division_code}_{name}_{report.period.label}_工会工作报表"
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import xlsx_safe
+from unionclerk.services.roster_import import decode_text
 from unionclerk.services.workspace import Workspace
 
 SETTING = "county.expected_units"
@@ -41,14 +42,8 @@ def _code(value: Any) -> str | None:
 
 
 def _rows_from_csv(path: Path) -> list[list[Any]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode_text(path.read_bytes())
+    if text is None:
         raise UserError(tr("应报单位名单的编码无法识别（请另存为 UTF-8 或 GBK 的 CSV）"),
                         where=path.name)
     return [row for row in csv.reader(io.StringIO(text))][:MAX_ROWS]

@@ -9,12 +9,12 @@ province: 2) and the county's or city's name from their covers (义乌市 → �
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.services.county.reading import Candidate
+from unionclerk.services.transfer import file_safe
 from unionclerk.services.workspace import Workspace
 
 SETTING = "county.made_by"
@@ -74,5 +74,5 @@ def made_by(ws: Workspace, cands: list[Candidate],
 
 def base_name(made_by: dict[str, str], period: Period) -> str:
     """`<code>_<name>_<period>_汇总` with characters Windows refuses removed."""
-    name = re.sub(r'[\\/:*?"<>|\s]+', "", made_by.get("union_name", "")) or "summary"
+    name = file_safe(made_by.get("union_name", ""), "summary")
     return f"{made_by.get('division_code', '')}_{name}_{period.label}_汇总"

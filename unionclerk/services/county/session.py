@@ -35,7 +35,7 @@ from unionclerk.services.county import decide as decide_mod
 from unionclerk.services.county import received
 from unionclerk.services.county.reading import Candidate, FileResult, read_found
 from unionclerk.services.county.sources import Found, expand
-from unionclerk.services.exporting import Cancelled
+from unionclerk.services.exporting import Cancelled, default_clock, new_export_id
 from unionclerk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -170,12 +170,10 @@ class MergeSession:
 
     def head(self, plan: decide_mod.Plan, options: Options,
              generated_at: datetime | None = None, export_id: str = "") -> sm.SummaryHead:
-        import uuid
-
         return sm.SummaryHead(
             period=self.period, made_by=self.made_by(options),
-            generated_at=generated_at or datetime.now().astimezone().replace(microsecond=0),
-            export_id=export_id or str(uuid.uuid4()), units=plan.units, expected=plan.expected,
+            generated_at=generated_at or default_clock(),
+            export_id=export_id or new_export_id(), units=plan.units, expected=plan.expected,
             reporting=plan.reporting, problems=plan.problems)
 
     # -- writing -----------------------------------------------------------------------------
@@ -194,8 +192,7 @@ class MergeSession:
         if keeper is not None:
             keeper.start()
         try:
-            outcome = write_summary(self.ws, Path(out_dir), plan, head, self.scratch, progress,
-                                    cancelled)
+            outcome = write_summary(self.ws, Path(out_dir), plan, head, progress, cancelled)
         finally:
             if keeper is not None:
                 keeper.join()

@@ -9,15 +9,11 @@ all three exist are they moved into place. Cancel or any failure removes the sta
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from unionclerk import paths
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import summary_json, summary_pdf
@@ -26,7 +22,8 @@ from unionclerk.exporters.summary_xlsx import SummaryWorkbook
 from unionclerk.formspec.rollup import Rollup, UnitLine
 from unionclerk.services.county.decide import Plan
 from unionclerk.services.county.identity import base_name
-from unionclerk.services.exporting import Cancelled
+from unionclerk.services.exporting import Cancelled, move_into, staging_folder
+from unionclerk.services.submission import font_path
 from unionclerk.services.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
@@ -63,7 +60,7 @@ def roll_up(ws: Workspace, plan: Plan, period: Any,
     return rollup, lines
 
 
-def write_summary(ws: Workspace, out_dir: Path, plan: Plan, head: SummaryHead, scratch: Path,
+def write_summary(ws: Workspace, out_dir: Path, plan: Plan, head: SummaryHead,
                   progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None) -> Outcome:
     if not out_dir.is_dir():
@@ -72,44 +69,33 @@ def write_summary(ws: Workspace, out_dir: Path, plan: Plan, head: SummaryHead, s
         except OSError as exc:
             raise UserError(tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)),
                             where=str(out_dir)) from None
-    for stale in out_dir.glob(f"{STAGING_PREFIX}*"):  # left by a merge that was killed
-        shutil.rmtree(stale, ignore_errors=True)
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
-    except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
-                        where=str(out_dir)) from None
     name = base_name(head.made_by, head.period)
-    book = SummaryWorkbook(ws.forms, head)
-    saved = False
-    try:
-        rollup, lines = roll_up(ws, plan, head.period, book.add_unit, cancelled, progress)
-        totals = rollup.totals()
+    with staging_folder(out_dir, STAGING_PREFIX) as staging:  # sweeps a killed merge's too
+        book = SummaryWorkbook(ws.forms, head)
+        saved = False
+        try:
+            rollup, lines = roll_up(ws, plan, head.period, book.add_unit, cancelled, progress)
+            totals = rollup.totals()
 
-        def reports() -> Iterator[bytes]:
-            for w in plan.winners:
-                yield Path(w.spill).read_bytes()
+            def reports() -> Iterator[bytes]:
+                for w in plan.winners:
+                    yield Path(w.spill).read_bytes()
 
-        book.finish(staging / f"{name}.xlsx", rollup, lines, reports)
-        saved = True
-        if cancelled is not None and cancelled():
-            raise Cancelled
-        font = paths.resources_dir() / "fonts" / "wqy-microhei.ttc"
-        warnings = summary_pdf.write_summary_pdf(staging / f"{name}.pdf", ws.forms, head, rollup,
-                                                 lines, font)
-        summary_json.write_summary_json(staging / f"{name}.json", head, totals, reports)
-        if cancelled is not None and cancelled():
-            raise Cancelled
-        files = []
-        for suffix in (".xlsx", ".pdf", ".json"):
-            target = out_dir / f"{name}{suffix}"
-            os.replace(staging / f"{name}{suffix}", target)
-            files.append(target)
-    except OSError as exc:
-        raise UserError(tr("无法写入汇总文件：{reason}", reason=exc.strerror or str(exc)),
-                        where=str(out_dir)) from None
-    finally:
-        if not saved:
-            book.discard()
-        shutil.rmtree(staging, ignore_errors=True)
+            book.finish(staging / f"{name}.xlsx", rollup, lines, reports)
+            saved = True
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            warnings = summary_pdf.write_summary_pdf(staging / f"{name}.pdf", ws.forms, head,
+                                                     rollup, lines, font_path())
+            summary_json.write_summary_json(staging / f"{name}.json", head, totals, reports)
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            files = move_into(out_dir, [staging / f"{name}{suffix}"
+                                        for suffix in (".xlsx", ".pdf", ".json")])
+        except OSError as exc:
+            raise UserError(tr("无法写入汇总文件：{reason}", reason=exc.strerror or str(exc)),
+                            where=str(out_dir)) from None
+        finally:
+            if not saved:
+                book.discard()
     return Outcome(head, files, totals, lines, warnings)
