@@ -6,7 +6,7 @@
     <message>
         <location filename="../../unionclerk/gui/delegates.py" line="175"/>
         <source>选择，或输入“其他”的具体内容</source>
-        <translation>Choose, or type what "other" means</translation>
+        <translation>Choose, or type what &quot;other&quot; means</translation>
     </message>
 </context>
 <context>
@@ -29,7 +29,7 @@
     <message>
         <location filename="../../unionclerk/gui/rosterfilter.py" line="48"/>
         <source>筛选“{0}”包含…</source>
-        <translation>Show rows whose "{0}" contains…</translation>
+        <translation>Show rows whose &quot;{0}&quot; contains…</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/rosterfilter.py" line="60"/>
@@ -40,12 +40,12 @@
     <message>
         <location filename="../../unionclerk/gui/rosterfilter.py" line="67"/>
         <source>清除此列筛选</source>
-        <translation>Clear this column's filter</translation>
+        <translation>Clear this column&apos;s filter</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/rosterfilter.py" line="97"/>
         <source>“{0}”含“{1}”</source>
-        <translation>"{0}" contains "{1}"</translation>
+        <translation>&quot;{0}&quot; contains &quot;{1}&quot;</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/rosterfilter.py" line="100"/>
@@ -55,7 +55,7 @@
     <message>
         <location filename="../../unionclerk/gui/rosterfilter.py" line="101"/>
         <source>“{0}”为 {1}{2}</source>
-        <translation>"{0}" is {1}{2}</translation>
+        <translation>&quot;{0}&quot; is {1}{2}</translation>
     </message>
 </context>
 <context>
@@ -320,17 +320,12 @@
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="86"/>
-        <source>删除一行</source>
-        <translation>Delete row</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/editor.py" line="102"/>
+        <location filename="../../unionclerk/gui/editor.py" line="95"/>
         <source>移动一行</source>
         <translation>Move a row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="123"/>
+        <location filename="../../unionclerk/gui/editor.py" line="116"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -581,12 +576,12 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../unionclerk/gui/pages.py" line="47"/>
+        <location filename="../../unionclerk/gui/pages.py" line="46"/>
         <source>计量单位：{0}</source>
         <translation>Units: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/pages.py" line="69"/>
+        <location filename="../../unionclerk/gui/pages.py" line="68"/>
         <source>汇总情况</source>
         <translation>Summary</translation>
     </message>
@@ -684,28 +679,28 @@
     <message>
         <location filename="../../unionclerk/gui/rosterimport.py" line="198"/>
         <source>工作表“{0}”：标题行以下 {1} 行，{2} 列对应到名单；前 {3} 行中有 {4} 行有问题。</source>
-        <translation>Sheet "{0}": {1} rows below the header, {2} columns matched to the roster; {4} of the first {3} rows have problems.</translation>
+        <translation>Sheet &quot;{0}&quot;: {1} rows below the header, {2} columns matched to the roster; {4} of the first {3} rows have problems.</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/rosterimport.py" line="202"/>
         <source>还没有任何一列对应到名单：请在左边“导入为”中选择</source>
-        <translation>No column goes to the roster yet: choose under "Import as" on the left</translation>
+        <translation>No column goes to the roster yet: choose under &quot;Import as&quot; on the left</translation>
     </message>
 </context>
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../unionclerk/gui/workers.py" line="67"/>
+        <location filename="../../unionclerk/gui/workers.py" line="68"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workers.py" line="90"/>
+        <location filename="../../unionclerk/gui/workers.py" line="91"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workers.py" line="97"/>
+        <location filename="../../unionclerk/gui/workers.py" line="98"/>
         <source>正在处理：{0}</source>
         <translation>Working on: {0}</translation>
     </message>
@@ -713,58 +708,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="78"/>
+        <location filename="../../unionclerk/gui/window.py" line="85"/>
         <source>正在打开数据……</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="100"/>
+        <location filename="../../unionclerk/gui/window.py" line="107"/>
         <source>新建报告期…</source>
         <translation>New period…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="125"/>
+        <location filename="../../unionclerk/gui/window.py" line="132"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="210"/>
-        <location filename="../../unionclerk/gui/window.py" line="214"/>
+        <location filename="../../unionclerk/gui/window.py" line="220"/>
+        <location filename="../../unionclerk/gui/window.py" line="224"/>
         <source>还没有报表</source>
         <translation>No report yet</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="214"/>
+        <location filename="../../unionclerk/gui/window.py" line="224"/>
         <source>新建报告期</source>
         <translation>New period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="219"/>
+        <location filename="../../unionclerk/gui/window.py" line="229"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="232"/>
+        <location filename="../../unionclerk/gui/window.py" line="242"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="256"/>
+        <location filename="../../unionclerk/gui/window.py" line="268"/>
         <source>填报中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="256"/>
+        <location filename="../../unionclerk/gui/window.py" line="268"/>
         <source>已完成</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="256"/>
+        <location filename="../../unionclerk/gui/window.py" line="268"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="263"/>
+        <location filename="../../unionclerk/gui/window.py" line="275"/>
         <source>第 {0} 行 {1}</source>
         <translation>Row {0} {1}</translation>
     </message>
@@ -1137,7 +1132,7 @@ Double-click to go there</translation>
     <message>
         <location filename="../../unionclerk/gui/rosterimport.py" line="230"/>
         <source>报表已标记完成，不能导入。如需修改，请先“重新打开”。</source>
-        <translation>The report is marked complete and cannot take an import. To change it, "Reopen" it first.</translation>
+        <translation>The report is marked complete and cannot take an import. To change it, &quot;Reopen&quot; it first.</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/rosterimport.py" line="233"/>
@@ -1155,32 +1150,32 @@ Double-click to go there</translation>
         <translation>Reading {0}…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterimport.py" line="257"/>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="254"/>
         <source>没有可导入的行（空行、合计行和标题行已跳过）</source>
         <translation>No rows to import (blank, total and header rows are skipped)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterimport.py" line="262"/>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="259"/>
         <source>导入名单（替换，{0} 行）</source>
         <translation>Import roster (replace, {0} rows)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterimport.py" line="263"/>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="260"/>
         <source>导入名单（追加 {0} 行）</source>
         <translation>Import roster (append {0} rows)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterimport.py" line="266"/>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="263"/>
         <source>已从“{0}”导入 {1} 行</source>
-        <translation>Imported {1} rows from "{0}"</translation>
+        <translation>Imported {1} rows from &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterimport.py" line="268"/>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="265"/>
         <source>；{0} 个单元格无法识别，已保留原文并标红，请改正</source>
         <translation>; {0} cells could not be read: kept as entered and marked red, please correct them</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterimport.py" line="270"/>
+        <location filename="../../unionclerk/gui/rosterimport.py" line="267"/>
         <source>；跳过了 {0} 个空行、合计行或重复的标题行</source>
         <translation>; skipped {0} blank, total or repeated header rows</translation>
     </message>
@@ -1188,24 +1183,24 @@ Double-click to go there</translation>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="224"/>
+        <location filename="../../unionclerk/gui/roster.py" line="219"/>
         <source>在这一行输入或粘贴，即添加新行</source>
         <translation>Type or paste on this row to add rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="267"/>
+        <location filename="../../unionclerk/gui/roster.py" line="262"/>
         <source>第 {0} 行</source>
         <translation>row {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="275"/>
+        <location filename="../../unionclerk/gui/roster.py" line="270"/>
         <source>添加一行</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="286"/>
+        <location filename="../../unionclerk/gui/roster.py" line="281"/>
         <source>修改“{0}”</source>
-        <translation>Change "{0}"</translation>
+        <translation>Change &quot;{0}&quot;</translation>
     </message>
 </context>
 <context>
@@ -1259,7 +1254,7 @@ Double-click to go there</translation>
     <message>
         <location filename="../../unionclerk/gui/rosterops.py" line="65"/>
         <source>报表已标记完成，不能修改。如需修改，请先“重新打开”。</source>
-        <translation>The report is marked complete and cannot be changed. To change it, "Reopen" it first.</translation>
+        <translation>The report is marked complete and cannot be changed. To change it, &quot;Reopen&quot; it first.</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/rosterops.py" line="85"/>
@@ -1314,7 +1309,7 @@ Double-click to go there</translation>
     <message>
         <location filename="../../unionclerk/gui/rosterops.py" line="224"/>
         <source>表格已按某列排序，不能移动行：请先“恢复原顺序”</source>
-        <translation>The table is sorted by a column, so rows cannot be moved: choose "Original order" first</translation>
+        <translation>The table is sorted by a column, so rows cannot be moved: choose &quot;Original order&quot; first</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/rosterops.py" line="228"/>
@@ -1407,7 +1402,7 @@ Double-click to go there</translation>
     <message>
         <location filename="../../unionclerk/gui/rostertable.py" line="178"/>
         <source>第 {0} 行“{1}”无法识别“{2}”，已保留原文并标红，请改正</source>
-        <translation>Row {0}: "{1}" cannot read "{2}"; kept as entered and marked red, please correct it</translation>
+        <translation>Row {0}: &quot;{1}&quot; cannot read &quot;{2}&quot;; kept as entered and marked red, please correct it</translation>
     </message>
 </context>
 <context>
@@ -1541,7 +1536,7 @@ The details were written to: {0}
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../unionclerk/gui/workers.py" line="49"/>
+        <location filename="../../unionclerk/gui/workers.py" line="50"/>
         <source>后台任务意外出错，详情已写入日志文件。</source>
         <translation>The background task failed unexpectedly; the details are in the log file.</translation>
     </message>
@@ -1549,12 +1544,12 @@ The details were written to: {0}
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="237"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="234"/>
         <source>选择要恢复的备份</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="243"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="240"/>
         <source>用这个备份替换现在的全部数据吗？
 {0}
 
@@ -1565,7 +1560,7 @@ The details were written to: {0}
 The current data is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="253"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="250"/>
         <source>已从备份恢复。恢复前的数据已另存为：
 {0}</source>
         <translation>Restored from the backup. The data from before the restore was saved as:
@@ -1612,22 +1607,22 @@ The current data is saved as a backup first.</translation>
         <translation>Reopening needs a reason (kept in the change log), e.g. the county union asked for more figures:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="169"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="166"/>
         <source>报表还没有标记完成（还有 {0} 个问题未处理）。仍要导出吗？</source>
         <translation>The report is not marked complete yet ({0} problems left). Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="177"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="174"/>
         <source>请选择一个已存在的文件夹和至少一种格式。</source>
         <translation>Please choose an existing folder and at least one format.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="190"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="187"/>
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="191"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="188"/>
         <source>已导出 {0} 个文件到
 {1}
 
@@ -1642,55 +1637,55 @@ The current data is saved as a backup first.</translation>
 Open this folder?</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="196"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="193"/>
         <source>已取消导出，没有写入任何文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="198"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="195"/>
         <source>正在导出上报文件……</source>
         <translation>Exporting the submission files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="203"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="200"/>
         <source>选择要导入的报表文件</source>
         <translation>Choose report files to import</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="205"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="202"/>
         <source>报表文件 (*.json *.xlsx)</source>
         <translation>Report files (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="228"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="225"/>
         <source>导入结果：
 {0}</source>
         <translation>Import results:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="230"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="227"/>
         <source>正在导入……</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="261"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="258"/>
         <source>备份数据到</source>
         <translation>Back up data to</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="239"/>
-        <location filename="../../unionclerk/gui/workflow.py" line="262"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="236"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="259"/>
         <source>数据库备份 (*.sqlite3)</source>
         <translation>Database backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="275"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="272"/>
         <source>正在备份……</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="276"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="273"/>
         <source>已备份到：
 {0}</source>
         <translation>Backed up to:

@@ -34,7 +34,7 @@ from unionclerk.domain.period import Period
 from unionclerk.gui import dialogs
 from unionclerk.gui.county_decide import DEFAULT, DecisionDialog
 from unionclerk.gui.county_models import FilesModel, UnitsModel
-from unionclerk.gui.workers import Job
+from unionclerk.gui.workers import Job, start_job
 from unionclerk.services import county
 from unionclerk.services.county import expected as expected_list
 from unionclerk.services.county import identity, lines, received
@@ -348,11 +348,8 @@ class CountyWindow(QMainWindow):
         dialogs.inform(self, text)
 
     def _start(self, label: str, work: Any, on_done: Any, on_cancelled: Any = None) -> Job:
-        job = Job(self, label, work, on_done, lambda message: dialogs.show_error(self, message),
-                  on_cancelled or (lambda: None))
-        self.job = job
-        job.start()
-        return job
+        self.job = start_job(self, label, work, on_done, on_cancelled)
+        return self.job
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         if self.busy:

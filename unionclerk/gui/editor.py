@@ -1,6 +1,6 @@
 """The window's edits as undo commands: every change the clerk makes goes through here.
 
-Pages and panels emit requests (a cell, an explanation, a row to add or delete); `Editor`
+Pages and panels emit requests (a cell, an explanation, rows to add, change or move); `Editor`
 checks the report may still be edited, pushes the matching command onto the window's undo
 stack, and after each command runs (or is undone) refreshes what it touched.
 """
@@ -79,13 +79,6 @@ class Editor(QObject):
                 )
             )
 
-    def request_delete_row(self, form: str, row: str) -> None:
-        if self._editable():
-            assert self.w.session is not None
-            self.w.undo_stack.push(
-                undo.DeleteRow(self.w.session, self.notify, form, row, self.tr("删除一行"))
-            )
-
     def request_rows(self, form: str, plan: object, label: str) -> None:
         """Many rows at once (paste, fill, clear, import, several rows): one undo step."""
         if plan and self._editable():
@@ -113,11 +106,11 @@ class Editor(QObject):
             if key != form:
                 page.stale = True
         page = self.w.page(form)
+        page.stale = True
         if self.w.stack.currentWidget() is not page:
-            self.w.select_form(form)  # undo / redo shows where it happened
-        page.refresh(self.w.session, self.w.previous)
-        if field and row and page.roster is not None:
-            page.roster.model.cell_changed(row, field)
+            self.w.select_form(form)  # undo / redo shows where it happened (and refreshes it)
+        if page.stale:
+            page.refresh(self.w.session, self.w.previous)  # repaints the roster's cells too
         self.w.refresh_states()
         self.w.statusBar().showMessage(
             self.tr("已保存 {0}").format(time.strftime("%H:%M:%S")), 8000

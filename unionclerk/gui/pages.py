@@ -7,7 +7,7 @@ window as plain values and knows how to show a problem's place.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -30,7 +30,6 @@ class FormPage(QWidget):
     edit_requested = Signal(str, str, object, object, object)
     explain_requested = Signal(object, str)
     add_row_requested = Signal(str, int)
-    delete_row_requested = Signal(str, str)
     rows_requested = Signal(str, object, str)  # form key, RowsPlan, label of the undo step
     move_row_requested = Signal(str, str, int)  # form key, row uuid, new position
 
@@ -93,13 +92,6 @@ class FormPage(QWidget):
             self.roster.show_session(session)
         self.stale = False
 
-    def refresh_problems(self, session: EditSession) -> None:
-        if self.record is not None:
-            self.record.show_problems(session)
-        if self.roster is not None:
-            self.roster.model.set_problems(session.problems())
-            self.roster.update_status()
-
     def focus_problem(self, problem: Problem) -> None:
         """Put the cursor where the problem is."""
         if problem.row and self.roster is not None:
@@ -108,16 +100,3 @@ class FormPage(QWidget):
             self.record.focus_field(problem.field, explain=not problem.is_error)
         elif self.roster is not None:  # a roster-wide problem: its column
             self.roster.focus_column(problem.field)
-
-    def focus_field(self, key: str, row: str | None = None) -> None:
-        if row and self.roster is not None:
-            self.roster.focus_cell(row, key)
-        elif self.record is not None and key in self.record.rows:
-            self.record.focus_field(key)
-
-    def first_field(self) -> Any:
-        if self.roster is not None:
-            return self.roster.view
-        if self.record is not None and self.record.rows:
-            return next(iter(self.record.rows.values())).editor.widget
-        return None

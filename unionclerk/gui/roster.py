@@ -141,11 +141,6 @@ class RosterModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(self.columns) - 1))
 
-    def problems_at(self, row: int, column: int) -> list[Problem]:
-        if self.is_new_row(row):
-            return []
-        return self._problems.get((self._rows[row].uuid, column), [])
-
     def row_has_problem(self, row: int) -> bool:
         if self.is_new_row(row):
             return False
@@ -289,11 +284,3 @@ class RosterModel(QAbstractTableModel):
         if read.raw is not None:
             self.kept.emit(row, field.key, read.raw)
         return True
-
-    def cell_changed(self, uuid: str, key: str | None) -> None:
-        row = self.row_of(uuid)
-        if row is None:
-            return
-        first = self.column_of(key) if key else 0
-        last = first if key else len(self.columns) - 1
-        self.dataChanged.emit(self.index(row, first), self.index(row, last))

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from unionclerk.gui import dialogs
 from unionclerk.gui.importmodels import MappingDelegate, MappingModel, PreviewModel
-from unionclerk.gui.workers import Job
+from unionclerk.gui.workers import Job, start_job
 
 if TYPE_CHECKING:
     from unionclerk.gui.rostertable import RosterTable
@@ -238,11 +238,8 @@ class RosterImport(QObject):
     def read(self, path: Path) -> Job:
         from unionclerk.services.roster_import import read_source
 
-        job = Job(self.t, self.tr("正在读取 {0}……").format(path.name),
-                  lambda progress, _cancelled: read_source(path, progress), self.confirm,
-                  lambda message: dialogs.show_error(self.t, message), lambda: None)
-        job.start()
-        return job
+        return start_job(self.t, self.tr("正在读取 {0}……").format(path.name),
+                         lambda progress, _cancelled: read_source(path, progress), self.confirm)
 
     def confirm(self, source: Source) -> None:
         from unionclerk.services import roster_import

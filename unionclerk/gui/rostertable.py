@@ -207,9 +207,6 @@ class RosterTable(QWidget):
         else:
             self.add_requested.emit(rows)
 
-    def _delete(self) -> None:
-        self.ops.delete_rows()
-
     def _import(self) -> None:
         from unionclerk.gui.rosterimport import RosterImport
 

@@ -94,26 +94,6 @@ class InsertRow(_Command):
         self._run(lambda: self.session.delete_row(self.form, self.row or ""), None, None)
 
 
-class DeleteRow(_Command):
-    """Delete a roster row; undo restores it where it was, with its UUID and values."""
-
-    def __init__(self, session: EditSession, notify: Notify, form: str, row: str,
-                 label: str) -> None:
-        super().__init__(session, notify, form, label)
-        self.row = row
-        self.position = 0
-        self.values: dict[str, Any] = {}
-
-    def redo(self) -> None:
-        def action() -> None:
-            self.position, self.values = self.session.delete_row(self.form, self.row)
-        self._run(action, None, None)
-
-    def undo(self) -> None:
-        self._run(lambda: self.session.restore_row(self.form, self.position, self.values,
-                                                   self.row), None, self.row)
-
-
 class ApplyRows(_Command):
     """Many rows of a roster at once (a paste, an import, fill down, several rows deleted):
     one step, undone by the plan the session gives back."""

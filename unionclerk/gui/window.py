@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         self.request_edit = self.editor.request_edit
         self.request_explanation = self.editor.request_explanation
         self.request_add_row = self.editor.request_add_row
-        self.request_delete_row = self.editor.request_delete_row
         self.setWindowTitle(APP_TITLE)
         self._build()
         menus.build(self)
@@ -251,9 +250,11 @@ class MainWindow(QMainWindow):
         self.forms_model.set_rows(rows)
         self.workflow.show_dashboard()
         groups, where, notes = [], {}, {}
-        problems = s.problems()
+        by_form: dict[str, list[Problem]] = {}
+        for p in s.problems():
+            by_form.setdefault(p.form, []).append(p)
         for form in self.ws.forms:
-            found = [p for p in problems if p.form == form.key]
+            found = by_form.get(form.key, [])
             if found:
                 groups.append((form, found))
             for p in found:
@@ -286,7 +287,6 @@ class MainWindow(QMainWindow):
             page.edit_requested.connect(self.request_edit)
             page.explain_requested.connect(self.request_explanation)
             page.add_row_requested.connect(self.request_add_row)
-            page.delete_row_requested.connect(self.request_delete_row)
             page.rows_requested.connect(self.editor.request_rows)
             page.move_row_requested.connect(self.editor.request_move_row)
             self.pages[key] = page

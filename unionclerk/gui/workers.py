@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from unionclerk.domain.errors import UserError
+from unionclerk.gui import dialogs
 
 log = logging.getLogger(__name__)
 Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
@@ -124,3 +125,12 @@ class Job(QObject):
     @property
     def running(self) -> bool:
         return self.outcome is None
+
+
+def start_job(parent: QWidget, label: str, work: Work, on_done: Callable[[Any], None],
+              on_cancelled: Callable[[], None] | None = None) -> Job:
+    """Start `work` in a `Job` whose failure is shown to the clerk as a calm message."""
+    job = Job(parent, label, work, on_done, lambda message: dialogs.show_error(parent, message),
+              on_cancelled or (lambda: None))
+    job.start()
+    return job

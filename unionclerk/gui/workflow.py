@@ -20,7 +20,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.records import COMPLETE, DRAFT
 from unionclerk.gui import dialogs
 from unionclerk.gui.exportdlg import ExportDialog, PeriodDialog
-from unionclerk.gui.workers import Job
+from unionclerk.gui.workers import Job, start_job
 
 if TYPE_CHECKING:
     from unionclerk.gui.window import MainWindow
@@ -148,15 +148,12 @@ class Workflow(QObject):
     def delete_row(self) -> None:
         page = self.w.current_page()
         if page is not None and page.roster is not None:
-            page.roster._delete()
+            page.roster.ops.delete_rows()
 
     # -- long work -----------------------------------------------------------------------
     def _start(self, label: str, work: Any, on_done: Any, on_cancelled: Any = None) -> Job:
-        job = Job(self.w, label, work, on_done, lambda message: dialogs.show_error(self.w, message),
-                  on_cancelled or (lambda: None))
-        self.job = job
-        job.start()
-        return job
+        self.job = start_job(self.w, label, work, on_done, on_cancelled)
+        return self.job
 
     def export(self) -> Job | None:
         from unionclerk.services import exporting
