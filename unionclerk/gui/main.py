@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -18,8 +19,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from unionclerk import APP_NAME, APP_TITLE, logsetup, paths
 from unionclerk.domain import i18n
 from unionclerk.domain.errors import UserError
-from unionclerk.gui import beacon, translations
+from unionclerk.gui import translations
 from unionclerk.gui.lock import FolderLock
+
+if TYPE_CHECKING:
+    from unionclerk.gui import beacon
 
 EXIT_OK, EXIT_REFUSED, EXIT_LOCKED = 0, 2, 3
 log = logging.getLogger(__name__)
@@ -68,6 +72,8 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     folder = paths.data_dir()
     lock = FolderLock(folder)
     if not lock.acquire():
+        from unionclerk.gui import beacon  # QtNetwork: only loaded when needed
+
         beacon.ask_first_copy_to_show(folder)
         pid = lock.owner_pid()
         QMessageBox.warning(None, APP_TITLE, QCoreApplication.translate("Startup",
@@ -79,11 +85,13 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     from unionclerk.gui.window import MainWindow
 
     window = started.window = MainWindow()
-    started.beacon = beacon.Beacon(folder, lambda: beacon.bring_to_front(window))
     window.show()
     app.processEvents()
     if on_shown is not None:
         on_shown()
+    from unionclerk.gui import beacon  # after the first paint: QtNetwork costs ~10 ms to load
+
+    started.beacon = beacon.Beacon(folder, lambda: beacon.bring_to_front(window))
     from unionclerk.services import backup, setup
     from unionclerk.services.workspace import Workspace
 
