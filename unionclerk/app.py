@@ -17,7 +17,6 @@ from unionclerk import __version__, logsetup, paths
 from unionclerk.domain import i18n
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
-from unionclerk.domain.period import Period
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
 
@@ -189,6 +188,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from unionclerk.domain.period import Period
     from unionclerk.formspec import explanation_key
     from unionclerk.services import reports
 
@@ -217,6 +217,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from unionclerk.domain.period import Period
     from unionclerk.domain.records import DRAFT
     from unionclerk.services import exporting, submission
 
@@ -241,6 +242,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from unionclerk.domain.period import Period
     from unionclerk.services import submission
 
     period = Period.parse(args.period) if args.period else None
@@ -261,6 +263,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from unionclerk.domain.period import Period
     from unionclerk.services import county
     from unionclerk.services.county import expected as expected_list
     from unionclerk.services.county import lines

@@ -154,16 +154,28 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 
 def run(lang: str = "zh", *, exit_when_shown: bool = False) -> int:
-    """The event loop. `exit_when_shown` (for start-up benchmarks and smoke tests) quits as
-    soon as the report is on screen."""
-    code, started = start(lang)
+    """The event loop. `exit_when_shown` (for start-up benchmarks and smoke tests) prints
+    "shown" once the window has painted and "ready <period>" once the report is on screen,
+    then quits."""
+    code, started = start(lang, on_shown=_say_shown if exit_when_shown else None)
     if started is None:
         return code
     sys.excepthook = _excepthook
     try:
         if exit_when_shown:
             started.app.processEvents()
+            session = started.window.session if started.window is not None else None
+            _say("ready " + (session.report.period.label if session is not None else "-"))
             return EXIT_OK
         return started.app.exec()
     finally:
         started.close()
+
+
+def _say_shown() -> None:
+    _say("shown")
+
+
+def _say(line: str) -> None:
+    if sys.stdout is not None:  # windowed builds have no console
+        print(line, flush=True)

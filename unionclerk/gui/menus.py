@@ -19,8 +19,10 @@ class Menus(QObject):
     def build(self, w: MainWindow) -> None:
         """Create the menus; actions the window enables and disables go into `w.acts`."""
         bar = w.menuBar()
-        flow = w.workflow
         acts: dict[str, QAction] = {}
+
+        def flow(step: str):  # noqa: ANN202 - the window makes its workflow on first use
+            return lambda *_: getattr(w.workflow, step)()
 
         def add(menu, key: str, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
             action = QAction(text, w)
@@ -33,12 +35,12 @@ class Menus(QObject):
             return action
 
         file = bar.addMenu(self.tr("文件(&F)"))
-        add(file, "new_period", self.tr("新建报告期(&N)…"), flow.new_period, QKeySequence("Ctrl+N"))
-        add(file, "import", self.tr("导入报表文件(&I)…"), flow.import_files, QKeySequence("Ctrl+O"))
-        add(file, "export", self.tr("导出上报文件(&E)…"), flow.export, QKeySequence("Ctrl+E"))
+        add(file, "new_period", self.tr("新建报告期(&N)…"), flow("new_period"), QKeySequence("Ctrl+N"))
+        add(file, "import", self.tr("导入报表文件(&I)…"), flow("import_files"), QKeySequence("Ctrl+O"))
+        add(file, "export", self.tr("导出上报文件(&E)…"), flow("export"), QKeySequence("Ctrl+E"))
         file.addSeparator()
-        add(file, "backup", self.tr("备份数据(&B)…"), flow.backup)
-        add(file, "restore", self.tr("从备份恢复(&R)…"), flow.restore)
+        add(file, "backup", self.tr("备份数据(&B)…"), flow("backup"))
+        add(file, "restore", self.tr("从备份恢复(&R)…"), flow("restore"))
         file.addSeparator()
         add(file, "quit", self.tr("退出(&X)"), w.close, QKeySequence("Ctrl+Q"))
 
@@ -53,8 +55,8 @@ class Menus(QObject):
         edit.addAction(redo)
         acts["undo"], acts["redo"] = undo, redo
         edit.addSeparator()
-        add(edit, "add_row", self.tr("添加一行(&A)"), flow.add_row, QKeySequence("Ctrl+Shift+N"))
-        add(edit, "delete_row", self.tr("删除所选行(&D)"), flow.delete_row, QKeySequence("Ctrl+Shift+D"))
+        add(edit, "add_row", self.tr("添加一行(&A)"), flow("add_row"), QKeySequence("Ctrl+Shift+N"))
+        add(edit, "delete_row", self.tr("删除所选行(&D)"), flow("delete_row"), QKeySequence("Ctrl+Shift+D"))
 
         report = bar.addMenu(self.tr("报表(&R)"))
         add(report, "overview", self.tr("概览(&O)"), lambda: w.select_form(""), QKeySequence("Ctrl+0"))
@@ -62,10 +64,10 @@ class Menus(QObject):
         problems.setText(self.tr("问题列表(&P)"))
         problems.setShortcut(QKeySequence("F8"))
         report.addAction(problems)
-        add(report, "next_problem", self.tr("下一个问题(&T)"), flow.next_problem, QKeySequence("F9"))
+        add(report, "next_problem", self.tr("下一个问题(&T)"), flow("next_problem"), QKeySequence("F9"))
         report.addSeparator()
-        add(report, "complete", self.tr("标记完成(&C)"), flow.complete, QKeySequence("Ctrl+Shift+C"))
-        add(report, "reopen", self.tr("重新打开(&R)…"), flow.reopen)
+        add(report, "complete", self.tr("标记完成(&C)"), flow("complete"), QKeySequence("Ctrl+Shift+C"))
+        add(report, "reopen", self.tr("重新打开(&R)…"), flow("reopen"))
 
         summary = bar.addMenu(self.tr("汇总(&M)"))
         add(summary, "county", self.tr("县级汇总(&S)…"), lambda: _open_county(w))
@@ -75,12 +77,12 @@ class Menus(QObject):
         # The keys are services.setup.ROLES (checked by a test); the check mark is set when
         # the data folder is open.
         for key, text in (("township", self.tr("乡镇(街道)填报")), ("county", self.tr("县级汇总"))):
-            action = add(settings, f"role_{key}", text, lambda _=False, k=key: flow.set_role(k))
+            action = add(settings, f"role_{key}", text, lambda _=False, k=key: w.workflow.set_role(k))
             action.setCheckable(True)
             roles.addAction(action)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        add(help_menu, "about", self.tr("关于(&A)"), lambda: flow.about(
+        add(help_menu, "about", self.tr("关于(&A)"), lambda: w.workflow.about(
             self.tr("{0} {1}\n乡镇(街道)工会工作情况报表：填报、检查、导出。\n数据文件夹：{2}").format(
                 APP_TITLE, __version__, paths.data_dir())))
         w.acts = acts

@@ -18,11 +18,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-
-from unionclerk.domain.problems import Problem
 
 if TYPE_CHECKING:  # types only: the forms engine loads when the window needs it
+    from PySide6.QtGui import QIcon
+
+    from unionclerk.domain.problems import Problem
     from unionclerk.formspec import FormDef
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,6 +35,9 @@ _ICONS: dict[str, QIcon] = {}
 def dot(kind: str) -> QIcon:
     """A small coloured disc standing for a state."""
     if kind not in _ICONS:
+        # Painting classes are loaded on first use: the window's frame shows without them.
+        from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
         pix = QPixmap(12, 12)
         pix.fill(QColor(0, 0, 0, 0))
         painter = QPainter(pix)

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionclerk.domain.problems import Problem
 from unionclerk.gui.models import FormsModel, ProblemsModel
 
 if TYPE_CHECKING:  # types only: the forms engine loads when the window needs it
+    from unionclerk.domain.problems import Problem
     from unionclerk.formspec import FormDef
 
 

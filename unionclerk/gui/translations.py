@@ -19,10 +19,7 @@ lacks) makes the standard buttons read 确定 / 取消.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
@@ -38,6 +35,8 @@ def ts_file(lang: str) -> Path:
 
 def lrelease_program() -> list[str] | None:
     """The command that compiles .ts into .qm, if one is at hand."""
+    import shutil
+
     import PySide6
 
     exe = "lrelease.exe" if sys.platform == "win32" else "lrelease"
@@ -50,6 +49,8 @@ def lrelease_program() -> list[str] | None:
 
 def compile_ts(ts: Path, qm: Path) -> bool:
     """Compile one .ts into .qm (written to a temporary name, then renamed); True if done."""
+    import subprocess  # only when no fresh .qm is at hand: not on an ordinary start
+
     program = lrelease_program()
     if program is None:
         return False
@@ -89,6 +90,8 @@ class TsTranslator(QTranslator):
     """Reads a Linguist .ts directly: the last resort when no .qm can be built."""
 
     def __init__(self, ts: Path, parent: QObject | None = None) -> None:
+        import xml.etree.ElementTree as ET  # a last resort: not loaded on an ordinary start
+
         super().__init__(parent)
         self._messages: dict[tuple[str, str], str] = {}
         root = ET.parse(ts).getroot()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -28,17 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from unionclerk import APP_TITLE, paths
-from unionclerk.domain.problems import Problem
-from unionclerk.domain.records import COMPLETE, DRAFT, EXPORTED, STATUS_LABELS, ReportInfo
-from unionclerk.domain.report import ReportData
 from unionclerk.gui import menus
-from unionclerk.gui.editor import Editor
 from unionclerk.gui.models import FormRow, FormsModel
 from unionclerk.gui.panels import Dashboard, ProblemsPanel
-from unionclerk.gui.workflow import Workflow
 
-if TYPE_CHECKING:  # services pull in the database layer: imported once the window is up
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    # What the frame does not need is imported on first use, after the window has painted:
+    # the services pull in the database layer; the workflow its dialogs and worker threads.
+    from unionclerk.domain.problems import Problem
+    from unionclerk.domain.records import ReportInfo
+    from unionclerk.domain.report import ReportData
+    from unionclerk.gui.editor import Editor
     from unionclerk.gui.pages import FormPage
+    from unionclerk.gui.workflow import Workflow
     from unionclerk.services.editing import EditSession
     from unionclerk.services.workspace import Workspace
 
@@ -68,11 +72,8 @@ class MainWindow(QMainWindow):
         self.reports: list[ReportInfo] = []
         self.pages: dict[str, FormPage] = {}
         self.undo_stack = QUndoStack(self)
-        self.workflow = Workflow(self)
-        self.editor = Editor(self)
-        self.request_edit = self.editor.request_edit
-        self.request_explanation = self.editor.request_explanation
-        self.request_add_row = self.editor.request_add_row
+        self._workflow: Workflow | None = None
+        self._editor: Editor | None = None
         self.setWindowTitle(APP_TITLE)
         self._build()
         menus.build(self)
@@ -85,6 +86,34 @@ class MainWindow(QMainWindow):
         self.dashboard.show_state(self.tr("正在打开数据……"), "", "")
         if ws is not None:
             self.attach(ws)
+
+    @property
+    def workflow(self) -> Workflow:
+        """The report's steps (complete, export, new period, ...), made on first use."""
+        if self._workflow is None:
+            from unionclerk.gui.workflow import Workflow
+
+            self._workflow = Workflow(self)
+        return self._workflow
+
+    @property
+    def editor(self) -> Editor:
+        """Turns the clerk's edits into undo commands, made on first use."""
+        if self._editor is None:
+            from unionclerk.gui.editor import Editor
+
+            self._editor = Editor(self)
+        return self._editor
+
+    def request_edit(self, form: str, key: str, row: str | None, old: object,
+                     new: object) -> None:
+        self.editor.request_edit(form, key, row, old, new)
+
+    def request_explanation(self, problem: Problem, text: str) -> None:
+        self.editor.request_explanation(problem, text)
+
+    def request_add_row(self, form: str, position: int) -> None:
+        self.editor.request_add_row(form, position)
 
     def attach(self, ws: Workspace) -> None:
         """Start working on an open data folder."""
@@ -106,7 +135,7 @@ class MainWindow(QMainWindow):
         self.period_box.activated.connect(self._period_chosen)
         new_period = QPushButton(self.tr("新建报告期…"))
         new_period.setObjectName("new_period")
-        new_period.clicked.connect(self.workflow.new_period)
+        new_period.clicked.connect(lambda: self.workflow.new_period())
         self.status_label = QLabel()
         self.forms_model = FormsModel(self)
         self.nav = QTreeView()
@@ -137,7 +166,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.nav, 1)
         self.stack = QStackedWidget()
         self.dashboard = Dashboard(self.forms_model)
-        self.dashboard.next_step.connect(self.workflow.next_step)
+        self.dashboard.next_step.connect(lambda: self.workflow.next_step())
         self.dashboard.form_chosen.connect(self.select_form)
         self.stack.addWidget(self.dashboard)
         self.splitter = QSplitter()
@@ -265,6 +294,8 @@ class MainWindow(QMainWindow):
         self.problems.set_problems(groups, where, notes)
 
     def status_text(self, status: str) -> str:
+        from unionclerk.domain.records import COMPLETE, DRAFT, EXPORTED, STATUS_LABELS
+
         texts = {DRAFT: self.tr("填报中"), COMPLETE: self.tr("已完成"), EXPORTED: self.tr("已导出")}
         return texts.get(status, STATUS_LABELS.get(status, status))
 
@@ -315,8 +346,11 @@ class MainWindow(QMainWindow):
 
     def menus_enabled(self) -> None:
         s = self.session
-        draft = s is not None and s.report.status == DRAFT
-        done = s is not None and s.report.status != DRAFT
+        draft = done = False
+        if s is not None:
+            from unionclerk.domain.records import DRAFT
+
+            draft, done = s.report.status == DRAFT, s.report.status != DRAFT
         self.acts["complete"].setEnabled(draft)
         self.acts["reopen"].setEnabled(done)
         self.acts["export"].setEnabled(s is not None)
@@ -338,6 +372,8 @@ class MainWindow(QMainWindow):
 
     @property
     def complete(self) -> bool:
+        from unionclerk.domain.records import COMPLETE
+
         return self.session is not None and self.session.report.status == COMPLETE
 
     # -- closing -------------------------------------------------------------------------
