@@ -130,3 +130,20 @@ def test_reopen_needs_a_reason(ws, demo_window, dialogs) -> None:
         notes = [e.note for e in tx.audit(w.session.report.id) if e.note]
     assert any("县总工会要求补报女职工数" in n for n in notes)
     assert reports.list_reports(ws)[0].status == DRAFT
+
+
+def test_frame_says_it_is_opening_then_shows_the_report(ws, qtbot) -> None:
+    """Before the data folder is attached the frame says so, with no empty step button."""
+    from unionclerk.gui.window import MainWindow
+    from unionclerk.services import demo
+
+    demo.build_demo(ws)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.dashboard.title.text() == "正在打开数据……"
+    assert window.dashboard.step.isHidden()
+    window.attach(ws)
+    assert window.dashboard.title.text().startswith("佛堂镇总工会")
+    assert not window.dashboard.step.isHidden()
+    assert window.dashboard.step.text() == "还有 2 个警告需要填写说明 →"

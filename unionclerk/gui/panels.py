@@ -110,6 +110,9 @@ class Dashboard(QWidget):
         step_font.setPointSizeF(step_font.pointSizeF() * 1.2)
         self.step.setFont(step_font)
         self.step.setMinimumHeight(40)
+        keep_place = self.step.sizePolicy()  # hidden while there is no step: nothing jumps
+        keep_place.setRetainSizeWhenHidden(True)
+        self.step.setSizePolicy(keep_place)
         self.step.clicked.connect(self.next_step)
         self.table = QTableView()
         self.table.setObjectName("dashboard_table")
@@ -152,3 +155,4 @@ class Dashboard(QWidget):
         self.title.setText(title)
         self.status.setText(status)
         self.step.setText(step)
+        self.step.setVisible(bool(step))  # no empty button while the data folder opens
