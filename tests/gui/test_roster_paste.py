@@ -210,6 +210,21 @@ def test_one_value_fills_the_selection(qtbot, cadres) -> None:
     assert [r.values["appointment"] for r in w.session.data.rows["cadres"][:5]] == ["专职"] * 5
 
 
+def test_a_copied_block_repeats_down_a_larger_selection(qtbot, cadres) -> None:
+    """Two cells copied, six rows selected: Excel repeats the pair three times."""
+    w, table = cadres
+    column = table.model.column_of("appointment")
+    before = [dict(r.values) for r in w.session.data.rows["cadres"]]
+    table.view.select_block(0, column, 5, column)
+    QGuiApplication.clipboard().setText("专职\r\n兼职\r\n")
+    qtbot.keyClick(table.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [r.values["appointment"] for r in w.session.data.rows["cadres"][:6]] == [
+        "专职", "兼职"] * 3
+    assert len(w.session.data.rows["cadres"]) == len(before)  # no rows added
+    w.undo_stack.undo()  # one step, as for any paste
+    assert [r.values for r in w.session.data.rows["cadres"]] == before
+
+
 def test_pasting_services_reads_dates_money_and_units(qtbot, demo_window) -> None:
     w = demo_window
     w.select_form("services")

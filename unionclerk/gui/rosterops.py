@@ -90,7 +90,7 @@ class RosterOps(QObject):
 
     def paste(self, text: str | None = None) -> None:
         """Paste Excel's clipboard text (or `text`) at the cursor / over the selection."""
-        from unionclerk.services.roster_cells import parse_tsv
+        from unionclerk.services.roster_cells import parse_tsv, tile
         from unionclerk.services.roster_paste import TooWide, plan_paste
 
         if not self._editable():
@@ -100,8 +100,7 @@ class RosterOps(QObject):
             return
         block = self.view.selected_block() or (self.proxy.rowCount(), 0, self.proxy.rowCount(), 0)
         top, left, bottom, right = block
-        if len(grid) == 1 and len(grid[0]) == 1 and (bottom > top or right > left):
-            grid = [grid[0] * (right - left + 1) for _ in range(bottom - top + 1)]
+        grid = tile(grid, bottom - top + 1, right - left + 1)  # as Excel fills a selection
         sources = [self._source_row(r) for r in range(top, self.proxy.rowCount())]
         targets = [self.model.rows[r] for r in sources if not self.model.is_new_row(r)]
         form, columns, at = self.model.form, self.model.columns, len(self.model.rows)

@@ -175,6 +175,16 @@ def parse_tsv(text: str) -> list[list[str]]:
     return [r + [""] * (width - len(r)) for r in rows]
 
 
+def tile(grid: list[list[str]], height: int, width: int) -> list[list[str]]:
+    """What Excel pastes over a selection `height` rows by `width` columns: the copied block
+    repeated to fill it when the selection is a whole number of blocks high and wide (so one
+    cell fills any selection); otherwise the block once, as copied."""
+    h, w = len(grid), len(grid[0]) if grid else 0
+    if not h or not w or (height <= h and width <= w) or height % h or width % w:
+        return grid
+    return [[grid[r % h][c % w] for c in range(width)] for r in range(height)]
+
+
 def to_tsv(rows: list[list[str]]) -> str:
     """Rows of cells as Excel writes them to the clipboard."""
     def quoted(cell: str) -> str:
