@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from unionclerk.exporters import atomic
-from unionclerk.services import county, demo, reports, transfer
+from unionclerk.services import county, demo, exporting, reports, transfer
 from unionclerk.services.editing import EditSession
 from unionclerk.services.workspace import Workspace
 
@@ -36,7 +36,7 @@ def main() -> None:
             session.insert_row("services", None, {"name": f"R{n}", "category": "文体活动"})
             print(f"ACK row {n}", flush=True)
         elif action < 0.85:
-            target = transfer.export_json(ws, report, out)
+            target = exporting.export_report(ws, report, out, ["json"]).files[0]
             print(f"ACK export {target.name}", flush=True)
         elif action < 0.92:
             files = sorted(out.glob("*.json"))

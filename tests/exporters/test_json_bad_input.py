@@ -19,7 +19,7 @@ from unionclerk import paths
 from unionclerk.app import main
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
-from unionclerk.services import demo, reports, transfer
+from unionclerk.services import demo, exporting, reports, transfer
 from unionclerk.services.workspace import Workspace
 
 MB10 = 10 * 1024 * 1024
@@ -37,7 +37,7 @@ def base(ws: Workspace, tmp_path: Path) -> dict[str, Any]:
     report = demo.build_demo(ws)
     out = tmp_path / "out"
     out.mkdir()
-    doc = json.loads(transfer.export_json(ws, report, out).read_text(encoding="utf-8"))
+    doc = json.loads(exporting.export_report(ws, report, out, ["json"]).files[0].read_text(encoding="utf-8"))
     doc["period"] = {"year": 2019, "part": "year"}
     doc["forms"]["cover"]["report_date"] = "2019-12-20"
     return doc

@@ -13,7 +13,7 @@ import pytest
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import ReportInfo
 from unionclerk.formspec import explanation_key, validators
-from unionclerk.services import demo, reports, transfer
+from unionclerk.services import demo, exporting, reports, transfer
 from unionclerk.services.workspace import Workspace
 
 MASKED = re.compile(r"^\d{6}\*{8}[0-9X]{4}$")
@@ -43,7 +43,7 @@ def empty(tmp_path: Path) -> Iterator[Workspace]:
 
 def export(ws: Workspace, report: ReportInfo, folder: Path, *, full_ids: bool = False) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    return transfer.export_json(ws, report, folder, full_ids=full_ids)
+    return exporting.export_report(ws, report, folder, ["json"], full_ids=full_ids).files[0]
 
 
 def _only_report(ws: Workspace) -> ReportInfo:

@@ -59,9 +59,9 @@ def test_backup_runs_in_the_background(demo_window, dialogs, qtbot, tmp_path) ->
 
 
 def test_import_runs_in_the_background(demo_window, dialogs, qtbot, tmp_path, ws) -> None:
-    from unionclerk.services import transfer
+    from unionclerk.services import exporting
 
-    exported = transfer.export_json(ws, demo_window.session.report, tmp_path)
+    exported = exporting.export_report(ws, demo_window.session.report, tmp_path, ["json"]).files[0]
     bad = tmp_path / "坏文件.json"
     bad.write_text("{not json", encoding="utf-8")
     dialogs.expect("open", ([str(exported), str(bad)], ""))

@@ -14,7 +14,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import OWN, RECEIVED, ReportInfo
-from unionclerk.exporters import atomic, json_report, xlsx_reader
+from unionclerk.exporters import json_report, xlsx_reader
 from unionclerk.formspec import validators
 from unionclerk.formspec.codec import encode
 from unionclerk.services import backup, reports
@@ -92,19 +92,3 @@ def base_name(report: ReportInfo) -> str:
     """`<division_code>_<union_name>_<period>_工会工作报表` with unsafe characters removed."""
     name = file_safe(report.unit.union_name, "unit")
     return f"{report.unit.division_code}_{name}_{report.period.label}_工会工作报表"
-
-
-def export_json(ws: Workspace, report: ReportInfo, out_dir: Path, *,
-                full_ids: bool = False) -> Path:
-    data = reports.load(ws, report)
-    doc = json_report.build_document(ws.forms, report.period, data, full_ids=full_ids)
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise UserError(tr("输出文件夹不存在"), where=str(out_dir))
-    target = out_dir / f"{base_name(report)}.json"
-    try:
-        atomic.write_bytes(target, json_report.dumps(doc).encode("utf-8"))
-    except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
-                        where=str(target)) from None
-    return target
