@@ -159,3 +159,15 @@ def test_every_type_is_tested():
     tested = {"text", "longtext", "int", "money", "area", "rate", "date", "yearmonth", "bool",
               "choice", "phone", "idnumber", "creditcode", "divisioncode"}
     assert set(TYPES) == tested
+
+
+def test_identifiers_fold_only_full_width_ascii_while_typed_values_fold_more() -> None:
+    """A phone typed in full-width digits is read; look-alike digits (①, ²) are kept as typed
+    and reported, never turned into a different number. Number fields read full-width too."""
+    phone = t("phone")
+    assert phone.parse_text("１３８１２３４５６７８") == "13812345678"
+    assert phone.format_problem(phone.parse_text("１３８１２３４５６７８")) is None
+    looks_like = phone.parse_text("①３８１２３４５６７８")
+    assert looks_like == "①3812345678"
+    assert phone.format_problem(looks_like)
+    assert t("int").parse_text("２０１") == 201

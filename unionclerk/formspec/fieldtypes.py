@@ -28,7 +28,8 @@ FAR_BEYOND = 5  # text over 5x its field's max_length is refused rather than kep
 
 
 def to_halfwidth(text: str) -> str:
-    """Full-width digits, letters and punctuation to their ASCII forms (NFKC)."""
+    """Full-width digits, letters and punctuation to their ASCII forms (NFKC), for reading
+    typed values and matching text; identifiers use the narrower `validators.half_width`."""
     return unicodedata.normalize("NFKC", text)
 
 
@@ -355,7 +356,7 @@ class PhoneType(FieldType):
 
     def parse_text(self, text: str) -> Any:
         value = super().parse_text(text)
-        return None if value is None else to_halfwidth(value)
+        return None if value is None else v.half_width(value)
 
     def format_problem(self, value: Any) -> str | None:
         return v.phone_problem(value) if value else None

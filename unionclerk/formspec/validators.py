@@ -53,8 +53,11 @@ _HALF_WIDTH_TABLE[0x3000] = 0x20
 _WHITESPACE_RE = re.compile(r"\s+")
 
 
-def _to_half_width(text: str) -> str:
-    """Map full-width ASCII characters (and the ideographic space) to half-width."""
+def half_width(text: str) -> str:
+    """Map full-width ASCII characters (and the ideographic space) to half-width, and nothing
+    else: for identifiers (ID numbers, codes, phone numbers), where ①, ² or other look-alikes
+    must not quietly become digits. Matching typed text against choices, headers and filters
+    uses the broader `fieldtypes.to_halfwidth` (NFKC) instead."""
     return text.translate(_HALF_WIDTH_TABLE)
 
 
@@ -91,7 +94,7 @@ def normalise_id_number(text: str) -> str:
 
     Does not validate; see :func:`id_number_problem`.
     """
-    return _remove_spaces(_to_half_width(text)).replace("x", "X")
+    return _remove_spaces(half_width(text)).replace("x", "X")
 
 
 def id_check_char(first17: str) -> str:
@@ -208,7 +211,7 @@ _DIVISION_LENGTH = 12
 
 def normalise_code(text: str) -> str:
     """Tidy a code as typed: drop spaces, full-width -> half-width, upper-case."""
-    return _remove_spaces(_to_half_width(text)).upper()
+    return _remove_spaces(half_width(text)).upper()
 
 
 def credit_check_char(first17: str) -> str:
@@ -277,7 +280,7 @@ def phone_problem(text: str) -> str | None:
     ``057185115144``, ``(0571)85115144`` or ``010-12345678``, optionally followed by an
     extension ``-123`` or ``转123``. Full-width digits and brackets are accepted.
     """
-    value = _to_half_width(text).strip()
+    value = half_width(text).strip()
     if not value:
         return _phone_message()
 
