@@ -138,7 +138,7 @@ def test_import_into_empty_folder_then_existing_needs_replace(
     ("content", "message"),
     [
         (b'{"format": "unionclerk.report", "format_versi', "不是有效的 JSON 文件"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe garbage", "不是 UTF-8 编码的 JSON"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe garbage", "图片文件，不是报表"),
         (b"[]", "这不是工会报表文件"),
     ],
     ids=["truncated", "binary", "not-a-report"],

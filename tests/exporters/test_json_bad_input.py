@@ -73,20 +73,23 @@ def test_the_unchanged_base_imports(ws, base, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"", "不是有效的 JSON 文件"),
-        (b"this is not json", "不是有效的 JSON 文件（第 1 行第 1 列附近出错）"),
+        (b"", "空文件（0 字节），可能没有传完"),
+        (b"this is not json", "不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）"),
         (b'{\n  "format": "unionclerk.report",\n  "forms": {', "不是有效的 JSON 文件（第 3 行"),
-        (bytes(range(256)) * 64, "不是有效的 JSON"),
+        (b"{ this is not json", "不是有效的 JSON 文件（第 1 行第 3 列附近出错）"),
+        (bytes(range(256)) * 64, "不是报表文件"),
+        (b"\xff\xfe{\x00}\x00", "缺少 format 标记"),  # Notepad's UTF-16 is read as JSON
         (b'{"format": "\xff\xfe\xfd"}', "不是 UTF-8 编码的 JSON"),
         (b"PK\x03\x04" + b"\x00" * 100, "Excel 工作簿"),
         (b"[" * 100_000 + b"]" * 100_000, "嵌套层数过多"),
         (b"{}", "这不是工会报表文件（缺少 format 标记）"),
         (b"[]", "这不是工会报表文件（缺少 format 标记）"),
-        (b'"unionclerk.report"', "这不是工会报表文件"),
+        (b'"unionclerk.report"', "不是报表文件"),
         (b'{"format": "something.else", "format_version": 1}', "format 为“something.else”"),
         (b'{"format": "unionclerk.summary", "format_version": 1, "units": []}', "这是汇总文件"),
     ],
-    ids=["empty", "text", "truncated", "binary", "not-utf8", "zip", "deep", "empty-object",
+    ids=["empty", "text", "truncated", "bad-json", "binary", "utf16", "not-utf8", "zip", "deep",
+         "empty-object",
          "array", "string", "other-format", "summary"],
 )
 def test_not_a_report(ws, base, tmp_path: Path, content: bytes, expected: str) -> None:

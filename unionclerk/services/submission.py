@@ -19,7 +19,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import ReportInfo
-from unionclerk.exporters import atomic, json_report, pdf_fonts, xlsx_reader
+from unionclerk.exporters import atomic, json_report, pdf_fonts, sniff, xlsx_reader
 from unionclerk.exporters.bundle import Bundle, Stamp, prepare
 from unionclerk.exporters.pdf_report import build_pdf
 from unionclerk.exporters.xlsx_report import write_submission, write_template
@@ -110,13 +110,17 @@ def inspect_file(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
     """What one received file is: a workbook (checked cell by cell) or a JSON report."""
     path = Path(path)
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(64).lstrip()
+        head, size = sniff.read_head(path)
     except OSError as exc:
         info = xlsx_reader.WorkbookInfo(path, xlsx_reader.UNREADABLE)
         info.messages.append(tr("无法读取文件：{reason}", reason=exc.strerror or str(exc)))
         return info
-    if head.startswith((b"{", b"\xef\xbb\xbf{")):
+    reason = sniff.refusal(head, path, size)
+    if reason:  # a photo, a PDF, a Word document...: say what it is
+        info = xlsx_reader.WorkbookInfo(path, xlsx_reader.NOT_A_REPORT)
+        info.messages.append(reason)
+        return info
+    if sniff.kind(head) == sniff.JSON:
         return _inspect_json(forms, path)
     return xlsx_reader.inspect_workbook(path, forms)
 

@@ -14,7 +14,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import OWN, RECEIVED, ReportInfo
-from unionclerk.exporters import json_report, xlsx_reader
+from unionclerk.exporters import json_report, sniff, xlsx_reader
 from unionclerk.formspec import validators
 from unionclerk.formspec.codec import encode
 from unionclerk.services import backup, reports
@@ -38,10 +38,16 @@ def read_file(ws: Workspace, path: Path) -> json_report.ParsedReport:
         raise UserError(tr("找不到文件"), where=str(path))
     if path.stat().st_size > MAX_JSON_BYTES:
         raise UserError(tr("文件过大（超过 200 MB），不是正常的报表文件"), where=str(path))
-    with open(path, "rb") as fh:
-        is_workbook = fh.read(2) == b"PK"  # a submission workbook or a filled template
     try:
-        if is_workbook:  # the reader opens the file itself: no need to hold it in memory
+        head, size = sniff.read_head(path)
+    except OSError as exc:
+        raise UserError(tr("无法读取文件：{reason}", reason=exc.strerror or str(exc)),
+                        where=str(path)) from None
+    reason = sniff.refusal(head, path, size)
+    if reason:  # a photo, a PDF, a Word document...: say what it is
+        raise UserError(reason, where=path.name)
+    try:
+        if sniff.kind(head) == sniff.WORKBOOK:  # a submission workbook or a filled template
             parsed, _info = xlsx_reader.read_workbook(path, ws.forms)
         else:
             parsed = json_report.parse_text(path.read_bytes(), ws.forms)

@@ -21,15 +21,12 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import STATUS_LABELS
-from unionclerk.exporters import json_report, machine, xlsx_reader, xlsx_safe
+from unionclerk.exporters import json_report, machine, sniff, xlsx_reader, xlsx_safe
 from unionclerk.exporters import summary_model as sm
 from unionclerk.formspec import FormSet, shipped_forms, validators
 from unionclerk.services.county.sources import Found
 
 MAX_JSON = 1024 * 1024 * 1024
-_MAGIC = ((b"\xff\xd8\xff", "image"), (b"\x89PNG", "image"), (b"GIF8", "image"),
-          (b"BM", "image"), (b"%PDF", "pdf"), (b"\xd0\xcf\x11\xe0", "ole"),
-          (b"RIFF", "image"), (b"{\\rtf", "word"))
 
 
 @dataclass
@@ -84,38 +81,22 @@ def read_found(found: Found, period: Period, spill_dir: str, seq: int,
     if found.problem:
         return _refused(found, sm.UNREADABLE, found.problem)
     try:
-        size = found.path.stat().st_size
-        with open(found.path, "rb") as fh:
-            head = fh.read(16)
+        head, size = sniff.read_head(found.path)
     except OSError as exc:
         return _refused(found, sm.UNREADABLE, tr("无法读取文件（{reason}）",
                                                  reason=exc.strerror or str(exc)))
     if size == 0:
-        return _refused(found, sm.UNREADABLE, tr("空文件（0 字节），可能没有传完"))
+        return _refused(found, sm.UNREADABLE, sniff.not_a_report(head, found.path, size))
+    reason = sniff.refusal(head, found.path, size)
+    if reason:
+        return _refused(found, sm.NOT_A_REPORT, reason)
     ctx = _Ctx(found, period, Path(spill_dir), seq, forms)
     try:
-        if head.startswith(b"PK"):
+        if sniff.kind(head) == sniff.WORKBOOK:
             return ctx.workbook()
-        text_head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if text_head[:1] in (b"{", b"["):
-            return ctx.json_file(size)
+        return ctx.json_file(size)
     except UserError as exc:
         return _refused(found, sm.UNREADABLE, exc.message)
-    return _refused(found, sm.NOT_A_REPORT, _what_else(head, found.path))
-
-
-def _what_else(head: bytes, path: Path) -> str:
-    kind = next((k for magic, k in _MAGIC if head.startswith(magic)), "")
-    suffix = path.suffix.lower()
-    if kind == "image" or suffix in (".jpg", ".jpeg", ".png", ".heic", ".gif", ".bmp", ".webp"):
-        return tr("图片文件，不是报表")
-    if kind == "pdf":
-        return tr("PDF 文件是打印盖章用的，汇总需要同名的 .xlsx 工作簿或 .json 文件")
-    if kind == "word" or suffix in (".doc", ".docx", ".wps", ".rtf"):
-        return tr("Word 文档，不是报表")
-    if kind == "ole":
-        return tr("旧版 Office 文件（.xls/.doc），不是本程序导出的报表；请让对方用本程序导出 .xlsx")
-    return tr("不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）")
 
 
 class _Ctx:
@@ -126,8 +107,6 @@ class _Ctx:
 
     # -- workbooks ---------------------------------------------------------------------------
     def workbook(self) -> FileResult:
-        if not _is_workbook(self.found.path):
-            return _refused(self.found, sm.NOT_A_REPORT, _office_kind(self.found.path))
         info = xlsx_reader.inspect_workbook(self.found.path, self.forms)
         why = "；".join(info.messages)
         if info.kind == xlsx_reader.NEWER_FORMAT:
@@ -232,31 +211,6 @@ class _Ctx:
             union_name=parsed.union_name or "", period=parsed.period, spill=str(target),
             content_sha=hashlib.sha256(raw).hexdigest(), dropped=list(parsed.dropped),
             county=str(cover.get("county", "")), city=str(cover.get("city", "")), **meta)
-
-
-def _is_workbook(path: Path) -> bool:
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as zf:
-            return "xl/workbook.xml" in zf.namelist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        return True  # let the workbook reader say what is wrong with it
-
-
-def _office_kind(path: Path) -> str:
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = zf.namelist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        names = []
-    if any(n.startswith("word/") for n in names):
-        return tr("Word 文档，不是报表")
-    if any(n.startswith("ppt/") for n in names):
-        return tr("演示文稿，不是报表")
-    return tr("不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）")
 
 
 def _newer(doc: Any, forms: FormSet) -> str:

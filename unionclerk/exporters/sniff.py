@@ -1,0 +1,87 @@
+"""What a received file is, told from its first bytes: a workbook, a JSON report, or something
+else, named for the clerk (a photo of the paper form, the PDF, a Word document...).
+
+Import, `inspect` and the county merge all start here, so the same file gets the same answer
+everywhere. Only the kind is decided here; the readers then check the content itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unionclerk.domain.i18n import tr
+
+WORKBOOK, JSON = "workbook", "json"
+HEAD_BYTES = 16
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Notepad's "Unicode": the JSON reader names it
+_MAGIC = ((b"\xff\xd8\xff", "image"), (b"\x89PNG", "image"), (b"GIF8", "image"),
+          (b"BM", "image"), (b"RIFF", "image"), (b"%PDF", "pdf"),
+          (b"\xd0\xcf\x11\xe0", "ole"), (b"{\\rtf", "word"))
+_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".gif", ".bmp", ".webp")
+_WORD_SUFFIXES = (".doc", ".docx", ".wps", ".rtf")
+
+
+def read_head(path: Path) -> tuple[bytes, int]:
+    """The first bytes of a file and its size; OSError when it cannot be read."""
+    with open(path, "rb") as fh:
+        head = fh.read(HEAD_BYTES)
+        size = fh.seek(0, 2)
+    return head, size
+
+
+def kind(head: bytes) -> str | None:
+    """WORKBOOK (a zip: .xlsx), JSON (text starting with { or [), or None."""
+    if head.startswith(b"PK"):
+        return WORKBOOK
+    if head.startswith(_UTF16_BOMS) or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        return JSON
+    return None
+
+
+def not_a_report(head: bytes, path: Path, size: int) -> str:
+    """Why a file `kind` gives None for is no report, in words a clerk can act on."""
+    if size == 0:
+        return tr("空文件（0 字节），可能没有传完")
+    magic = next((k for m, k in _MAGIC if head.startswith(m)), "")
+    suffix = Path(path).suffix.lower()
+    if magic == "image" or suffix in _IMAGE_SUFFIXES:
+        return tr("图片文件，不是报表")
+    if magic == "pdf":
+        return tr("PDF 文件是打印盖章用的，汇总需要同名的 .xlsx 工作簿或 .json 文件")
+    if magic == "word" or suffix in _WORD_SUFFIXES:
+        return tr("Word 文档，不是报表")
+    if magic == "ole":
+        return tr("旧版 Office 文件（.xls/.doc），不是本程序导出的报表；请让对方用本程序导出 .xlsx")
+    if suffix in (".xlsx", ".xlsm"):
+        return tr("文件名是 {suffix}，但内容不是 Excel 工作簿（可能已损坏或没有传完）",
+                  suffix=suffix)
+    return tr("不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）")
+
+
+def not_a_workbook(path: Path) -> str | None:
+    """For a zip: None when it holds a workbook (or cannot be read as a zip at all: the
+    workbook reader then says what is wrong with it), else why it is no report."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return None
+    if "xl/workbook.xml" in names:
+        return None
+    if any(n.startswith("word/") for n in names):
+        return tr("Word 文档，不是报表")
+    if any(n.startswith("ppt/") for n in names):
+        return tr("演示文稿，不是报表")
+    return tr("不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）")
+
+
+def refusal(head: bytes, path: Path, size: int) -> str | None:
+    """None when the file looks like a workbook or a JSON report (its reader takes it from
+    there); else why it is no report."""
+    found = kind(head)
+    if found is None:
+        return not_a_report(head, path, size)
+    return not_a_workbook(path) if found == WORKBOOK else None
