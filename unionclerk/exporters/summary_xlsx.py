@@ -22,7 +22,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell as XlCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import PatternFill
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from unionclerk import __version__
@@ -37,46 +37,33 @@ from unionclerk.exporters.xlsx_layout import (
     roster_columns,
     text_width,
 )
+from unionclerk.exporters.xlsx_styles import SPECS as BASE
+from unionclerk.exporters.xlsx_styles import StyleCache, spec
 from unionclerk.exporters.xlsx_writer import PROTECT
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 from unionclerk.formspec.rollup import Rollup, UnitLine
 
 LAYOUT_VERSION = 1
 HEADER_ROW = 3
-_THIN = Side(style="thin", color="808080")
-
-
-def _spec(bold: bool = False, size: float = 10.5, h: str = "left", fmt: str = "General",
-          fill: str | None = None, box: bool = True, wrap: bool = False) -> dict[str, Any]:
-    return {"font": Font(name="宋体", size=size, bold=bold),
-            "border": Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN) if box
-            else Border(),
-            "alignment": Alignment(horizontal=h, vertical="center", wrap_text=wrap),
-            "number_format": fmt,
-            "fill": PatternFill("solid", fgColor=fill) if fill else PatternFill()}
-
-
-_TOTAL = "FFF2CC"
+_TOTAL = PatternFill("solid", fgColor="FFF2CC")
+# The submission workbook's styles, with a smaller title and the 合计 rows highlighted.
 SPECS: dict[str, dict[str, Any]] = {
-    "title": _spec(True, 15, box=False), "head": _spec(box=False, fmt="@"),
-    "colhead": _spec(True, h="center", fill="DDE6F2", wrap=True),
-    "text": _spec(fmt="@"), "code": _spec(fmt="@"), "center": _spec(h="center", fmt="@"),
-    "int": _spec(h="right", fmt="#,##0"), "money": _spec(h="right", fmt="#,##0.00"),
-    "area": _spec(h="right", fmt="#,##0.0"), "rate": _spec(h="right", fmt="0.0"),
-    "section": _spec(True, fill="F2F2F2"),
-    "t_text": _spec(True, fill=_TOTAL, fmt="@"), "t_int": _spec(True, h="right", fmt="#,##0",
-                                                               fill=_TOTAL),
-    "t_money": _spec(True, h="right", fmt="#,##0.00", fill=_TOTAL),
-    "t_area": _spec(True, h="right", fmt="#,##0.0", fill=_TOTAL),
-    "t_rate": _spec(True, h="right", fmt="0.0", fill=_TOTAL),
-    "machine": _spec(box=False, fmt="@"),
+    **{name: BASE[name] for name in ("head", "colhead", "code", "center", "int", "money",
+                                     "area", "rate", "section", "machine")},
+    "title": spec(15, bold=True, box=False),
+    "text": spec(fmt="@"),  # no wrapping: a unit's row stays one line high
+    "t_text": spec(bold=True, fill=_TOTAL, fmt="@"),
+    "t_int": spec(bold=True, h="right", fmt="#,##0", fill=_TOTAL),
+    "t_money": spec(bold=True, h="right", fmt="#,##0.00", fill=_TOTAL),
+    "t_area": spec(bold=True, h="right", fmt="#,##0.0", fill=_TOTAL),
+    "t_rate": spec(bold=True, h="right", fmt="0.0", fill=_TOTAL),
 }
 
 
 class Sheet:
     """A write-only sheet with styled, formula-proof cells."""
 
-    def __init__(self, wb: Workbook, name: str, styles: dict[str, Any]) -> None:
+    def __init__(self, wb: Workbook, name: str, styles: StyleCache) -> None:
         self.ws = wb.create_sheet(name)
         self.name = name
         self._styles = styles
@@ -84,13 +71,7 @@ class Sheet:
         self.ws._values_to_row = _cells_to_row
 
     def _array(self, style: str) -> Any:
-        array = self._styles.get(style)
-        if array is None:
-            probe = XlCell(self.ws)
-            for attr, value in SPECS[style].items():
-                setattr(probe, attr, value)
-            array = self._styles[style] = probe._style
-        return array
+        return self._styles.array(self.ws, style)
 
     def append(self, cells: Iterable[tuple[Any, str]]) -> int:
         """Append (value, style) cells as the next row; returns its number."""
@@ -210,7 +191,7 @@ class SummaryWorkbook:
         if created.tzinfo is not None:  # openpyxl stores naive UTC
             created = created.astimezone(UTC).replace(tzinfo=None)
         self.wb.properties.created = created
-        self._styles: dict[str, Any] = {}
+        self._styles = StyleCache(SPECS)
         self.sheets = summary_sheets.create_sheets(self)
         self._rosters = {f.key: (self.sheets[f"roster:{f.key}"], _converters(f))
                          for f in forms if f.is_roster}

@@ -1,4 +1,5 @@
-"""Cell styles of the submission workbook, built once per workbook and copied onto cells.
+"""Cell styles of the workbooks (submission here; the summary adds its own), built once per
+workbook and copied onto cells.
 
 Assigning openpyxl Font/Border objects cell by cell hashes them every time; a big roster
 would spend most of its export doing that. Instead each named style is registered once and
@@ -17,11 +18,11 @@ from unionclerk.exporters.xlsx_layout import FORMULA_START
 FONT = "宋体"
 _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEAD_FILL = PatternFill("solid", fgColor="DDE6F2")
-_SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
+HEAD_FILL = PatternFill("solid", fgColor="DDE6F2")
+SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
 
 
-def _spec(size: float = 10.5, bold: bool = False, color: str | None = None, box: bool = True,
+def spec(size: float = 10.5, bold: bool = False, color: str | None = None, box: bool = True,
           h: str = "left", v: str = "center", wrap: bool = False, indent: int = 0,
           fmt: str = "General", fill: PatternFill | None = None,
           underline: str | None = None) -> dict[str, Any]:
@@ -35,44 +36,46 @@ def _spec(size: float = 10.5, bold: bool = False, color: str | None = None, box:
 
 
 SPECS: dict[str, dict[str, Any]] = {
-    "title": _spec(16, bold=True, box=False, h="center"),
-    "title_draft": _spec(16, bold=True, box=False, h="center", color="C00000"),
-    "head": _spec(box=False, fmt="@"),
-    "head_right": _spec(box=False, h="right", fmt="@"),
-    "colhead": _spec(bold=True, h="center", wrap=True, fill=_HEAD_FILL),
-    "section": _spec(bold=True, fill=_SECTION_FILL),
-    "label0": _spec(wrap=True),
-    "label1": _spec(wrap=True, indent=2),
-    "label2": _spec(wrap=True, indent=4),
-    "unit": _spec(h="center"),
-    "seq": _spec(h="center"),
-    "int": _spec(h="right", fmt="#,##0"),
-    "money": _spec(h="right", fmt="#,##0.00"),
-    "area": _spec(h="right", fmt="#,##0.0"),
-    "rate": _spec(h="right", fmt="0.0"),
-    "text": _spec(wrap=True, fmt="@"),
-    "center": _spec(h="center", fmt="@"),
-    "longtext": _spec(wrap=True, v="top", fmt="@"),
-    "code": _spec(fmt="@"),
-    "sign": _spec(box=False, fmt="@"),
-    "toc": _spec(color="0563C1", underline="single"),
-    "machine": _spec(box=False, fmt="@"),
+    "title": spec(16, bold=True, box=False, h="center"),
+    "title_draft": spec(16, bold=True, box=False, h="center", color="C00000"),
+    "head": spec(box=False, fmt="@"),
+    "head_right": spec(box=False, h="right", fmt="@"),
+    "colhead": spec(bold=True, h="center", wrap=True, fill=HEAD_FILL),
+    "section": spec(bold=True, fill=SECTION_FILL),
+    "label0": spec(wrap=True),
+    "label1": spec(wrap=True, indent=2),
+    "label2": spec(wrap=True, indent=4),
+    "unit": spec(h="center"),
+    "seq": spec(h="center"),
+    "int": spec(h="right", fmt="#,##0"),
+    "money": spec(h="right", fmt="#,##0.00"),
+    "area": spec(h="right", fmt="#,##0.0"),
+    "rate": spec(h="right", fmt="0.0"),
+    "text": spec(wrap=True, fmt="@"),
+    "center": spec(h="center", fmt="@"),
+    "longtext": spec(wrap=True, v="top", fmt="@"),
+    "code": spec(fmt="@"),
+    "sign": spec(box=False, fmt="@"),
+    "toc": spec(color="0563C1", underline="single"),
+    "machine": spec(box=False, fmt="@"),
 }
 
 
 class StyleCache:
-    """Makes styled cells for one worksheet's workbook."""
+    """Makes styled cells for one workbook, from `specs` (name → `spec(...)`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, specs: dict[str, dict[str, Any]] | None = None) -> None:
+        self._specs = SPECS if specs is None else specs
         self._arrays: dict[str, Any] = {}
         self._ids: dict[str, int] = {}
 
-    def _array(self, ws: Any, name: str) -> Any:
+    def array(self, ws: Any, name: str) -> Any:
+        """The StyleArray of a named style ("name:q" adds Excel's quote prefix)."""
         array = self._arrays.get(name)
         if array is None:
             base, _, quoted = name.partition(":")
             probe = XlCell(ws)
-            for attr, value in SPECS[base].items():
+            for attr, value in self._specs[base].items():
                 setattr(probe, attr, value)
             if quoted:
                 # Text starting with = + - @ shows as typed and stays text when edited.
@@ -84,13 +87,13 @@ class StyleCache:
         """The workbook's index of a named style (what a cell's `s` attribute holds)."""
         sid = self._ids.get(style)
         if sid is None:
-            sid = self._ids[style] = ws.parent._cell_styles.add(self._array(ws, style))
+            sid = self._ids[style] = ws.parent._cell_styles.add(self.array(ws, style))
         return sid
 
     def cell(self, ws: Any, value: Any, style: str, column: int = 1) -> XlCell:
         if isinstance(value, str) and value.startswith(FORMULA_START):
             style = f"{style}:q"
-        cell = XlCell(ws, row=1, column=column, value=value, style_array=self._array(ws, style))
+        cell = XlCell(ws, row=1, column=column, value=value, style_array=self.array(ws, style))
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the text starts with
         return cell
