@@ -5,7 +5,8 @@ Run from the repository root:  python benchmarks/bench_packaging.py [--dist DIR]
 1. Start-up to the main window shown, frozen (the PyInstaller one-folder bundle built from
    build.spec; built into a temporary folder unless --dist names an existing one) against
    unfrozen (`python -m unionclerk`), on the same demo data folder, alternating, median of
-   5 runs each. Goal: frozen ≤ 1.5× unfrozen.
+   5 runs each, timed to the "shown" and "ready" lines `gui --exit-when-shown` prints (the
+   window painted; the report on screen). Goal: frozen ≤ 1.5× unfrozen.
 2. A consistent backup (SQLite backup API + integrity check of the copy) of a database
    holding five years of a large township's reports (2,000 roster rows a year). Goal ≤ 1 s.
 
@@ -36,10 +37,21 @@ def build_bundle(work: Path) -> Path:
     return work / "dist" / "unionclerk"
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Seconds to the window shown (the "shown" line) and to the report on screen ("ready")."""
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             text=True)
+    assert child.stdout is not None
+    marks = []
+    for line in child.stdout:
+        marks.append(time.perf_counter() - start)
+        if line.startswith("ready"):
+            break
+    child.wait(timeout=120)
+    if child.returncode != 0 or len(marks) != 2:
+        raise SystemExit(f"{command[0]} did not start: exit {child.returncode}")
+    return marks[0], marks[1]
 
 
 def startup(dist: Path, data: Path) -> None:
@@ -51,10 +63,11 @@ def startup(dist: Path, data: Path) -> None:
     for _ in range(5):
         f.append(timed(frozen))
         p.append(timed(plain))
-    ratio = statistics.median(f) / statistics.median(p)
-    print(f"start-up to window shown: unfrozen {statistics.median(p) * 1000:.0f} ms, "
-          f"frozen {statistics.median(f) * 1000:.0f} ms, ratio {ratio:.2f}x (goal ≤ 1.5x) "
-          f"{'OK' if ratio <= 1.5 else 'MISSED'}")
+    for i, what in enumerate(("window shown", "report on screen")):
+        fm, pm = statistics.median(t[i] for t in f), statistics.median(t[i] for t in p)
+        ratio = fm / pm
+        print(f"start-up to {what}: unfrozen {pm * 1000:.0f} ms, frozen {fm * 1000:.0f} ms, "
+              f"ratio {ratio:.2f}x (goal ≤ 1.5x) {'OK' if ratio <= 1.5 else 'MISSED'}")
 
 
 def backup_speed(tmp: Path) -> None:
