@@ -55,6 +55,23 @@ def test_machine_data_is_the_summary_json_and_hashes_right(summary, forms):
                          "reports", "expected", "problems"]
 
 
+def test_wide_sheets_print_across_pages_repeating_the_unit_columns(summary):
+    """A 30-column form fitted to one A4 width prints too small to read: it goes across
+    several pages, each repeating 序号 / 行政区划代码 / 单位名称; narrow sheets keep one."""
+    from openpyxl import load_workbook
+
+    _, outcome = summary
+    wb = load_workbook(outcome.files[0])
+    wide = wb["表一 组织建设情况"]
+    assert wide.page_setup.fitToWidth >= 2 and wide.sheet_properties.pageSetUpPr.fitToPage
+    assert wide.print_title_cols == "$A:$C"
+    narrow = wb["问题清单"]
+    assert int(narrow.page_setup.fitToWidth) == 1 and not narrow.print_title_cols
+    cadres = wb["表二 工会干部队伍情况 名单"]
+    political = next(c for c in cadres[3] if c.value == "政治面貌").column_letter
+    assert cadres.column_dimensions[political].width >= 13  # 中共预备党员 is not cut off
+
+
 def test_every_included_report_reads_back_as_a_report(summary, forms):
     docs, outcome = summary
     doc = json.loads(outcome.files[2].read_text(encoding="utf-8"))

@@ -18,6 +18,7 @@ from unionclerk.exporters.xlsx_layout import (
     ordered_fields,
     roster_columns,
     sheet_name,
+    text_width,
 )
 from unionclerk.formspec.derived import CadreFigures
 from unionclerk.formspec.model import FieldDef, FormDef
@@ -50,6 +51,22 @@ def _single_name(form: FormDef) -> str:
     return sheet_name(form, tr("(汇总项)") if form.is_roster else "")
 
 
+# What a roster cell of each type needs at most (its rows stream by: none is measured).
+_TYPE_WIDTHS = {"idnumber": 21.0, "phone": 15.0, "date": 11.0, "yearmonth": 9.0, "bool": 6.0,
+                "int": 9.0, "money": 13.0, "area": 10.0, "rate": 7.0, "text": 16.0,
+                "longtext": 24.0}
+
+
+def _roster_width(f: FieldDef) -> float:
+    """A roster column wide enough for its title and for what its type can hold (the longest
+    choice, an ID number, a date), so that cells are not cut off in print."""
+    need = text_width(f.plain_label) * 0.7 + 2
+    if f.choices:
+        need = max(need, max(text_width(c) for c in f.choices) + 1)
+    need = max(need, _TYPE_WIDTHS.get(f.type.name, 9.0))
+    return min(30.0, need)
+
+
 def _roster_name(form: FormDef) -> str:
     return sheet_name(form, tr(" 名单") if form.key == "cadres" else "")
 
@@ -62,9 +79,12 @@ def create_sheets(book: SummaryWorkbook) -> dict[str, Sheet]:
             sheets[f"single:{form.key}"] = book.sheet(_single_name(form))
         if form.is_roster:
             sheet = sheets[f"roster:{form.key}"] = book.sheet(_roster_name(form))
+            columns = roster_columns(form)
             heads = [tr("序号"), tr("行政区划代码"), tr("单位名称")]
-            heads += [f.plain_label for f in roster_columns(form)]
-            sheet.heading(f"{form.display_title}（{tr('汇总名单')}）", book.subtitle, heads)
+            heads += [f.plain_label for f in columns]
+            widths = [7.0, 15.0, 22.0] + [_roster_width(f) for f in columns]
+            sheet.heading(f"{form.display_title}（{tr('汇总名单')}）", book.subtitle, heads,
+                          widths=widths)
     for key, name in (("counts", tr("分类统计")), ("status", tr("报送情况")),
                       ("problems", tr("问题清单")), ("machine", "_unionclerk")):
         sheets[key] = book.sheet(name)
