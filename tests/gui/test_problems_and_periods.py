@@ -147,3 +147,20 @@ def test_frame_says_it_is_opening_then_shows_the_report(ws, qtbot) -> None:
     assert window.dashboard.title.text().startswith("佛堂镇总工会")
     assert not window.dashboard.step.isHidden()
     assert window.dashboard.step.text() == "还有 2 个警告需要填写说明 →"
+
+
+def test_the_panel_keeps_the_clerks_place_as_problems_come_and_go(demo_window, clerk) -> None:
+    """Working down the list: after an edit elsewhere the same problem stays current; once
+    it is fixed, the problem that took its place is current, not the top of the list."""
+    w = demo_window
+    clerk.fill(w, "organisation", "single_unions", "500")  # an error and a warning
+    panel, model = w.problems, w.problems.model
+    error = problem_index(panel, lambda p: p.field == "single_unions")
+    panel.view.setCurrentIndex(error)
+    venue = model.problem(problem_index(panel, lambda p: p.form == "venues"))
+    w.request_explanation(venue, "与镇文体中心共用，面积另报")  # the list is rebuilt
+    assert model.problem(panel.view.currentIndex()).field == "single_unions"
+    clerk.fill(w, "organisation", "single_unions", "100")  # the error is fixed
+    current = model.problem(panel.view.currentIndex())
+    assert current is not None and current.form == "organisation"
+    assert current.field == "grassroots_unions" and not current.is_error

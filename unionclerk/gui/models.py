@@ -150,6 +150,18 @@ class ProblemsModel(QAbstractItemModel):
             return None
         return self.groups[index.internalId() - 1][1][index.row()]
 
+    def index_of(self, problem: Problem, form: FormDef | None, row: int,
+                 column: int = 0) -> QModelIndex:
+        """Where `problem` is now; if it is gone, the problem now at `row` of the same form
+        (or that form's last); an invalid index when the form has no problems left."""
+        for g, (_form, found) in enumerate(self.groups):
+            if problem in found:
+                return self.index(found.index(problem), column, self.index(g, 0))
+        for g, (group_form, found) in enumerate(self.groups):
+            if form is not None and group_form.key == form.key and found:
+                return self.index(min(row, len(found) - 1), column, self.index(g, 0))
+        return QModelIndex()
+
     def form_at(self, index: Index) -> FormDef | None:
         if not index.isValid():
             return None

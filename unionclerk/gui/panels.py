@@ -66,10 +66,22 @@ class ProblemsPanel(QDockWidget):
 
     def set_problems(self, groups: list[tuple[FormDef, list[Problem]]],
                      where: dict[Problem, str], explanations: dict[Problem, str]) -> None:
+        """Show a new list, keeping the clerk's place in it: the same problem stays current,
+        or, once it is fixed, the one that took its place; the list does not scroll away."""
+        current = self.view.currentIndex()
+        was = self.model.problem(current) if current.isValid() else None
+        place = (self.model.form_at(current), current.row(), current.column()) \
+            if current.isValid() and was is not None else None
+        scrolled = self.view.verticalScrollBar().value()
         self.model.set_problems(groups, where, explanations)
         for row in range(len(groups)):  # a form's heading reads across the whole width
             self.view.setFirstColumnSpanned(row, QModelIndex(), True)
         self.view.expandAll()
+        if place is not None:
+            again = self.model.index_of(was, place[0], place[1], place[2])
+            if again.isValid():
+                self.view.setCurrentIndex(again)
+        self.view.verticalScrollBar().setValue(scrolled)
         errors = sum(p.is_error for _, found in groups for p in found)
         warnings = sum(not p.is_error for _, found in groups for p in found)
         self.summary.setText(self.tr("共 {0} 个错误，{1} 个警告").format(errors, warnings)
