@@ -4,7 +4,7 @@ by a Chinese column (stable and predictable); every roster model under qtmodelte
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from unionclerk.domain.report import YearMonth
 from unionclerk.formspec.rawcells import Raw
@@ -158,3 +158,68 @@ def test_every_roster_model_passes_the_model_tester(qtmodeltester, ws, cadres) -
     preview.set_rows([form.field("name"), form.field("birth")],
                      [{"name": "张三", "_raw": {"birth": "八零后"}}], [3], [[]])
     qtmodeltester.check(preview)
+
+
+def test_the_cursor_and_selection_stay_on_their_rows_through_sort_and_filter(qtbot, cadres) -> None:
+    """Sorting moves rows, not the clerk's place: the current cell and the selected rows are
+    the same rows afterwards; a filter keeps them where they are still shown."""
+    w, table = cadres
+    proxy, model, view = table.proxy, table.model, table.view
+    rows = w.session.data.rows["cadres"]
+    name = model.column_of("name")
+    view.select_block(5, name, 7, name)
+    view.selectionModel().setCurrentIndex(proxy.index(6, name),
+                                          QItemSelectionModel.SelectionFlag.NoUpdate)
+    chosen = [rows[i].uuid for i in (5, 6, 7)]
+
+    def selected() -> set[str]:
+        return {model.row_uuid(proxy.mapToSource(i).row())
+                for i in view.selectionModel().selectedIndexes()}
+
+    def current() -> str:
+        return model.row_uuid(proxy.mapToSource(view.currentIndex()).row())
+
+    view.sortByColumn(name, Desc)
+    assert current() == chosen[1] and selected() == set(chosen)
+    assert [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(3)] != [0, 1, 2]
+    gender = rows[6].values["gender"]
+    table.filters.set(model.column_of("gender"), {gender})
+    assert current() == chosen[1]
+    assert selected() == {u for u in chosen if next(
+        r for r in rows if r.uuid == u).values["gender"] == gender}
+    table.restore_order()
+    assert current() == chosen[1]
+
+
+def test_a_filter_over_many_scattered_rows_is_one_layout_change(qtbot, qtmodeltester, ws) -> None:
+    """300 rows where every other one matches: the proxy signals one layout change, not 150
+    removals, and the view, its row header and the cursor all follow."""
+    from PySide6.QtWidgets import QTableView
+
+    from unionclerk.domain.report import RosterRow
+
+    form = ws.forms["cadres"]
+    model = RosterModel(form)
+    rows = [RosterRow({"name": f"干部{i:03d}", "gender": "女" if i % 2 else "男"}, f"u{i:03d}")
+            for i in range(300)]
+    model.sync(rows, [], True)
+    proxy = RosterProxy(model)
+    qtmodeltester.check(proxy)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.show()
+    gender = model.column_of("gender")
+    view.setCurrentIndex(proxy.index(101, gender))  # a 女 row
+    layouts, removals = [], []
+    proxy.layoutChanged.connect(lambda *_: layouts.append(1))
+    proxy.rowsRemoved.connect(lambda *_: removals.append(1))
+    proxy.set_column_filter(gender, {"女"})
+    assert (len(layouts), len(removals)) == (1, 0)
+    assert proxy.rowCount() == 150 + 1  # and the empty row for new entries
+    assert view.verticalHeader().count() == proxy.rowCount()
+    assert model.row_uuid(proxy.mapToSource(view.currentIndex()).row()) == "u101"
+    assert view.currentIndex().row() == 50
+    proxy.set_column_filter(gender, None)
+    assert proxy.rowCount() == 301 and view.verticalHeader().count() == 301
+    assert model.row_uuid(proxy.mapToSource(view.currentIndex()).row()) == "u101"

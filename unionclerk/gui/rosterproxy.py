@@ -7,18 +7,24 @@ changes, and an edit never makes a row jump or vanish under the cursor (no dynam
 
 Sorting is stable and predictable: by the typed value (numbers as numbers, dates as dates,
 text by character code, 拼音 not attempted), empty cells last either way, equal cells in
-roster order. The order is worked out in Python once per click (`sorted` over precomputed
-keys); Qt's stable sort then only compares ranks.
+roster order; rows added since the sort follow in roster order, the empty row for new entries
+last.
+
+The proxy keeps the order itself — a list of source rows, worked out with Python's `sorted`
+over precomputed keys — instead of letting QSortFilterProxyModel compare rows: that calls back
+into Python n·log n times, two seconds for a 20,000-row roster. A sort is a layout change
+(persistent indexes follow their rows); a filter change removes and inserts rows, as
+QSortFilterProxyModel does, so the view keeps the selection and the cursor where it can.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from unionclerk.formspec.fieldtypes import to_halfwidth
 from unionclerk.formspec.rawcells import raw_texts
@@ -26,6 +32,10 @@ from unionclerk.gui.roster import RosterModel
 
 Index = QModelIndex | QPersistentModelIndex
 MARK = " ▼"  # on the title of a filtered column
+_LATER = 1 << 40  # rank of rows added since the sort: after every sorted row
+# A change of this many separate runs of rows or more is signalled as one layout change: row
+# by row, a filter over 20,000 rows would send thousands of signals.
+_MANY_RUNS = 32
 
 
 def fold(text: str) -> str:
@@ -33,26 +43,164 @@ def fold(text: str) -> str:
     return "".join(to_halfwidth(text).lower().split())
 
 
-class RosterProxy(QSortFilterProxyModel):
+def _runs(positions: list[int]) -> Iterator[tuple[int, int]]:
+    """Sorted positions as (first, last) runs of consecutive numbers."""
+    start = prev = None
+    for p in positions:
+        if start is None:
+            start = prev = p
+        elif p == prev + 1:
+            prev = p
+        else:
+            yield start, prev
+            start = prev = p
+    if start is not None:
+        yield start, prev
+
+
+class RosterProxy(QAbstractTableModel):
     def __init__(self, model: RosterModel, parent: Any = None) -> None:
         super().__init__(parent)
         self.roster = model
-        self.setSourceModel(model)
-        self.setDynamicSortFilter(False)
         self.text = ""
         self.column_filters: dict[int, set[str] | str] = {}
         self.problems_only = False
         self._seen: set[str] | None = None  # rows present when the filter was last set
-        self._rank: dict[str, int] = {}
         self._texts: dict[int, list[str]] = {}  # per column: folded display texts
-        model.modelReset.connect(self._forget)
-        model.rowsInserted.connect(self._forget)
-        model.rowsRemoved.connect(self._forget)
-        model.dataChanged.connect(self._forget)
-        self._ranks: list[int] = []
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
-                       model.rowsMoved):
-            signal.connect(self._rank_rows)
+        self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
+        self._rank: dict[str, int] = {}  # row UUID → place in the sorted order
+        self._order: list[int] = []  # proxy row → source row
+        self._pos: list[int] = []  # source row → proxy row (-1: filtered out)
+        self._moving: list[tuple[QPersistentModelIndex, str | None, int]] = []
+        self._laying_out = False  # between layoutAboutToBeChanged and layoutChanged
+        model.dataChanged.connect(self._source_data_changed)
+        model.headerDataChanged.connect(self._source_header_changed)
+        model.rowsAboutToBeRemoved.connect(self._source_rows_about_to_be_removed)
+        model.rowsRemoved.connect(self._source_rows_removed)
+        model.rowsInserted.connect(self._source_rows_inserted)
+        model.rowsAboutToBeMoved.connect(lambda *_: self._begin_layout())
+        model.rowsMoved.connect(lambda *_: self._end_layout())
+        model.layoutAboutToBeChanged.connect(lambda *_: self._begin_layout())
+        model.layoutChanged.connect(lambda *_: self._end_layout())
+        model.modelAboutToBeReset.connect(self.beginResetModel)
+        model.modelReset.connect(self._source_reset)
+        self._set_order(self._compute())
+
+    # -- the order -----------------------------------------------------------------------
+    def _compute(self) -> list[int]:
+        """The source rows shown, in the order shown (the empty row for new entries last)."""
+        model = self.roster
+        rows = range(len(model.rows))
+        shown = [r for r in rows if self._accepts(r)] if self.filtering else list(rows)
+        if self._rank:
+            rank, uuids = self._rank.get, [r.uuid for r in model.rows]
+            shown.sort(key=lambda r: rank(uuids[r], _LATER + r))
+        if model.new_row is not None:
+            shown.append(model.new_row)
+        return shown
+
+    def _set_order(self, order: list[int]) -> None:
+        self._order = order
+        self._pos = pos = [-1] * self.roster.rowCount()
+        for proxy_row, source_row in enumerate(order):
+            pos[source_row] = proxy_row
+
+    def _move_to(self, wanted: list[int]) -> None:
+        """From the current order to `wanted`: as removals then insertions when the rows both
+        show keep their relative order (filters and additions never reorder rows) and the
+        change comes in few runs; else as one layout change."""
+        keep = set(wanted)
+        gone = list(_runs([p for p, s in enumerate(self._order) if s not in keep]))
+        have = set(self._order)
+        new = list(_runs([p for p, s in enumerate(wanted) if s not in have]))
+        if len(gone) + len(new) >= _MANY_RUNS:
+            self._begin_layout()
+            self._end_layout(wanted)
+            return
+        for first, last in reversed(gone):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            self._set_order(self._order[:first] + self._order[last + 1:])
+            self.endRemoveRows()
+        for first, last in new:
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._set_order(self._order[:first] + wanted[first:last + 1] + self._order[first:])
+            self.endInsertRows()
+        if self._order != wanted:  # rows kept changed places: say so
+            self._begin_layout()
+            self._end_layout(wanted)
+
+    def _begin_layout(self) -> None:
+        """Before the rows change places: note which row each persistent index is on."""
+        self._laying_out = True
+        self.layoutAboutToBeChanged.emit()
+        model = self.roster
+        self._moving = []
+        for index in self.persistentIndexList():
+            source = self._order[index.row()] if 0 <= index.row() < len(self._order) else -1
+            uuid = (model.rows[source].uuid if 0 <= source < len(model.rows)
+                    else None)  # None: the empty row for new entries
+            self._moving.append((QPersistentModelIndex(index), uuid, index.column()))
+
+    def _end_layout(self, order: list[int] | None = None) -> None:
+        """After: the new order, and each persistent index on the row it was on."""
+        self._set_order(self._compute() if order is None else order)
+        model = self.roster
+        where = {r.uuid: i for i, r in enumerate(model.rows)}
+        old, new = [], []
+        for persistent, uuid, column in self._moving:
+            source = model.new_row if uuid is None else where.get(uuid)
+            row = self._pos[source] if source is not None and source < len(self._pos) else -1
+            old.append(QModelIndex(persistent))
+            new.append(self.index(row, column) if row >= 0 else QModelIndex())
+        self._moving = []
+        self.changePersistentIndexList(old, new)
+        self._laying_out = False
+        self.layoutChanged.emit()
+
+    # -- following the roster ------------------------------------------------------------
+    def _source_reset(self) -> None:
+        self._texts.clear()
+        self._set_order(self._compute())
+        self.endResetModel()
+
+    def _source_rows_about_to_be_removed(self, _parent: Index, first: int, last: int) -> None:
+        self._texts.clear()
+        gone = list(_runs(sorted(p for p in self._pos[first:last + 1] if p >= 0)))
+        if len(gone) >= _MANY_RUNS:  # scattered over a sorted table: one layout change
+            self._begin_layout()
+            return
+        for run_first, run_last in reversed(gone):
+            self.beginRemoveRows(QModelIndex(), run_first, run_last)
+            self._set_order(self._order[:run_first] + self._order[run_last + 1:])
+            self.endRemoveRows()
+
+    def _source_rows_removed(self, _parent: Index, first: int, last: int) -> None:
+        if self._laying_out:
+            self._end_layout()
+            return
+        count = last - first + 1
+        self._set_order([s - count if s > last else s for s in self._order])
+
+    def _source_rows_inserted(self, _parent: Index, first: int, last: int) -> None:
+        self._texts.clear()
+        count = last - first + 1
+        self._set_order([s + count if s >= first else s for s in self._order])
+        self._move_to(self._compute())
+
+    def _source_data_changed(self, top_left: Index, bottom_right: Index,
+                             roles: list[int] | None = None) -> None:
+        self._texts.clear()
+        shown = [p for p in self._pos[top_left.row():bottom_right.row() + 1] if p >= 0]
+        if shown:
+            self.dataChanged.emit(self.index(min(shown), top_left.column()),
+                                  self.index(max(shown), bottom_right.column()), roles or [])
+
+    def _source_header_changed(self, orientation: Qt.Orientation, first: int,
+                               last: int) -> None:
+        if orientation == Qt.Orientation.Horizontal:
+            self.headerDataChanged.emit(orientation, first, last)
+        elif self._order:
+            self.headerDataChanged.emit(orientation, 0, len(self._order) - 1)
 
     # -- filtering -----------------------------------------------------------------------
     @property
@@ -61,16 +209,9 @@ class RosterProxy(QSortFilterProxyModel):
 
     @contextmanager
     def _changing_filter(self) -> Iterator[None]:
-        """Change the filter state inside Qt's begin / end (6.9+; older Qt: invalidate)."""
-        new_api = hasattr(self, "beginFilterChange")
-        if new_api:
-            self.beginFilterChange()
         yield
         self._seen = {r.uuid for r in self.roster.rows} if self.filtering else None
-        if new_api:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateFilter()
+        self._move_to(self._compute())
         if self.roster.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                         self.roster.columnCount() - 1)
@@ -95,25 +236,6 @@ class RosterProxy(QSortFilterProxyModel):
         with self._changing_filter():
             self.text, self.column_filters, self.problems_only = "", {}, False
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Asked of the roster model directly, not through super(): PySide's conversion of
-        # an empty QVariant from C++ hands back None without its reference, and thousands of
-        # header paints then crash Python ("deallocating None").
-        model = self.roster
-        if orientation == Qt.Orientation.Vertical:
-            if not 0 <= section < self.rowCount():
-                return None
-            section = self.mapToSource(self.index(section, 0)).row()
-            return model.headerData(section, orientation, role)
-        value = model.headerData(section, orientation, role)
-        if role == Qt.ItemDataRole.DisplayRole and section in self.column_filters:
-            return f"{value}{MARK}"
-        return value
-
-    def _forget(self, *_args: Any) -> None:
-        self._texts.clear()
-
     def column_texts(self, column: int) -> list[str]:
         """Every row's display text in a column (folded), cached until the rows change."""
         if column not in self._texts:
@@ -128,10 +250,8 @@ class RosterProxy(QSortFilterProxyModel):
         seen = dict.fromkeys(model.display_text(r, column) for r in range(len(model.rows)))
         return sorted(seen, key=lambda t: (t != "", t))[:limit]
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+    def _accepts(self, source_row: int) -> bool:
         model = self.roster
-        if not self.filtering or model.is_new_row(source_row):
-            return True
         if self._seen is not None and model.rows[source_row].uuid not in self._seen:
             return True  # added since the filter was set: keep it in sight
         if self.problems_only and not model.row_has_problem(source_row):
@@ -148,67 +268,98 @@ class RosterProxy(QSortFilterProxyModel):
         return True
 
     # -- sorting -------------------------------------------------------------------------
+    def sortColumn(self) -> int:  # noqa: N802 - QSortFilterProxyModel's name
+        return self._sort_column
+
+    def sortOrder(self) -> Qt.SortOrder:  # noqa: N802 - QSortFilterProxyModel's name
+        return self._sort_order
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column < 0:
-            self._rank = {}
-            self._rank_rows()
-            super().sort(-1, order)
-            return
+        """Sort by a column (-1: back to the roster's order)."""
+        self._sort_column, self._sort_order = max(column, -1), order
+        self._rank = {} if column < 0 else self._ranks(column, order)
+        self._begin_layout()
+        self._end_layout()
+
+    def _ranks(self, column: int, order: Qt.SortOrder) -> dict[str, int]:
         model = self.roster
         field = model.columns[column]
-        rows = model.rows
-        keyed = []
-        for i, row in enumerate(rows):
+        values: list[Any] = []  # typed values, sorted as such
+        texts: list[tuple[str, int]] = []  # kept text and text values, sorted as text
+        empty: list[int] = []
+        for i, row in enumerate(model.rows):
             raw = raw_texts(row.values).get(field.key)
             value = row.values.get(field.key) if raw is None else None
             if value is None and raw is None:
-                keyed.append((2, 0, "", i))
-            elif raw is not None or isinstance(value, str):  # kept text sorts as text
-                keyed.append((1, 0, model.display_text(i, column), i))
+                empty.append(i)
+            elif raw is not None or isinstance(value, str):
+                texts.append((model.display_text(i, column), i))
             else:
-                keyed.append((0, value, "", i))
-        down = order == Qt.SortOrder.DescendingOrder
+                values.append((value, i))
+        down, first = order == Qt.SortOrder.DescendingOrder, itemgetter(0)
         # Python's sort is stable even reversed: equal cells stay in roster order.
-        filled = [*sorted((k for k in keyed if k[0] == 0), key=lambda k: k[1], reverse=down),
-                  *sorted((k for k in keyed if k[0] == 1), key=lambda k: k[2], reverse=down)]
-        ordered = filled + [k for k in keyed if k[0] == 2]
-        n = len(ordered)
-        # Qt sorts descending by "greater first": give it ranks that reproduce our order.
-        self._rank = {rows[k[3]].uuid: (n - pos if down else pos)
-                      for pos, k in enumerate(ordered)}
-        self._rank_rows(down=down)
-        busy = len(rows) > 2000  # Qt compares n·log n times through Python: ~1.5 s at 20,000
-        if busy:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            super().sort(column, order)
-        finally:
-            if busy:
-                QGuiApplication.restoreOverrideCursor()
-
-    def _rank_rows(self, *_args: Any, down: bool | None = None) -> None:
-        """Each source row's rank, in a list `lessThan` can index (it runs n·log n times):
-        rows added since the sort follow in roster order, the empty row for new entries last
-        (Qt reverses the comparison for a descending sort)."""
-        if not self._rank:
-            self._ranks: list[int] = []
-            return
-        rows, big = self.roster.rows, 1 << 40
-        rank = self._rank.get
-        self._ranks = [rank(r.uuid, big + i) for i, r in enumerate(rows)]
-        if down is None:
-            down = self.sortOrder() == Qt.SortOrder.DescendingOrder
-        self._ranks.append(-1 if down else 1 << 50)
-
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
-        try:
-            return self._ranks[left.row()] < self._ranks[right.row()]
-        except IndexError:  # rows came in before our own signal handler ran
-            self._rank_rows()
-            return self._ranks[left.row()] < self._ranks[right.row()]
+        ordered = [i for _, i in sorted(values, key=first, reverse=down)]
+        ordered += [i for _, i in sorted(texts, key=first, reverse=down)]
+        ordered += empty
+        rows = model.rows
+        return {rows[i].uuid: place for place, i in enumerate(ordered)}
 
     def resort(self) -> None:
         """Sort again by the current column (after many rows changed at once)."""
-        if self.sortColumn() >= 0:
-            self.sort(self.sortColumn(), self.sortOrder())
+        if self._sort_column >= 0:
+            self.sort(self._sort_column, self._sort_order)
+
+    # -- mapping --------------------------------------------------------------------------
+    def mapToSource(self, proxy_index: Index) -> QModelIndex:  # noqa: N802 - Qt's name
+        """The roster model's index for a cell as shown."""
+        if not proxy_index.isValid() or proxy_index.row() >= len(self._order):
+            return QModelIndex()
+        return self.roster.index(self._order[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: Index) -> QModelIndex:  # noqa: N802 - Qt's name
+        """Where a roster model cell is shown (invalid when filtered out)."""
+        if not source_index.isValid() or source_index.row() >= len(self._pos):
+            return QModelIndex()
+        row = self._pos[source_index.row()]
+        return self.index(row, source_index.column()) if row >= 0 else QModelIndex()
+
+    # -- Qt model ------------------------------------------------------------------------
+    # A table model, not a QAbstractProxyModel: Qt then answers parent() and hasChildren()
+    # itself; as Python methods they were called hundreds of thousands of times a paste.
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._order)
+                                    and 0 <= column < self.roster.columnCount()):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self.roster.columnCount()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self.roster.data(self.mapToSource(index), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return self.roster.flags(self.mapToSource(index))
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        return self.roster.setData(self.mapToSource(index), value, role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Asked of the roster model directly: PySide's conversion of an empty QVariant from
+        # C++ hands back None without its reference, and thousands of header paints then
+        # crash Python ("deallocating None").
+        model = self.roster
+        if orientation == Qt.Orientation.Vertical:
+            if not 0 <= section < len(self._order):
+                return None
+            return model.headerData(self._order[section], orientation, role)
+        value = model.headerData(section, orientation, role)
+        if role == Qt.ItemDataRole.DisplayRole and section in self.column_filters:
+            return f"{value}{MARK}"
+        return value
 
