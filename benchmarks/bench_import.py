@@ -2,7 +2,7 @@
 
 Run from the repository root:  python benchmarks/bench_import.py
 
-Both sides read the same file (the report of `largereport.large_document()`), best of 3:
+Both sides read the same file (the report of `largereport.large_document()`), best of 5:
 
 - baseline: `json.load` of the file, then one SQLAlchemy Core bulk insert
   (`conn.execute(table.insert(), list_of_dicts)`) of the same rows into a fresh SQLite file
@@ -40,7 +40,7 @@ from unionclerk.services import transfer  # noqa: E402
 from unionclerk.services.workspace import Workspace  # noqa: E402
 from unionclerk.storage.engine import CONNECTION_PRAGMAS  # noqa: E402
 
-REPEAT = 3
+REPEAT = 5
 GOAL_RATIO = 3.0
 
 
