@@ -58,12 +58,18 @@ def test_fresh_folder_opens_the_wizard_and_cancel_ends(qtbot, ws, dialogs) -> No
     assert dialogs.seen[-1] == ("exec", "FirstRunWizard")
 
 
-def test_english_interface(qtbot, demo_folder) -> None:
+def test_english_interface(qtbot, demo_folder, monkeypatch) -> None:
+    from unionclerk.domain import i18n
+
+    monkeypatch.setattr(i18n, "_CATALOGUE_DIR", None)  # start() finds the messages itself
     code, started = main.start("en")
     assert started is not None
     try:
         window = started.window
         qtbot.addWidget(window)
+        states = [window.forms_model.index(r, 1).data()
+                  for r in range(1, window.forms_model.rowCount())]
+        assert "Complete" in states and not any(CJK.search(s or "") for s in states), states
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus[0] == "&File" and not any(CJK.search(m) for m in menus)
         for menu in window.menuBar().actions():

@@ -67,6 +67,7 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     the report appears. `on_shown` is called once the frame is on screen.
     """
     app = application()
+    i18n.set_catalogue_dir(paths.resources_dir() / "i18n")  # messages from the services too
     i18n.set_language(lang)
     installed = translations.install(app, lang)
     folder = paths.data_dir()

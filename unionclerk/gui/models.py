@@ -145,6 +145,10 @@ class ProblemsModel(QAbstractItemModel):
         self.groups, self.where, self.explanations = groups, where, explanations
         self.endResetModel()
 
+    def levels(self) -> tuple[str, str]:
+        """The level column's words: error, warning."""
+        return self.tr("错误"), self.tr("警告")
+
     def problem(self, index: Index) -> Problem | None:
         if not index.isValid() or index.internalId() == 0:
             return None
@@ -202,7 +206,7 @@ class ProblemsModel(QAbstractItemModel):
                     form.display_title, errors, len(found) - errors)
             return None
         if role == DISPLAY:
-            level = self.tr("错误") if p.is_error else self.tr("警告")
+            level = self.levels()[0 if p.is_error else 1]
             note = "" if p.is_error else (self.explanations.get(p) or self.tr("（未说明）"))
             return [self.where.get(p, ""), level, p.message, note][index.column()]
         if role == Qt.ItemDataRole.EditRole and index.column() == self.NOTE:

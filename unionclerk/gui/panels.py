@@ -47,7 +47,9 @@ class ProblemsPanel(QDockWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the message
-        for column, width in ((0, 240), (1, 64), (3, 300)):
+        metrics = self.view.fontMetrics()
+        level = max(metrics.horizontalAdvance(t) for t in self.model.levels())
+        for column, width in ((0, 240), (1, max(64, level + 40)), (3, 300)):  # icon + text
             header.resizeSection(column, width)
         self.view.doubleClicked.connect(self._activated)
         self.view.activated.connect(self._activated)  # Enter on the keyboard
