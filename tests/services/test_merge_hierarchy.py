@@ -96,3 +96,47 @@ def test_a_summary_among_its_own_inputs_is_not_counted_into_itself(city, tmp_pat
     skipped = [p for p in plan.problems if p.file.startswith(own.name) or own.name in p.file]
     assert skipped and all(p.kind == "duplicate" and not p.used for p in skipped)
     assert "自己" in skipped[0].detail
+
+
+def test_an_edited_county_summary_is_named_and_left_out_unless_chosen(city, tmp_path):
+    """A county summary whose 汇总表 figures were changed by hand after it was written: inspect
+    names the cells; the city merge leaves its units out (listed as edited) unless the clerk
+    chooses to use edited files, and then the machine data is what counts, not the edit."""
+    from openpyxl import load_workbook
+
+    from unionclerk.exporters import xlsx_reader
+    from unionclerk.formspec import shipped_forms
+    from unionclerk.services import submission
+
+    _, _, _, root = city
+    forms = shipped_forms()
+    original = next((root / "东阳市").glob("*.xlsx"))
+    intact = submission.inspect_file(forms, original)
+    assert intact.kind == xlsx_reader.SUMMARY and intact.integrity == xlsx_reader.INTACT
+    assert any("各汇总表的数字与机器数据一致" in line for line in submission.describe(intact))
+
+    edited = tmp_path / original.name
+    book = load_workbook(original)
+    sheet = book["表一 组织建设情况"]
+    total_row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 3).value == "合计")
+    sheet.cell(total_row, 5).value = (sheet.cell(total_row, 5).value or 0) + 100
+    book.save(edited)
+    info = submission.inspect_file(forms, edited)
+    assert info.integrity == xlsx_reader.EDITED and info.edited_count == 1
+    assert str(info.edited_cells[0]) == f"表一 组织建设情况!E{total_row}"
+    assert submission.exit_code([info]) == 1
+
+    city_unit = {"union_name": "金华市总工会", "division_code": "330700000000"}
+    with Workspace.open(tmp_path / "city-data") as ws:
+        _, plan, outcome = county.merge_files(ws, [edited], P2018, tmp_path / "city",
+                                              county.Options(made_by=city_unit), workers=1)
+    assert outcome is None and plan.winners == []
+    assert {p.kind for p in plan.problems} == {"edited"} and len(plan.problems) == 5
+    assert f"表一 组织建设情况!E{total_row}" in plan.problems[0].detail
+    with Workspace.open(tmp_path / "chosen-data") as ws:
+        _, plan, outcome = county.merge_files(
+            ws, [edited], P2018, tmp_path / "chosen",
+            county.Options(made_by=city_unit, use_edited=True), workers=1)
+    assert outcome is not None and len(plan.winners) == 5
+    before = json.loads(next((root / "东阳市").glob("*.json")).read_text(encoding="utf-8"))
+    assert outcome.totals == before["totals"]  # the machine data, not the changed cell

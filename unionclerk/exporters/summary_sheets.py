@@ -45,7 +45,7 @@ def derived_columns(forms_cadres: FormDef) -> list[tuple[str, str]]:
     return cols + [(f"appointment:{c}", tr("任职方式: {c}", c=c)) for c in appointment.choices]
 
 
-def _single_name(form: FormDef) -> str:
+def single_name(form: FormDef) -> str:
     if form.key == "cover":
         return tr("单位信息")
     return sheet_name(form, tr("(汇总项)") if form.is_roster else "")
@@ -76,7 +76,7 @@ def create_sheets(book: SummaryWorkbook) -> dict[str, Sheet]:
     sheets: dict[str, Sheet] = {"overview": book.sheet(tr("汇总说明"))}
     for form in book.forms:
         if form.record_fields:
-            sheets[f"single:{form.key}"] = book.sheet(_single_name(form))
+            sheets[f"single:{form.key}"] = book.sheet(single_name(form))
         if form.is_roster:
             sheet = sheets[f"roster:{form.key}"] = book.sheet(_roster_name(form))
             columns = roster_columns(form)
@@ -95,7 +95,7 @@ def fill(book: SummaryWorkbook, rollup: Rollup, lines: list[UnitLine]) -> None:
     _overview(book, rollup)
     for form in book.forms:
         if form.record_fields:
-            _single(book, book.sheets[f"single:{form.key}"], form, rollup, lines)
+            single_rows(book, book.sheets[f"single:{form.key}"], form, rollup, lines)
         if form.is_roster:
             _roster_total(book.sheets[f"roster:{form.key}"], form, rollup)
     _counts(book, rollup)
@@ -114,8 +114,10 @@ def total_cell(f: FieldDef, total: Any) -> tuple[Any, str]:
     return total, f"t_{NUMBER_STYLES.get(f.type.name, 'text')}"
 
 
-def _single(book: SummaryWorkbook, sheet: Sheet, form: FormDef, rollup: Rollup,
-            lines: list[UnitLine]) -> None:
+def single_rows(book: SummaryWorkbook, sheet: Sheet, form: FormDef, rollup: Rollup,
+                lines: list[UnitLine]) -> None:
+    """A single-record form's 汇总表: a row per unit, then 合计 and 填报单位数 (also replayed
+    by `summary_integrity` to check a received summary's visible figures)."""
     from unionclerk.exporters.summary_xlsx import shown
 
     columns = record_columns(form)

@@ -44,6 +44,8 @@ from unionclerk.exporters.xlsx_writer import PROTECT
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 from unionclerk.formspec.rollup import Rollup, UnitLine
 
+# Raise when what a 汇总表 shows changes: a received summary is checked cell by cell against
+# its machine data only when written with the same layout (exporters/summary_integrity.py).
 LAYOUT_VERSION = 1
 HEADER_ROW = 3
 _TOTAL = PatternFill("solid", fgColor="FFF2CC")

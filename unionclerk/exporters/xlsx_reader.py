@@ -98,6 +98,9 @@ def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -
         info.kind = NEWER_FORMAT
         info.messages.append(newer)
         return
+    if info.kind == SUMMARY:
+        _check_summary(wb, info, forms, data, check_visible)
+        return
     if info.kind != SUBMISSION:
         return
     if data.corrupt:
@@ -124,6 +127,32 @@ def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -
         return
     plans = plan_workbook(context(forms, parsed.period, parsed.data, data.manifest))
     diff = compare(wb, plans, {machine.SHEET, LIST_SHEET})
+    if diff.count:
+        info.integrity = EDITED
+        info.edited_cells, info.edited_count = diff.cells, diff.count
+
+
+def _check_summary(wb: Any, info: WorkbookInfo, forms: FormSet, data: Any,
+                   check_visible: bool) -> None:
+    """A summary: its machine data against its hash, then its 汇总表 cell by cell."""
+    from unionclerk.exporters import summary_integrity, summary_xlsx
+
+    if data.corrupt:
+        info.integrity = CORRUPT
+        info.messages.append(data.problem)
+        return
+    info.integrity = INTACT
+    if not check_visible:
+        return
+    if info.layout_version != summary_xlsx.LAYOUT_VERSION or info.form_versions != forms.versions:
+        info.messages.append(tr("此文件由不同版本的程序或报表导出，未逐格核对可见内容"))
+        return
+    try:
+        diff = summary_integrity.compare_summary(wb, forms, data.document())
+    except (KeyError, TypeError, ValueError, UserError) as exc:
+        info.integrity = CORRUPT
+        info.messages.append(tr("机器数据无法读取：{reason}", reason=str(exc)))
+        return
     if diff.count:
         info.integrity = EDITED
         info.edited_cells, info.edited_count = diff.cells, diff.count

@@ -122,7 +122,7 @@ class _Ctx:
         if info.period is not None and info.period != self.period:
             return self._wrong_period(info.period, info.unit_code, info.unit_name)
         if info.kind == xlsx_reader.SUMMARY:
-            return self._summary_workbook()
+            return self._summary_workbook(info)
         if info.integrity == xlsx_reader.CORRUPT or info.parsed is None:
             return _refused(self.found, sm.CORRUPT, why or tr("机器数据已损坏"))
         cand = self._candidate(info.parsed, 0, export_id=info.export_id,
@@ -130,18 +130,20 @@ class _Ctx:
                                status=STATUS_LABELS.get(info.status, info.status),
                                draft=bool(info.draft), integrity=info.integrity or "")
         if info.integrity == xlsx_reader.EDITED:
-            cells = "、".join(str(c) for c in info.edited_cells[:8])
-            more = tr("等 {n} 处", n=info.edited_count) if info.edited_count > 8 else ""
-            cand.edited_detail = tr("被改动的单元格：{cells}{more}", cells=cells, more=more)
+            cand.edited_detail = _edited_detail(info)
         return FileResult(self.label, "report", _describe(cand), [cand])
 
-    def _summary_workbook(self) -> FileResult:
+    def _summary_workbook(self, info: xlsx_reader.WorkbookInfo) -> FileResult:
+        if info.integrity == xlsx_reader.CORRUPT:
+            return _refused(self.found, sm.CORRUPT, "；".join(info.messages)
+                            or tr("机器数据已损坏"))
         with xlsx_safe.open_workbook(self.found.path) as wb:
             rows = [(r[0], r[1]) for r in xlsx_safe.sheet_rows(wb[machine.SHEET]) if len(r) >= 2]
         data = machine.read_rows(rows)
         if data.corrupt:
             return _refused(self.found, sm.CORRUPT, data.problem)
-        return self.summary(data.document())
+        edited = _edited_detail(info) if info.integrity == xlsx_reader.EDITED else ""
+        return self.summary(data.document(), edited)
 
     # -- JSON --------------------------------------------------------------------------------
     def json_file(self, size: int) -> FileResult:
@@ -187,10 +189,11 @@ class _Ctx:
                 "封面缺少行政区划代码或工会名称，无法确定是哪个单位的报表") + where)
         return self._candidate(parsed, index, **meta)
 
-    def summary(self, doc: Any) -> FileResult:
+    def summary(self, doc: Any, edited: str = "") -> FileResult:
+        """The reports inside a summary; `edited` names the summary's changed cells."""
         from unionclerk.services.county.summaries import read_summary
 
-        return read_summary(self, doc)
+        return read_summary(self, doc, edited)
 
     def _wrong_period(self, found: Period, code: str = "", name: str = "") -> FileResult:
         result = _refused(self.found, sm.WRONG_PERIOD, tr(
@@ -211,6 +214,12 @@ class _Ctx:
             union_name=parsed.union_name or "", period=parsed.period, spill=str(target),
             content_sha=hashlib.sha256(raw).hexdigest(), dropped=list(parsed.dropped),
             county=str(cover.get("county", "")), city=str(cover.get("city", "")), **meta)
+
+
+def _edited_detail(info: xlsx_reader.WorkbookInfo) -> str:
+    cells = "、".join(str(c) for c in info.edited_cells[:8])
+    more = tr("等 {n} 处", n=info.edited_count) if info.edited_count > 8 else ""
+    return tr("被改动的单元格：{cells}{more}", cells=cells, more=more)
 
 
 def _newer(doc: Any, forms: FormSet) -> str:

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from unionclerk.services.county.reading import FileResult, _Ctx
 
 
-def read_summary(ctx: _Ctx, doc: Any) -> FileResult:
+def read_summary(ctx: _Ctx, doc: Any, edited: str = "") -> FileResult:
+    """Each report in a summary as a candidate; `edited` (a summary workbook changed after it
+    was written: its cells) marks them all edited, as an edited township workbook is."""
     from unionclerk.services.county.reading import Candidate, FileResult, _refused
 
     found = ctx.found
@@ -54,7 +56,8 @@ def read_summary(ctx: _Ctx, doc: Any) -> FileResult:
         status = str(unit.get("status", ""))
         meta = {"export_id": str(unit.get("export_id", "")),
                 "exported_at": str(unit.get("exported_at", "")), "status": status,
-                "draft": status == STATUS_LABELS[DRAFT], "integrity": "intact",
+                "draft": status == STATUS_LABELS[DRAFT],
+                "integrity": "edited" if edited else "intact", "edited_detail": edited,
                 "via": via, "via_code": made_by["division_code"],
                 "source": str(unit.get("source", ""))}
         cand = ctx._report_doc(report, i, meta, via=via)

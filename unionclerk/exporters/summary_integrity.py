@@ -1,0 +1,90 @@
+"""Whether a received summary workbook still shows what its machine data holds.
+
+The machine sheet's hash proves the data is as exported; this checks the visible figures a
+person would change by hand: every 汇总表 (a row per unit, then 合计 and 填报单位数). Their
+expected rows are worked out from the reports in the machine data with the writer's own code
+(`Rollup`, `summary_sheets.single_rows`) and compared cell by cell. The words the writer puts
+in the total rows (合计, 是 n) follow the language of whoever merged, so there only numbers are
+compared; the unit rows hold data and are compared whole.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any
+
+from unionclerk.domain.period import Period
+from unionclerk.exporters.summary_sheets import single_name, single_rows
+from unionclerk.exporters.xlsx_integrity import Differences, EditedCell, same
+from unionclerk.exporters.xlsx_layout import clean, col_letter
+from unionclerk.exporters.xlsx_safe import sheet_rows
+from unionclerk.formspec.model import FormSet
+from unionclerk.formspec.rollup import Rollup, UnitLine
+
+HEADER_ROWS = 3  # title, subtitle, column headings
+
+
+class _Recorder:
+    """Stands in for a summary sheet: keeps the values of the rows written to it."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[Any]] = []
+
+    def heading(self, *_args: Any, **_kwargs: Any) -> None:
+        pass
+
+    def append(self, cells: list[tuple[Any, str]]) -> None:
+        self.rows.append([clean(v) if isinstance(v, str) else v for v, _style in cells])
+
+
+def expected_sheets(forms: FormSet, doc: dict[str, Any]) -> dict[str, tuple[list[list[Any]], int]]:
+    """Sheet name → (the rows under the headings, how many of them are unit rows)."""
+    rollup = Rollup(forms, Period.from_json(doc["period"]))
+    lines: list[UnitLine] = []
+    for report in doc["reports"]:
+        cover = report["forms"].get("cover", {})
+        lines.append(rollup.add(str(cover.get("division_code", "")),
+                                str(cover.get("union_name", "")), report["forms"]))
+    book = SimpleNamespace(subtitle="")
+    out = {}
+    for form in forms:
+        if form.record_fields:
+            sheet = _Recorder()
+            single_rows(book, sheet, form, rollup, lines)  # type: ignore[arg-type]
+            out[single_name(form)] = (sheet.rows, len(lines))
+    return out
+
+
+def compare_summary(wb: Any, forms: FormSet, doc: dict[str, Any]) -> Differences:
+    """Cells of the 汇总表 sheets that differ from what the machine data gives."""
+    diff = Differences([])
+    for name, (rows, units) in expected_sheets(forms, doc).items():
+        if name not in wb.sheetnames:
+            diff.add(EditedCell(name, "", "（工作表）", "（已删除）"))
+            continue
+        found = list(sheet_rows(wb[name]))[HEADER_ROWS:]
+        while found and all(v is None or v == "" for v in found[-1]):
+            found.pop()
+        if len(found) != len(rows):
+            diff.add(EditedCell(name, "", f"{len(rows)} 行", f"{len(found)} 行"))
+        for r, (want_row, got_row) in enumerate(zip(rows, found, strict=False)):
+            for c, want in enumerate(want_row):
+                if r >= units and not _is_number(want):
+                    continue  # 合计 / 填报单位数 labels: in the merging clerk's language
+                got = got_row[c] if c < len(got_row) else None
+                if not same(want, got):
+                    diff.add(EditedCell(name, f"{col_letter(c + 1)}{HEADER_ROWS + r + 1}",
+                                        _text(want), _text(got)))
+    return diff
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:37]}…"
