@@ -164,3 +164,30 @@ def test_pdf_of_a_province_fits_its_charts_on_pages(forms, tmp_path):
         text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True,
                               text=True).stdout
         assert "入会率（按设区市）" in text and "市3311" in text
+
+
+def test_a_summary_is_checked_whatever_language_wrote_it(ws, tmp_path, forms):
+    """Sheet names and total-row words follow the merging clerk's language, and text with
+    Windows line breaks comes back with \\n: none of that is an edit."""
+    from unionclerk.domain import i18n
+    from unionclerk.services import submission
+
+    docs = countydata.township_documents(3)
+    docs[0]["forms"]["organisation"]["notes"] = "第一行\r\n第二行\r第三行"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for doc in docs:
+        code = doc["forms"]["cover"]["division_code"]
+        (inbox / f"{code}.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    i18n.set_language("en")
+    try:
+        _, _, outcome = county.merge_files(ws, [inbox], Period(2018), tmp_path / "out",
+                                           workers=1)
+    finally:
+        i18n.set_language("zh")
+    xlsx = outcome.files[0]
+    with xlsx_safe.open_workbook(xlsx) as wb:
+        assert wb.sheetnames[:2] == ["About", "Units"]  # written with English sheet names
+    info = submission.inspect_file(forms, xlsx)
+    assert info.kind == xlsx_reader.SUMMARY
+    assert info.integrity == xlsx_reader.INTACT, [str(c) for c in info.edited_cells]

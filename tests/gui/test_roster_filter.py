@@ -223,3 +223,40 @@ def test_a_filter_over_many_scattered_rows_is_one_layout_change(qtbot, qtmodelte
     proxy.set_column_filter(gender, None)
     assert proxy.rowCount() == 301 and view.verticalHeader().count() == 301
     assert model.row_uuid(proxy.mapToSource(view.currentIndex()).row()) == "u101"
+
+
+def _roster(ws, n: int):
+    from unionclerk.domain.report import RosterRow
+
+    model = RosterModel(ws.forms["cadres"])
+    rows = [RosterRow({"name": f"干部{i:03d}", "gender": "男"}, f"u{i:03d}") for i in range(n)]
+    model.sync(rows, [], True)
+    return model, rows
+
+
+def _shown(proxy: RosterProxy) -> list[str]:
+    return [proxy.roster.row_uuid(proxy.mapToSource(proxy.index(r, 0)).row())
+            for r in range(proxy.rowCount())]
+
+
+def test_rows_in_sight_stay_in_sight_when_rows_are_added_or_moved(qtbot, ws) -> None:
+    """Only a change of filter filters again: a row edited out of the filter, or moved, stays
+    shown when another row is added, as it does while the clerk edits it."""
+    from unionclerk.domain.report import RosterRow
+
+    model, rows = _roster(ws, 10)
+    proxy = RosterProxy(model)
+    proxy.set_filters(text="干部00")
+    rows[2].values["name"] = "张三"  # edited: no longer matches, still shown
+    model.dataChanged.emit(model.index(2, 0), model.index(2, 0))
+    assert "u002" in _shown(proxy)
+    model.sync([*rows, RosterRow({"name": "李四"}, "u010")], [], True)  # a row added
+    assert _shown(proxy) == [f"u{i:03d}" for i in range(11)] + [""]
+
+    model, rows = _roster(ws, 10)
+    proxy = RosterProxy(model)
+    proxy.set_filters(text="干部003")
+    assert _shown(proxy) == ["u003", ""]
+    moved = [*rows[:3], rows[4], rows[3], *rows[5:]]  # 干部003 moved down one place
+    model.sync(moved, [], True)
+    assert _shown(proxy) == ["u003", ""]

@@ -12,7 +12,7 @@ from pathlib import Path
 from unionclerk.domain.i18n import tr
 
 WORKBOOK, JSON = "workbook", "json"
-HEAD_BYTES = 16
+HEAD_BYTES = 64  # enough to see past a BOM and some white space before a JSON {
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Notepad's "Unicode": the JSON reader names it
 _MAGIC = ((b"\xff\xd8\xff", "image"), (b"\x89PNG", "image"), (b"GIF8", "image"),
@@ -51,12 +51,30 @@ def not_a_report(head: bytes, path: Path, size: int) -> str:
         return tr("PDF 文件是打印盖章用的，汇总需要同名的 .xlsx 工作簿或 .json 文件")
     if magic == "word" or suffix in _WORD_SUFFIXES:
         return tr("Word 文档，不是报表")
+    if magic == "ole" and is_encrypted_office(path):
+        return password_message()
     if magic == "ole":
         return tr("旧版 Office 文件（.xls/.doc），不是本程序导出的报表；请让对方用本程序导出 .xlsx")
     if suffix in (".xlsx", ".xlsm"):
         return tr("文件名是 {suffix}，但内容不是 Excel 工作簿（可能已损坏或没有传完）",
                   suffix=suffix)
     return tr("不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）")
+
+
+def password_message() -> str:
+    return tr("这个工作簿设置了打开密码，无法读取。请在 Excel 中打开它，取消密码"
+              "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再导入。")
+
+
+def is_encrypted_office(path: Path) -> bool:
+    """An OLE file holding an encrypted .xlsx (a workbook with an opening password), not an
+    old .xls or .doc."""
+    try:
+        with open(path, "rb") as fh:
+            content = fh.read(64 * 1024 * 1024)
+    except OSError:
+        return False
+    return "EncryptionInfo".encode("utf-16-le") in content
 
 
 def not_a_workbook(path: Path) -> str | None:

@@ -4,8 +4,9 @@ The machine sheet's hash proves the data is as exported; this checks the visible
 person would change by hand: every 汇总表 (a row per unit, then 合计 and 填报单位数). Their
 expected rows are worked out from the reports in the machine data with the writer's own code
 (`Rollup`, `summary_sheets.single_rows`) and compared cell by cell. The words the writer puts
-in the total rows (合计, 是 n) follow the language of whoever merged, so there only numbers are
-compared; the unit rows hold data and are compared whole.
+in the total rows (合计, 是 n) and the sheet names follow the language of whoever merged: the
+sheets are found by their order, and in the total rows only numbers are compared; the unit
+rows hold data and are compared whole.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
+from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
-from unionclerk.exporters.summary_sheets import single_name, single_rows
+from unionclerk.exporters.summary_sheets import sheet_keys, single_rows
 from unionclerk.exporters.xlsx_integrity import Differences, EditedCell, same
 from unionclerk.exporters.xlsx_layout import clean, col_letter
 from unionclerk.exporters.xlsx_safe import sheet_rows
@@ -39,7 +41,7 @@ class _Recorder:
 
 
 def expected_sheets(forms: FormSet, doc: dict[str, Any]) -> dict[str, tuple[list[list[Any]], int]]:
-    """Sheet name → (the rows under the headings, how many of them are unit rows)."""
+    """Sheet key ("single:<form>") → (the rows under the headings, how many are unit rows)."""
     rollup = Rollup(forms, Period.from_json(doc["period"]))
     lines: list[UnitLine] = []
     for report in doc["reports"]:
@@ -52,18 +54,22 @@ def expected_sheets(forms: FormSet, doc: dict[str, Any]) -> dict[str, tuple[list
         if form.record_fields:
             sheet = _Recorder()
             single_rows(book, sheet, form, rollup, lines)  # type: ignore[arg-type]
-            out[single_name(form)] = (sheet.rows, len(lines))
+            out[f"single:{form.key}"] = (sheet.rows, len(lines))
     return out
 
 
 def compare_summary(wb: Any, forms: FormSet, doc: dict[str, Any]) -> Differences:
     """Cells of the 汇总表 sheets that differ from what the machine data gives."""
     diff = Differences([])
-    for name, (rows, units) in expected_sheets(forms, doc).items():
-        if name not in wb.sheetnames:
-            diff.add(EditedCell(name, "", "（工作表）", "（已删除）"))
-            continue
-        found = list(sheet_rows(wb[name]))[HEADER_ROWS:]
+    keys, sheets = sheet_keys(forms), wb.worksheets
+    if len(sheets) != len(keys):  # a sheet added or deleted: the places no longer tell
+        diff.add(EditedCell(tr("工作簿"), "", tr("{n} 张工作表", n=len(keys)),
+                            tr("{n} 张工作表", n=len(sheets))))
+        return diff
+    for key, (rows, units) in expected_sheets(forms, doc).items():
+        sheet = sheets[keys.index(key)]
+        name = sheet.title
+        found = list(sheet_rows(sheet))[HEADER_ROWS:]
         while found and all(v is None or v == "" for v in found[-1]):
             found.pop()
         if len(found) != len(rows):
@@ -73,10 +79,15 @@ def compare_summary(wb: Any, forms: FormSet, doc: dict[str, Any]) -> Differences
                 if r >= units and not _is_number(want):
                     continue  # 合计 / 填报单位数 labels: in the merging clerk's language
                 got = got_row[c] if c < len(got_row) else None
-                if not same(want, got):
+                if not same(_lines(want), _lines(got)):
                     diff.add(EditedCell(name, f"{col_letter(c + 1)}{HEADER_ROWS + r + 1}",
                                         _text(want), _text(got)))
     return diff
+
+
+def _lines(value: Any) -> Any:
+    """Text with its line breaks as a workbook gives them back (\r\n and \r become \n)."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
 def _is_number(value: Any) -> bool:

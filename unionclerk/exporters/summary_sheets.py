@@ -21,7 +21,7 @@ from unionclerk.exporters.xlsx_layout import (
     text_width,
 )
 from unionclerk.formspec.derived import CadreFigures
-from unionclerk.formspec.model import FieldDef, FormDef
+from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 from unionclerk.formspec.rollup import Rollup, UnitLine
 
 if TYPE_CHECKING:
@@ -71,23 +71,38 @@ def _roster_name(form: FormDef) -> str:
     return sheet_name(form, tr(" 名单") if form.key == "cadres" else "")
 
 
+def sheet_keys(forms: FormSet) -> list[str]:
+    """The workbook's sheets in their order. Their names follow the language of whoever
+    merged; a received summary's sheets are found by this order instead."""
+    keys = ["overview"]
+    for form in forms:
+        if form.record_fields:
+            keys.append(f"single:{form.key}")
+        if form.is_roster:
+            keys.append(f"roster:{form.key}")
+    return [*keys, "counts", "status", "problems", "machine"]
+
+
 def create_sheets(book: SummaryWorkbook) -> dict[str, Sheet]:
     """Every sheet in its place; the rosters get their headings now (their rows stream)."""
-    sheets: dict[str, Sheet] = {"overview": book.sheet(tr("汇总说明"))}
-    for form in book.forms:
-        if form.record_fields:
-            sheets[f"single:{form.key}"] = book.sheet(single_name(form))
-        if form.is_roster:
-            sheet = sheets[f"roster:{form.key}"] = book.sheet(_roster_name(form))
+    names = {"overview": tr("汇总说明"), "counts": tr("分类统计"), "status": tr("报送情况"),
+             "problems": tr("问题清单"), "machine": "_unionclerk"}
+    sheets: dict[str, Sheet] = {}
+    for key in sheet_keys(book.forms):
+        kind, _, form_key = key.partition(":")
+        form = book.forms[form_key] if form_key else None
+        if kind == "single" and form is not None:
+            sheets[key] = book.sheet(single_name(form))
+        elif kind == "roster" and form is not None:
+            sheet = sheets[key] = book.sheet(_roster_name(form))
             columns = roster_columns(form)
             heads = [tr("序号"), tr("行政区划代码"), tr("单位名称")]
             heads += [f.plain_label for f in columns]
             widths = [7.0, 15.0, 22.0] + [_roster_width(f) for f in columns]
             sheet.heading(f"{form.display_title}（{tr('汇总名单')}）", book.subtitle, heads,
                           widths=widths)
-    for key, name in (("counts", tr("分类统计")), ("status", tr("报送情况")),
-                      ("problems", tr("问题清单")), ("machine", "_unionclerk")):
-        sheets[key] = book.sheet(name)
+        else:
+            sheets[key] = book.sheet(names[key])
     return sheets
 
 

@@ -149,7 +149,7 @@ def _check_summary(wb: Any, info: WorkbookInfo, forms: FormSet, data: Any,
         return
     try:
         diff = summary_integrity.compare_summary(wb, forms, data.document())
-    except (KeyError, TypeError, ValueError, UserError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, UserError) as exc:
         info.integrity = CORRUPT
         info.messages.append(tr("机器数据无法读取：{reason}", reason=str(exc)))
         return

@@ -73,6 +73,7 @@ class RosterProxy(QAbstractTableModel):
         self._pos: list[int] = []  # source row → proxy row (-1: filtered out)
         self._moving: list[tuple[QPersistentModelIndex, str | None, int]] = []
         self._laying_out = False  # between layoutAboutToBeChanged and layoutChanged
+        self._shown: set[str] = set()  # UUIDs of the rows shown when a layout change began
         model.dataChanged.connect(self._source_data_changed)
         model.headerDataChanged.connect(self._source_header_changed)
         model.rowsAboutToBeRemoved.connect(self._source_rows_about_to_be_removed)
@@ -87,11 +88,16 @@ class RosterProxy(QAbstractTableModel):
         self._set_order(self._compute())
 
     # -- the order -----------------------------------------------------------------------
-    def _compute(self) -> list[int]:
-        """The source rows shown, in the order shown (the empty row for new entries last)."""
+    def _compute(self, keep: set[int] | None = None) -> list[int]:
+        """The source rows shown, in the order shown (the empty row for new entries last):
+        those the filters accept, or, with `keep`, those rows whatever the filters say now
+        (only a change of filter filters again: edits never make rows vanish)."""
         model = self.roster
         rows = range(len(model.rows))
-        shown = [r for r in rows if self._accepts(r)] if self.filtering else list(rows)
+        if keep is not None:
+            shown = sorted(r for r in keep if r < len(model.rows))
+        else:
+            shown = [r for r in rows if self._accepts(r)] if self.filtering else list(rows)
         if self._rank:
             rank, uuids = self._rank.get, [r.uuid for r in model.rows]
             shown.sort(key=lambda r: rank(uuids[r], _LATER + r))
@@ -130,10 +136,13 @@ class RosterProxy(QAbstractTableModel):
             self._end_layout(wanted)
 
     def _begin_layout(self) -> None:
-        """Before the rows change places: note which row each persistent index is on."""
+        """Before the rows change places: note which rows are shown and which row each
+        persistent index is on (by UUID: the source rows may be renumbered meanwhile)."""
         self._laying_out = True
+        self._texts.clear()
         self.layoutAboutToBeChanged.emit()
         model = self.roster
+        self._shown = {model.rows[s].uuid for s in self._order if s < len(model.rows)}
         self._moving = []
         for index in self.persistentIndexList():
             source = self._order[index.row()] if 0 <= index.row() < len(self._order) else -1
@@ -142,9 +151,12 @@ class RosterProxy(QAbstractTableModel):
             self._moving.append((QPersistentModelIndex(index), uuid, index.column()))
 
     def _end_layout(self, order: list[int] | None = None) -> None:
-        """After: the new order, and each persistent index on the row it was on."""
-        self._set_order(self._compute() if order is None else order)
+        """After: the new order (the same rows, or `order`), and each persistent index on
+        the row it was on."""
         model = self.roster
+        if order is None:
+            order = self._compute({i for i, r in enumerate(model.rows) if r.uuid in self._shown})
+        self._set_order(order)
         where = {r.uuid: i for i, r in enumerate(model.rows)}
         old, new = [], []
         for persistent, uuid, column in self._moving:
@@ -185,7 +197,8 @@ class RosterProxy(QAbstractTableModel):
         self._texts.clear()
         count = last - first + 1
         self._set_order([s + count if s >= first else s for s in self._order])
-        self._move_to(self._compute())
+        shown = {s for s in self._order if s < len(self.roster.rows)}
+        self._move_to(self._compute(shown | set(range(first, last + 1))))  # new rows in sight
 
     def _source_data_changed(self, top_left: Index, bottom_right: Index,
                              roles: list[int] | None = None) -> None:

@@ -26,7 +26,7 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.report import ReportData, RosterRow
-from unionclerk.exporters import xlsx_safe
+from unionclerk.exporters import sniff, xlsx_safe
 from unionclerk.formspec import Checker
 from unionclerk.formspec.fieldtypes import HARD_TEXT_CAP
 from unionclerk.formspec.model import FormDef, FormSet
@@ -104,11 +104,8 @@ def read_source(path: Path, progress: Progress | None = None) -> Source:
 
 def _ole_message(path: Path) -> str:
     """An OLE file is an old .xls, or an .xlsx encrypted with an opening password."""
-    with open(path, "rb") as fh:
-        content = fh.read(min(path.stat().st_size, 64 * 1024 * 1024))
-    if "EncryptionInfo".encode("utf-16-le") in content:
-        return tr("这个工作簿设置了打开密码，无法读取。请在 Excel 中打开它，取消密码"
-                  "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再导入。")
+    if sniff.is_encrypted_office(path):
+        return sniff.password_message()
     return tr("这是旧版 Excel 文件（.xls），无法直接读取。请在 Excel 中“另存为” .xlsx 格式后再导入。")
 
 
