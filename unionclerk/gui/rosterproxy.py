@@ -79,9 +79,9 @@ class RosterProxy(QAbstractTableModel):
         model.rowsAboutToBeRemoved.connect(self._source_rows_about_to_be_removed)
         model.rowsRemoved.connect(self._source_rows_removed)
         model.rowsInserted.connect(self._source_rows_inserted)
-        model.rowsAboutToBeMoved.connect(lambda *_: self._begin_layout())
+        model.rowsAboutToBeMoved.connect(self._source_rows_renumbered)
         model.rowsMoved.connect(lambda *_: self._end_layout())
-        model.layoutAboutToBeChanged.connect(lambda *_: self._begin_layout())
+        model.layoutAboutToBeChanged.connect(self._source_rows_renumbered)
         model.layoutChanged.connect(lambda *_: self._end_layout())
         model.modelAboutToBeReset.connect(self.beginResetModel)
         model.modelReset.connect(self._source_reset)
@@ -95,7 +95,7 @@ class RosterProxy(QAbstractTableModel):
         model = self.roster
         rows = range(len(model.rows))
         if keep is not None:
-            shown = sorted(r for r in keep if r < len(model.rows))
+            shown = [r for r in rows if r in keep]
         else:
             shown = [r for r in rows if self._accepts(r)] if self.filtering else list(rows)
         if self._rank:
@@ -139,7 +139,6 @@ class RosterProxy(QAbstractTableModel):
         """Before the rows change places: note which rows are shown and which row each
         persistent index is on (by UUID: the source rows may be renumbered meanwhile)."""
         self._laying_out = True
-        self._texts.clear()
         self.layoutAboutToBeChanged.emit()
         model = self.roster
         self._shown = {model.rows[s].uuid for s in self._order if s < len(model.rows)}
@@ -174,6 +173,10 @@ class RosterProxy(QAbstractTableModel):
         self._texts.clear()
         self._set_order(self._compute())
         self.endResetModel()
+
+    def _source_rows_renumbered(self, *_args: Any) -> None:
+        self._texts.clear()  # cached by source row number
+        self._begin_layout()
 
     def _source_rows_about_to_be_removed(self, _parent: Index, first: int, last: int) -> None:
         self._texts.clear()
