@@ -53,6 +53,7 @@ class WorkbookInfo:
     edited_count: int = 0
     messages: list[str] = field(default_factory=list)
     parsed: json_report.ParsedReport | None = field(default=None, repr=False)
+    summary: dict[str, Any] | None = field(default=None, repr=False)  # a summary's document
     manifest: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
@@ -98,64 +99,72 @@ def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -
         info.kind = NEWER_FORMAT
         info.messages.append(newer)
         return
-    if info.kind == SUMMARY:
-        _check_summary(wb, info, forms, data, check_visible)
-        return
-    if info.kind != SUBMISSION:
+    if info.kind not in (SUBMISSION, SUMMARY):
         return
     if data.corrupt:
         info.integrity = CORRUPT
         info.messages.append(data.problem)
         return
+    try:
+        if info.kind == SUBMISSION:
+            info.parsed = _parsed(info, data, forms)
+        else:
+            info.summary = data.document()
+    except (UserError, json.JSONDecodeError) as exc:
+        info.integrity = CORRUPT
+        info.messages.append(exc.message if isinstance(exc, UserError)
+                             else tr("机器数据无法读取：{reason}", reason=str(exc)))
+        return
+    info.integrity = INTACT
+    layout = LAYOUT_VERSION if info.kind == SUBMISSION else _summary_layout()
+    if not check_visible:
+        return
+    if info.layout_version != layout or info.form_versions != forms.versions:
+        info.messages.append(tr("此文件由不同版本的程序或报表导出，未逐格核对可见内容"))
+        return
+    try:
+        diff = _visible_differences(wb, info, forms, data)
+    except UserError as exc:
+        info.integrity = CORRUPT
+        info.messages.append(exc.message)
+        return
+    if diff.count:
+        info.integrity = EDITED
+        info.edited_cells, info.edited_count = diff.cells, diff.count
+
+
+def _parsed(info: WorkbookInfo, data: Any, forms: FormSet) -> json_report.ParsedReport:
+    """A submission's report from its machine data, agreeing with its manifest."""
     try:
         parsed = json_report.parse_document(data.document(), forms)
     except (UserError, json.JSONDecodeError) as exc:
-        info.integrity = CORRUPT
-        info.messages.append(tr("机器数据无法读取：{reason}", reason=str(exc)))
-        return
+        raise UserError(tr("机器数据无法读取：{reason}", reason=str(exc))) from None
     mismatch = _mismatch(info, parsed)
     if mismatch:
-        info.integrity = CORRUPT
-        info.messages.append(mismatch)
-        return
-    info.parsed = parsed
-    info.integrity = INTACT
-    if not check_visible:
-        return
-    if info.layout_version != LAYOUT_VERSION or info.form_versions != forms.versions:
-        info.messages.append(tr("此文件由不同版本的程序或报表导出，未逐格核对可见内容"))
-        return
-    plans = plan_workbook(context(forms, parsed.period, parsed.data, data.manifest))
-    diff = compare(wb, plans, {machine.SHEET, LIST_SHEET})
-    if diff.count:
-        info.integrity = EDITED
-        info.edited_cells, info.edited_count = diff.cells, diff.count
+        raise UserError(mismatch)
+    return parsed
 
 
-def _check_summary(wb: Any, info: WorkbookInfo, forms: FormSet, data: Any,
-                   check_visible: bool) -> None:
-    """A summary: its machine data against its hash, then its 汇总表 cell by cell."""
-    from unionclerk.exporters import summary_integrity, summary_xlsx
+def _summary_layout() -> int:
+    from unionclerk.exporters import summary_xlsx
 
-    if data.corrupt:
-        info.integrity = CORRUPT
-        info.messages.append(data.problem)
-        return
-    info.integrity = INTACT
-    if not check_visible:
-        return
-    if info.layout_version != summary_xlsx.LAYOUT_VERSION or info.form_versions != forms.versions:
-        info.messages.append(tr("此文件由不同版本的程序或报表导出，未逐格核对可见内容"))
-        return
+    return summary_xlsx.LAYOUT_VERSION
+
+
+def _visible_differences(wb: Any, info: WorkbookInfo, forms: FormSet, data: Any) -> Any:
+    """The visible cells that differ from what the machine data renders to: a submission's
+    every sheet, a summary's 汇总表 (UserError: the machine data cannot be rendered)."""
+    if info.kind == SUBMISSION:
+        assert info.parsed is not None
+        plans = plan_workbook(context(forms, info.parsed.period, info.parsed.data,
+                                      data.manifest))
+        return compare(wb, plans, {machine.SHEET, LIST_SHEET})
+    from unionclerk.exporters import summary_integrity
+
     try:
-        diff = summary_integrity.compare_summary(wb, forms, data.document())
-    except (KeyError, TypeError, ValueError, AttributeError, UserError) as exc:
-        info.integrity = CORRUPT
-        info.messages.append(tr("机器数据无法读取：{reason}", reason=str(exc)))
-        return
-    if diff.count:
-        info.integrity = EDITED
-        info.edited_cells, info.edited_count = diff.cells, diff.count
+        return summary_integrity.compare_summary(wb, forms, info.summary)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise UserError(tr("机器数据无法读取：{reason}", reason=str(exc))) from None
 
 
 def _identity(info: WorkbookInfo, manifest: dict[str, Any]) -> None:

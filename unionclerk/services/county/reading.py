@@ -21,7 +21,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import STATUS_LABELS
-from unionclerk.exporters import json_report, machine, sniff, xlsx_reader, xlsx_safe
+from unionclerk.exporters import json_report, sniff, xlsx_reader
 from unionclerk.exporters import summary_model as sm
 from unionclerk.formspec import FormSet, shipped_forms, validators
 from unionclerk.services.county.sources import Found
@@ -134,16 +134,11 @@ class _Ctx:
         return FileResult(self.label, "report", _describe(cand), [cand])
 
     def _summary_workbook(self, info: xlsx_reader.WorkbookInfo) -> FileResult:
-        if info.integrity == xlsx_reader.CORRUPT:
+        if info.integrity == xlsx_reader.CORRUPT or info.summary is None:
             return _refused(self.found, sm.CORRUPT, "；".join(info.messages)
                             or tr("机器数据已损坏"))
-        with xlsx_safe.open_workbook(self.found.path) as wb:
-            rows = [(r[0], r[1]) for r in xlsx_safe.sheet_rows(wb[machine.SHEET]) if len(r) >= 2]
-        data = machine.read_rows(rows)
-        if data.corrupt:
-            return _refused(self.found, sm.CORRUPT, data.problem)
         edited = _edited_detail(info) if info.integrity == xlsx_reader.EDITED else ""
-        return self.summary(data.document(), edited)
+        return self.summary(info.summary, edited)
 
     # -- JSON --------------------------------------------------------------------------------
     def json_file(self, size: int) -> FileResult:
