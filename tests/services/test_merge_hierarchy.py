@@ -128,11 +128,12 @@ def test_an_edited_county_summary_is_named_and_left_out_unless_chosen(city, tmp_
 
     city_unit = {"union_name": "金华市总工会", "division_code": "330700000000"}
     with Workspace.open(tmp_path / "city-data") as ws:
-        _, plan, outcome = county.merge_files(ws, [edited], P2018, tmp_path / "city",
-                                              county.Options(made_by=city_unit), workers=1)
+        session, plan, outcome = county.merge_files(
+            ws, [edited], P2018, tmp_path / "city", county.Options(made_by=city_unit), workers=1)
     assert outcome is None and plan.winners == []
     assert {p.kind for p in plan.problems} == {"edited"} and len(plan.problems) == 5
-    assert f"表一 组织建设情况!E{total_row}" in plan.problems[0].detail
+    assert all("所在的汇总文件生成后被改动过" in p.detail for p in plan.problems)
+    assert f"表一 组织建设情况!E{total_row}" in session.results[0].detail  # once, for the file
     with Workspace.open(tmp_path / "chosen-data") as ws:
         _, plan, outcome = county.merge_files(
             ws, [edited], P2018, tmp_path / "chosen",

@@ -57,7 +57,8 @@ def read_summary(ctx: _Ctx, doc: Any, edited: str = "") -> FileResult:
         meta = {"export_id": str(unit.get("export_id", "")),
                 "exported_at": str(unit.get("exported_at", "")), "status": status,
                 "draft": status == STATUS_LABELS[DRAFT],
-                "integrity": "edited" if edited else "intact", "edited_detail": edited,
+                "integrity": "edited" if edited else "intact",
+                "edited_detail": tr("所在的汇总文件生成后被改动过") if edited else "",
                 "via": via, "via_code": made_by["division_code"],
                 "source": str(unit.get("source", ""))}
         cand = ctx._report_doc(report, i, meta, via=via)
@@ -67,6 +68,8 @@ def read_summary(ctx: _Ctx, doc: Any, edited: str = "") -> FileResult:
             cand.unit = code
             result.problems.append(cand)
     result.detail = tr("{via}，含 {n} 个单位的报表", via=via, n=len(result.candidates))
+    if edited:  # the cells once for the file, not again for each of its units
+        result.detail += tr("；生成后被改动过（{cells}）", cells=edited)
     return result
 
 
