@@ -65,7 +65,8 @@ class Comment:
     def target(self) -> str:
         """forms.md keys: `form`, `form.field` or `form.rows[i].field`."""
         if self.row_index is not None:
-            return f"{self.form}.rows[{self.row_index}].{self.field or ''}".rstrip(".")
+            return f"{self.form}.rows[{self.row_index}]" + (f".{self.field}" if self.field
+                                                           else "")
         return f"{self.form}.{self.field}" if self.field else self.form
 
 

@@ -133,5 +133,8 @@ def export_report(ws: Workspace, report: ReportInfo, out_dir: Path, formats: lis
         final = move_into(out_dir, sorted(p for p in staging.iterdir() if p.is_file()))
         if progress is not None:
             progress(len(wanted), len(wanted), "")
+    from unionclerk.services import review_township
+
+    review_township.record_export(ws, report, bundle, [f.name for f in final])
     reports.mark_exported(ws, report)
     return Exported(final, warnings)
