@@ -33,6 +33,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                                        "venues.rows[0].area、cadres"))
     p.add_argument("--text", help=tr("批注或回复的内容"))
     p.add_argument("--from", dest="from_file", help=tr("批注文件（.json 或 .csv：target,text）"))
+    p.add_argument("--verdict", help=tr("verdict：通过 或 退回修改"))
     p.add_argument("--reason", default="", help=tr("退回修改的原因"))
     p.add_argument("--by", default="", help=tr("审核人或回复人的姓名"))
     p.add_argument("--comment", help=tr("reply：所回复意见的编号（review list 中显示）"))
@@ -204,9 +205,10 @@ def _verdict(ws: Any, args: argparse.Namespace) -> int:
     from unionclerk.services import review
 
     period, code = _period(args), _need(args.unit, "--unit")
-    if len(args.args) != 1:
-        raise UserError(tr("请给出审核结论：通过 或 退回修改"))
-    review.set_verdict(ws, code, period, args.args[0], args.reason, _reviewer(args))
+    given = [args.verdict] if args.verdict else args.args
+    if len(given) != 1:
+        raise UserError(tr("请给出审核结论：--verdict 通过 或 --verdict 退回修改"))
+    review.set_verdict(ws, code, period, given[0], args.reason, _reviewer(args))
     _say(tr("{code} {period} 报送情况：{state}", code=code, period=period.label,
             state=review.unit_state(ws, code, period)))
     return EXIT_OK

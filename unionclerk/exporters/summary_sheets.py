@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters.summary_model import kind_label
+from unionclerk.exporters.summary_model import group, kind_label
 from unionclerk.exporters.xlsx_layout import (
     NUMBER_STYLES,
     ordered_fields,
@@ -254,7 +254,7 @@ def _overview(book: SummaryWorkbook, rollup: Rollup) -> None:
     head, sheet = book.head, book.sheets["overview"]
     sheet.heading(head.title, book.subtitle, [tr("项目"), tr("内容"), tr("填报单位数")],
                   widths=[36, 44, 16], landscape=False, freeze=None)
-    states = Counter(e.state for e in head.expected or [])
+    states = Counter(group(e.state) for e in head.expected or [])
     facts: list[tuple[str, Any, str, str]] = [
         (tr("汇总单位"), head.made_by.get("union_name", ""), "text", ""),
         (tr("行政区划代码"), head.made_by.get("division_code", ""), "code", ""),

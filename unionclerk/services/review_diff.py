@@ -56,11 +56,11 @@ def diff_docs(forms: FormSet, old: dict[str, Any], new: dict[str, Any]) -> Diff:
         a, b = old_forms.get(form.key) or {}, new_forms.get(form.key) or {}
         if form.is_roster:
             _record(out.changes, form.key, a.get("summary") or {}, b.get("summary") or {},
-                    [f.key for f in form.summary])
+                    _typed(form.summary))
             _rows(out.changes, form.key, a.get("rows") or [], b.get("rows") or [],
-                  [f.key for f in form.fields])
+                  _typed(form.fields))
         else:
-            _record(out.changes, form.key, a, b, [f.key for f in form.fields])
+            _record(out.changes, form.key, a, b, _typed(form.fields))
     ea, eb = old.get("explanations") or {}, new.get("explanations") or {}
     for key in sorted(set(ea) | set(eb)):
         if ea.get(key) != eb.get(key):
@@ -68,6 +68,11 @@ def diff_docs(forms: FormSet, old: dict[str, Any], new: dict[str, Any]) -> Diff:
                                            eb.get(key)))
     out.replies = list((new.get("review") or {}).get("replies", []))
     return out
+
+
+def _typed(fields: list) -> list[str]:
+    """The fields people type; computed ones (rates) follow from them and are not listed."""
+    return [f.key for f in fields if not f.type.computed]
 
 
 def _record(out: list[Change], form: str, a: dict, b: dict, order: list[str]) -> None:

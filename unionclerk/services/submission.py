@@ -229,6 +229,11 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
     if info.export_id:
         lines.append(tr("  导出编号：{id}，导出时间：{at}，身份证号码：{ids}", id=info.export_id,
                         at=info.exported_at, ids=tr("完整") if info.full_ids else tr("已遮盖")))
+    if info.payload_hash:
+        from unionclerk.domain.review import short_hash
+
+        lines.append(tr("  校验码：{short}（与纸质件二维码中的校验码前 8 位一致）",
+                        short=short_hash(info.payload_hash)))
     if info.integrity == xlsx_reader.INTACT and info.kind == xlsx_reader.SUMMARY:
         lines.append(tr("  完整性：完好（各汇总表的数字与机器数据一致，校验码相符）"))
     elif info.integrity == xlsx_reader.INTACT:
