@@ -71,6 +71,7 @@ class Menus(QObject):
 
         summary = bar.addMenu(self.tr("汇总(&M)"))
         add(summary, "county", self.tr("县级汇总(&S)…"), lambda: _open_county(w))
+        add(summary, "review", self.tr("审核下级报表(&V)…"), lambda: _open_review(w))
 
         settings = bar.addMenu(self.tr("设置(&S)"))
         roles = QActionGroup(w)
@@ -92,6 +93,22 @@ def _open_county(w: MainWindow) -> None:
     from unionclerk.gui.county import open_county  # the county screen (issue 6)
 
     open_county(w)
+
+
+def _open_review(w: MainWindow) -> None:
+    from unionclerk.gui.review_county import open_review  # the review screen (issue 16)
+
+    if w.ws is None:
+        return
+    if w.session is not None:
+        period = w.session.report.period
+    else:
+        with w.ws.db.read() as tx:
+            periods = tx.list_periods()
+        if not periods:
+            return
+        period = periods[0]
+    w.review_window = open_review(w, w.ws, period)
 
 
 def build(w: MainWindow) -> None:

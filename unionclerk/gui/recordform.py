@@ -203,6 +203,8 @@ class RecordForm(QScrollArea):
                                          else WARNING_STYLE)
 
     def _line(self, p: Problem) -> str:
+        if p.rule.startswith("review:"):  # 上级意见：… (the county's comment) says what it is
+            return p.message
         level = self.tr("错误") if p.is_error else self.tr("警告")
         return self.tr("{0}：{1}").format(level, p.message)
 

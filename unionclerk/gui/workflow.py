@@ -205,7 +205,7 @@ class Workflow(QObject):
         ws = self.w.ws
 
         def work(progress: Any, cancelled: Any) -> list[str]:
-            from unionclerk.services import transfer  # pulls in openpyxl: only when used
+            from unionclerk.services import review_township, transfer  # openpyxl: when used
 
             lines = []
             for i, name in enumerate(files):
@@ -213,6 +213,12 @@ class Workflow(QObject):
                     raise Cancelled
                 progress(i, len(files), Path(name).name)
                 try:
+                    if review_township.is_return_file(Path(name)):
+                        back = review_township.import_return(ws, Path(name))
+                        lines.append(self.tr("✓ {0}：退回文件，{1} {2} 已重新打开（{3} 条上级意见）")
+                                     .format(Path(name).name, back.report.unit.union_name,
+                                             back.report.period.label, back.comments))
+                        continue
                     out = transfer.import_file(ws, Path(name))
                     lines.append(f"✓ {Path(name).name}：{out.report.unit.union_name} "
                                  f"{out.report.period.label}")

@@ -18,6 +18,7 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import DRAFT, ReportInfo
 from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.domain.review import Comment
 from unionclerk.formspec import Change, Checker, explanation_key
 from unionclerk.formspec.checker import iter_unexplained
 from unionclerk.formspec.codec import encode_stored_row
@@ -82,12 +83,25 @@ class EditSession:
         self.result = self.checker.check(self.data)
         self._problems: list[Problem] | None = None
         self._outstanding: list[Problem] | None = None
+        self._comments: list[Comment] | None = None  # the county's (上级意见), if returned
 
     # -- reading ------------------------------------------------------------------------
     def problems(self) -> list[Problem]:
         if self._problems is None:
-            self._problems = self.result.problems(self.data, self.forms)
+            self._problems = self.result.problems(self.data, self.forms) + \
+                self._comment_problems()
         return self._problems
+
+    def _comment_problems(self) -> list[Problem]:
+        """The county's comments still open, as 上级意见 at their fields (review_township)."""
+        from unionclerk.services import review_township
+
+        if self._comments is None:
+            self._comments = review_township.comments(self.ws, self.report)
+        if not self._comments:
+            return []
+        return review_township.comment_problems(self.ws, self.report, self.data,
+                                                self._comments)
 
     def outstanding(self) -> list[Problem]:
         """Errors, and warnings without an explanation: what blocks completion."""
@@ -250,7 +264,15 @@ class EditSession:
         return undo
 
     def set_explanation(self, problem: Problem, text: str) -> None:
+        """A warning's written explanation; for a 上级意见, the clerk's reply to it."""
         self._guard()
+        from unionclerk.services import review_township
+
+        if review_township.is_comment(problem):
+            review_township.reply(self.ws, review_township.comment_uid(problem), text)
+            self._comments = None
+            self._forget_problems()
+            return
         key = explanation_key(problem)
         with self.ws.db.transaction() as tx:
             tx.set_explanation(self.report.id, key, text.strip() or None)
@@ -261,6 +283,11 @@ class EditSession:
         self._forget_problems()
 
     def explanation(self, problem: Problem) -> str:
+        from unionclerk.services import review_township
+
+        if review_township.is_comment(problem):
+            uid = review_township.comment_uid(problem)
+            return next((c.reply or "" for c in self._comments or [] if c.uid == uid), "")
         return self.data.explanations.get(explanation_key(problem), "")
 
     def _rechecked(self, change: Change) -> Change:

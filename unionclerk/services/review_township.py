@@ -166,18 +166,21 @@ _GONE = object()
 
 
 def comment_problems(ws: Workspace, report: ReportInfo, data: ReportData,
-                     found: list[Comment] | None = None) -> list[Problem]:
-    """Each comment still open (no reply, value unchanged) as a 上级意见 problem at its place."""
+                     found: list[Comment] | None = None, *,
+                     county: bool = False) -> list[Problem]:
+    """Each comment still open (no reply, value unchanged) as a 上级意见 problem at its place
+    (`county`: the reviewer's own view, every comment not yet answered, as 批注)."""
     out = []
     for c in found if found is not None else comments(ws, report):
-        if state(ws, c, data) != OPEN:
+        if (c.reply if county else state(ws, c, data) != OPEN):
             continue
         index = None
         if c.row_uuid is not None:
             index = data.row_index(c.form, c.row_uuid)
         by = tr("（{by}）", by=c.author) if c.author else ""
-        out.append(Problem(Severity.WARNING, c.form, c.field or "",
-                           tr("上级意见：{text}{by}", text=c.text, by=by),
+        message = tr("批注：{text}{by}", text=c.text, by=by) if county else \
+            tr("上级意见：{text}{by}", text=c.text, by=by)
+        out.append(Problem(Severity.WARNING, c.form, c.field or "", message,
                            f"{RULE_PREFIX}{c.uid}", c.row_uuid if index is not None else None,
                            index))
     return out

@@ -1,0 +1,179 @@
+"""Issue 16 "Done when": the whole review loop across two data folders, driven in the windows.
+
+Township exports → the county receives it in 审核下级报表, comments on a field, a roster cell
+and a whole form, returns it → the township imports the return and sees each comment at its
+field, its roster cell and in the problems panel as 上级意见, changes two values, replies,
+exports → the county sees exactly those two changes and the replies, passes it → the
+summary's 报送情况 says 通过.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from unionclerk import paths
+from unionclerk.domain.period import Period
+from unionclerk.services import county as county_merge
+from unionclerk.services import demo, exporting
+from unionclerk.services.workspace import Workspace
+
+Ok = QMessageBox.StandardButton.Ok
+CODE, PERIOD = demo.DIVISION_CODE, Period(2018)
+
+
+def _click(qtbot, window, name: str) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    qtbot.mouseClick(window.findChild(QPushButton, f"review_{name}"), Qt.MouseButton.LeftButton)
+
+
+def _focus(qtbot, widget) -> None:
+    """Put the cursor in a widget as a click does."""
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget or widget.isAncestorOf(
+        QApplication.focusWidget()))
+
+
+def _cell(qtbot, table, row: int, key: str) -> None:
+    index = table.proxy.mapFromSource(table.model.index(row, table.model.column_of(key)))
+    table.view.setCurrentIndex(index)
+    qtbot.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.view.visualRect(index).center())
+    _focus(qtbot, table.view)
+
+
+def _form(review, key: str) -> None:
+    review.forms.setCurrentRow(review.ws.forms.keys().index(key))
+
+
+def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path) -> None:
+    from unionclerk.gui.review_county import ReviewWindow
+
+    demo.build_demo(ws)
+    township = ws
+    sent = exporting.export_report(township, township.find_report(PERIOD), tmp_path,
+                                   ["xlsx"]).files[0]
+    county = Workspace.open(tmp_path / "county")
+    paths.set_data_dir(township.data_dir)
+    try:
+        review = ReviewWindow(county, PERIOD)
+        qtbot.addWidget(review)
+        review.show()
+        with qtbot.waitActive(review):
+            review.activateWindow()
+        review.reviewer.setText("李审")
+
+        # -- the county receives, comments on a field, a roster cell and a form, returns --
+        dialogs.expect("open", ([str(sent)], ""))
+        _click(qtbot, review, "receive")
+        assert review.units.item(0, 2).text() == "已报"
+        short = review.units.item(0, 3).text()
+        _form(review, "organisation")
+        _focus(qtbot, review.pages["organisation"].record.field_widget("members"))
+        dialogs.expect("text", ("会员人数与上年相差太大，请核实", True))
+        _click(qtbot, review, "comment_here")
+        _form(review, "venues")
+        _cell(qtbot, review.pages["venues"].roster, 1, "area")
+        dialogs.expect("text", ("面积请补填", True))
+        _click(qtbot, review, "comment_here")
+        _form(review, "cadres")
+        dialogs.expect("text", ("干部名单缺少经审会主任", True))
+        _click(qtbot, review, "comment_form")
+        assert [review.comments.item(r, 0).text() for r in range(3)] == [
+            "organisation.members", "venues.rows[1].area", "cadres"]
+        back = tmp_path / "back"
+        back.mkdir()
+        dialogs.expect("text", ("三处需核实", True))
+        dialogs.expect("folder", str(back))
+        dialogs.expect("information", Ok)
+        _click(qtbot, review, "return")
+        assert review.units.item(0, 2).text() == "退回修改中"
+        (returned,) = back.glob("*.json")
+
+        # -- the township imports the return and sees every comment where it belongs --------
+        window = clerk.window(township)
+        dialogs.expect("open", ([str(returned)], ""))
+        dialogs.expect("information", Ok)
+        job = window.workflow.import_files()
+        qtbot.waitUntil(lambda: not job.running, timeout=10000)
+        assert "已重新打开（3 条上级意见）" in dialogs.seen[-1][1]
+        assert window.session.report.status == "draft"
+        window.select_form("organisation")
+        members = clerk.row(window, "organisation", "members")
+        assert members.problem.isVisible()
+        assert "上级意见：会员人数与上年相差太大，请核实（李审）" in members.problem.text()
+        window.select_form("venues")
+        roster = window.pages["venues"].roster
+        area = roster.model.index(1, roster.model.column_of("area"))
+        assert "上级意见：面积请补填" in area.data(Qt.ItemDataRole.ToolTipRole)
+        window.select_form("cadres")
+        assert "上级意见：干部名单缺少经审会主任" in \
+            window.pages["cadres"].record.form_problems.text()
+        panel = window.problems.model
+        county_rows = [(panel.problem(i).target, panel.data(i.siblingAtColumn(1)))
+                       for i in _problem_indexes(panel)
+                       if panel.problem(i).rule.startswith("review:")]
+        assert county_rows == [("organisation.members", "上级意见"),
+                               ("cadres", "上级意见"), ("venues.rows[1].area", "上级意见")]
+
+        # -- the clerk replies to the form's comment in the problems panel, changes two values
+        view = window.problems.view
+        cadres = next(i for i in _problem_indexes(panel)
+                      if panel.problem(i).target == "cadres").siblingAtColumn(panel.NOTE)
+        view.setFocus()
+        view.setCurrentIndex(cadres)
+        qtbot.keyClick(view, Qt.Key.Key_F2)
+        clerk.type(QApplication.focusWidget(), "已补录经审会主任王五")
+        assert panel.problem(cadres) is None or not any(
+            p.target == "cadres" and p.rule.startswith("review:")
+            for p in window.session.problems())  # answered: no longer a problem
+        clerk.fill(window, "organisation", "members", "24000")
+        window.select_form("venues")
+        table = window.pages["venues"].roster
+        _cell(qtbot, table, 1, "area")
+        for ch in "1200.5":
+            qtbot.keyClick(QApplication.focusWidget(), ch)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        QApplication.processEvents()
+        assert not [p for p in window.session.problems() if p.rule.startswith("review:")]
+        (tmp_path / "v2").mkdir()
+        again = exporting.export_report(township, window.session.report, tmp_path / "v2",
+                                        ["xlsx"]).files[0]
+
+        # -- the county sees exactly those two changes and the reply, and passes it ---------
+        dialogs.expect("open", ([str(again)], ""))
+        _click(qtbot, review, "receive")
+        assert review.units.item(0, 2).text() == "已重报"
+        assert review.units.item(0, 3).text() != short
+        text = review.changes.toPlainText()
+        assert "共 2 处改动" in text
+        assert "[organisation.members]" in text and "[venues.rows[1].area]" in text
+        assert "回复：已补录经审会主任王五" in text
+        assert review.comments.item(2, 2).text() == "已补录经审会主任王五"
+        _click(qtbot, review, "pass")
+        assert review.units.item(0, 2).text() == "通过"
+        expected = tmp_path / "expected.csv"
+        expected.write_text(f"{CODE},佛堂镇总工会\n", encoding="utf-8")
+        from unionclerk.services.county import expected as expected_list
+
+        options = county_merge.Options(expected=expected_list.read_expected(expected))
+        _s, _p, outcome = county_merge.merge_files(county, [again], PERIOD, tmp_path / "sum",
+                                                   options, workers=1)
+        summary = next(f for f in outcome.files if f.name.endswith("_汇总.json"))
+        states = json.loads(summary.read_text(encoding="utf-8"))["expected"]
+        assert states == [{"division_code": CODE, "name": "佛堂镇总工会", "state": "通过"}]
+    finally:
+        county.close()
+        paths.set_data_dir(township.data_dir)
+
+
+def _problem_indexes(model):
+    out = []
+    for g in range(model.rowCount()):
+        parent = model.index(g, 0)
+        out += [model.index(r, 0, parent) for r in range(model.rowCount(parent))]
+    return out
