@@ -10,7 +10,6 @@ summary's 报送情况 says 通过.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -33,6 +32,9 @@ def _click(qtbot, window, name: str) -> None:
 
 def _focus(qtbot, widget) -> None:
     """Put the cursor in a widget as a click does."""
+    if QApplication.activeWindow() is not widget.window():  # a click brings it to the front
+        widget.window().activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window())
     widget.setFocus(Qt.FocusReason.MouseFocusReason)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget or widget.isAncestorOf(
         QApplication.focusWidget()))
@@ -96,6 +98,8 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
 
         # -- the township imports the return and sees every comment where it belongs --------
         window = clerk.window(township)
+        with qtbot.waitActive(window):
+            window.activateWindow()
         dialogs.expect("open", ([str(returned)], ""))
         dialogs.expect("information", Ok)
         job = window.workflow.import_files()
@@ -127,10 +131,12 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         view.setFocus()
         view.setCurrentIndex(cadres)
         qtbot.keyClick(view, Qt.Key.Key_F2)
-        clerk.type(QApplication.focusWidget(), "已补录经审会主任王五")
-        assert panel.problem(cadres) is None or not any(
-            p.target == "cadres" and p.rule.startswith("review:")
-            for p in window.session.problems())  # answered: no longer a problem
+        editor = QApplication.focusWidget()
+        clerk.type(editor, "已补录经审会主任王五")
+        QApplication.processEvents()  # the editor commits on Enter through a queued call
+        assert not any(p.target == "cadres" and p.rule.startswith("review:")
+                       for p in window.session.problems())  # answered: no longer a problem
+        assert window.undo_stack.undoText() == "填写说明"  # one undo step, like an explanation
         clerk.fill(window, "organisation", "members", "24000")
         window.select_form("venues")
         table = window.pages["venues"].roster
