@@ -52,7 +52,8 @@ def _form(review, key: str) -> None:
     review.forms.setCurrentRow(review.ws.forms.keys().index(key))
 
 
-def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path) -> None:
+def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path, shots,
+                                             save_shot) -> None:
     from unionclerk.gui.review_county import ReviewWindow
 
     demo.build_demo(ws)
@@ -85,8 +86,9 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         _form(review, "cadres")
         dialogs.expect("text", ("干部名单缺少经审会主任", True))
         _click(qtbot, review, "comment_form")
-        assert [review.comments.item(r, 0).text() for r in range(3)] == [
+        assert [review.comments.item(r, 0).toolTip() for r in range(3)] == [
             "organisation.members", "venues.rows[1].area", "cadres"]
+        assert review.comments.item(1, 0).text() == "表三 阵地建设情况 第 2 行 面积(平方米)"
         back = tmp_path / "back"
         back.mkdir()
         dialogs.expect("text", ("三处需核实", True))
@@ -95,6 +97,8 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         _click(qtbot, review, "return")
         assert review.units.item(0, 2).text() == "退回修改中"
         (returned,) = back.glob("*.json")
+        _form(review, "venues")
+        save_shot(review, shots / "review-county.png")
 
         # -- the township imports the return and sees every comment where it belongs --------
         window = clerk.window(township)
@@ -110,6 +114,7 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         members = clerk.row(window, "organisation", "members")
         assert members.problem.isVisible()
         assert "上级意见：会员人数与上年相差太大，请核实（李审）" in members.problem.text()
+        save_shot(window, shots / "review-township.png")
         window.select_form("venues")
         roster = window.pages["venues"].roster
         area = roster.model.index(1, roster.model.column_of("area"))
@@ -159,6 +164,7 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         assert "共 2 处改动" in text
         assert "[organisation.members]" in text and "[venues.rows[1].area]" in text
         assert "回复：已补录经审会主任王五" in text
+        save_shot(review, shots / "review-resubmitted.png")
         assert review.comments.item(2, 2).text() == "已补录经审会主任王五"
         _click(qtbot, review, "pass")
         assert review.units.item(0, 2).text() == "通过"

@@ -215,9 +215,20 @@ class RecordForm(QScrollArea):
         row.problem.setStyleSheet(ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE)
         row.warning = next((p for p in found if not p.is_error), None)
         row.explain.parentWidget().setVisible(row.warning is not None)
+        self._reply_or_explain(row)
         if row.warning is not None and not row.explain.hasFocus():
             row.explain.setText(session.explanation(row.warning))
         self._mark(row, found)
+
+    def _reply_or_explain(self, row: _Row) -> None:
+        """Under a county comment (上级意见) the box takes the clerk's reply, not a 说明."""
+        county = row.warning is not None and row.warning.rule.startswith("review:")
+        label = row.explain.parentWidget().layout().itemAt(0).widget()
+        assert isinstance(label, QLabel)
+        label.setText(self.tr("回复：") if county else self.tr("说明："))
+        row.explain.setPlaceholderText(
+            self.tr("回复上级意见，例如：已核实，数字无误") if county
+            else self.tr("请写明原因（说明），例如：数据来自镇统计站，口径不同"))
 
     def _mark(self, row: _Row, found: list[Problem]) -> None:
         color = ("#b3261e" if any(p.is_error for p in found) else "#c77700") if found else ""

@@ -77,7 +77,7 @@ class ReviewWindow(QMainWindow):
         self.units.setObjectName("review_units")
         self.units.setHorizontalHeaderLabels([self.tr("行政区划代码"), self.tr("单位名称"),
                                               self.tr("报送情况"), self.tr("校验码"),
-                                              self.tr("批注（已回复）")])
+                                              self.tr("批注/已回复")])
         self.units.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.units.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.units.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -110,6 +110,7 @@ class ReviewWindow(QMainWindow):
                                                  self.tr("乡镇回复")])
         self.comments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comments.horizontalHeader().setStretchLastSection(True)
+        self.comments.setWordWrap(True)
         self.comments.verticalHeader().hide()
         self.changes = QPlainTextEdit()
         self.changes.setObjectName("review_changes")
@@ -128,6 +129,7 @@ class ReviewWindow(QMainWindow):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.comments)
         lower.addWidget(self.changes)
+        lower.setSizes([660, 240])
         right_split = QSplitter(Qt.Orientation.Vertical)
         right_split.addWidget(middle)
         right_split.addWidget(lower)
@@ -140,7 +142,7 @@ class ReviewWindow(QMainWindow):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([380, 900])
+        split.setSizes([400, 900])
         self.setCentralWidget(split)
         self.resize(1300, 800)
         self.reload()
@@ -160,7 +162,7 @@ class ReviewWindow(QMainWindow):
         self.units.setRowCount(len(lines))
         for r, u in enumerate(lines):
             for c, text in enumerate((u.division_code, u.union_name, u.state, u.short,
-                                      f"{u.comments}（{u.answered}）")):
+                                      f"{u.comments}/{u.answered}")):
                 self.units.setItem(r, c, QTableWidgetItem(text))
         self.units.blockSignals(False)
         self.units.resizeColumnsToContents()
@@ -246,9 +248,15 @@ class ReviewWindow(QMainWindow):
         found = review.comments(self.ws, self.session.report.unit.division_code, self.period)
         self.comments.setRowCount(len(found))
         for r, c in enumerate(found):
-            for col, text in enumerate((c.target, f"{c.text}（{c.author}）", c.reply or "")):
-                self.comments.setItem(r, col, QTableWidgetItem(text))
+            for col, text in enumerate((review.place(self.ws, c), f"{c.text}（{c.author}）",
+                                        c.reply or "")):
+                item = QTableWidgetItem(text)
+                item.setToolTip(c.target)  # the forms.md key
+                self.comments.setItem(r, col, item)
         self.comments.resizeColumnsToContents()
+        for col in (0, 1):  # long places and comments wrap instead of pushing the reply away
+            self.comments.setColumnWidth(col, min(self.comments.columnWidth(col), 200))
+        self.comments.resizeRowsToContents()
 
     def _reviewer(self) -> str:
         return self.reviewer.text().strip() or self.tr("审核人")

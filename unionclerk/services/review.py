@@ -288,6 +288,19 @@ def write_return(ws: Workspace, code: str, period: Period, out_dir: Path, author
     return files
 
 
+def place(ws: Workspace, comment: Comment) -> str:
+    """Where a comment sits, as people read it: 表三 阵地建设情况 第 2 行 面积(平方米)."""
+    form = ws.forms[comment.form]
+    where = form.display_title
+    if comment.row_index is not None:
+        where += tr(" 第 {n} 行", n=comment.row_index + 1)
+    if comment.field and form.has_field(comment.field):
+        where += f" {form.field(comment.field).plain_label}"
+    elif comment.row_index is None:
+        where += tr("（整张表）")
+    return where
+
+
 def verdict_label(verdict: str) -> str:
     return VERDICT_LABELS.get(verdict, verdict)
 
