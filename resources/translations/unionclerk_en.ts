@@ -803,6 +803,11 @@
 <context>
     <name>Menus</name>
     <message>
+        <location filename="../../unionclerk/gui/menus.py" line="1"/>
+        <source>审核下级报表(&amp;V)…</source>
+        <translation>&amp;Review townships' reports…</translation>
+    </message>
+    <message>
         <location filename="../../unionclerk/gui/menus.py" line="35"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
@@ -1004,6 +1009,16 @@ Data folder: {2}</translation>
 <context>
     <name>ProblemsModel</name>
     <message>
+        <location filename="../../unionclerk/gui/models.py" line="1"/>
+        <source>上级意见</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/models.py" line="1"/>
+        <source>（未回复）</source>
+        <translation>(no reply)</translation>
+    </message>
+    <message>
         <location filename="../../unionclerk/gui/models.py" line="136"/>
         <source>位置</source>
         <translation>Place</translation>
@@ -1079,6 +1094,16 @@ Double-click to go there</translation>
 <context>
     <name>RecordForm</name>
     <message>
+        <location filename="../../unionclerk/gui/recordform.py" line="1"/>
+        <source>回复：</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/recordform.py" line="1"/>
+        <source>回复上级意见，例如：已核实，数字无误</source>
+        <translation>Reply to the county, e.g. checked, the figure is right</translation>
+    </message>
+    <message>
         <location filename="../../unionclerk/gui/recordform.py" line="120"/>
         <source>选“其他”时请在此注明</source>
         <translation>When you choose &quot;Other&quot;, say what here</translation>
@@ -1125,6 +1150,158 @@ Double-click to go there</translation>
         <location filename="../../unionclerk/gui/recordform.py" line="212"/>
         <source>规则：{0}</source>
         <translation>Rule: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>审核下级报表 — {0}</source>
+        <translation>Review townships' reports — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>审核人姓名</source>
+        <translation>Reviewer's name</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>接收上报文件…</source>
+        <translation>Receive submission files…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>粘贴二维码文字或校验码</source>
+        <translation>Paste the QR text or the hash</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>行政区划代码</source>
+        <translation>Division code</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>报送情况</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>校验码</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>批注/已回复</source>
+        <translation>Comments/answered</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>审核人：</source>
+        <translation>Reviewer:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>批注</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>乡镇回复</source>
+        <translation>Township's reply</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>批注光标所在处…</source>
+        <translation>Comment where the cursor is…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>批注整张表…</source>
+        <translation>Comment the whole form…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>审核通过</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>退回修改…</source>
+        <translation>Return for correction…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>选择乡镇的上报文件</source>
+        <translation>Choose the township's submission files</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>上报文件 (*.xlsx *.json)</source>
+        <translation>Submission files (*.xlsx *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>没有找到与“{0}”相符的上报文件：纸质件与收到的文件不一致，或还没有接收</source>
+        <translation>No submission matches “{0}”: the paper copy is not the file received, or it was not received yet</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>{0}（{1}）{2}　报送情况：{3}　校验码：{4}</source>
+        <translation>{0} ({1}) {2}   reporting: {3}   hash: {4}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>第一次报送，没有可比较的上次报送。</source>
+        <translation>First submission: nothing earlier to compare with.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>与上次报送（校验码 {0}）相比，本次（校验码 {1}）共 {2} 处改动：</source>
+        <translation>Compared with the previous submission (hash {0}), this one (hash {1}) has {2} changes:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>请先点一下要批注的字段或名单单元格，再按“批注光标所在处”。</source>
+        <translation>First click the field or roster cell to comment on, then press “Comment where the cursor is”.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>对 {0} 的批注：</source>
+        <translation>Comment on {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>退回修改的原因：</source>
+        <translation>Reason for returning it:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>退回文件保存到</source>
+        <translation>Save the return file in</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>已写出退回文件和退回通知单：
+{0}
+请把 .json 文件交给乡镇导入，.pdf 可打印。</source>
+        <translation>Return file and notice written:
+{0}
+Give the .json file to the township to import; the .pdf is for printing.</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1720,11 @@ The details were written to: {0}
 </context>
 <context>
     <name>Workflow</name>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="1"/>
+        <source>✓ {0}：退回文件，{1} {2} 已重新打开（{3} 条上级意见）</source>
+        <translation>✓ {0}: return file, {1} {2} reopened ({3} county comments)</translation>
+    </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="234"/>
         <source>选择要恢复的备份</source>
