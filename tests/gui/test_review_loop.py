@@ -189,3 +189,32 @@ def _problem_indexes(model):
         parent = model.index(g, 0)
         out += [model.index(r, 0, parent) for r in range(model.rowCount(parent))]
     return out
+
+
+def test_the_box_under_a_county_comment_takes_the_reply(qtbot, ws, clerk, tmp_path) -> None:
+    from unionclerk.services import review, review_township
+
+    demo.build_demo(ws)
+    sent = exporting.export_report(ws, ws.find_report(PERIOD), tmp_path, ["xlsx"]).files[0]
+    county = Workspace.open(tmp_path / "county")
+    try:
+        review.receive(county, sent)
+        review.add_comment(county, CODE, PERIOD, "rights.disputes", "调处件数偏少，请核实", "李审")
+        (back := tmp_path / "back").mkdir()
+        returned = review.write_return(county, CODE, PERIOD, back, "李审", "请核实")[0]
+    finally:
+        county.close()
+        paths.set_data_dir(ws.data_dir)
+    review_township.import_return(ws, returned)
+    window = clerk.window(ws)
+    window.select_form("rights")
+    row = clerk.row(window, "rights", "disputes")
+    label = row.explain.parentWidget().layout().itemAt(0).widget()
+    assert row.explain.isVisible() and label.text() == "回复："
+    clerk.type(row.explain, "已核实，与镇调解委台账一致")
+    (comment,) = review_township.comments(ws, window.session.report)
+    assert comment.reply == "已核实，与镇调解委台账一致"
+    assert not row.problem.isVisible()  # answered: no longer shown as open
+    window.undo_stack.undo()  # the reply is one undo step, like an explanation
+    (comment,) = review_township.comments(ws, window.session.report)
+    assert comment.reply is None and "上级意见" in row.problem.text()

@@ -193,3 +193,32 @@ def test_a_pasted_qr_text_or_short_hash_finds_the_submission(returned: Path,
     assert [s.id for _, s in review.find(county, f"  {sub.short.lower()} ")] == [sub.id]
     assert review.find(county, f"UNIONCLERK|{CODE}|2019|{sub.payload_sha256}") == []
     assert review.find(county, "ffffffff") == []
+
+
+def test_a_json_report_can_be_reviewed_and_returned_too(tmp_path: Path, township: Workspace,
+                                                       county: Workspace, export) -> None:
+    """A JSON report has no export id: the return names it by its hash."""
+    sent = export(township, tmp_path / "out", ("json",))
+    got = review.receive(county, sent)
+    assert got.submission.export_id == ""
+    review.add_comment(county, CODE, PERIOD, "rights.disputes", "请核实", "李审")
+    back = tmp_path / "back"
+    back.mkdir()
+    returned = review.write_return(county, CODE, PERIOD, back, "李审", "请核实")[0]
+    assert review_township.import_return(township, returned).comments == 1
+
+
+def test_an_edited_workbook_is_not_received_for_review(tmp_path: Path, township: Workspace,
+                                                       county: Workspace, export) -> None:
+    from openpyxl import load_workbook
+
+    sent = export(township, tmp_path / "out")
+    book = load_workbook(sent)
+    sheet = book.worksheets[1]
+    cell = next(c for row in sheet.iter_rows() for c in row if isinstance(c.value, int))
+    cell.value += 1
+    book.save(sent)
+    with pytest.raises(UserError, match="导出后被改动过") as caught:
+        review.receive(county, sent)
+    assert sent.name in str(caught.value)
+    assert review.overview(county, PERIOD) == []

@@ -77,8 +77,10 @@ def _target_report(ws: Workspace, doc: return_file.ReturnDoc, name: str) -> Repo
             raise UserError(tr("这份退回文件针对 {period} 的报表，本数据文件夹中没有 {unit} {period} "
                                "的报表，未做任何修改", period=doc.period.label,
                                unit=unit.union_name), where=name)
+        # A JSON report carries no export id: then the hash alone names the export.
         sent = [s for s in tx.list_submissions(report.id, direction=SENT)
-                if s.export_id == doc.export_id]
+                if s.export_id == doc.export_id or (
+                    not doc.export_id and s.payload_sha256 == doc.payload_sha256)]
         if not sent:
             raise UserError(tr("这份退回文件答复的是导出编号 {id} 的上报文件，但本机从未导出过这个文件；"
                                "请与县级核对是哪一份文件，未做任何修改", id=doc.export_id[:8]),
