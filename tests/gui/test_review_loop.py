@@ -98,6 +98,7 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         assert review.units.item(0, 2).text() == "退回修改中"
         (returned,) = back.glob("*.json")
         _form(review, "venues")
+        review.pages["venues"].roster.view.horizontalScrollBar().setValue(0)
         save_shot(review, shots / "review-county.png")
 
         # -- the township imports the return and sees every comment where it belongs --------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -82,7 +83,8 @@ class ReviewWindow(QMainWindow):
         self.units.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.units.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.units.verticalHeader().hide()
-        self.units.horizontalHeader().setStretchLastSection(True)
+        self.units.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)  # headers and values both readable
         self.units.currentCellChanged.connect(lambda row, *_: self.open_row(row))
         left = QWidget()
         lay = QVBoxLayout(left)
@@ -142,7 +144,7 @@ class ReviewWindow(QMainWindow):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([400, 900])
+        split.setSizes([450, 850])
         self.setCentralWidget(split)
         self.resize(1300, 800)
         self.reload()
@@ -165,7 +167,6 @@ class ReviewWindow(QMainWindow):
                                       f"{u.comments}/{u.answered}")):
                 self.units.setItem(r, c, QTableWidgetItem(text))
         self.units.blockSignals(False)
-        self.units.resizeColumnsToContents()
         if keep in self.codes:
             self.units.setCurrentCell(self.codes.index(keep), 0)
             self.open_row(self.codes.index(keep))
