@@ -222,3 +222,23 @@ def test_an_edited_workbook_is_not_received_for_review(tmp_path: Path, township:
         review.receive(county, sent)
     assert sent.name in str(caught.value)
     assert review.overview(county, PERIOD) == []
+
+
+def test_the_report_cannot_be_completed_while_a_comment_is_open(
+        returned: Path, township: Workspace) -> None:
+    from unionclerk.domain.records import COMPLETE
+    from unionclerk.formspec import explanation_key
+
+    review_township.import_return(township, returned)
+    report = township.find_report(PERIOD)
+    with township.db.transaction() as tx:  # every check's warning explained, as before
+        for p in reports.check(township, report):
+            if not p.is_error:
+                tx.set_explanation(report.id, explanation_key(p), "已核实")
+    with pytest.raises(UserError, match="上级意见") as caught:
+        reports.complete(township, report)
+    assert "3 个警告" in str(caught.value)
+    for c in review_township.comments(township, report):
+        review_township.reply(township, c.uid, "已核实")
+    reports.complete(township, report)
+    assert township.find_report(PERIOD).status == COMPLETE
