@@ -242,3 +242,21 @@ def test_the_report_cannot_be_completed_while_a_comment_is_open(
         review_township.reply(township, c.uid, "已核实")
     reports.complete(township, report)
     assert township.find_report(PERIOD).status == COMPLETE
+
+
+def test_a_comment_on_a_masked_id_number_stays_open_until_it_changes(
+        tmp_path: Path, township: Workspace, county: Workspace, export, edit) -> None:
+    sent = export(township, tmp_path / "out")
+    review.receive(county, sent)
+    review.add_comment(county, CODE, PERIOD, "cadres.rows[0].id_number", "号码请核实", "李审")
+    (back := tmp_path / "back").mkdir()
+    review_township.import_return(township, review.write_return(
+        county, CODE, PERIOD, back, "李审", "")[0])
+    report = township.find_report(PERIOD)
+    (comment,) = review_township.comments(township, report)
+    assert "*" in comment.value  # the county saw it masked; the township holds it in full
+    data = reports.load(township, report)
+    assert review_township.state(township, comment, data) == review_township.OPEN
+    edit(township, "cadres", "id_number", None, row=0)
+    data = reports.load(township, report)
+    assert review_township.state(township, comment, data) == review_township.CHANGED

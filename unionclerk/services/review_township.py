@@ -23,6 +23,7 @@ from unionclerk.domain.records import DRAFT, OWN, ReportInfo
 from unionclerk.domain.report import ReportData
 from unionclerk.domain.review import RETURN, SENT, Comment, short_hash
 from unionclerk.exporters import return_file
+from unionclerk.formspec import validators
 from unionclerk.services import backup
 from unionclerk.services.review_rows import keyed
 from unionclerk.services.workspace import Workspace
@@ -161,7 +162,13 @@ def _current(ws: Workspace, comment: Comment, data: ReportData) -> Any:
         value = row.values.get(comment.field or "")
     else:
         value = data.single.get(comment.form, {}).get(comment.field or "")
-    return fdef.type.to_json(value) if fdef is not None and value is not None else value
+    if fdef is None or value is None:
+        return value
+    value = fdef.type.to_json(value)
+    if fdef.type.name == "idnumber" and isinstance(value, str) and \
+            not validators.is_masked_id(value):
+        return validators.mask_id(value)  # the county only ever saw it masked
+    return value
 
 
 _GONE = object()
