@@ -128,3 +128,34 @@ def test_bad_review_input_is_refused_plainly(tmp_path: Path, capsys) -> None:
     assert code == 2 and "本单位自己的报表" in out
     code, out = run(capsys, county, "inspect", "--diff", str(first))
     assert code == 2 and "两个文件" in out
+
+
+def test_a_hostile_return_is_refused_with_exit_2_and_nothing_changes(tmp_path: Path,
+                                                                     capsys) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    town, county = tmp_path / "town", tmp_path / "county"
+    run(capsys, town, "demo")
+    run(capsys, town, "export", "--period", "2018", "--out", str(tmp_path / "v1"))
+    (first,) = (tmp_path / "v1").glob("*.xlsx")
+    run(capsys, county, "review", "receive", str(first))
+    run(capsys, county, "review", "comment", "--unit", CODE, "--period", "2018", "--target",
+        "organisation", "--text", "请核实")
+    run(capsys, county, "return", "--unit", CODE, "--period", "2018", "--out",
+        str(tmp_path / "back"), "--reason", "请核实")
+    (back,) = (tmp_path / "back").glob("*.json")
+    whole = json.loads(back.read_text(encoding="utf-8"))
+    whole["payload"]["reason"] = "改过的原因"
+    back.write_text(json.dumps(whole, ensure_ascii=False), encoding="utf-8")
+
+    def dump() -> list[str]:
+        with closing(sqlite3.connect(town / "unionclerk.sqlite3")) as conn:
+            return list(conn.iterdump())
+
+    before = dump()
+    code, out = run(capsys, town, "import", str(back))
+    assert code == 2 and back.name in out and "被改动过" in out
+    assert dump() == before
+    code, out = run(capsys, town, "import", str(back), "--lang", "en")
+    assert code == 2 and "edited after it was written" in out
