@@ -229,6 +229,9 @@ def _find(ws: Any, args: argparse.Namespace) -> int:
                 unit=report.unit.union_name, code=report.unit.division_code,
                 period=report.period.label, file=sub.file, short=sub.short,
                 id=sub.export_id or "—", at=sub.exported_at[:16].replace("T", " ")))
+        newest = review.latest(ws, report)
+        if newest is not None and newest.id != sub.id:
+            _say(tr("  注意：这不是最近收到的一份（最近一份的校验码 {short}）", short=newest.short))
     return EXIT_OK
 
 

@@ -169,6 +169,14 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         assert review.comments.item(2, 2).text() == "已补录经审会主任王五"
         _click(qtbot, review, "pass")
         assert review.units.item(0, 2).text() == "通过"
+        review.units.clearSelection()
+        dialogs.expect("information", Ok)
+        clerk.type(review.qr, f"UNIONCLERK|{CODE}|2018|{short.lower()}")  # the first paper
+        assert "不是最近收到的一份" in dialogs.seen[-1][1] and short in dialogs.seen[-1][1]
+        assert review.units.currentRow() == 0 and CODE in review.heading.text()
+        dialogs.expect("warning", Ok)
+        clerk.type(review.qr, f"UNIONCLERK|{CODE}|2018|0123456789abcdef")
+        assert "没有找到" in dialogs.seen[-1][1]
         expected = tmp_path / "expected.csv"
         expected.write_text(f"{CODE},佛堂镇总工会\n", encoding="utf-8")
         from unionclerk.services.county import expected as expected_list

@@ -86,7 +86,7 @@ def test_the_whole_loop_on_the_command_line(tmp_path: Path, capsys) -> None:
     code, out = run(capsys, county, "inspect", str(first))
     assert f"校验码：{short}" in out
     code, out = run(capsys, county, "review", "find", f"UNIONCLERK|{CODE}|2018|{short.lower()}")
-    assert code == 0 and first.name in out
+    assert code == 0 and first.name in out and "不是最近收到的一份" in out
 
     code, out = run(capsys, county, "review", "verdict", "--unit", CODE, "--period", "2018",
                     "--verdict", "通过")

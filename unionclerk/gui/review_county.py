@@ -191,8 +191,13 @@ class ReviewWindow(QMainWindow):
             dialogs.show_error(self, self.tr("没有找到与“{0}”相符的上报文件：纸质件与收到的文件不一致，"
                                              "或还没有接收").format(self.qr.text().strip()))
             return
-        report, _sub = found[-1]
+        report, sub = found[-1]
         self.reload(report.unit.division_code)
+        newest = review.latest(self.ws, report)
+        if newest is not None and newest.id != sub.id:
+            dialogs.inform(self, self.tr("这份纸质件对应的是 {0} 导出的报送（校验码 {1}），不是最近收到的"
+                                         "一份（校验码 {2}）。").format(
+                sub.exported_at[:16].replace("T", " "), sub.short, newest.short))
 
     # -- one report --------------------------------------------------------------------------
     def open_row(self, row: int) -> None:

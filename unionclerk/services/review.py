@@ -237,6 +237,13 @@ def find(ws: Workspace, text: str) -> list[tuple[ReportInfo, SubmissionRecord]]:
             and (period is None or r.period == period)]
 
 
+def latest(ws: Workspace, report: ReportInfo) -> SubmissionRecord | None:
+    """The newest submission received from the report's unit for its period."""
+    with ws.db.read() as tx:
+        subs = tx.list_submissions(report.id, direction=RECEIVED)
+    return subs[-1] if subs else None
+
+
 def diff_latest(ws: Workspace, code: str, period: Period) -> tuple[SubmissionRecord,
                                                                    SubmissionRecord, Diff] | None:
     """The latest two submissions received from a unit, compared (None: only one so far)."""
