@@ -10,6 +10,7 @@ summary's 报送情况 says 通过.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -200,7 +201,28 @@ def _problem_indexes(model):
     return out
 
 
-def test_the_box_under_a_county_comment_takes_the_reply(qtbot, ws, clerk, tmp_path) -> None:
+def _drop(qtbot, window, file: Path, dialogs) -> None:
+    """Drag a file over the window and drop it, through the window's native handle as a
+    real drag from the file manager arrives."""
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(file))])
+    args = (QPoint(400, 300), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(*args)
+    QApplication.sendEvent(window.windowHandle(), enter)
+    assert enter.isAccepted()
+    dialogs.expect("information", Ok)
+    QApplication.sendEvent(window.windowHandle(), QDropEvent(*args))
+    assert window.workflow.job is not None  # the import started
+    qtbot.waitUntil(lambda: not window.workflow.job.running, timeout=10000)
+    assert "已重新打开（1 条上级意见）" in dialogs.seen[-1][1]
+
+
+def test_the_box_under_a_county_comment_takes_the_reply(qtbot, ws, clerk, tmp_path,
+                                                        dialogs) -> None:
     from unionclerk.services import review, review_township
 
     demo.build_demo(ws)
@@ -214,8 +236,9 @@ def test_the_box_under_a_county_comment_takes_the_reply(qtbot, ws, clerk, tmp_pa
     finally:
         county.close()
         paths.set_data_dir(ws.data_dir)
-    review_township.import_return(ws, returned)
     window = clerk.window(ws)
+    _drop(qtbot, window, returned, dialogs)  # the return file dropped on the window
+    assert window.session.report.status == "draft"
     window.select_form("rights")
     row = clerk.row(window, "rights", "disputes")
     label = row.explain.parentWidget().layout().itemAt(0).widget()

@@ -181,6 +181,9 @@ class MainWindow(QMainWindow):
         self.problems.model.explain_requested.connect(self.request_explanation)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.resizeDocks([self.problems], [190], Qt.Orientation.Vertical)
+        from unionclerk.gui.dropping import DropImport  # files dropped on the window
+
+        self.drops = DropImport(self)
 
     # -- periods -------------------------------------------------------------------------
     def reload_periods(self, choose: ReportInfo | None = None) -> None:

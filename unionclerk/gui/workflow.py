@@ -194,12 +194,13 @@ class Workflow(QObject):
 
         return self._start(self.tr("正在导出上报文件……"), work, done, cancelled)
 
-    def import_files(self) -> Job | None:
+    def import_files(self, dropped: list[str] | None = None) -> Job | None:
+        """Import report files (or a county's return file): chosen, or dropped on the window."""
         from unionclerk.services.exporting import Cancelled
 
-        files, _ = QFileDialog.getOpenFileNames(self.w, self.tr("选择要导入的报表文件"),
-                                                str(Path.home()),
-                                                self.tr("报表文件 (*.json *.xlsx)"))
+        files = dropped or QFileDialog.getOpenFileNames(
+            self.w, self.tr("选择要导入的报表文件"), str(Path.home()),
+            self.tr("报表文件 (*.json *.xlsx)"))[0]
         if not files:
             return None
         ws = self.w.ws
