@@ -260,3 +260,10 @@ def test_a_comment_on_a_masked_id_number_stays_open_until_it_changes(
     edit(township, "cadres", "id_number", None, row=0)
     data = reports.load(township, report)
     assert review_township.state(township, comment, data) == review_township.CHANGED
+
+
+def test_a_return_naming_one_comment_twice_keeps_it_once(returned: Path,
+                                                         township: Workspace) -> None:
+    _resealed(returned, lambda d: d["comments"].append(dict(d["comments"][0])))
+    assert review_township.import_return(township, returned).comments == 4
+    assert len(review_township.comments(township, township.find_report(PERIOD))) == 3

@@ -114,7 +114,8 @@ def import_return(ws: Workspace, path: Path) -> ReturnOutcome:
         known = {c.uid for c in tx.list_comments(report.id)}
         for c in doc.comments:
             if c.id in known:
-                continue
+                continue  # already kept (or twice in the file): once is enough
+            known.add(c.id)
             row_uuid = _find_row(data.rows.get(c.form, []), c) if c.row_index is not None \
                 else None
             tx.add_comment(report.id, uid=c.id, form=c.form, field=c.field, text=c.text,
