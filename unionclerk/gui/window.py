@@ -250,6 +250,13 @@ class MainWindow(QMainWindow):
             self.status_label.setText("")
             self.forms_model.set_rows([])
             self.problems.set_problems([], {}, {})
+            if self.county_role:
+                unit = self.ws.own_unit() if self.ws is not None else None
+                self.unit_label.setText(unit.union_name if unit else "")
+                self.dashboard.show_state(
+                    self.tr("县级汇总"), self.tr("把各乡镇报送的文件加入县级汇总，检查后导出汇总表。"),
+                    self.tr("打开县级汇总 →"))
+                return
             self.dashboard.show_state(self.tr("还没有报表"), "", self.tr("新建报告期"))
             return
         report = s.report
@@ -292,6 +299,15 @@ class MainWindow(QMainWindow):
                     notes[p] = s.explanation(p)
         self.problems.model.editable = s.editable
         self.problems.set_problems(groups, where, notes)
+
+    @property
+    def county_role(self) -> bool:
+        """The folder is county staff's (汇总); False before the folder is open."""
+        if self.ws is None:
+            return False
+        from unionclerk.services import setup
+
+        return setup.role(self.ws) == setup.COUNTY
 
     def status_text(self, status: str) -> str:
         from unionclerk.domain.records import COMPLETE, DRAFT, EXPORTED, STATUS_LABELS
@@ -338,6 +354,18 @@ class MainWindow(QMainWindow):
         row = self.forms_model.row_of(key)
         self.nav.setCurrentIndex(self.forms_model.index(row, 0))
         self.show_form(key)
+
+    def show_unit_info(self) -> None:
+        """设置 → 单位信息: the cover form (a township), or the county screen's 汇总单位."""
+        if self.session is not None:
+            self.select_form("cover")
+            self.page("cover").record.focus_field("union_name")
+        elif self.county_role:
+            from unionclerk.gui.county import open_county
+
+            screen = open_county(self)
+            if screen is not None:
+                screen.name_edit.setFocus()
 
     def go_to(self, problem: Problem) -> None:
         """Show the form of a problem and put the cursor on its field or cell."""
