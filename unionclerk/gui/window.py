@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
         self.problems.form_activated.connect(self.select_form)
         self.problems.model.explain_requested.connect(self.request_explanation)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        # Made now, not by the first "已保存" message: adding it later re-lays the window out
+        # under the clerk's hands (and offscreen it even took the keyboard focus away).
+        self.statusBar().setObjectName("status_bar")
         self.resizeDocks([self.problems], [190], Qt.Orientation.Vertical)
 
     # -- periods -------------------------------------------------------------------------
