@@ -166,11 +166,14 @@ class Workflow(QObject):
         if s is None or (self.job is not None and self.job.running):
             return None
         self.w.commit_pending()
-        if s.report.status == DRAFT and not dialogs.confirm(self.w, self.tr(
-                "报表还没有标记完成（还有 {0} 个问题未处理）。仍要导出吗？").format(len(s.outstanding()))):
+        draft = s.report.status == DRAFT
+        if draft and not dialogs.confirm(self.w, self.tr(
+                "报表还没有标记完成（还有 {0} 个问题未处理），现在导出的是草稿：\n"
+                "文件名带“草稿”，PDF 每页印有“草稿”，只供核对，不能作为正式上报文件。\n\n"
+                "仍要导出草稿吗？").format(len(s.outstanding()))):
             return None
         folder = self.w.settings.value("export/folder", str(Path.home()), type=str)
-        dialog = ExportDialog(folder, exporting.available_formats(), self.w)
+        dialog = ExportDialog(folder, exporting.available_formats(), self.w, draft=draft)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         out_dir, formats, full_ids = dialog.choice()
@@ -189,8 +192,9 @@ class Workflow(QObject):
             names = "\n".join(f.name for f in result.files)
             if result.warnings:
                 names += "\n\n" + self.tr("请注意：") + "\n" + "\n".join(result.warnings[:20])
-            if dialogs.confirm(self.w, self.tr("已导出 {0} 个文件到\n{1}\n\n{2}\n\n打开这个文件夹吗？")
-                               .format(len(result.files), out_dir, names)):
+            done = (self.tr("已导出草稿 {0} 个文件到\n{1}\n\n{2}\n\n打开这个文件夹吗？") if draft else
+                    self.tr("已导出 {0} 个文件到\n{1}\n\n{2}\n\n打开这个文件夹吗？"))
+            if dialogs.confirm(self.w, done.format(len(result.files), out_dir, names)):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_dir)))
 
         def cancelled() -> None:
