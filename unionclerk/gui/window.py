@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -77,15 +77,27 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self._build()
         menus.build(self)
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 820)
+        self.fit_to_screen()
         self.menus_enabled()
         self.dashboard.show_state(self.tr("正在打开数据……"), "", "")
         if ws is not None:
             self.attach(ws)
+
+    def fit_to_screen(self) -> None:
+        """The size it had when last closed, or a size for this screen — either way inside
+        the screen's free area, so the status bar and the problems list can be seen."""
+        from unionclerk.gui import geometry
+
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        saved = self.settings.value("window/geometry")
+        if saved is not None and self.restoreGeometry(saved):
+            if not (self.isMaximized() or self.isFullScreen()):
+                self.setGeometry(geometry.fit_into(self.geometry(), available))
+        else:
+            self.setGeometry(geometry.initial_geometry(available))
+        self.resizeDocks([self.problems], [geometry.dock_height(available)],
+                         Qt.Orientation.Vertical)
 
     @property
     def workflow(self) -> Workflow:
@@ -180,10 +192,9 @@ class MainWindow(QMainWindow):
         self.problems.form_activated.connect(self.select_form)
         self.problems.model.explain_requested.connect(self.request_explanation)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
-        # Made now, not by the first "已保存" message: adding it later re-lays the window out
-        # under the clerk's hands (and offscreen it even took the keyboard focus away).
+        # Made now, not by the first "已保存" message: adding it later would re-lay the
+        # window out under the clerk's hands (and it must fit the screen from the start).
         self.statusBar().setObjectName("status_bar")
-        self.resizeDocks([self.problems], [190], Qt.Orientation.Vertical)
 
     # -- periods -------------------------------------------------------------------------
     def reload_periods(self, choose: ReportInfo | None = None) -> None:
