@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWizard
 
+from tests.gui.conftest import answer_with
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import COMPLETE, DRAFT, EXPORTED
 from unionclerk.gui.wizard import FirstRunWizard
@@ -97,11 +98,14 @@ def test_fresh_folder_to_exported_files(ws, qtbot, clerk, dialogs, tmp_path: Pat
         assert model.setData(model.index(0, model.column_of(key)), text)
     assert s.data.rows["cadres"][0].values["position"] == "主席"
 
-    # Completion is refused while the error stands, with the list of what is left.
+    # Completion first lists the forms left empty (marked 本期无此项 here), then is refused
+    # while the error stands, with the list of what is left.
+    dialogs.expect("exec", answer_with("本期无此项"))
     dialogs.expect("warning", QMessageBox.StandardButton.Ok)
     window.workflow.complete()
     assert "错误" in dialogs.seen[-1][1]
     assert window.session.report.status == DRAFT
+    assert s.data.nothing == {"venues", "services", "rights"}
 
     # Fix it, complete, and export (answering yes to "export now?" and "open the folder?").
     clerk.fill(window, "organisation", "single_unions", "80")
@@ -114,6 +118,7 @@ def test_fresh_folder_to_exported_files(ws, qtbot, clerk, dialogs, tmp_path: Pat
         dialog.folder.setText(str(out))
         return QDialog.DialogCode.Accepted
 
+    dialogs.expect("exec", answer_with("仍然标记完成"))  # 表一 is not filled in full
     dialogs.expect("question", Yes)
     dialogs.expect("exec", fill_export)
     dialogs.expect("question", Yes)

@@ -292,8 +292,9 @@ class MainWindow(QMainWindow):
         rows = [FormRow(OVERVIEW, self.tr("概览"))]
         for form in self.ws.forms:
             st = s.form_state(form)
-            kind = ("error" if st.errors else "warning" if st.warnings else "empty"
-                    if st.filled == 0 else "done" if st.filled >= st.total else "busy")
+            kind = ("nothing" if st.nothing else "error" if st.errors else "warning"
+                    if st.warnings else "empty" if st.filled == 0 else "done"
+                    if st.filled >= st.total else "busy")
             rows.append(FormRow(form.key, form.display_title, st.label, kind, st.errors,
                                 st.warnings, None if form.is_roster else st.progress,
                                 len(s.data.rows.get(form.key, [])) if form.is_roster else None))
