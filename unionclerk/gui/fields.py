@@ -160,6 +160,10 @@ class FieldEditor(QObject):
         if isinstance(w, QLineEdit | QPlainTextEdit):
             forget_own_history(w)  # Ctrl+Z now undoes the saved change (the window's)
 
+    def refuses(self, text: str) -> bool:
+        """The field's type cannot read `text` (it would not be saved)."""
+        return self._refused(text)
+
     def _refused(self, text: str) -> bool:
         try:
             self.field.parse_text(text)
