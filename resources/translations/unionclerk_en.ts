@@ -63,47 +63,47 @@
     <message>
         <location filename="../../unionclerk/gui/wizard_county.py" line="19"/>
         <source>行政区划代码只能是数字</source>
-        <translation type="unfinished"></translation>
+        <translation>A division code has digits only</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/wizard_county.py" line="21"/>
         <source>行政区划代码应为 12 位，现在是 {0} 位</source>
-        <translation type="unfinished"></translation>
+        <translation>A division code has 12 digits; this one has {0}</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/wizard_county.py" line="23"/>
         <source>县级的代码以 000000 结尾（如义乌市 330782000000）；这像是乡镇的代码</source>
-        <translation type="unfinished"></translation>
+        <translation>A county&apos;s code ends in 000000 (Yiwu: 330782000000); this looks like a township&apos;s code</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/wizard_county.py" line="33"/>
         <source>本县(市、区)总工会</source>
-        <translation type="unfinished"></translation>
+        <translation>The county&apos;s federation of trade unions</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/wizard_county.py" line="34"/>
         <source>汇总文件上写的汇总单位。以后可在“县级汇总”窗口或“设置”菜单中修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit named on the summary files. It can be changed later in the County summary window or the Settings menu.</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/wizard_county.py" line="37"/>
         <source>如：义乌市总工会</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 义乌市总工会</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/wizard_county.py" line="41"/>
         <source>12 位，如 330782000000</source>
-        <translation type="unfinished"></translation>
+        <translation>12 digits, e.g. 330782000000</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/wizard_county.py" line="47"/>
         <source>县级工会名称 *</source>
-        <translation type="unfinished"></translation>
+        <translation>County union *</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/wizard_county.py" line="48"/>
         <source>行政区划代码 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Division code *</translation>
     </message>
 </context>
 <context>
@@ -350,19 +350,21 @@
     <message>
         <location filename="../../unionclerk/gui/wizard.py" line="178"/>
         <source>演示报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo report</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/wizard.py" line="179"/>
         <source>点“完成”载入演示报表：佛堂镇总工会 2018年度。</source>
-        <translation type="unfinished"></translation>
+        <translation>Click Finish to load the demo report: 佛堂镇总工会, 2018.</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/wizard.py" line="181"/>
         <source>演示报表已填好全部六张表，可以随意查看、修改、检查和导出，试一试各项功能。
 
 要填写本单位的报表时，在“设置 → 单位信息”中改成本单位的封面，或用“文件 → 新建报告期”开始新的报告期。</source>
-        <translation type="unfinished"></translation>
+        <translation>The demo report has all six forms filled in: look around, change, check and export it to try everything.
+
+To fill in your own unit&apos;s report, change the cover in Settings → Unit details, or start a new period with File → New period.</translation>
     </message>
 </context>
 <context>
@@ -408,12 +410,12 @@
     <message>
         <location filename="../../unionclerk/gui/exportdlg.py" line="34"/>
         <source>导出草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Export a draft</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/exportdlg.py" line="36"/>
         <source>这是草稿：报表还没有标记完成。文件名带“草稿”，PDF 每页印有“草稿”，只供核对，不能作为正式上报文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a draft: the report is not marked complete. The file names end in 草稿 (draft) and every PDF page says so; it is for checking only, not for submission.</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/exportdlg.py" line="44"/>
@@ -654,7 +656,8 @@
         <location filename="../../unionclerk/gui/wizard.py" line="266"/>
         <source>还没有完成首次设置。现在退出程序吗？
 下次打开时会再次显示这个设置向导，已填的内容不会保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>The first-run set-up is not finished. Quit the program now?
+This set-up will show again next time; what was typed here is not kept.</translation>
     </message>
 </context>
 <context>
@@ -815,17 +818,17 @@
     <message>
         <location filename="../../unionclerk/gui/window.py" line="271"/>
         <source>县级汇总</source>
-        <translation type="unfinished"></translation>
+        <translation>County summary</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/window.py" line="271"/>
         <source>把各乡镇报送的文件加入县级汇总，检查后导出汇总表。</source>
-        <translation type="unfinished"></translation>
+        <translation>Add the townships&apos; files to the county summary, check them, then export the summary.</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/window.py" line="272"/>
         <source>打开县级汇总 →</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the county summary →</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/window.py" line="274"/>
@@ -1009,7 +1012,7 @@
     <message>
         <location filename="../../unionclerk/gui/menus.py" line="84"/>
         <source>单位信息(&amp;U)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unit details…</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/menus.py" line="86"/>
@@ -1209,26 +1212,36 @@ Double-click to go there</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/recordform.py" line="206"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="232"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="237"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/recordform.py" line="206"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="232"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="237"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/recordform.py" line="207"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="233"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="238"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="212"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="216"/>
         <source>规则：{0}</source>
         <translation>Rule: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/recordform.py" line="240"/>
+        <source>（没有保存：请改正，或按 Ctrl+Z 恢复原来的值）</source>
+        <translation> (not saved: correct it, or press Ctrl+Z for the value before)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/recordform.py" line="259"/>
+        <source>错误：{0}（没有保存：请改正，或按 Ctrl+Z 恢复原来的值）</source>
+        <translation>Error: {0} (not saved: correct it, or press Ctrl+Z for the value before)</translation>
     </message>
 </context>
 <context>
@@ -1287,22 +1300,22 @@ Double-click to go there</translation>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="219"/>
+        <location filename="../../unionclerk/gui/roster.py" line="235"/>
         <source>在这一行输入或粘贴，即添加新行</source>
         <translation>Type or paste on this row to add rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="262"/>
+        <location filename="../../unionclerk/gui/roster.py" line="278"/>
         <source>第 {0} 行</source>
         <translation>row {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="270"/>
+        <location filename="../../unionclerk/gui/roster.py" line="286"/>
         <source>添加一行</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="281"/>
+        <location filename="../../unionclerk/gui/roster.py" line="297"/>
         <source>修改“{0}”</source>
         <translation>Change &quot;{0}&quot;</translation>
     </message>
@@ -1489,24 +1502,24 @@ Double-click to go there</translation>
         <translation>Original order</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="162"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="171"/>
         <source>共 {0} 行</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="164"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="173"/>
         <source>，筛选后显示 {0} 行</source>
         <translation>, {0} shown by the filter</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="165"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="174"/>
         <source>&#x3000;错误 {0} 个，警告 {1} 个</source>
         <translation>   {0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="178"/>
-        <source>第 {0} 行“{1}”无法识别“{2}”，已保留原文并标红，请改正</source>
-        <translation>Row {0}: &quot;{1}&quot; cannot read &quot;{2}&quot;; kept as entered and marked red, please correct it</translation>
+        <location filename="../../unionclerk/gui/rostertable.py" line="205"/>
+        <source>第 {0} 行“{1}”无法识别“{2}”，已保留原文并标红，请改正。{3}</source>
+        <translation>Row {0}: &quot;{1}&quot; cannot read &quot;{2}&quot;; the text is kept and marked red, please correct it. {3}</translation>
     </message>
 </context>
 <context>
@@ -1519,7 +1532,7 @@ Double-click to go there</translation>
     <message>
         <location filename="../../unionclerk/gui/wizard.py" line="138"/>
         <source>几步设置之后就可以开始填报。以后可在“设置”菜单中更改角色和单位信息。</source>
-        <translation type="unfinished"></translation>
+        <translation>A few steps, then you can start. The role and the unit details can be changed later in the Settings menu.</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/wizard.py" line="139"/>
@@ -1708,43 +1721,43 @@ The current data is saved as a backup first.</translation>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="119"/>
         <source>以下表一项也没有填：</source>
-        <translation type="unfinished"></translation>
+        <translation>These forms have nothing in them:</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="122"/>
         <source>以下表还没有填完：</source>
-        <translation type="unfinished"></translation>
+        <translation>These forms are not filled in completely:</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="123"/>
         <source>&#x3000;&#x3000;{0}（已填 {1}/{2} 项）</source>
-        <translation type="unfinished"></translation>
+        <translation>    {0} ({1} of {2} filled in)</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="127"/>
         <source>本期确实没有需要填报的内容的表，可以标记为“本期无此项”：报表和 PDF 上会写明，审核时就知道不是漏填。</source>
-        <translation type="unfinished"></translation>
+        <translation>A form with truly nothing to report this period can be marked &quot;nothing to report&quot;: the workbook and the PDF say so, and a reviewer can tell it was not forgotten.</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="130"/>
         <source>标记为“本期无此项”并完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark them &quot;nothing to report&quot; and complete</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="130"/>
         <location filename="../../unionclerk/gui/workflow.py" line="135"/>
         <source>返回填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Go back and fill in</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="135"/>
         <source>仍然标记完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete anyway</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="136"/>
         <source>没填的项目如果本期确实没有，可以不填。</source>
-        <translation type="unfinished"></translation>
+        <translation>Items with nothing this period may stay empty.</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="155"/>
@@ -1769,7 +1782,12 @@ The current data is saved as a backup first.</translation>
 {2}
 
 打开这个文件夹吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {0} draft files to
+{1}
+
+{2}
+
+Open this folder?</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="244"/>
@@ -1835,7 +1853,10 @@ Open this folder?</translation>
 文件名带“草稿”，PDF 每页印有“草稿”，只供核对，不能作为正式上报文件。
 
 仍要导出草稿吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>The report is not marked complete ({0} problems left), so this exports a draft:
+the file names end in 草稿 (draft) and every PDF page says so; it is for checking only, not for submission.
+
+Export a draft anyway?</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="328"/>
