@@ -157,9 +157,11 @@ class OddNumber:
         return self.text if len(self.text) <= 20 else f"{self.text[:12]}…（{len(self.text)} 位）"
 
     def reason(self) -> str:
-        if self.text in ("NaN", "Infinity", "-Infinity") or not any(c.isdigit() for c in self.text):
+        if self.text in ("NaN", "Infinity", "-Infinity"):
             return tr("“{text}”不是数字", text=self.text)
-        return tr("数字过大（{n} 位），请核对单位", n=len(self.text))
+        if self.text.lstrip("-").isdigit():
+            return tr("数字过大（{n} 位），请核对单位", n=len(self.text.lstrip("-")))
+        return tr("数字过大，请核对单位")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, OddNumber) and other.text == self.text
@@ -197,3 +199,9 @@ def clean_explanation(text: str) -> str:
     if len(text) > EXPLANATION_MAX:
         raise ValueRefused(tr("说明过长（{n} 字），最多 {cap} 字", n=len(text), cap=EXPLANATION_MAX))
     return text
+
+
+def without_invisible(text: str) -> str:
+    """Text with every control, bidi and zero-width character (and lone surrogate) removed:
+    for file names built from names that came from elsewhere."""
+    return _TERMINAL_RE.sub("", text)
