@@ -84,7 +84,9 @@ def _pairs_table(rows: list[tuple[str, str]], width: float) -> Table:
     for i in range(0, len(rows), 2):
         pair = rows[i:i + 2] + [("", "")] * (2 - len(rows[i:i + 2]))
         cells.append([para(pair[0][0]), para(pair[0][1]), para(pair[1][0]), para(pair[1][1])])
-    table = Table(cells, colWidths=[width * 0.17, width * 0.33, width * 0.17, width * 0.33])
+    # splitInRow: a cell taller than a page (a 1,000-character address) continues overleaf
+    table = Table(cells, colWidths=[width * 0.17, width * 0.33, width * 0.17, width * 0.33],
+                  splitInRow=1)
     style = grid_style(9, header_rows=0)
     style += [("BACKGROUND", (0, 0), (0, -1), SECTION_FILL),
               ("BACKGROUND", (2, 0), (2, -1), SECTION_FILL)]
@@ -164,7 +166,7 @@ def _record_table(ctx: Context, form: FormDef, fields: list[FieldDef], width: fl
             rows[-1][2:] = [para(text), ""]
             style.append(("SPAN", (2, len(rows) - 1), (3, len(rows) - 1)))
     table = Table(rows, colWidths=[width * 0.40, width * 0.11, width * 0.21, width * 0.28],
-                  repeatRows=1)
+                  repeatRows=1, splitInRow=1)  # long notes continue overleaf
     table.setStyle(TableStyle(style))
     return table
 
