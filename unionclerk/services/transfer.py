@@ -43,7 +43,7 @@ def read_file(ws: Workspace, path: Path) -> json_report.ParsedReport:
     except OSError as exc:
         raise UserError(tr("无法读取文件：{reason}", reason=exc.strerror or str(exc)),
                         where=str(path)) from None
-    reason = sniff.refusal(head, path, size)
+    reason = sniff.refusal(head, path, size, importing=True)
     if reason:  # a photo, a PDF, a Word document...: say what it is
         raise UserError(reason, where=path.name)
     try:
