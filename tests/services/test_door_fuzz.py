@@ -77,7 +77,7 @@ def stored_reports() -> int:
 
 @settings(max_examples=100, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(case=invalid_cases(FORMS))
+@given(case=invalid_cases())
 def test_each_field_refuses_invalid_values_by_name(capsys, data_dir, tmp_path, base,
                                                    case) -> None:
     where, field, literal = case
