@@ -21,6 +21,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.exporters import json_report, machine
+from unionclerk.formspec import door
 from unionclerk.formspec.model import FormSet
 
 FORMAT = "unionclerk.return"
@@ -140,9 +141,11 @@ def read(raw: bytes, forms: FormSet) -> ReturnDoc:
 
 
 def _text(value: Any, limit: int = 2000) -> str:
+    """A text from the file, through the door (line breaks normalised; control, bidi and
+    zero-width characters refused with the reason, like any text entering the program)."""
     if not isinstance(value, str) or len(value) > limit:
         raise ValueError("text")
-    return value
+    return door.clean(value)
 
 
 def _doc(manifest: dict[str, Any], payload: dict[str, Any], forms: FormSet) -> ReturnDoc:

@@ -39,6 +39,7 @@ from unionclerk.domain.review import (
     short_hash,
 )
 from unionclerk.exporters import json_report, return_file
+from unionclerk.formspec import door
 from unionclerk.formspec.codec import encode
 from unionclerk.services import backup, review_files
 from unionclerk.services.review_diff import Diff, diff_docs
@@ -128,7 +129,8 @@ def parse_target(ws: Workspace, target: str) -> tuple[str, str | None, int | Non
 def add_comment(ws: Workspace, code: str, period: Period, target: str, text: str,
                 author: str) -> Comment:
     """A 批注 on the latest submission received from the unit."""
-    if not text.strip():
+    text = door.clean_explanation(text)  # normalised where it enters, like a 说明
+    if not text:
         raise UserError(tr("批注内容不能为空"))
     report, sub = _received_report(ws, code, period)
     form, field, index = parse_target(ws, target)

@@ -23,7 +23,7 @@ from unionclerk.domain.records import DRAFT, OWN, ReportInfo
 from unionclerk.domain.report import ReportData
 from unionclerk.domain.review import RETURN, SENT, Comment, short_hash
 from unionclerk.exporters import return_file
-from unionclerk.formspec import validators
+from unionclerk.formspec import door, validators
 from unionclerk.services import backup
 from unionclerk.services.review_rows import keyed
 from unionclerk.services.workspace import Workspace
@@ -205,6 +205,9 @@ def comment_uid(problem: Problem) -> str:
 
 
 def reply(ws: Workspace, uid: str, text: str) -> None:
+    """The clerk's answer to a comment, through the door like an explanation ("" takes it
+    back); `ValueRefused` says why a text cannot be kept."""
+    text = door.clean_explanation(text)
     with ws.db.transaction() as tx:
         tx.set_reply(uid, text)
 
