@@ -1278,6 +1278,11 @@ Double-click to go there</translation>
     <name>ReviewWindow</name>
     <message>
         <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
         <source>这份纸质件对应的是 {0} 导出的报送（校验码 {1}），不是最近收到的一份（校验码 {2}）。</source>
         <translation>This paper copy is the submission exported at {0} (hash {1}), not the latest one received (hash {2}).</translation>
     </message>

@@ -103,7 +103,7 @@ class ReviewWindow(QMainWindow):
         self.forms.setObjectName("review_forms")
         for form in ws.forms:
             self.forms.addItem(form.display_title)
-        self.forms.setMaximumWidth(190)
+        self.forms.setMaximumWidth(self.forms.sizeHintForColumn(0) + 30)
         self.forms.currentRowChanged.connect(self.show_form)
         self.stack = QStackedWidget()
         self.comments = QTableWidget(0, 3)
@@ -254,7 +254,8 @@ class ReviewWindow(QMainWindow):
         found = review.comments(self.ws, self.session.report.unit.division_code, self.period)
         self.comments.setRowCount(len(found))
         for r, c in enumerate(found):
-            for col, text in enumerate((review.place(self.ws, c), f"{c.text}（{c.author}）",
+            for col, text in enumerate((review.place(self.ws, c),
+                                        self.tr("{0}（{1}）").format(c.text, c.author),
                                         c.reply or "")):
                 item = QTableWidgetItem(text)
                 item.setToolTip(c.target)  # the forms.md key
