@@ -116,6 +116,7 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         members = clerk.row(window, "organisation", "members")
         assert members.problem.isVisible()
         assert "上级意见：会员人数与上年相差太大，请核实（李审）" in members.problem.text()
+        window.resize(1280, 820)  # the picture at a usual office screen's size
         save_shot(window, shots / "review-township.png")
         window.select_form("venues")
         roster = window.pages["venues"].roster
