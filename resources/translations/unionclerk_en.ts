@@ -107,6 +107,59 @@
     </message>
 </context>
 <context>
+    <name>CommentsDialog</name>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>上级意见</source>
+        <translation>County comments</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>双击“回复”一栏（或按 F2）填写或修改回复；回复会随下次导出交给县级。</source>
+        <translation>Double-click the Reply column (or press F2) to write or change a reply; replies go to the county with the next export.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>回复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>已回复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>已修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+</context>
+<context>
     <name>CountyWindow</name>
     <message>
         <location filename="../../unionclerk/gui/county.py" line="81"/>
@@ -909,6 +962,11 @@ This set-up will show again next time; what was typed here is not kept.</transla
 </context>
 <context>
     <name>Menus</name>
+    <message>
+        <location filename="../../unionclerk/gui/menus.py" line="1"/>
+        <source>上级意见(&amp;U)…</source>
+        <translation>County &amp;comments…</translation>
+    </message>
     <message>
         <location filename="../../unionclerk/gui/menus.py" line="1"/>
         <source>审核下级报表(&amp;V)…</source>

@@ -251,3 +251,23 @@ def test_the_box_under_a_county_comment_takes_the_reply(qtbot, ws, clerk, tmp_pa
     window.undo_stack.undo()  # the reply is one undo step, like an explanation
     (comment,) = review_township.comments(ws, window.session.report)
     assert comment.reply is None and "上级意见" in row.problem.text()
+
+    # 报表 → 上级意见: every comment stays in sight with its state; the reply is written there
+    window.acts["county_comments"].trigger()
+    dialog = window.comments_dialog
+    table = dialog.table
+    assert [table.item(0, c).text() for c in range(3)] == [
+        "表六 维权服务情况 参与调处劳动争议(件)", "调处件数偏少，请核实（李审）", "待处理"]
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    table.setFocus()
+    table.setCurrentCell(0, 3)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    from PySide6.QtWidgets import QLineEdit
+
+    (editor,) = table.viewport().findChildren(QLineEdit)  # the cell's editor, opened by F2
+    clerk.type(editor, "已核实")
+    QApplication.processEvents()
+    (comment,) = review_township.comments(ws, window.session.report)
+    assert comment.reply == "已核实" and table.item(0, 2).text() == "已回复"
+    assert not row.problem.isVisible()  # the field no longer shows it as open

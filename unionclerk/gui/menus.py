@@ -68,6 +68,7 @@ class Menus(QObject):
         report.addSeparator()
         add(report, "complete", self.tr("标记完成(&C)"), flow("complete"), QKeySequence("Ctrl+Shift+C"))
         add(report, "reopen", self.tr("重新打开(&R)…"), flow("reopen"))
+        add(report, "county_comments", self.tr("上级意见(&U)…"), lambda: _open_comments(w))
 
         summary = bar.addMenu(self.tr("汇总(&M)"))
         add(summary, "county", self.tr("县级汇总(&S)…"), lambda: _open_county(w))
@@ -95,6 +96,12 @@ def _open_county(w: MainWindow) -> None:
     from unionclerk.gui.county import open_county  # the county screen (issue 6)
 
     open_county(w)
+
+
+def _open_comments(w: MainWindow) -> None:
+    from unionclerk.gui.review_township import open_comments  # the county's comments
+
+    w.comments_dialog = open_comments(w)
 
 
 def _open_review(w: MainWindow) -> None:
