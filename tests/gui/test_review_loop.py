@@ -83,7 +83,9 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         _form(review, "venues")
         _cell(qtbot, review.pages["venues"].roster, 1, "area")
         dialogs.expect("text", ("面积请补填", True))
-        _click(qtbot, review, "comment_here")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_M,
+                       Qt.KeyboardModifier.ControlModifier)  # Ctrl+M, the cursor in the cell
+        qtbot.waitUntil(lambda: review.comments.rowCount() == 2)  # the shortcut is queued
         _form(review, "cadres")
         dialogs.expect("text", ("干部名单缺少经审会主任", True))
         _click(qtbot, review, "comment_form")

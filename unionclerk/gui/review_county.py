@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -118,12 +119,17 @@ class ReviewWindow(QMainWindow):
         self.changes.setObjectName("review_changes")
         self.changes.setReadOnly(True)
         buttons = QHBoxLayout()
-        for key, text, slot in (
-                ("comment_here", self.tr("批注光标所在处…"), self.comment_here),
-                ("comment_form", self.tr("批注整张表…"), self.comment_form),
-                ("pass", self.tr("审核通过"), self.pass_report),
-                ("return", self.tr("退回修改…"), self.return_report)):
-            buttons.addWidget(self._button(key, text, slot))
+        for key, text, slot, keys in (
+                ("comment_here", self.tr("批注光标所在处…"), self.comment_here, "Ctrl+M"),
+                ("comment_form", self.tr("批注整张表…"), self.comment_form, "Ctrl+Shift+M"),
+                ("pass", self.tr("审核通过"), self.pass_report, ""),
+                ("return", self.tr("退回修改…"), self.return_report, "")):
+            button = self._button(key, text, slot)
+            if keys:  # the buttons take no focus (the cursor stays in the field): keys reach them
+                button.setShortcut(QKeySequence(keys))
+                button.setToolTip(QKeySequence(keys).toString(
+                    QKeySequence.SequenceFormat.NativeText))
+            buttons.addWidget(button)
         middle = QSplitter(Qt.Orientation.Horizontal)
         middle.addWidget(self.forms)
         middle.addWidget(self.stack)
