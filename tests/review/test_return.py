@@ -53,8 +53,11 @@ def test_the_return_file_names_the_submission_and_each_comment(returned: Path, c
     assert (answers["division_code"], answers["payload_sha256"]) == (CODE, sub.payload_sha256)
     assert [c["target"] for c in whole["payload"]["comments"]] == list(TARGETS)
     venue = whole["payload"]["comments"][1]
-    assert venue["row"] == {"index": 1, "key": {"name": venue["row"]["key"]["name"]}}
-    assert venue["row"]["key"]["name"]  # the venue's name, to find the row where it moved
+    name = township.find_report(PERIOD) and reports.load(
+        township, township.find_report(PERIOD)).rows["venues"][1].values["name"]
+    # the venue's name travels with the comment, to find the row wherever it moved
+    assert venue["row"] == {"index": 1, "key": {"name": name}}
+    assert venue["value"] is None and whole["payload"]["comments"][0]["value"] == 24143
 
 
 def test_importing_the_return_reopens_with_the_reason_and_keeps_the_comments(
