@@ -53,8 +53,7 @@ def test_the_return_file_names_the_submission_and_each_comment(returned: Path, c
     assert (answers["division_code"], answers["payload_sha256"]) == (CODE, sub.payload_sha256)
     assert [c["target"] for c in whole["payload"]["comments"]] == list(TARGETS)
     venue = whole["payload"]["comments"][1]
-    name = township.find_report(PERIOD) and reports.load(
-        township, township.find_report(PERIOD)).rows["venues"][1].values["name"]
+    name = reports.load(township, township.find_report(PERIOD)).rows["venues"][1].values["name"]
     # the venue's name travels with the comment, to find the row wherever it moved
     assert venue["row"] == {"index": 1, "key": {"name": name}}
     assert venue["value"] is None and whole["payload"]["comments"][0]["value"] == 24143
