@@ -26,7 +26,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                    help=tr("list 列出；receive 接收上报文件；comment 批注；verdict 结论；"
                            "find 按二维码或校验码查找；diff 比较最近两次报送；reply 乡镇回复意见"))
     p.add_argument("args", nargs="*", metavar="ARG",
-                   help=tr("receive：文件；verdict：通过 或 退回修改；find：二维码文字或校验码"))
+                   help=tr("receive：文件或文件夹；verdict：通过 或 退回修改；find：二维码文字或校验码"))
     p.add_argument("--unit", help=tr("单位的行政区划代码"))
     p.add_argument("--period", help=tr("报告期，如 2018、2018h1"))
     p.add_argument("--target", help=tr("批注位置（forms.md 键），如 organisation.members、"
@@ -90,7 +90,12 @@ def _receive(ws: Any, args: argparse.Namespace) -> int:
     if not args.args:
         raise UserError(tr("请给出要接收的上报文件"))
     refused = 0
-    for file in args.args:
+    files = []
+    for given in args.args:  # a folder stands for the report files in it
+        folder = Path(given)
+        files += sorted(str(f) for f in folder.iterdir() if f.suffix.lower() in (
+            ".xlsx", ".json") and not f.name.startswith(".")) if folder.is_dir() else [given]
+    for file in files:
         try:
             got = review.receive(ws, Path(file))
         except UserError as exc:

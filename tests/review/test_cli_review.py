@@ -49,8 +49,8 @@ def test_the_whole_loop_on_the_command_line(tmp_path: Path, capsys) -> None:
     assert run(capsys, town, "demo")[0] == 0
     assert run(capsys, town, "export", "--period", "2018", "--out", str(tmp_path / "v1"))[0] == 0
     (first,) = (tmp_path / "v1").glob("*.xlsx")
-    code, out = run(capsys, county, "review", "receive", str(first))
-    assert code == 0 and "报送情况：已报" in out
+    code, out = run(capsys, county, "review", "receive", str(tmp_path / "v1"))  # the folder
+    assert code == 0 and "报送情况：已报" in out and out.count("已接收") == 1
     short = re.search(r"校验码 ([0-9A-F]{8})", out).group(1)
     assert run(capsys, county, "review", "comment", "--unit", CODE, "--period", "2018",
                "--target", "organisation.members", "--text", "会员人数请核实", "--by", "李审")[0] == 0
