@@ -23,6 +23,7 @@ from unionclerk.exporters import atomic, json_report, pdf_fonts, sniff, xlsx_rea
 from unionclerk.exporters.bundle import Bundle, Stamp, prepare
 from unionclerk.exporters.pdf_report import build_pdf
 from unionclerk.exporters.xlsx_report import write_submission, write_template
+from unionclerk.formspec import idmask, shipped_forms
 from unionclerk.formspec.model import FormSet
 from unionclerk.services import reports, transfer
 from unionclerk.services.exporting import ALL_FORMATS, default_clock, new_export_id
@@ -221,8 +222,10 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
         lines.append(tr("  版本：格式 {f}，程序 {p}，表格 {v}", f=info.format_version or "—",
                         p=info.program_version or "—", v=versions))
     if info.export_id:
-        lines.append(tr("  导出编号：{id}，导出时间：{at}，身份证号码：{ids}", id=info.export_id,
-                        at=info.exported_at, ids=tr("完整") if info.full_ids else tr("已遮盖")))
+        lines.append(tr("  导出编号：{id}，导出时间：{at}", id=info.export_id, at=info.exported_at))
+    masking = masking_label(info)
+    if masking:
+        lines.append(tr("  公民身份号码：{how}", how=masking))
     if info.integrity == xlsx_reader.INTACT and info.kind == xlsx_reader.SUMMARY:
         lines.append(tr("  完整性：完好（各汇总表的数字与机器数据一致，校验码相符）"))
     elif info.integrity == xlsx_reader.INTACT:
@@ -238,6 +241,25 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
         lines.append(tr("  完整性：已损坏"))
     lines += [f"  {m}" for m in info.messages]
     return lines
+
+
+def masking_label(info: xlsx_reader.WorkbookInfo) -> str:
+    """Which masking of ID numbers a file carries, in plain words ("" when it cannot tell)."""
+    if info.parsed is not None:
+        values = idmask.report_id_values(shipped_forms(), info.parsed.data)
+    elif info.summary is not None:
+        values = idmask.document_id_values(shipped_forms(), info.summary)
+    else:
+        return ""
+    kind = idmask.file_masking(values)
+    if kind is None:
+        return tr("文件中没有身份号码")
+    return {
+        idmask.FULL: tr("完整号码（导出时选择了完整号码）") if info.full_ids
+        else tr("含完整号码"),
+        idmask.MASK_V1: tr("旧的遮盖方式（前6位和后4位可见，可由出生年月推算出号码）"),
+        idmask.MASK_V2: tr("已遮盖（只保留前6位地区码，并注明导出时是否有效）"),
+    }[kind]
 
 
 def bundle_status(info: xlsx_reader.WorkbookInfo) -> str:
