@@ -306,11 +306,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from unionclerk.services import backup
+    from unionclerk.formspec import shipped_forms
+    from unionclerk.services import recovery
 
-    with _workspace() as ws:
-        safety = backup.restore(ws, Path(args.file))
-    _say(tr("已从 {file} 恢复。恢复前的数据已另存为：{safety}", file=args.file, safety=safety))
+    # No workspace first: restore must work exactly when the current file cannot be opened.
+    done = recovery.restore_file(Path(args.file), shipped_forms())
+    if done.damaged is not None:
+        _say(tr("已从 {file} 恢复。原来的数据文件已损坏，已另存为：{damaged}", file=args.file,
+                damaged=done.damaged))
+    else:
+        _say(tr("已从 {file} 恢复。恢复前的数据已另存为：{safety}", file=args.file,
+                safety=done.safety))
     return EXIT_OK
 
 
