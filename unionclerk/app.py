@@ -168,23 +168,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from unionclerk.services import transfer
 
-    refused = 0
     with _workspace() as ws:
-        for file in args.files:
-            try:
-                out = transfer.import_file(ws, Path(file), replace=args.replace)
-            except UserError as exc:
-                refused += 1
-                _say(tr("未导入：{message}", message=str(exc)), err=True)
-                continue
-            errors = sum(p.is_error for p in out.problems)
-            verb = tr("已覆盖") if out.replaced else tr("已导入")
-            _say(tr("{verb}：{file} → {unit} {period}（{e} 个错误，{w} 个警告）", verb=verb,
-                    file=file, unit=out.report.unit.union_name, period=out.report.period.label,
-                    e=errors, w=len(out.problems) - errors))
-            for key in out.dropped:
-                _say(tr("  注意：旧版本字段 {key} 在新版本中已删除，未导入", key=key))
-    return EXIT_REFUSED if refused else EXIT_OK
+        outcomes, refused = transfer.import_files(ws, [Path(f) for f in args.files],
+                                                  replace=args.replace)
+    for _file, exc in refused:
+        _say(tr("未导入：{message}", message=str(exc)), err=True)
+    if refused:
+        if len(args.files) > 1:
+            _say(tr("有文件未通过检查，所有文件都没有导入（数据没有任何改动）。改正或去掉这些文件后再导入。"),
+                 err=True)
+        return EXIT_REFUSED
+    for file, out in zip(args.files, outcomes, strict=True):
+        errors = sum(p.is_error for p in out.problems)
+        verb = tr("已覆盖") if out.replaced else tr("已导入")
+        _say(tr("{verb}：{file} → {unit} {period}（{e} 个错误，{w} 个警告）", verb=verb,
+                file=file, unit=out.report.unit.union_name, period=out.report.period.label,
+                e=errors, w=len(out.problems) - errors))
+        for key in out.dropped:
+            _say(tr("  注意：旧版本字段 {key} 在新版本中已删除，未导入", key=key))
+    return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
