@@ -330,16 +330,22 @@ WRITES_DATA = {"demo", "import", "restore", "merge"}
 
 
 def _with_folder_lock(command: str, args: argparse.Namespace) -> int:
-    from unionclerk.gui.lock import FolderLock  # Qt's QLockFile: the same lock as the window's
+    from unionclerk.services.folderlock import WINDOW, FolderLock
 
-    lock = FolderLock(paths.data_dir())
-    if not lock.acquire():
+    lock = FolderLock(paths.data_dir(), command)
+    if not lock.acquire():  # CannotLock (read-only folder, full disk) is a UserError
+        owner = lock.owner()
+        pid = owner.pid if owner else "?"
+        if owner is not None and owner.kind != WINDOW:
+            raise UserError(tr("数据文件夹正被另一个工会报表助手命令（{command}，进程号 {pid}）使用，请等它完成后再试。",
+                               command=owner.kind, pid=pid), where=str(paths.data_dir()))
         raise UserError(tr("数据文件夹正被工会报表助手的窗口使用（进程号 {pid}）。请先关闭窗口，或在窗口中操作。",
-                           pid=lock.owner_pid() or "?"), where=str(paths.data_dir()))
+                           pid=pid), where=str(paths.data_dir()))
     try:
         return COMMANDS[command](args)
     finally:
         lock.release()
+
 
 COMMANDS = {"gui": cmd_gui, "demo": cmd_demo, "import": cmd_import, "check": cmd_check,
             "export": cmd_export, "backup": cmd_backup,

@@ -20,7 +20,7 @@ from unionclerk import APP_NAME, APP_TITLE, logsetup, paths
 from unionclerk.domain import i18n
 from unionclerk.domain.errors import UserError
 from unionclerk.gui import translations
-from unionclerk.gui.lock import FolderLock
+from unionclerk.gui.lock import CannotLock, FolderLock
 
 if TYPE_CHECKING:
     from unionclerk.gui import beacon
@@ -72,7 +72,13 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     installed = translations.install(app, lang)
     folder = paths.data_dir()
     lock = FolderLock(folder)
-    if not lock.acquire():
+    try:
+        acquired = lock.acquire()
+    except CannotLock as exc:  # a write-protected stick, a full disk
+        QMessageBox.critical(None, APP_TITLE, str(exc))
+        translations.remove(app, installed)
+        return EXIT_REFUSED, None
+    if not acquired:
         from unionclerk.gui import beacon  # QtNetwork: only loaded when needed
 
         beacon.ask_first_copy_to_show(folder)
