@@ -115,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger(__name__).info("unionclerk %s: %s", __version__, command)
         if command in WRITES_DATA:
             return _with_folder_lock(command, args)
+        if command != "gui":  # the window sweeps once it holds the folder lock
+            _sweep(holding_lock=False)
         return COMMANDS[command](args)
     except UserError as exc:
         logging.getLogger(__name__).info("refused: %s", exc)
@@ -330,7 +332,7 @@ WRITES_DATA = {"demo", "import", "restore", "merge"}
 
 
 def _with_folder_lock(command: str, args: argparse.Namespace) -> int:
-    from unionclerk.services.folderlock import WINDOW, FolderLock
+    from unionclerk.folderlock import WINDOW, FolderLock
 
     lock = FolderLock(paths.data_dir(), command)
     if not lock.acquire():  # CannotLock (read-only folder, full disk) is a UserError
@@ -342,9 +344,20 @@ def _with_folder_lock(command: str, args: argparse.Namespace) -> int:
         raise UserError(tr("数据文件夹正被工会报表助手的窗口使用（进程号 {pid}）。请先关闭窗口，或在窗口中操作。",
                            pid=pid), where=str(paths.data_dir()))
     try:
+        _sweep(holding_lock=True)
         return COMMANDS[command](args)
     finally:
         lock.release()
+
+
+def _sweep(*, holding_lock: bool) -> None:
+    """What a killed program left behind (services.sweep); never in the way of the command."""
+    from unionclerk.services import sweep
+
+    try:
+        sweep.at_start(holding_lock)
+    except OSError as exc:
+        logging.getLogger(__name__).warning("start-up sweep: %s", exc)
 
 
 COMMANDS = {"gui": cmd_gui, "demo": cmd_demo, "import": cmd_import, "check": cmd_check,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from unionclerk.services.folderlock import LOCK_NAME, WINDOW, CannotLock
-from unionclerk.services.folderlock import FolderLock as _FolderLock
+from unionclerk.folderlock import LOCK_NAME, WINDOW, CannotLock
+from unionclerk.folderlock import FolderLock as _FolderLock
 
 __all__ = ["LOCK_NAME", "CannotLock", "FolderLock"]
 

@@ -7,6 +7,7 @@ drive the same path without entering the event loop.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from collections.abc import Callable
@@ -99,8 +100,11 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     from unionclerk.gui import beacon  # after the first paint: QtNetwork costs ~10 ms to load
 
     started.beacon = beacon.Beacon(folder, lambda: beacon.bring_to_front(window))
-    from unionclerk.services import backup, setup
+    from unionclerk.services import backup, setup, sweep
     from unionclerk.services.workspace import Workspace
+
+    with contextlib.suppress(OSError):
+        sweep.at_start(holding_lock=True)  # what a killed copy left behind
 
     if not _sound_or_restored(window):
         window.close()

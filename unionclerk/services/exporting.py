@@ -5,8 +5,8 @@ hidden staging folder inside the chosen folder; only when every format is done a
 into place (a rename on the same disk). Cancel, or any failure, removes the staging folder:
 the chosen folder never holds a partial file.
 
-A staging folder left by a killed process (`.unionclerk-export-*`) is swept away at the next
-export into the same folder.
+A staging folder left by a killed process (`.unionclerk-export-<pid>-*`) is swept away at the
+next start of the program (`services.sweep`), and at the next export into the same folder.
 """
 
 from __future__ import annotations
@@ -63,10 +63,12 @@ def staging_folder(out_dir: Path, prefix: str) -> Iterator[Path]:
     """A fresh hidden folder inside `out_dir` to write into, removed on the way out (with
     whatever is still in it); folders with the same prefix that a killed process left behind
     are swept away first."""
-    for stale in Path(out_dir).glob(f"{prefix}*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    from unionclerk.services import sweep
+
+    sweep.sweep_staging(Path(out_dir))  # a running export's folder (another process) is kept
+    sweep.remember_output(Path(out_dir))
     try:
-        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir))
+        staging = Path(tempfile.mkdtemp(prefix=sweep.staging_prefix(prefix), dir=out_dir))
     except OSError as exc:
         raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
                         where=str(out_dir)) from None

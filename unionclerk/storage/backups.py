@@ -87,3 +87,13 @@ def shape_problems(file: Path) -> list[str]:
     except sqlite3.Error as exc:
         raise (classify(exc, file) or corrupt_error(file)) from exc
     return problems
+
+
+def settle(file: Path) -> bool:
+    """Open `file` so SQLite rolls back a hot journal or folds its WAL in (and removes the
+    side files on close); True when it is then sound."""
+    try:
+        with closing(sqlite3.connect(file)) as conn:
+            return [r[0] for r in conn.execute("PRAGMA integrity_check")] == ["ok"]
+    except sqlite3.Error:
+        return False
