@@ -106,8 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 dir=paths.data_dir(create=False)), err=True)
         return EXIT_REFUSED
     try:
-        log = logsetup.setup(paths.data_dir())
-    except OSError as exc:  # the data folder itself cannot be made or written
+        log = logsetup.setup(paths.data_dir())  # None: a read-only folder, nothing logged
+    except OSError as exc:  # the data folder itself cannot be made
         _say(tr("无法完成：无法使用数据文件夹 {dir}（{reason}）", dir=args.data_dir or "",
                 reason=exc.strerror or str(exc)), err=True)
         return EXIT_REFUSED
@@ -129,8 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception:
         logging.getLogger(__name__).exception("unexpected error in %s", command)
-        _say(tr("程序出现意外错误，已记录在日志中：{log}。数据没有丢失：每一次修改在出错前都已保存。",
-                log=log), err=True)
+        if log is not None:
+            _say(tr("程序出现意外错误，已记录在日志中：{log}。数据没有丢失：每一次修改在出错前都已保存。",
+                    log=log), err=True)
+        else:
+            _say(tr("程序出现意外错误（数据文件夹无法写入，没有记录日志）。数据没有丢失：每一次修改在出错前都已保存。"),
+                 err=True)
         return EXIT_REFUSED
     finally:
         logsetup.close()
@@ -139,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _say(text: str, *, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
     if stream is not None:  # windowed builds have no console
-        print(text, file=stream, flush=True)
+        print(logsetup.mask_ids(text), file=stream, flush=True)  # never a full ID number
 
 
 def _workspace():  # noqa: ANN202 - imported lazily so `--help` stays fast

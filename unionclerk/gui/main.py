@@ -158,10 +158,11 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     log.error("unexpected error", exc_info=(kind, exc, tb))
     log_file = paths.data_dir() / "logs" / logsetup.LOG_NAME
     if isinstance(exc, UserError):
-        QMessageBox.warning(None, APP_TITLE, str(exc))
+        QMessageBox.warning(None, APP_TITLE, logsetup.mask_ids(str(exc)))
         return
     QMessageBox.critical(None, APP_TITLE, QCoreApplication.translate("Startup",
-        "程序出错了，已填写的数据都已保存。\n错误详情已写入：{0}\n\n{1}").format(log_file, exc))
+        "程序出错了，已填写的数据都已保存。\n错误详情已写入：{0}\n\n{1}").format(
+            log_file, logsetup.mask_ids(str(exc))))
 
 
 def run(lang: str = "zh", *, exit_when_shown: bool = False) -> int:

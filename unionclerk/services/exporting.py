@@ -129,11 +129,17 @@ def export_report(ws: Workspace, report: ReportInfo, out_dir: Path, formats: lis
                 raise Cancelled
             if progress is not None:
                 progress(i, len(wanted), fmt)
-            warnings += _write_one(ws.forms, bundle, staging / f"{base}.{fmt}", fmt)
+            try:
+                warnings += _write_one(ws.forms, bundle, staging / f"{base}.{fmt}", fmt)
+            except UserError as exc:  # name the file the clerk asked for, not the staging
+                raise UserError(exc.message, where=str(out_dir / f"{base}.{fmt}")) from None
         if is_cancelled():
             raise Cancelled
         final = move_into(out_dir, sorted(p for p in staging.iterdir() if p.is_file()))
         if progress is not None:
             progress(len(wanted), len(wanted), "")
-    reports.mark_exported(ws, report)
+    if ws.read_only:  # the files are out; the status cannot be saved on a protected stick
+        warnings.append(tr("数据文件夹是只读的，报表状态没有改为“已导出”"))
+    else:
+        reports.mark_exported(ws, report)
     return Exported(final, warnings)
