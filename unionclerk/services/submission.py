@@ -234,7 +234,8 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
         lines.append(tr("  完整性：导出后被改动过，共 {n} 处：", n=info.edited_count))
         for cell in info.edited_cells[:50]:
             lines.append(tr("    {where}：应为“{expected}”，现为“{found}”", where=str(cell),
-                            expected=cell.expected, found=cell.found))
+                            expected=idmask.mask_ids_in_text(cell.expected),
+                            found=idmask.mask_ids_in_text(cell.found)))
         if info.edited_count > 50:
             lines.append(tr("    ……另有 {n} 处", n=info.edited_count - 50))
     elif info.integrity == xlsx_reader.CORRUPT:
