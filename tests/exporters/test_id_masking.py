@@ -294,3 +294,21 @@ def test_ids_in_free_text_are_masked_and_the_rest_kept(before: str, after: str,
     assert number not in masked
     assert masked.startswith(before) and masked.endswith(after)
     assert idmask.mask_ids_in_text(masked) == masked
+
+
+def test_a_workbook_of_the_first_masking_is_still_checked_cell_by_cell(ws, tmp_path,
+                                                                       monkeypatch) -> None:
+    """Written as the first version wrote it (first 6 + last 4, and its cover note), a
+    workbook still reads as intact, is checked cell by cell, and inspect names its masking."""
+    from unionclerk.exporters import xlsx_layout, xlsx_reader, xlsx_sheets
+
+    report = demo.build_demo(ws)
+    with monkeypatch.context() as old:
+        old.setattr(idmask, "mask", lambda text: _old_mask(text) if len(text) == 18 else text)
+        old.setattr(xlsx_sheets, "IDS_NOTE", xlsx_layout.IDS_NOTE_V1)
+        book = submission.export_submission(ws, report, tmp_path, ["xlsx"]).files[0]
+    info = submission.inspect_file(ws.forms, book)
+    assert info.integrity == xlsx_reader.INTACT, info.edited_cells
+    lines = submission.describe(info)
+    assert any("旧的遮盖方式" in line for line in lines), lines
+    assert not any("未逐格核对" in line for line in lines)
