@@ -196,3 +196,52 @@ def test_logging_into_a_read_only_folder_is_silent(capsys, data_dir, monkeypatch
     monkeypatch.setattr("builtins.open", refuse)
     code, err = run(capsys, data_dir, "check", "--period", "2018")
     assert code == 0 and "Logging error" not in err
+
+
+# -- a full disk, injected (every machine) ----------------------------------------------------
+class _FillingFile:
+    """A file that takes a few KB and then answers as a full disk would."""
+
+    def __init__(self, raw) -> None:
+        self._raw, self._room = raw, 4096
+
+    def write(self, data) -> int:
+        self._room -= len(data)
+        if self._room < 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self._raw.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self._raw, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._raw.close()
+
+
+@pytest.mark.parametrize("what", ["export", "template"])
+def test_an_injected_full_disk_gets_the_message_and_nothing_after_it(capsys, data_dir, tmp_path,
+                                                                     monkeypatch, what) -> None:
+    import io
+
+    assert run(capsys, data_dir, "demo")[0] == 0
+    out = tmp_path / "U盘"
+    out.mkdir()
+    real_open = io.open
+
+    def filling(file, mode="r", *a, **kw):
+        handle = real_open(file, mode, *a, **kw)
+        if "w" in mode and str(out) in str(file):
+            return _FillingFile(handle)
+        return handle
+
+    monkeypatch.setattr(io, "open", filling)
+    monkeypatch.setattr("builtins.open", filling)
+    args = (["export", "--period", "2018", "--out", str(out), "--format", "xlsx,pdf,json"]
+            if what == "export" else ["template", "--out", str(out / "模板.xlsx")])
+    code, err = run(capsys, data_dir, *args)
+    assert code == 2 and "无法写入" in err and "No space" in err
+    assert ".unionclerk-" not in err
+    assert [p for p in out.rglob("*") if p.is_file()] == []
