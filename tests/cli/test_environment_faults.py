@@ -134,6 +134,14 @@ def test_a_full_disk_gets_the_message_and_nothing_after_it(demo_folder, full_dis
     assert left == []  # no half-written file
 
 
+def test_a_data_folder_on_a_full_disk_is_not_blamed_on_a_window(full_disk) -> None:
+    done = cli(full_disk / "data", "demo")
+    assert done.returncode == 2 and quiet(done), done.stderr
+    assert "锁文件" in done.stderr and "磁盘已满" in done.stderr
+    assert "窗口" not in done.stderr and "进程号" not in done.stderr
+    assert not (full_disk / "data" / "unionclerk.lock").exists()
+
+
 # -- the folder lock ---------------------------------------------------------------------------
 def run(capsys, data_dir: Path, *args: str) -> tuple[int, str]:
     capsys.readouterr()
