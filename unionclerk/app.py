@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from unionclerk import __version__, logsetup, paths
 from unionclerk.domain import i18n
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log = logsetup.setup(paths.data_dir())  # None: a read-only folder, nothing logged
     except OSError as exc:  # the data folder itself cannot be made
         _say(tr("无法完成：无法使用数据文件夹 {dir}（{reason}）", dir=args.data_dir or "",
-                reason=exc.strerror or str(exc)), err=True)
+                reason=os_reason(exc)), err=True)
         return EXIT_REFUSED
     try:
         logging.getLogger(__name__).info("unionclerk %s: %s", __version__, command)
@@ -237,7 +237,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)),
+            raise UserError(tr("无法创建输出文件夹：{reason}", reason=os_reason(exc)),
                             where=str(out)) from None
         done = exporting.export_report(ws, report, out, formats, full_ids=args.full_ids)
     for target in done.files:

@@ -19,7 +19,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 
 LOCK_NAME = "unionclerk.lock"
@@ -131,6 +131,6 @@ class FolderLock:
             aside.unlink()
 
     def _cannot(self, exc: OSError) -> CannotLock:
-        return CannotLock(tr("无法在数据文件夹中建立锁文件（{reason}）：文件夹可能是只读的（如写保护的U盘），"
-                             "或磁盘已满。查看、检查和导出（check、export、inspect）仍然可以使用。",
-                             reason=exc.strerror or str(exc)), where=str(self.path.parent))
+        return CannotLock(tr("无法在数据文件夹中建立锁文件：{reason}。只改动数据的命令不能使用；"
+                             "查看、检查和导出（check、export、inspect）仍然可以使用。",
+                             reason=os_reason(exc)), where=str(self.path.parent))

@@ -250,6 +250,6 @@ def test_an_injected_full_disk_gets_the_message_and_nothing_after_it(capsys, dat
     args = (["export", "--period", "2018", "--out", str(out), "--format", "xlsx,pdf,json"]
             if what == "export" else ["template", "--out", str(out / "模板.xlsx")])
     code, err = run(capsys, data_dir, *args)
-    assert code == 2 and "无法写入" in err and "No space" in err
+    assert code == 2 and "无法写入" in err and "磁盘已满" in err
     assert ".unionclerk-" not in err
     assert [p for p in out.rglob("*") if p.is_file()] == []

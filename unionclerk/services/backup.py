@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from unionclerk import paths
-from unionclerk.domain.errors import DatabaseError, UserError
+from unionclerk.domain.errors import DatabaseError, UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.formspec import Checker, FormSet
 from unionclerk.formspec.codec import decode
@@ -48,13 +48,13 @@ def make_backup(ws: Workspace, *, reason: str = "manual", target: Path | None = 
         try:
             return ws.db.backup_to(target)
         except OSError as exc:
-            raise UserError(tr("无法写入备份文件：{reason}", reason=exc.strerror or str(exc)),
+            raise UserError(tr("无法写入备份文件：{reason}", reason=os_reason(exc)),
                             where=str(target)) from None
     try:
         folder = paths.backups_dir()
     except OSError as exc:  # a write-protected stick, a full disk
-        raise UserError(tr("无法在数据文件夹中写入备份（{reason}）：文件夹可能是只读的，或磁盘已满。"
-                           "可以用 --out 把备份写到别的文件夹。", reason=exc.strerror or str(exc)),
+        raise UserError(tr("无法在数据文件夹中写入备份：{reason}。可以用 --out 把备份写到别的文件夹。",
+                           reason=os_reason(exc)),
                         where=str(paths.data_dir(create=False))) from None
     if reason == "manual":  # asked for by the clerk: kept until they delete it
         return ws.db.backup_to(_free(folder / f"manual-{_stamp()}.sqlite3"))

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.records import ReportInfo
 from unionclerk.exporters import atomic
@@ -70,7 +70,7 @@ def staging_folder(out_dir: Path, prefix: str) -> Iterator[Path]:
     try:
         staging = Path(tempfile.mkdtemp(prefix=sweep.staging_prefix(prefix), dir=out_dir))
     except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
                         where=str(out_dir)) from None
     try:
         yield staging

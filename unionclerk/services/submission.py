@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from unionclerk import paths
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import ReportInfo
@@ -77,7 +77,7 @@ def write_format(forms: FormSet, bundle: Bundle, target: Path, fmt: str) -> list
         atomic.write_bytes(target, json_report.dumps(bundle.doc).encode("utf-8"))
         return []
     except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
                         where=str(target)) from None
 
 
@@ -114,7 +114,7 @@ def inspect_file(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
         head, size = sniff.read_head(path)
     except OSError as exc:
         info = xlsx_reader.WorkbookInfo(path, xlsx_reader.UNREADABLE)
-        info.messages.append(tr("无法读取文件：{reason}", reason=exc.strerror or str(exc)))
+        info.messages.append(tr("无法读取文件：{reason}", reason=os_reason(exc)))
         return info
     reason = sniff.refusal(head, path, size)
     if reason:  # a photo, a PDF, a Word document...: say what it is
@@ -161,7 +161,7 @@ def template(ws: Workspace, out: Path, period: Period | None = None,
     try:
         write_template(out, ws.forms, period, cover)
     except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
                         where=str(out)) from None
     return out
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import OWN, RECEIVED, ReportInfo
@@ -42,7 +42,7 @@ def read_file(ws: Workspace, path: Path) -> json_report.ParsedReport:
     try:
         head, size = sniff.read_head(path)
     except OSError as exc:
-        raise UserError(tr("无法读取文件：{reason}", reason=exc.strerror or str(exc)),
+        raise UserError(tr("无法读取文件：{reason}", reason=os_reason(exc)),
                         where=str(path)) from None
     reason = sniff.refusal(head, path, size)
     if reason:  # a photo, a PDF, a Word document...: say what it is
