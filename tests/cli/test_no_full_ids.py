@@ -23,7 +23,7 @@ from unionclerk.app import main
 from unionclerk.services import demo
 from unionclerk.services.county.session import MergeSession
 
-NAME = "330782101000_佛堂镇总工会_2018年度_工会工作报表"
+NAME = "330782101000_佛堂镇总工会_2018年度_工会工作报表_草稿"  # the demo report is a draft
 
 
 def _doc() -> tuple[dict, list[str]]:

@@ -92,7 +92,7 @@ def test_stale_staging_folders_are_swept_at_the_next_start(capsys, data_dir: Pat
         alive.kill()
         alive.wait()
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
-        "330782101000_佛堂镇总工会_2018年度_工会工作报表.json"]
+        "330782101000_佛堂镇总工会_2018年度_工会工作报表_草稿.json"]
 
 
 def test_own_running_staging_is_never_swept(tmp_path: Path) -> None:
