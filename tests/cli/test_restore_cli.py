@@ -106,3 +106,19 @@ def test_restore_of_a_sound_backup_saves_the_current_database(capsys, data_dir,
     assert code == 0, err
     assert "恢复前的数据已另存为" in out
     assert list((data_dir / "backups").glob("auto-before-restore-*.sqlite3"))
+
+
+def test_the_window_s_restore_proves_the_backup_too(ws, tmp_path) -> None:
+    """文件 → 备份与恢复 goes through `backup.restore`: the same full check, nothing swapped."""
+    from unionclerk.domain.errors import DatabaseError
+    from unionclerk.services import backup, demo, reports
+
+    report = demo.build_demo(ws)
+    good = backup.make_backup(ws, reason="manual")
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(good.read_bytes())
+    _break(bad, "value not JSON")
+    with pytest.raises(DatabaseError, match="不能用来恢复"):
+        backup.restore(ws, bad)
+    assert len(reports.load(ws, report).rows["cadres"]) == 25  # untouched, still usable
+    assert backup.restore(ws, good).exists()
