@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import warnings
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -271,6 +272,25 @@ def test_an_invalid_number_is_masked_as_invalid_and_the_county_is_told(ws, tmp_p
 # -- properties --------------------------------------------------------------------------------
 _ids = st.builds(lambda body: body + id_check_char(body),
                  st.text(alphabet="0123456789", min_size=17, max_size=17))
+
+
+_people = st.builds(
+    lambda region, born, seq: (lambda body: body + id_check_char(body))(
+        f"{region}{born:%Y%m%d}{seq:03d}"),
+    st.text(alphabet="0123456789", min_size=6, max_size=6),
+    st.dates(min_value=date(1930, 1, 1),
+             max_value=date(2008, 12, 31)),
+    st.integers(0, 999))
+
+
+@settings(max_examples=40, deadline=None)
+@given(number=_people)
+def test_any_valid_number_masked_leaves_1000_candidates(number: str) -> None:
+    """Over the space of valid numbers: with its birth month and gender known, the mask
+    still leaves at least 1,000 (in fact 14,000+) numbers."""
+    n = candidates(idmask.mask(number), int(number[6:10]), int(number[10:12]),
+                   int(number[16]) % 2 == 1)
+    assert n >= 14_000 > MIN_CANDIDATES
 
 
 @settings(max_examples=200, deadline=None)
