@@ -48,10 +48,10 @@ def _umount(folder: Path) -> None:
     subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
-@pytest.fixture
-def read_only_folder(tmp_path: Path):
+@pytest.fixture(scope="module")
+def read_only_folder(tmp_path_factory):
     """A data folder holding the demo report, then made read-only (mount -o remount,ro)."""
-    mnt = tmp_path / "stick"
+    mnt = tmp_path_factory.mktemp("ro") / "stick"
     _mount(mnt, "size=16m")
     try:
         data = mnt / "data"
@@ -109,11 +109,13 @@ def test_writing_to_a_read_only_folder_is_refused_plainly(read_only_folder, comm
 
 
 # -- a full disk -------------------------------------------------------------------------------
-@pytest.fixture
-def demo_folder(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory) -> Path:
+    """The demo report, and its files as a township sends them (in `sent` beside it)."""
+    root = tmp_path_factory.mktemp("demo")
+    data = root / "data"
     assert cli(data, "demo").returncode == 0
-    assert cli(data, "export", "--period", "2018", "--out", str(tmp_path / "sent")).returncode == 0
+    assert cli(data, "export", "--period", "2018", "--out", str(root / "sent")).returncode == 0
     return data
 
 
@@ -124,7 +126,8 @@ def test_a_full_disk_gets_the_message_and_nothing_after_it(demo_folder, full_dis
     args = {"export": ["export", "--period", "2018", "--out", str(out), "--format",
                        "xlsx,pdf,json"],
             "template": ["template", "--out", str(full_disk / "模板.xlsx")],
-            "merge": ["merge", str(tmp_path / "sent"), "--period", "2018", "--out", str(out)]}
+            "merge": ["merge", str(demo_folder.parent / "sent"), "--period", "2018",
+                      "--out", str(out)]}
     done = cli(demo_folder, *args[what])
     assert done.returncode == 2, done.stdout + done.stderr
     assert quiet(done), done.stderr
