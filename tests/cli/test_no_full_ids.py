@@ -77,6 +77,8 @@ def test_no_file_or_message_holds_a_full_id(capsys, tmp_path, spill_kept, monkey
         printed.append(out + err)
         return code
 
+    assert run(tmp_path / "demo", "demo") == 0  # the demo's own cadres, in full in its database
+    assert run(tmp_path / "demo", "check", "--period", "2018") == 0
     assert run(town, "import", str(src)) == 0
     assert run(town, "check", "--period", "2018") == 1  # the wrong number is an error
     assert run(town, "export", "--period", "2018", "--out", str(masked),
@@ -104,7 +106,7 @@ def test_no_file_or_message_holds_a_full_id(capsys, tmp_path, spill_kept, monkey
     assert any("程序出现意外错误" in p for p in printed)
 
     kept_db = {"unionclerk.sqlite3", "unionclerk.sqlite3-wal", "unionclerk.sqlite3-shm"}
-    written = [f for folder in (town, county) for f in folder.rglob("*")
+    written = [f for folder in (town, county, tmp_path / "demo") for f in folder.rglob("*")
                if f.is_file() and f.name not in kept_db and "backups" not in f.parts
                and not f.name.startswith("damaged-")]
     written += [f for folder in (masked, summary, tmp_path / "again", spill_kept)
