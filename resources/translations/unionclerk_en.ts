@@ -1719,6 +1719,11 @@ The current data is saved as a backup first.</translation>
         <translation>The report is marked complete. Export the submission files now?</translation>
     </message>
     <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="117"/>
+        <source>标记完成之前，请看一下这些表。</source>
+        <translation>Before marking the report complete, look at these forms.</translation>
+    </message>
+    <message>
         <location filename="../../unionclerk/gui/workflow.py" line="119"/>
         <source>以下表一项也没有填：</source>
         <translation>These forms have nothing in them:</translation>
