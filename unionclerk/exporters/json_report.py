@@ -18,7 +18,7 @@ from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import ReportData, RosterRow
-from unionclerk.formspec import validators
+from unionclerk.formspec import door, validators
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 
 FORMAT = "unionclerk.report"
@@ -49,7 +49,7 @@ class ParsedReport:
 def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
     """Decode and validate a JSON report file's content."""
     try:
-        doc = json.loads(text)
+        doc = door.loads(text)
     except UnicodeDecodeError:
         raise UserError(tr("文件不是 UTF-8 编码的 JSON，无法读取")) from None
     except json.JSONDecodeError as exc:
@@ -168,7 +168,7 @@ def _read_record(form: FormDef, raw: Any, where: str, parsed: ParsedReport, vers
 
 
 def _readers(fields: list[FieldDef]) -> dict[str, Any]:
-    return {f.key: f.type.from_json for f in fields}
+    return {f.key: f.from_json for f in fields}
 
 
 def _read_roster(form: FormDef, raw: Any, parsed: ParsedReport, version: int) -> None:
@@ -219,8 +219,11 @@ def _explanations(raw: Any, data: ReportData, forms: FormSet) -> dict[str, str]:
         if not forms[form].has_field(fld) and fld not in forms[form].renamed:
             raise UserError(tr("说明指向未知的字段“{field}”", field=_key(fld)),
                             where=f"explanations.{_key(key)}")
-        if len(text) > 5000:
-            raise UserError(tr("说明过长（最多 5000 字）"), where=f"explanations.{_key(key)}")
+        try:
+            text = door.clean_explanation(text)
+        except ValueRefused as exc:
+            raise UserError(tr("说明无法接受：{reason}", reason=exc.message),
+                            where=f"explanations.{_key(key)}") from None
         if index is None:
             out[f"{form}.{fld}"] = text
             continue
@@ -238,7 +241,7 @@ def _key(key: str) -> str:
 
 
 def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, default=door.json_default)
     return text if len(text) <= 40 else text[:37] + "…"
 
 

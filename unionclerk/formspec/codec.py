@@ -15,6 +15,7 @@ from typing import Any
 from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.records import StoredData
 from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.formspec import door
 from unionclerk.formspec.fieldtypes import FieldType
 from unionclerk.formspec.model import FormDef, FormSet
 from unionclerk.formspec.rawcells import RAW_KEY, decode_raw
@@ -86,7 +87,11 @@ def decode_values(form: FormDef, raw: dict[str, Any]) -> dict[str, Any]:
         if value is None or not form.has_field(key):
             continue
         try:
-            out[key] = form.field(key).from_json(value)
+            # Stored before the door existed (or by an older program): made canonical, never
+            # dropped for a character; a type narrowed by a form change is dropped below.
+            if isinstance(value, str):
+                value = door.kept(value)
+            out[key] = form.field(key).type.from_json(value)
         except ValueRefused:
             continue  # a type narrowed by a form change: the audit log keeps the old value
     if RAW_KEY in raw:

@@ -18,7 +18,7 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import DRAFT, ReportInfo
 from unionclerk.domain.report import ReportData, RosterRow
-from unionclerk.formspec import Change, Checker, explanation_key
+from unionclerk.formspec import Change, Checker, door, explanation_key
 from unionclerk.formspec.checker import iter_unexplained
 from unionclerk.formspec.codec import NOTHING_KEY, encode_stored_row
 from unionclerk.formspec.model import FormDef
@@ -292,12 +292,15 @@ class EditSession:
         return undo
 
     def set_explanation(self, problem: Problem, text: str) -> None:
+        """Save a warning's written explanation; `ValueRefused` when the text cannot be kept
+        (door.clean_explanation says why)."""
         self._guard()
         key = explanation_key(problem)
+        text = door.clean_explanation(text)
         with self.ws.db.transaction() as tx:
-            tx.set_explanation(self.report.id, key, text.strip() or None)
-        if text.strip():
-            self.data.explanations[key] = text.strip()
+            tx.set_explanation(self.report.id, key, text or None)
+        if text:
+            self.data.explanations[key] = text
         else:
             self.data.explanations.pop(key, None)
         self._forget_problems()
