@@ -59,7 +59,7 @@ class FormPage(QWidget):
         heading = QHBoxLayout()
         heading.addWidget(title)
         heading.addStretch(1)
-        self.nothing = QCheckBox(self.tr("本期无此项"))
+        self.nothing = QCheckBox(self.tr("本期无此项"), self)  # a parent first: never a window
         self.nothing.setObjectName("nothing_box")
         self.nothing.setToolTip(self.tr(
             "本报告期这张表确实没有需要填报的内容时勾选：报表和 PDF 上会写明，"
