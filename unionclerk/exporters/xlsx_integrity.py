@@ -10,13 +10,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from unionclerk.domain.i18n import tr
 from unionclerk.exporters.xlsx_layout import SheetPlan, col_letter
 from unionclerk.exporters.xlsx_safe import part_size, sparse_rows
 
 MAX_LISTED = 200  # differences kept for showing; all are counted
 # A sheet's XML may be this much larger than what its plan renders to (Excel's re-save adds
 # styles and attributes); beyond that it is not read at all: the budget bounds the work.
-SHEET_BASE, BYTES_PER_CELL = 256 * 1024, 400
+# One long text (a pasted document) is cheap to parse, many cells are not: the bytes allow a
+# few megabytes of slack, the cells read are bounded separately.
+SHEET_BASE, BYTES_PER_CELL = 16 * 1024 * 1024, 400
+EXTRA_CELLS = 10_000  # cells beyond the plan read before giving up on a sheet
 
 
 @dataclass(frozen=True)
@@ -84,10 +88,15 @@ def _compare_sheet(ws: Any, plan: SheetPlan, diff: Differences) -> None:
     planned = plan.rows
     size, budget = part_size(ws), sheet_budget(sum(len(row) for row in planned))
     if size > budget:
-        diff.add(EditedCell(plan.name, "", "", f"工作表内容远多于导出时（{size // 1024} KB），未逐格核对"))
+        diff.add(EditedCell(plan.name, "", "", tr("工作表内容远多于导出时（{kb} KB），未逐格核对",
+                                                                  kb=size // 1024)))
         return
-    seen = 0
+    seen, cells_left = 0, 2 * sum(len(row) for row in planned) + EXTRA_CELLS
     for r, found_row in sparse_rows(ws):
+        cells_left -= len(found_row)
+        if cells_left < 0:
+            diff.add(EditedCell(plan.name, f"A{r}", "", tr("导出后新增了大量内容，其余未逐格核对")))
+            return
         for gap in range(seen + 1, r):  # rows missing from the sheet
             _missing(plan, gap, diff)
         seen = r
