@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,12 @@ from unionclerk.exporters import summary_model as sm
 from unionclerk.formspec import FormSet, shipped_forms, validators
 from unionclerk.services.county.sources import Found
 
-MAX_JSON = 1024 * 1024 * 1024
+log = logging.getLogger(__name__)
+# A JSON report of 2,000 roster rows is 0.7 MB; a summary of 100 such units 70 MB. Parsing
+# costs about five times the size in memory, and far more for a file of empty objects, so
+# the structure is counted before parsing: a real report has one object per 250 bytes or so.
+MAX_JSON = 96 * 1024 * 1024
+BYTES_PER_CONTAINER = 24
 
 
 @dataclass
@@ -74,8 +80,21 @@ def _refused(found: Found, kind: str, detail: str) -> FileResult:
 
 def read_found(found: Found, period: Period, spill_dir: str, seq: int,
                forms: FormSet | None = None) -> FileResult:
-    """Read one file (see module docstring)."""
-    forms = forms or shipped_forms()
+    """Read one file (see module docstring). Whatever goes wrong with this one file becomes
+    its result: an error no check foresaw is logged and named on the file's line."""
+    try:
+        return _read_found(found, period, spill_dir, seq, forms or shipped_forms())
+    except (MemoryError, RecursionError):
+        return _refused(found, sm.UNREADABLE, tr("文件结构异常，读取它需要的内存超出报表可能的大小，已跳过"))
+    except Exception as exc:  # noqa: BLE001 - one file's fault must not end the merge
+        log.exception("merge: unexpected error reading %s", found.label)
+        return _refused(found, sm.UNREADABLE, tr(
+            "读取这个文件时出现意外错误（{kind}），已跳过；详情已记录在日志中",
+            kind=type(exc).__name__))
+
+
+def _read_found(found: Found, period: Period, spill_dir: str, seq: int,
+                forms: FormSet) -> FileResult:
     if found.archive:
         return FileResult(found.label, "archive", tr("压缩包，已展开其中的文件"))
     if found.problem:
@@ -143,11 +162,22 @@ class _Ctx:
     # -- JSON --------------------------------------------------------------------------------
     def json_file(self, size: int) -> FileResult:
         if size > MAX_JSON:
-            return _refused(self.found, sm.UNREADABLE, tr("文件过大，不是正常的报表文件"))
+            return _refused(self.found, sm.UNREADABLE, tr(
+                "文件过大（{mb} MB），超出报表或汇总文件可能的大小", mb=size // 2**20))
+        raw = self.found.path.read_bytes()
+        if raw.count(b"{") + raw.count(b"[") > len(raw) // BYTES_PER_CONTAINER + 1000:
+            return _refused(self.found, sm.UNREADABLE, tr(
+                "JSON 文件结构异常（对象或数组多得不像报表），未读取"))
         try:
-            doc = json.loads(self.found.path.read_bytes())
+            doc = json.loads(raw, parse_constant=_no_constant)
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             return _refused(self.found, sm.UNREADABLE, tr("不是有效的 JSON 文件，无法读取"))
+        except _BadNumber as exc:
+            return _refused(self.found, sm.UNREADABLE, tr(
+                "JSON 文件含有 {what}，不是有效的报表数值，未读取", what=str(exc)))
+        except ValueError:  # an integer of thousands of digits (Python refuses to convert it)
+            return _refused(self.found, sm.UNREADABLE, tr(
+                "JSON 文件含有位数多得不可能的数字，不是有效的报表，未读取"))
         if isinstance(doc, dict) and doc.get("format") == json_report.SUMMARY_FORMAT:
             return self.summary(doc)
         if not isinstance(doc, dict) or doc.get("format") != json_report.FORMAT:
@@ -200,7 +230,10 @@ class _Ctx:
     def _candidate(self, parsed: json_report.ParsedReport, index: int,
                    **meta: Any) -> Candidate:
         doc = json_report.build_document(self.forms, parsed.period, parsed.data)
-        raw = json_report.canonical(doc)
+        try:
+            raw = json_report.canonical(doc)
+        except UnicodeEncodeError:
+            raise UserError(tr("报表中有无法保存的字符（孤立的代理字符），文件已损坏或被改动")) from None
         target = self.spill / f"{self.seq}-{index}.json"
         target.write_bytes(raw)
         cover = parsed.data.single.get("cover", {})
@@ -209,6 +242,15 @@ class _Ctx:
             union_name=parsed.union_name or "", period=parsed.period, spill=str(target),
             content_sha=hashlib.sha256(raw).hexdigest(), dropped=list(parsed.dropped),
             county=str(cover.get("county", "")), city=str(cover.get("city", "")), **meta)
+
+
+class _BadNumber(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are no JSON (Python's reader accepts them): no report holds them."""
+    raise _BadNumber(name)
 
 
 def _edited_detail(info: xlsx_reader.WorkbookInfo) -> str:

@@ -123,6 +123,15 @@ def _archive(path: Path, label: str, scratch: Path, counter: list[int],
                 yield Found(inner, path, "", problem=tr(
                     "压缩包中的文件过大（声明 {mb} MB），未解压", mb=info.file_size // 2**20))
                 continue
+            if info.flag_bits & 0x1:
+                yield Found(inner, path, "", problem=tr(
+                    "压缩包设置了密码，无法解压；请对方不加密码重新打包，或解压后把文件发来"))
+                continue
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                yield Found(inner, path, "", problem=tr(
+                    "压缩包中的文件使用了不支持的压缩方式（编号 {method}），无法解压；"
+                    "请用系统自带的“发送到压缩文件夹”重新打包", method=info.compress_type))
+                continue
             counter[0] += 1
             folder = scratch / f"z{counter[0]}"
             folder.mkdir(parents=True, exist_ok=True)
@@ -130,7 +139,8 @@ def _archive(path: Path, label: str, scratch: Path, counter: list[int],
             try:
                 with zf.open(info) as src, open(target, "wb") as dst:
                     shutil.copyfileobj(src, dst, 1 << 20)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
+                    RuntimeError) as exc:
                 yield Found(inner, path, "", problem=tr("无法从压缩包中解压（{kind}）",
                                                         kind=type(exc).__name__))
                 continue
