@@ -18,8 +18,9 @@ UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT = (
     "unreadable", "not_a_report", "wrong_period", "newer_format")
 EDITED, CORRUPT, DUPLICATE, FORGED = "edited", "corrupt", "duplicate", "forged"
 UNKNOWN_UNIT, UNMAPPED_FIELD = "unknown_unit", "unmapped_field"
+ODD_TIME = "implausible_time"  # an export dated after the merge, or years from its period
 KINDS = (UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT, EDITED, CORRUPT, DUPLICATE,
-         FORGED, UNKNOWN_UNIT, UNMAPPED_FIELD)
+         FORGED, UNKNOWN_UNIT, UNMAPPED_FIELD, ODD_TIME)
 
 # expected[].state
 REPORTED, MISSING, TROUBLE = "已报", "未报", "有问题"
@@ -31,7 +32,7 @@ def kind_label(kind: str) -> str:
         UNREADABLE: tr("无法读取"), NOT_A_REPORT: tr("不是报表"), WRONG_PERIOD: tr("报告期不符"),
         NEWER_FORMAT: tr("格式版本较新"), EDITED: tr("导出后被改动"), CORRUPT: tr("数据损坏"),
         DUPLICATE: tr("重复报送"), FORGED: tr("疑似伪造"), UNKNOWN_UNIT: tr("不在应报名单中"),
-        UNMAPPED_FIELD: tr("旧版字段无法对应"),
+        UNMAPPED_FIELD: tr("旧版字段无法对应"), ODD_TIME: tr("导出时间异常"),
     }
     return labels.get(kind, kind)
 

@@ -39,6 +39,9 @@ BY_AREA_ABOVE = 40
 CHUNK = 40  # table rows per flowable: long tables are built in page-sized pieces
 
 
+MAX_CELL_CHARS = 400
+
+
 def _fmt(value: Any, kind: str = "") -> str:
     if value is None:
         return "—"
@@ -56,6 +59,14 @@ def _fmt(value: Any, kind: str = "") -> str:
     return str(value)
 
 
+def _fits(text: str) -> str:
+    """A cell's text cut so its row always fits on a page (sixty copies of one report make
+    a note of thousands of characters); the workbook keeps the whole text."""
+    if len(text) <= MAX_CELL_CHARS:
+        return text
+    return tr("{start}……（共 {n} 字，全文见汇总工作簿）", start=text[:MAX_CELL_CHARS], n=len(text))
+
+
 def _table(head: list[str], rows: Sequence[Sequence[str]], widths: list[float],
            glyphs: GlyphCheck | None = None, where: str = "",
            aligns: Sequence[int] = ()) -> list[Any]:
@@ -67,7 +78,7 @@ def _table(head: list[str], rows: Sequence[Sequence[str]], widths: list[float],
             if glyphs is not None:
                 for text in row:
                     glyphs.check(text, where, text[:20])
-            cells.append([para(str(t), 8.5, aligns[i] if i < len(aligns) else TA_LEFT)
+            cells.append([para(_fits(str(t)), 8.5, aligns[i] if i < len(aligns) else TA_LEFT)
                           for i, t in enumerate(row)])
         table = Table(cells, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle(grid_style(8.5)))

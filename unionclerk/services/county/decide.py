@@ -2,14 +2,22 @@
 
 Per unit (division code) of the merge's period:
 
-1. copies with identical content (the same export arriving twice, or once on its own and once
-   inside a summary) count once; the other copies are listed as `duplicate`;
+1. copies with identical content and the same integrity (the same export arriving twice, or
+   once on its own and once inside a summary) count once; the copy kept is the one that
+   carries most (an intact workbook before its JSON twin); the others are `duplicate`. A
+   workbook edited after export is never "identical" to its intact original, whatever the
+   order of the files: its machine data may be the same, its visible cells are not;
 2. the same export id with different content is a forged copy: every such copy is `forged`
    and none is used unless the user picks one;
 3. a workbook edited after export is `edited` and left out unless the user chooses to use
    edited files (or picks that one);
-4. of what is left, the newest export wins; the older ones are `duplicate`, superseded;
+4. of what is left, the newest export wins by the export's own time; file times never
+   decide. A time after the merge (or years away from the period) is flagged and not
+   trusted; two reports whose times cannot be told apart (JSON carries none) are left for
+   the user to choose;
 5. a user's choice for a unit (use this file / leave the unit out) overrides 2–4.
+
+Nothing here depends on the order the files were given in.
 
 The result also says, per expected unit, 已报 / 未报 / 有问题, and flags units not expected.
 """
@@ -18,7 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import summary_model as sm
@@ -38,12 +46,49 @@ class Plan:
     groups: dict[str, list[Candidate]] = field(default_factory=dict)  # every unit's candidates
 
 
-def _when(c: Candidate) -> datetime:
+_NEVER = datetime.min.replace(tzinfo=datetime.now().astimezone().tzinfo)
+SLACK = timedelta(days=1)  # clocks and time zones: a day ahead is not yet suspicious
+YEARS_AFTER = 3  # an export this many years after its period is implausible
+
+
+def _moment(c: Candidate) -> datetime | None:
+    if c.time_from_file or not c.exported_at:
+        return None  # a file's own time says when it was copied, not when it was exported
     try:
         moment = datetime.fromisoformat(c.exported_at)
     except ValueError:
-        return datetime.min.replace(tzinfo=datetime.now().astimezone().tzinfo)
+        return None
     return moment if moment.tzinfo else moment.astimezone()
+
+
+def odd_time(c: Candidate, now: datetime) -> str:
+    """Why the export's own time cannot be right ("" when it can)."""
+    moment = _moment(c)
+    if moment is None:
+        return ""
+    if moment > now + SLACK:
+        return tr("导出时间 {at} 晚于本次汇总的时间，可能是电脑时钟错误或文件被改动",
+                  at=_shown_time(c.exported_at))
+    start = datetime(c.period.start.year, c.period.start.month, c.period.start.day,
+                     tzinfo=moment.tzinfo)
+    if moment < start or moment.year > c.period.end.year + YEARS_AFTER:
+        return tr("导出时间 {at} 与报告期 {period} 相差过远，可能是电脑时钟错误或文件被改动",
+                  at=_shown_time(c.exported_at), period=c.period.label)
+    return ""
+
+
+def _when(c: Candidate, now: datetime | None = None) -> datetime:
+    """The time a report is ranked by: its export's own, when believable."""
+    moment = _moment(c)
+    if moment is None or odd_time(c, now or datetime.now().astimezone()):
+        return _NEVER
+    return moment
+
+
+def _keeps_most(c: Candidate) -> tuple:
+    """Sort key for identical copies: intact before edited, own file before one inside a
+    summary or the database, a workbook (export id, status) before a JSON, then the name."""
+    return (c.integrity == "edited", c.stored, bool(c.via), not c.export_id, c.file, c.ident)
 
 
 def where(c: Candidate) -> str:
@@ -60,8 +105,10 @@ def _shown_time(iso: str) -> str:
 
 
 class _Decider:
-    def __init__(self, plan: Plan, use_edited: bool, decisions: dict[str, str]) -> None:
+    def __init__(self, plan: Plan, use_edited: bool, decisions: dict[str, str],
+                 now: datetime) -> None:
         self.plan, self.use_edited, self.decisions = plan, use_edited, decisions
+        self.now = now
 
     def problem(self, c: Candidate, kind: str, detail: str, used: bool = False) -> None:
         if not c.stored or used:
@@ -70,30 +117,37 @@ class _Decider:
 
     def group(self, code: str, cands: list[Candidate]) -> Candidate | None:
         fates = self.plan.fates
-        # 1. identical content counts once (own files first, then summaries, then the database)
-        distinct: dict[str, Candidate] = {}
-        for c in sorted(cands, key=lambda c: (c.stored, bool(c.via), c.file)):
-            first = distinct.setdefault(c.content_sha, c)
+        # 1. identical content (and integrity) counts once: the copy that carries most stays
+        distinct: dict[tuple[str, bool, str], Candidate] = {}
+        for c in sorted(cands, key=_keeps_most):
+            edited = c.integrity == "edited"
+            same = (c.content_sha, edited, c.edited_detail if edited else "")
+            first = distinct.setdefault(same, c)
             if first is not c:
                 why = tr("与“{file}”中的报表完全相同（同一份导出），只计一次", file=where(first))
                 fates[c.ident] = (False, why)
                 if not (c.stored or first.stored):
                     self.problem(c, sm.DUPLICATE, why)
-        reps = list(distinct.values())
+        reps = sorted(distinct.values(), key=_keeps_most)
         # 2. one export id, different content
-        by_id: dict[str, list[Candidate]] = defaultdict(list)
+        by_id: dict[str, set[str]] = defaultdict(set)
         for c in reps:
             if c.export_id:
-                by_id[c.export_id].append(c)
-        forged = {c.ident for same in by_id.values() if len(same) > 1 for c in same}
+                by_id[c.export_id].add(c.content_sha)
+        forged = {c.ident for c in reps if c.export_id and len(by_id[c.export_id]) > 1}
         choice = self.decisions.get(code)
         chosen = next((c for c in reps if c.ident == choice), None) or next(
             (c for c in reps if c.stored and choice and choice.rsplit("#", 1)[0] == c.origin),
             None)  # the chosen file's report, kept in the database since
         eligible = [c for c in reps if c.ident not in forged
                     and (c.integrity != "edited" or self.use_edited)]
-        eligible.sort(key=lambda c: (_when(c), not c.via, not c.stored), reverse=True)
-        winner = None if choice == EXCLUDE else chosen or (eligible[0] if eligible else None)
+        eligible.sort(key=lambda c: (_when(c, self.now), not c.via, not c.stored,
+                                     bool(c.export_id)), reverse=True)
+        # two reports of different content with no believable time: which is newer is unknown
+        undecided = (len(eligible) > 1 and _when(eligible[0], self.now) == _NEVER
+                     and not bool(eligible[0].export_id) and chosen is None)
+        winner = None if choice == EXCLUDE or undecided else chosen or (
+            eligible[0] if eligible else None)
         for c in reps:
             if c is winner:
                 fates[c.ident] = (True, tr("已计入汇总") if chosen is None
@@ -106,10 +160,19 @@ class _Decider:
                          id=c.export_id[:8])
             elif c.integrity == "edited" and not self.use_edited:
                 why = c.edited_detail + tr("；默认不使用改动过的文件")
+            elif undecided:
+                why = tr("同一单位有几份内容不同的报表，都不带可信的导出时间（JSON 文件不带导出时间，"
+                         "不按文件的修改时间判断），无法判断哪一份较新：请在程序中选择计入的文件")
+            elif winner is not None and _when(c, self.now) == _NEVER:
+                why = tr("本文件不带可信的导出时间，以带导出时间的“{file}”（{at}）为准，本文件未使用",
+                         file=where(winner), at=_shown_time(winner.exported_at))
             else:
                 why = tr("已有更新的导出（{file}，导出时间 {at}），本文件未使用",
                          file=where(winner), at=_shown_time(winner.exported_at)) if winner \
                     else tr("未使用")
+            odd = odd_time(c, self.now)
+            if odd:
+                why += "；" + odd
             fates[c.ident] = (False, why)
             kind = (sm.FORGED if c.ident in forged else sm.EDITED if c.integrity == "edited"
                     else sm.DUPLICATE)
@@ -121,6 +184,9 @@ class _Decider:
             if winner.integrity == "edited":
                 self.problem(winner, sm.EDITED, winner.edited_detail + tr("；按选择仍计入汇总"),
                              used=True)
+            odd = odd_time(winner, self.now)
+            if odd:
+                self.problem(winner, sm.ODD_TIME, odd + tr("；已计入汇总，请核实"), used=True)
             for key in winner.dropped:
                 self.problem(winner, sm.UNMAPPED_FIELD, tr(
                     "旧版表格的字段 {key} 在本程序的版本中已删除，无法对应，未计入", key=key),
@@ -130,9 +196,13 @@ class _Decider:
 
 def decide(cands: list[Candidate], file_problems: list[sm.ProblemEntry], *,
            expected: list[tuple[str, str]] | None, made_by_code: str = "",
-           use_edited: bool = False, decisions: dict[str, str] | None = None) -> Plan:
+           use_edited: bool = False, decisions: dict[str, str] | None = None,
+           now: datetime | None = None) -> Plan:
+    """`made_by_code`: the summary's maker; a summary it made earlier is not merged into
+    itself (a maker derived from reports that all came in one summary is the level above
+    that summary's maker: identity.derived)."""
     plan = Plan(expected=None)
-    decider = _Decider(plan, use_edited, decisions or {})
+    decider = _Decider(plan, use_edited, decisions or {}, now or datetime.now().astimezone())
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in cands:
         if made_by_code and c.via_code == made_by_code:
@@ -189,7 +259,7 @@ def _reporting(plan: Plan, expected: list[tuple[str, str]] | None,
             p.kind in (sm.FORGED,) or (p.kind == sm.EDITED and p.used) for p in problems)
         state = sm.TROUBLE if troubled else sm.REPORTED if w else sm.MISSING
         notes = [f"{sm.kind_label(p.kind)}：{p.detail}" for p in problems
-                 if p.kind in trouble_kinds or p.kind == sm.DUPLICATE]
+                 if p.kind in trouble_kinds or p.kind in (sm.DUPLICATE, sm.ODD_TIME)]
         if w is not None and w.draft:
             notes.insert(0, tr("草稿（未标记完成）"))
         files = [where(w)] if w else sorted({p.file for p in problems})

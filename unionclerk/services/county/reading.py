@@ -48,7 +48,7 @@ class Candidate:
     content_sha: str  # SHA-256 of that JSON: equal content, equal hash
     export_id: str = ""
     exported_at: str = ""
-    time_from_file: bool = False  # no export time in the file: its modification time
+    time_from_file: bool = False  # (older merges) exported_at was the file's time: not trusted
     status: str = ""  # shown label (已完成 / 已导出 / 填报中), "" when the file does not say
     draft: bool = False
     integrity: str = "unverified"  # intact / edited / unverified (JSON has no seal)
@@ -185,7 +185,8 @@ class _Ctx:
         result = self._report_doc(doc, 0, {})
         if isinstance(result, sm.ProblemEntry):
             return FileResult(self.label, result.kind, result.detail, problems=[result])
-        result.exported_at, result.time_from_file = self.found.mtime, True
+        # A JSON report carries no export time or id; the file's own time says when it was
+        # copied, not when it was exported, so it is not used to rank it (decide.py).
         return FileResult(self.label, "report", _describe(result), [result])
 
     def _report_doc(self, doc: Any, index: int, meta: dict[str, Any],

@@ -59,13 +59,6 @@ def _pool_size(n: int, workers: int | None) -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def _keep(ws: Workspace, period: Period, plan: decide_mod.Plan, out: list[Any]) -> None:
-    try:
-        out.append(received.store(ws, period, plan.winners))
-    except BaseException as exc:  # noqa: BLE001 - handed back to the caller's thread
-        out.append(exc)
-
-
 def _start_method() -> str:
     """Fork (fast: no second start-up) only where it is safe: POSIX and no other threads
     (the window reads in a worker thread, so it spawns, as Windows always does)."""
@@ -184,21 +177,10 @@ class MergeSession:
         from unionclerk.services.county.writing import write_summary
 
         head = self.head(plan, options, generated_at)
-        # Keeping the received reports in the database runs beside the writing (SQLite works
-        # outside the GIL): they were received whether or not this export is kept.
-        kept: list[Any] = []
-        keeper = threading.Thread(target=_keep, args=(self.ws, self.period, plan, kept),
-                                  name="merge-store", daemon=True) if store else None
-        if keeper is not None:
-            keeper.start()
-        try:
-            outcome = write_summary(self.ws, Path(out_dir), plan, head, progress, cancelled)
-        finally:
-            if keeper is not None:
-                keeper.join()
-        if kept and isinstance(kept[0], BaseException):
-            raise kept[0]
-        outcome.stored = kept[0] if kept else []
+        outcome = write_summary(self.ws, Path(out_dir), plan, head, progress, cancelled)
+        # Only a summary that was written keeps its reports in the database: a merge that
+        # failed or was cancelled leaves the county's data as it was.
+        outcome.stored = received.store(self.ws, self.period, plan.winners) if store else []
         return outcome
 
     def close(self) -> None:
