@@ -10,6 +10,7 @@ always closed; openpyxl's warnings about features it drops are not the clerk's b
 from __future__ import annotations
 
 import contextlib
+import threading
 import warnings
 import zipfile
 import zlib
@@ -99,6 +100,28 @@ def part_size(ws: Any) -> int:
         return 0
 
 
+_opening = threading.local()
+
+
+def _lazy_sizes() -> None:
+    """openpyxl's read-only sheets look for their size when the workbook is opened; a sheet
+    with no <dimension> element (ours have none) is then parsed to its end, so a 250 MB
+    sheet cost most of a minute before anything was read. Sizes are never used here (rows
+    are read as they come), so sheets opened by `open_workbook` skip that look."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    if getattr(ReadOnlyWorksheet, "_unionclerk_lazy", False):
+        return
+    original = ReadOnlyWorksheet._get_size
+
+    def get_size(self: Any) -> None:
+        if not getattr(_opening, "active", False):
+            original(self)
+
+    ReadOnlyWorksheet._get_size = get_size
+    ReadOnlyWorksheet._unionclerk_lazy = True
+
+
 @contextlib.contextmanager
 def open_workbook(path: Path) -> Iterator[Any]:
     """A read-only workbook over a checked file; closed on leaving, whatever happens."""
@@ -107,16 +130,21 @@ def open_workbook(path: Path) -> Iterator[Any]:
         raise UserError(tr("缺少 defusedxml 组件，为安全起见不读取外来工作簿；请重新安装本程序"))
     from openpyxl import load_workbook
 
+    _lazy_sizes()
+
     fh = open(path, "rb")  # a file object: openpyxl would refuse a renamed file by its name
     wb = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            _opening.active = True
             try:
                 wb = load_workbook(fh, read_only=True, data_only=True, keep_links=False)
             except READ_ERRORS as exc:
                 raise UserError(tr("工作簿已损坏，无法读取（{kind}）", kind=type(exc).__name__),
                                 where=Path(path).name) from None
+            finally:
+                _opening.active = False
         yield wb
     finally:
         if wb is not None:
