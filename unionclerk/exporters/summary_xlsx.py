@@ -32,6 +32,7 @@ from unionclerk.exporters import atomic, machine, summary_json
 from unionclerk.exporters.summary_model import SummaryHead
 from unionclerk.exporters.xlsx_layout import (
     CODE_TYPES,
+    FORMULA_START,
     NUMBER_STYLES,
     clean,
     col_letter,
@@ -82,6 +83,8 @@ class Sheet:
         for col, (value, style) in enumerate(cells, start=1):
             if isinstance(value, str):
                 value = clean(value)
+                if value.startswith(FORMULA_START):  # shows as typed, stays text when edited
+                    style = f"{style}:q"
             cell = XlCell(self.ws, row=1, column=col, value=value,
                           style_array=self._array(style))
             if isinstance(value, str):
@@ -102,6 +105,8 @@ class Sheet:
             cell = XlCell(self.ws, row=1, column=col, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"
+                if value.startswith(FORMULA_START):
+                    cell.quotePrefix = True
             row.append(cell)
         self.ws.append(row)
         self.rows += 1

@@ -16,9 +16,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import shutil
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -32,7 +30,7 @@ from unionclerk import paths
 from unionclerk.domain.period import Period
 from unionclerk.exporters import summary_model as sm
 from unionclerk.services.county import decide as decide_mod
-from unionclerk.services.county import received
+from unionclerk.services.county import received, scratch
 from unionclerk.services.county.reading import Candidate, FileResult, read_found
 from unionclerk.services.county.sources import Found, expand
 from unionclerk.services.exporting import Cancelled, default_clock, new_export_id
@@ -71,7 +69,7 @@ class MergeSession:
     def __init__(self, ws: Workspace, period: Period, *, include_stored: bool = False,
                  workers: int | None = None) -> None:
         self.ws, self.period, self.workers = ws, period, workers
-        self.scratch = Path(tempfile.mkdtemp(prefix="unionclerk-merge-"))
+        self.scratch = scratch.make(ws.data_dir)  # in the data folder: it holds personal data
         self.spill = self.scratch / "spill"
         self.spill.mkdir()
         self.results: list[FileResult] = []
@@ -184,7 +182,7 @@ class MergeSession:
         return outcome
 
     def close(self) -> None:
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        scratch.release(self.scratch)
 
     def __enter__(self) -> MergeSession:
         return self
