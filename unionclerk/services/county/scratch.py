@@ -15,12 +15,14 @@ import logging
 import shutil
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 FOLDER = "scratch"
 PREFIX = "merge-"
-LEGACY_PREFIX = "unionclerk-merge-"  # versions before 0.12 spilled into the system temp
+LEGACY_PREFIX = "unionclerk-merge-"  # earlier versions spilled into the system temp
+LEGACY_AGE = 3600  # seconds: another copy of an earlier version may still be using its own
 
 _live: set[Path] = set()
 _guard = threading.Lock()
@@ -51,7 +53,8 @@ def sweep(data_dir: Path) -> int:
     """Remove leftover merge folders; returns how many were removed."""
     stale = list(root(data_dir).glob(f"{PREFIX}*")) if root(data_dir).is_dir() else []
     try:
-        stale += list(Path(tempfile.gettempdir()).glob(f"{LEGACY_PREFIX}*"))
+        stale += [p for p in Path(tempfile.gettempdir()).glob(f"{LEGACY_PREFIX}*")
+                  if time.time() - p.stat().st_mtime > LEGACY_AGE]
     except OSError:
         pass
     removed = 0
