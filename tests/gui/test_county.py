@@ -91,11 +91,13 @@ def test_county_screen_merges_the_inbox(qtbot, qtmodeltester, screen, dialogs, w
 
     out = tmp_path / "汇总"
     out.mkdir()
+    dialogs.expect("question", QMessageBox.StandardButton.Yes)  # two townships sent drafts
     dialogs.expect("folder", str(out))
     dialogs.expect("information", QMessageBox.StandardButton.Ok)
     click(qtbot, screen, "export")
     qtbot.waitUntil(lambda: not screen.busy, timeout=120_000)
-    summary = json.loads(next(out.glob("*_汇总.json")).read_text(encoding="utf-8"))
+    assert "草稿" in next(text for kind, text in dialogs.seen if kind == "question")
+    summary = json.loads(next(out.glob("*_汇总_草稿.json")).read_text(encoding="utf-8"))
     assert len(summary["units"]) == 30
     assert summary["totals"]["organisation"]["members"]["value"] == sum(
         d["forms"]["organisation"]["members"] for d in inbox.docs)

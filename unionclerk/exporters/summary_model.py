@@ -95,8 +95,10 @@ class SummaryHead:
     # (or, with no list, every unit that sent something)
     reporting: list[ExpectedEntry] = field(default_factory=list)
     problems: list[ProblemEntry] = field(default_factory=list)
+    draft: bool = False  # some included report is a draft: so is the summary
 
     @property
     def title(self) -> str:
-        return tr("{name}{period}工会工作情况汇总", name=self.made_by.get("union_name", ""),
-                  period=self.period.label)
+        title = tr("{name}{period}工会工作情况汇总", name=self.made_by.get("union_name", ""),
+                   period=self.period.label)
+        return title + tr("（草稿）") if self.draft else title

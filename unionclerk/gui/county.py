@@ -328,6 +328,12 @@ class CountyWindow(QMainWindow):
         if not self.plan.winners:
             dialogs.show_error(self, self.tr("还没有可以汇总的报表：请先添加乡镇报送的文件。"))
             return None
+        drafts = [w.union_name for w in self.plan.winners if w.draft]
+        if drafts and not dialogs.confirm(self, self.tr(
+                "有 {0} 个单位报来的是草稿（未标记完成）：{1}。\n\n含有草稿的汇总也是草稿："
+                "每页和文件名都会标明“草稿”。仍要生成吗？").replace("{0}", str(len(drafts)))
+                .replace("{1}", "、".join(drafts[:10]) + ("……" if len(drafts) > 10 else ""))):
+            return None
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存汇总文件的文件夹"),
                                                   str(Path.home()))
         if not folder:

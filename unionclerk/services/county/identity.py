@@ -81,7 +81,9 @@ def made_by(ws: Workspace, cands: list[Candidate],
     return chosen(ws, explicit) or derived([c for c in cands if c.division_code])
 
 
-def base_name(made_by: dict[str, str], period: Period) -> str:
-    """`<code>_<name>_<period>_汇总` with characters Windows refuses removed."""
+def base_name(made_by: dict[str, str], period: Period, draft: bool = False) -> str:
+    """`<code>_<name>_<period>_汇总` (`…_汇总_草稿` for a summary that includes drafts) with
+    characters Windows refuses removed."""
     name = file_safe(made_by.get("union_name", ""), "summary")
-    return f"{made_by.get('division_code', '')}_{name}_{period.label}_汇总"
+    base = f"{made_by.get('division_code', '')}_{name}_{period.label}_汇总"
+    return f"{base}_草稿" if draft else base

@@ -165,7 +165,8 @@ class MergeSession:
             period=self.period, made_by=self.made_by(options),
             generated_at=generated_at or default_clock(),
             export_id=export_id or new_export_id(), units=plan.units, expected=plan.expected,
-            reporting=plan.reporting, problems=plan.problems)
+            reporting=plan.reporting, problems=plan.problems,
+            draft=any(w.draft for w in plan.winners))
 
     # -- writing -----------------------------------------------------------------------------
     def write(self, out_dir: Path, plan: decide_mod.Plan, options: Options, *,
