@@ -120,3 +120,26 @@ def test_county_screen_merges_the_inbox(qtbot, qtmodeltester, screen, dialogs, w
     qtbot.waitUntil(lambda: not screen.busy, timeout=60_000)
     assert "纳入汇总 31 个单位" in screen.figures.text()
     assert "未报 1" in screen.figures.text()
+
+
+def test_exporting_a_summary_of_drafts_asks_first(qtbot, screen, tmp_path, dialogs):
+    import hostile
+
+    inbox = tmp_path / "inbox"
+    hostile.write_workbook(inbox / "a.xlsx", hostile.documents(1)[0], status="draft")
+    dialogs.expect("folder", str(inbox))
+    click(qtbot, screen, "add_folder")
+    qtbot.waitUntil(lambda: not screen.busy and screen.plan is not None
+                    and len(screen.plan.winners) == 1, timeout=60_000)
+    out = tmp_path / "out"
+    out.mkdir()
+    dialogs.expect("question", QMessageBox.StandardButton.No)
+    click(qtbot, screen, "export")
+    assert screen.job is None or not screen.busy
+    assert not any(out.iterdir()) and "草稿" in dialogs.seen[-1][1]
+    dialogs.expect("question", QMessageBox.StandardButton.Yes)
+    dialogs.expect("folder", str(out))
+    dialogs.expect("information", QMessageBox.StandardButton.Ok)
+    click(qtbot, screen, "export")
+    qtbot.waitUntil(lambda: not screen.busy and any(out.iterdir()), timeout=60_000)
+    assert sorted(p.suffix for p in out.glob("*_汇总_草稿.*")) == [".json", ".pdf", ".xlsx"]

@@ -293,3 +293,34 @@ def test_scratch_is_in_the_data_folder_and_leftovers_are_swept(ws, tmp_path, mon
         with county.MergeSession(ws, P2018) as other:  # a live session is never swept
             assert session.scratch.exists() and other.scratch.exists()
     assert not session.scratch.exists()
+
+
+# -- item 5: a summary made from drafts is a draft ------------------------------------------
+def test_a_summary_of_drafts_is_marked_draft_everywhere_and_has_a_signature_block(ws, tmp_path,
+                                                                                 docs):
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    inbox = tmp_path / "inbox"
+    for i, d in enumerate(docs[:2]):
+        hostile.write_workbook(inbox / f"{i}.xlsx", d, status="draft")
+    plan, outcome, by_file = merge(ws, [inbox], tmp_path / "out")
+    assert outcome.head.draft and all("草稿" in f.name for f in outcome.files)
+    pdf = next(f for f in outcome.files if f.suffix == ".pdf")
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout.split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert pages and all("草稿" in p for p in pages)
+    assert "单位负责人" in pages[0] and "单位盖章" in pages[0] and "（草稿）" in pages[0]
+    wb = load_workbook(outcome.files[0])
+    visible = [s for s in wb.worksheets if s.sheet_state == "visible"]
+    assert all(s.oddHeader.right.text == "草稿" for s in visible)
+    summary = json.loads(outcome.files[2].read_text(encoding="utf-8"))
+    assert all(u["status"] == "填报中" for u in summary["units"])
+    # one final report among them: still a draft; all final: not
+    hostile.write_workbook(inbox / "0.xlsx", docs[0], when=hostile.WHEN.replace(day=27))
+    _, mixed, _ = merge(ws, [inbox], tmp_path / "o2")
+    assert mixed.head.draft
+    _, final, _ = merge(ws, [inbox / "0.xlsx"], tmp_path / "o3")
+    assert not final.head.draft and not any("草稿" in f.name for f in final.files)

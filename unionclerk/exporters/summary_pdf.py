@@ -115,7 +115,7 @@ def _overview(head: SummaryHead, forms: FormSet, rollup: Rollup) -> list[Any]:
 def _signature(width: float) -> Table:
     """Where the county signs and seals the printed summary."""
     sign = [[para(tr("单位负责人："), 10)], [para(tr("填表人："), 10)],
-            [para(tr("联系电话："), 10)], [para(tr("报出日期：　　　年　　月　　日"), 10)]]
+            [para(tr("联系电话："), 10)], [para(tr("报出日期：______年____月____日"), 10)]]
     left = Table(sign, colWidths=[width * 0.55])
     left.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), pdf_fonts.FONT, 10),
                               ("TOPPADDING", (0, 0), (-1, -1), 9),

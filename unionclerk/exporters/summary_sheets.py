@@ -275,5 +275,5 @@ def _overview(book: SummaryWorkbook, rollup: Rollup) -> None:
             sheet.append([(s.name, "text"), (None, "text"), (None, "text")])
     sheet.append([(None, "sign")])  # where the printed summary is signed and sealed
     for label in (tr("单位负责人："), tr("填表人："), tr("联系电话："),
-                  tr("报出日期：　　　年　　月　　日"), tr("（单位盖章）")):
+                  tr("报出日期：______年____月____日"), tr("（单位盖章）")):
         sheet.append([(label, "sign"), (None, "sign"), (None, "sign")])
