@@ -240,3 +240,20 @@ def fuzz_variant(good_xlsx: bytes, good_json: bytes, kind: str, seed: int) -> tu
                       "9" * 40, "2099-13-45", "\x00", "ａ" * 5000])
     target[key] = odd
     return ".json", json.dumps(doc, ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+def write_pdf(path: Path, doc: dict[str, Any], *, when: datetime = WHEN) -> Path:
+    """The township's PDF of `doc`, as the submission export writes it."""
+    from unionclerk.exporters import json_report
+    from unionclerk.exporters.bundle import Stamp, prepare
+    from unionclerk.exporters.pdf_report import build_pdf
+    from unionclerk.formspec import shipped_forms
+    from unionclerk.services.submission import font_path
+
+    forms = shipped_forms()
+    parsed = json_report.parse_document(doc, forms)
+    bundle = prepare(forms, parsed.period, parsed.data, Stamp(when, str(uuid.uuid4()),
+                                                              "complete"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    build_pdf(path, forms, bundle, font_path())
+    return path

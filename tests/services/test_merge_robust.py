@@ -324,3 +324,24 @@ def test_a_summary_of_drafts_is_marked_draft_everywhere_and_has_a_signature_bloc
     assert mixed.head.draft
     _, final, _ = merge(ws, [inbox / "0.xlsx"], tmp_path / "o3")
     assert not final.head.draft and not any("草稿" in f.name for f in final.files)
+
+
+# -- item 6: a township's own PDF beside its workbook ----------------------------------------
+def test_the_programs_pdf_beside_its_workbook_is_an_attachment_not_a_problem(ws, tmp_path,
+                                                                             goods, docs):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(goods[0], inbox / "佛堂镇.xlsx")
+    hostile.write_pdf(inbox / "佛堂镇.pdf", docs[0])
+    plan, outcome, by_file = merge(ws, [inbox], tmp_path / "out")
+    assert by_file["佛堂镇.pdf"].state == lines.ATTACHED and "附件（供打印）" in by_file[
+        "佛堂镇.pdf"].text
+    assert plan.problems == [] and not lines.any_unused(list(by_file.values()), plan)
+    # a PDF whose unit sent no workbook, and somebody else's PDF, are real problems
+    hostile.write_pdf(inbox / "三墩镇.pdf", docs[1])
+    (inbox / "扫描件.pdf").write_bytes(b"%PDF-1.4\n%scanned\n")
+    plan, outcome, by_file = merge(ws, [inbox], tmp_path / "o2")
+    assert by_file["佛堂镇.pdf"].state == lines.ATTACHED
+    assert by_file["三墩镇.pdf"].state == lines.UNUSED and "补发" in by_file["三墩镇.pdf"].why
+    assert by_file["扫描件.pdf"].state == lines.UNUSED
+    assert sorted(Path(p.file).name for p in plan.problems) == ["三墩镇.pdf", "扫描件.pdf"]

@@ -7,6 +7,7 @@ everywhere. Only the kind is decided here; the readers then check the content it
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from unionclerk.domain.i18n import tr
@@ -59,6 +60,24 @@ def not_a_report(head: bytes, path: Path, size: int) -> str:
         return tr("文件名是 {suffix}，但内容不是 Excel 工作簿（可能已损坏或没有传完）",
                   suffix=suffix)
     return tr("不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）")
+
+
+MAX_PDF_SCAN = 64 * 1024 * 1024  # a township's PDF of 2,000 roster rows is a few MB
+_OWN_PDF = re.compile(rb"\(UNIONCLERK\|(\d{12})\|([0-9A-Za-z]{4,8})\|([0-9a-f]{64})\)")
+
+
+def program_pdf(path: Path) -> tuple[str, str, str] | None:
+    """For a PDF this program exported (its document subject is the QR code's text: unit
+    code, period code, payload hash): those three; else None."""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(5) != b"%PDF-":
+                return None
+            data = fh.read(MAX_PDF_SCAN)
+    except OSError:
+        return None
+    found = _OWN_PDF.search(data)
+    return tuple(g.decode("ascii") for g in found.groups()) if found else None  # type: ignore
 
 
 def password_message() -> str:

@@ -44,6 +44,7 @@ class Plan:
     reporting: list[sm.ExpectedEntry] = field(default_factory=list)
     expected: list[sm.ExpectedEntry] | None = None
     groups: dict[str, list[Candidate]] = field(default_factory=dict)  # every unit's candidates
+    printouts: dict[str, str] = field(default_factory=dict)  # PDF file -> its unit's code
 
 
 _NEVER = datetime.min.replace(tzinfo=datetime.now().astimezone().tzinfo)
@@ -197,7 +198,8 @@ class _Decider:
 def decide(cands: list[Candidate], file_problems: list[sm.ProblemEntry], *,
            expected: list[tuple[str, str]] | None, made_by_code: str = "",
            use_edited: bool = False, decisions: dict[str, str] | None = None,
-           now: datetime | None = None) -> Plan:
+           now: datetime | None = None,
+           printouts: list[tuple[str, tuple[str, str, str]]] | None = None) -> Plan:
     """`made_by_code`: the summary's maker; a summary it made earlier is not merged into
     itself (a maker derived from reports that all came in one summary is the level above
     that summary's maker: identity.derived)."""
@@ -222,9 +224,30 @@ def decide(cands: list[Candidate], file_problems: list[sm.ProblemEntry], *,
             if w.division_code not in expected_codes:
                 decider.problem(w, sm.UNKNOWN_UNIT, tr(
                     "这个单位不在应报单位名单中；已计入汇总，如不属于本地区请在程序中排除"), used=True)
+    file_problems = file_problems + _pair_printouts(plan, printouts or [], cands)
     plan.problems = _ordered(file_problems + plan.problems)
     _reporting(plan, expected, file_problems)
     return plan
+
+
+def _pair_printouts(plan: Plan, printouts: list[tuple[str, tuple[str, str, str]]],
+                    cands: list[Candidate]) -> list[sm.ProblemEntry]:
+    """The program's own PDFs beside their units' files are attachments (供打印), not
+    problems; one whose unit sent nothing else, or of another period, is a problem."""
+    out = []
+    period = cands[0].period.code if cands else ""
+    for file, (code, period_code, _hash) in printouts:
+        if period and period_code != period:
+            out.append(sm.ProblemEntry(file, sm.WRONG_PERIOD, tr(
+                "这是本程序导出的 PDF（供打印盖章），报告期与本次汇总不符"), code=code,
+                unit=code))
+        elif code in plan.groups:
+            plan.printouts[file] = code
+        else:
+            out.append(sm.ProblemEntry(file, sm.NOT_A_REPORT, tr(
+                "这是本程序导出的 PDF（供打印盖章），但没有收到同一单位的 .xlsx 工作簿或 .json "
+                "文件：汇总需要工作簿，请对方补发"), code=code, unit=code))
+    return out
 
 
 def _ordered(problems: list[sm.ProblemEntry]) -> list[sm.ProblemEntry]:

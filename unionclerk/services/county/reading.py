@@ -71,6 +71,7 @@ class FileResult:
     candidates: list[Candidate] = field(default_factory=list)
     problems: list[sm.ProblemEntry] = field(default_factory=list)
     made_by: dict[str, str] = field(default_factory=dict)
+    printout: tuple[str, str, str] | None = None  # our own PDF: (unit code, period, hash)
 
 
 def _refused(found: Found, kind: str, detail: str) -> FileResult:
@@ -106,6 +107,10 @@ def _read_found(found: Found, period: Period, spill_dir: str, seq: int,
                                                  reason=exc.strerror or str(exc)))
     if size == 0:
         return _refused(found, sm.UNREADABLE, sniff.not_a_report(head, found.path, size))
+    printout = sniff.program_pdf(found.path) if head.startswith(b"%PDF") else None
+    if printout is not None:  # paired with its unit's workbook when the plan is made
+        return FileResult(found.label, "printout", tr("本程序导出的 PDF（供打印盖章）"),
+                          printout=printout)
     reason = sniff.refusal(head, found.path, size)
     if reason:
         return _refused(found, sm.NOT_A_REPORT, reason)

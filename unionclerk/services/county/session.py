@@ -150,7 +150,9 @@ class MergeSession:
     def plan(self, options: Options) -> decide_mod.Plan:
         made_by = self.made_by(options)
         problems = [p for r in self.results for p in r.problems]
+        printouts = [(r.file, r.printout) for r in self.results if r.printout is not None]
         return decide_mod.decide(self.candidates(), problems, expected=options.expected,
+                                 printouts=printouts,
                                  made_by_code=made_by["division_code"],
                                  use_edited=options.use_edited, decisions=options.decisions)
 
