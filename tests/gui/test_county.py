@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox, QPushButton
 
 from unionclerk.domain.period import Period
 
@@ -143,3 +143,32 @@ def test_exporting_a_summary_of_drafts_asks_first(qtbot, screen, tmp_path, dialo
     click(qtbot, screen, "export")
     qtbot.waitUntil(lambda: not screen.busy and any(out.iterdir()), timeout=60_000)
     assert sorted(p.suffix for p in out.glob("*_汇总_草稿.*")) == [".json", ".pdf", ".xlsx"]
+
+
+def test_clicks_on_the_county_screen_never_read_the_reports_again(qtbot, screen, tmp_path,
+                                                                  dialogs):
+    """Item 12: the figures come from what was read once (province size: 1,400 reports were
+    re-read after every click; benchmarks/bench_county_screen.py measures it)."""
+    import hostile
+
+    from unionclerk.services.county.writing import roll_up
+
+    inbox = tmp_path / "inbox"
+    for i, doc in enumerate(hostile.documents(3)):
+        hostile.write_json(inbox / f"{i}.json", doc)
+    dialogs.expect("folder", str(inbox))
+    click(qtbot, screen, "add_folder")
+    qtbot.waitUntil(lambda: not screen.busy and screen.plan is not None
+                    and len(screen.plan.winners) == 3, timeout=60_000)
+    reads = screen.session.figures.reads
+    assert reads == 3
+    box = screen.findChild(QCheckBox)
+    for _ in range(4):
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert screen.session.figures.reads == reads
+    rollup, _ = roll_up(screen.ws, screen.plan, screen.period)
+    members = rollup.record_totals("organisation")["members"][0]
+    rate = rollup.record_totals("organisation")["membership_rate"][0]
+    assert f"会员 {members:,} 人" in screen.figures.text()
+    assert f"入会率 {rate:.1f}%" in screen.figures.text()
+    assert f"干部 {rollup.roster_rows('cadres')} 人" in screen.figures.text()

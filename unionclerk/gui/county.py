@@ -39,7 +39,6 @@ from unionclerk.services import county
 from unionclerk.services.county import expected as expected_list
 from unionclerk.services.county import identity, lines, received
 from unionclerk.services.county.reading import FileResult
-from unionclerk.services.county.writing import roll_up
 from unionclerk.services.workspace import Workspace
 
 
@@ -203,10 +202,11 @@ class CountyWindow(QMainWindow):
         plan = self.plan
         if plan is None or not plan.winners:
             return
-        rollup, _ = roll_up(self.ws, plan, self.period)
-        org = rollup.record_totals("organisation")
-        members, employees = org.get("members", (None, 0)), org.get("employees", (None, 0))
-        rate = org.get("membership_rate", (None, 0))[0]
+        assert self.session is not None
+        figures = self.session.figures.of(plan.winners)  # no report re-read on this thread
+        members = figures.totals.get("members", (None, 0))
+        employees = figures.totals.get("employees", (None, 0))
+        rate = figures.rate
         parts = [self.tr("纳入汇总 {0} 个单位").replace("{0}", str(len(plan.winners)))]
         if plan.expected is not None:
             count = {s: sum(e.state == s for e in plan.expected) for s in ("已报", "未报", "有问题")}
@@ -220,9 +220,9 @@ class CountyWindow(QMainWindow):
         if rate is not None:
             parts.append(self.tr("入会率 {0}%").replace("{0}", f"{rate:.1f}"))
         parts.append(self.tr("干部 {0} 人，阵地 {1} 个，服务项目 {2} 个")
-                     .replace("{0}", str(rollup.roster_rows("cadres")))
-                     .replace("{1}", str(rollup.roster_rows("venues")))
-                     .replace("{2}", str(rollup.roster_rows("services"))))
+                     .replace("{0}", str(figures.rows.get("cadres", 0)))
+                     .replace("{1}", str(figures.rows.get("venues", 0)))
+                     .replace("{2}", str(figures.rows.get("services", 0))))
         problems = len(plan.problems)
         if problems:
             parts.append(self.tr("问题清单 {0} 条").replace("{0}", str(problems)))

@@ -110,6 +110,7 @@ class _Decider:
                  now: datetime) -> None:
         self.plan, self.use_edited, self.decisions = plan, use_edited, decisions
         self.now = now
+        self.used_text = tr("已计入汇总")
 
     def problem(self, c: Candidate, kind: str, detail: str, used: bool = False) -> None:
         if not c.stored or used:
@@ -118,6 +119,10 @@ class _Decider:
 
     def group(self, code: str, cands: list[Candidate]) -> Candidate | None:
         fates = self.plan.fates
+        if len(cands) == 1 and code not in self.decisions:
+            winner = self.alone(cands[0])
+            if winner is not None:
+                return winner
         # 1. identical content (and integrity) counts once: the copy that carries most stays
         distinct: dict[tuple[str, bool, str], Candidate] = {}
         for c in sorted(cands, key=_keeps_most):
@@ -151,7 +156,7 @@ class _Decider:
             eligible[0] if eligible else None)
         for c in reps:
             if c is winner:
-                fates[c.ident] = (True, tr("已计入汇总") if chosen is None
+                fates[c.ident] = (True, self.used_text if chosen is None
                                   else tr("已计入汇总（用户选择）"))
                 continue
             if choice == EXCLUDE:
@@ -179,20 +184,31 @@ class _Decider:
                     else sm.DUPLICATE)
             self.problem(c, kind, why)
         if winner is not None:
-            if winner.ident in forged:
-                self.problem(winner, sm.FORGED, tr("导出编号 {id} 还有内容不同的副本；按用户选择使用本文件",
-                                                   id=winner.export_id[:8]), used=True)
-            if winner.integrity == "edited":
-                self.problem(winner, sm.EDITED, winner.edited_detail + tr("；按选择仍计入汇总"),
-                             used=True)
-            odd = odd_time(winner, self.now)
-            if odd:
-                self.problem(winner, sm.ODD_TIME, odd + tr("；已计入汇总，请核实"), used=True)
-            for key in winner.dropped:
-                self.problem(winner, sm.UNMAPPED_FIELD, tr(
-                    "旧版表格的字段 {key} 在本程序的版本中已删除，无法对应，未计入", key=key),
-                             used=True)
+            self.notes(winner, winner.ident in forged)
         return winner
+
+    def notes(self, winner: Candidate, forged: bool) -> None:
+        """What 问题清单 says about a report that is used anyway."""
+        if forged:
+            self.problem(winner, sm.FORGED, tr("导出编号 {id} 还有内容不同的副本；按用户选择使用本文件",
+                                               id=winner.export_id[:8]), used=True)
+        if winner.integrity == "edited":
+            self.problem(winner, sm.EDITED, winner.edited_detail + tr("；按选择仍计入汇总"),
+                         used=True)
+        odd = odd_time(winner, self.now)
+        if odd:
+            self.problem(winner, sm.ODD_TIME, odd + tr("；已计入汇总，请核实"), used=True)
+        for key in winner.dropped:
+            self.problem(winner, sm.UNMAPPED_FIELD, tr(
+                "旧版表格的字段 {key} 在本程序的版本中已删除，无法对应，未计入", key=key), used=True)
+
+    def alone(self, c: Candidate) -> Candidate | None:
+        """The common case at province size: one report for the unit and no choice made."""
+        if c.integrity == "edited" and not self.use_edited:
+            return None  # the general rule explains why
+        self.plan.fates[c.ident] = (True, self.used_text)
+        self.notes(c, False)
+        return c
 
 
 def decide(cands: list[Candidate], file_problems: list[sm.ProblemEntry], *,

@@ -31,6 +31,7 @@ from unionclerk.domain.period import Period
 from unionclerk.exporters import summary_model as sm
 from unionclerk.services.county import decide as decide_mod
 from unionclerk.services.county import received, scratch
+from unionclerk.services.county.figures import KeyFigures
 from unionclerk.services.county.reading import Candidate, FileResult, read_found
 from unionclerk.services.county.sources import Found, expand
 from unionclerk.services.exporting import Cancelled, default_clock, new_export_id
@@ -75,6 +76,8 @@ class MergeSession:
         self.results: list[FileResult] = []
         self._seq = 0
         self.stored: list[Candidate] = []
+        self.figures = KeyFigures(ws.forms)
+        self._made_by: tuple[Any, dict[str, str]] | None = None  # the screen's key figures, read once per report
         if include_stored:
             self.stored = received.stored_candidates(ws, period, self.spill)
 
@@ -157,9 +160,14 @@ class MergeSession:
                                  use_edited=options.use_edited, decisions=options.decisions)
 
     def made_by(self, options: Options) -> dict[str, str]:
+        """Who makes the summary; worked out again only when the files or the clerk's
+        setting changed (the screen re-plans after every click)."""
         from unionclerk.services.county.identity import made_by
 
-        return made_by(self.ws, self.candidates(), options.made_by)
+        key = (len(self.results), len(self.stored), repr(options.made_by))
+        if self._made_by is None or self._made_by[0] != key:
+            self._made_by = (key, made_by(self.ws, self.candidates(), options.made_by))
+        return dict(self._made_by[1])
 
     def head(self, plan: decide_mod.Plan, options: Options,
              generated_at: datetime | None = None, export_id: str = "") -> sm.SummaryHead:
