@@ -101,10 +101,12 @@ def not_a_workbook(path: Path) -> str | None:
     workbook reader then says what is wrong with it), else why it is no report."""
     import zipfile
 
+    from unionclerk.exporters.xlsx_safe import ZIP_ERRORS
+
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except ZIP_ERRORS:
         return None
     if "xl/workbook.xml" in names:
         return None

@@ -31,7 +31,12 @@ MAX_MEMBERS = 10_000
 MAX_EAGER_PART = 8 * 1024 * 1024
 _STORED, _DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
 # What a damaged or hostile file can make openpyxl raise while loading or reading.
+# Opening a damaged zip: Python's zipfile also raises NotImplementedError (an unknown "version
+# needed" or method) and RuntimeError (an encryption flag) for bytes a fuzzer flips.
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
+              RuntimeError)
 READ_ERRORS = (zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, IndexError,
+               NotImplementedError, RuntimeError,
                AttributeError, OSError, EOFError, SyntaxError)
 
 
@@ -56,7 +61,7 @@ def check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except ZIP_ERRORS:
         raise UserError(tr("Excel 工作簿已损坏或不完整（可能没有传完），无法打开"), where=path.name) from None
     if len(infos) > MAX_MEMBERS:
         raise UserError(tr("工作簿内部文件过多，疑似恶意文件，已拒绝"), where=path.name)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from unionclerk.domain.i18n import tr
+from unionclerk.exporters.xlsx_safe import ZIP_ERRORS
 
 MAX_MEMBER = 200 * 1024 * 1024  # declared size of one file inside an archive
 MAX_ARCHIVE_TOTAL = 2 * 1024 * 1024 * 1024  # declared size of everything in one archive
@@ -64,7 +66,7 @@ def is_zip_archive(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except ZIP_ERRORS:
         return False
     return "[Content_Types].xml" not in names
 
@@ -106,7 +108,7 @@ def _archive(path: Path, label: str, scratch: Path, counter: list[int],
         return
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except ZIP_ERRORS:
         yield Found(label, path, "", problem=tr("压缩包已损坏或不完整，无法打开"))
         return
     with zf:
@@ -139,8 +141,7 @@ def _archive(path: Path, label: str, scratch: Path, counter: list[int],
             try:
                 with zf.open(info) as src, open(target, "wb") as dst:
                     shutil.copyfileobj(src, dst, 1 << 20)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
-                    RuntimeError) as exc:
+            except (*ZIP_ERRORS, zlib.error) as exc:
                 yield Found(inner, path, "", problem=tr("无法从压缩包中解压（{kind}）",
                                                         kind=type(exc).__name__))
                 continue
