@@ -22,17 +22,12 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import STATUS_LABELS
-from unionclerk.exporters import json_report, sniff, xlsx_reader
+from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
 from unionclerk.exporters import summary_model as sm
 from unionclerk.formspec import FormSet, shipped_forms, validators
 from unionclerk.services.county.sources import Found
 
 log = logging.getLogger(__name__)
-# A JSON report of 2,000 roster rows is 0.7 MB; a summary of 100 such units 70 MB. Parsing
-# costs about five times the size in memory, and far more for a file of empty objects, so
-# the structure is counted before parsing: a real report has one object per 250 bytes or so.
-MAX_JSON = 96 * 1024 * 1024
-BYTES_PER_CONTAINER = 24
 
 
 @dataclass
@@ -166,23 +161,13 @@ class _Ctx:
 
     # -- JSON --------------------------------------------------------------------------------
     def json_file(self, size: int) -> FileResult:
-        if size > MAX_JSON:
+        if size > json_budget.MAX_BYTES:  # refused before reading it into memory
             return _refused(self.found, sm.UNREADABLE, tr(
                 "文件过大（{mb} MB），超出报表或汇总文件可能的大小", mb=size // 2**20))
-        raw = self.found.path.read_bytes()
-        if raw.count(b"{") + raw.count(b"[") > len(raw) // BYTES_PER_CONTAINER + 1000:
-            return _refused(self.found, sm.UNREADABLE, tr(
-                "JSON 文件结构异常（对象或数组多得不像报表），未读取"))
         try:
-            doc = json.loads(raw, parse_constant=_no_constant)
+            doc = json_budget.loads(self.found.path.read_bytes())
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             return _refused(self.found, sm.UNREADABLE, tr("不是有效的 JSON 文件，无法读取"))
-        except _BadNumber as exc:
-            return _refused(self.found, sm.UNREADABLE, tr(
-                "JSON 文件含有 {what}，不是有效的报表数值，未读取", what=str(exc)))
-        except ValueError:  # an integer of thousands of digits (Python refuses to convert it)
-            return _refused(self.found, sm.UNREADABLE, tr(
-                "JSON 文件含有位数多得不可能的数字，不是有效的报表，未读取"))
         if isinstance(doc, dict) and doc.get("format") == json_report.SUMMARY_FORMAT:
             return self.summary(doc)
         if not isinstance(doc, dict) or doc.get("format") != json_report.FORMAT:
@@ -248,15 +233,6 @@ class _Ctx:
             union_name=parsed.union_name or "", period=parsed.period, spill=str(target),
             content_sha=hashlib.sha256(raw).hexdigest(), dropped=list(parsed.dropped),
             county=str(cover.get("county", "")), city=str(cover.get("city", "")), **meta)
-
-
-class _BadNumber(ValueError):
-    pass
-
-
-def _no_constant(name: str) -> Any:
-    """NaN and Infinity are no JSON (Python's reader accepts them): no report holds them."""
-    raise _BadNumber(name)
 
 
 def _edited_detail(info: xlsx_reader.WorkbookInfo) -> str:
