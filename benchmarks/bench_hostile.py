@@ -255,8 +255,13 @@ def main() -> None:
             else path.stat().st_size
         read = run_child("read", path)
         seen = run_child("inspect", path)
+        if path.is_dir():  # sixty copies: the goal is per file; the whole folder is shown too
+            n = len(list(path.iterdir()))
+            kind = f"{kind} (per file, all {read['seconds']:.0f} s)"
+            for r in (read, seen):
+                r["seconds"] /= n
         ok = all(r["seconds"] <= 5 and r["peak_mb"] <= 300 for r in (read, seen))
-        print(f"{kind:28s} {size / 2**20:7.2f}MB  {read['seconds']:6.2f} s {read['peak_mb']:5.0f} MB"
+        print(f"{kind:30s} {size / 2**20:7.2f}MB  {read['seconds']:6.2f} s {read['peak_mb']:5.0f} MB"
               f"  {seen['seconds']:6.2f} s {seen['peak_mb']:5.0f} MB  {'OK' if ok else 'OVER'}"
               f"  {read['said'][:60]}")
     folder = county_folder(cache, hostile_dir, args.good, args.junk)
