@@ -3,30 +3,21 @@
 A JSON report of 2,000 roster rows is 0.7 MB; a county summary of 100 such units 70 MB.
 Python's parser needs several times the file's size in memory, and far more for a file of
 empty objects (199 MB of `{}` took 5.4 GB), so the structure is counted first: a real report
-has one object or array per 250 bytes or so; one per 24 bytes is no report. NaN and
-Infinity (which Python's parser accepts) and integers of thousands of digits (which it
-refuses with a ValueError) are refused with a plain message. Import, `inspect` and the
-county merge all read JSON through here.
+has one object or array per 250 bytes or so; one per 24 bytes is no report. Import,
+`inspect` and the county merge all read JSON through here (and then through the door,
+which turns NaN and impossible integers into values their field refuses by name).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
+from unionclerk.formspec import door
 
 MAX_BYTES = 96 * 1024 * 1024
 BYTES_PER_CONTAINER = 24
-
-
-class BadNumber(ValueError):
-    """NaN or Infinity in the text."""
-
-
-def _no_constant(name: str) -> Any:
-    raise BadNumber(name)
 
 
 def check(raw: bytes | str) -> None:
@@ -41,16 +32,9 @@ def check(raw: bytes | str) -> None:
 
 
 def loads(raw: bytes | str) -> Any:
-    """Parse after `check`; UserError for NaN, Infinity and impossible integers. Decoding
-    and syntax errors are left to the caller (UnicodeDecodeError, JSONDecodeError,
+    """`check`, then the door's reader (formspec.door.loads: NaN, infinities and integers of
+    thousands of digits arrive as values the field that reads them refuses, naming it).
+    Decoding and syntax errors are left to the caller (UnicodeDecodeError, JSONDecodeError,
     RecursionError), which knows how to name them."""
     check(raw)
-    try:
-        return json.loads(raw, parse_constant=_no_constant)
-    except BadNumber as exc:
-        raise UserError(tr("JSON 文件含有 {what}，不是有效的报表数值，未读取",
-                           what=str(exc))) from None
-    except json.JSONDecodeError:
-        raise
-    except ValueError:  # Python refuses to convert an integer of more than 4,300 digits
-        raise UserError(tr("JSON 文件含有位数多得不可能的数字，不是有效的报表，未读取")) from None
+    return door.loads(raw)
