@@ -81,7 +81,7 @@ def test_each_hostile_file_is_its_own_line_and_the_good_totals_are_exact(tmp_pat
     assert code == 1, out
     assert "意外错误" not in out and "Traceback" not in out
     reasons = {"带密码.zip!good0.xlsx": "密码", "flag.xlsx": "加密", "deflate64.xlsx": "压缩方式",
-               "nan.json": "NaN", "bigint.json": "位数", "surrogate.json": "代理字符"}
+               "nan.json": "会员人数", "bigint.json": "会员人数", "surrogate.json": "工会名称"}
     for name, word in reasons.items():
         line = next(x for x in out.splitlines() if x.startswith(f"未使用：inbox/{name}"))
         assert word in line, line

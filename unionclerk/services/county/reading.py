@@ -24,7 +24,7 @@ from unionclerk.domain.period import Period
 from unionclerk.domain.records import STATUS_LABELS
 from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
 from unionclerk.exporters import summary_model as sm
-from unionclerk.formspec import FormSet, shipped_forms, validators
+from unionclerk.formspec import FormSet, door, shipped_forms, validators
 from unionclerk.services.county.sources import Found
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def read_found(found: Found, period: Period, spill_dir: str, seq: int,
     """Read one file (see module docstring). Whatever goes wrong with this one file becomes
     its result: an error no check foresaw is logged and named on the file's line."""
     try:
-        return _read_found(found, period, spill_dir, seq, forms or shipped_forms())
+        return _printable(_read_found(found, period, spill_dir, seq, forms or shipped_forms()))
     except (MemoryError, RecursionError):
         return _refused(found, sm.UNREADABLE, tr("文件结构异常，读取它需要的内存超出报表可能的大小，已跳过"))
     except Exception as exc:  # noqa: BLE001 - one file's fault must not end the merge
@@ -87,6 +87,16 @@ def read_found(found: Found, period: Period, spill_dir: str, seq: int,
         return _refused(found, sm.UNREADABLE, tr(
             "读取这个文件时出现意外错误（{kind}），已跳过；详情已记录在日志中",
             kind=type(exc).__name__))
+
+
+def _printable(result: FileResult) -> FileResult:
+    """What is said about a file quotes the file (a name with a lone surrogate, a control
+    character): made visible, so every line and summary can be printed and written."""
+    result.detail = door.printable(result.detail)
+    for p in result.problems:
+        p.detail, p.unit, p.code = (door.printable(p.detail), door.printable(p.unit),
+                                    door.printable(p.code))
+    return result
 
 
 def _read_found(found: Found, period: Period, spill_dir: str, seq: int,

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters.xlsx_safe import ZIP_ERRORS
+from unionclerk.formspec import door
 
 MAX_MEMBER = 200 * 1024 * 1024  # declared size of one file inside an archive
 MAX_ARCHIVE_TOTAL = 2 * 1024 * 1024 * 1024  # declared size of everything in one archive
@@ -29,11 +30,14 @@ _SKIPPED_NAMES = ("__MACOSX/", "Thumbs.db", ".DS_Store", "desktop.ini")
 class Found:
     """A file to read: `label` is what the clerk sees, `path` a real file on disk."""
 
-    label: str
+    label: str  # made printable (a name with undecodable bytes has lone surrogates)
     path: Path
     mtime: str  # ISO time of the file itself (JSON reports carry no export time)
     problem: str = ""  # set when the file cannot even be extracted
     archive: bool = False  # a zip archive (expanded; not itself a report)
+
+    def __post_init__(self) -> None:
+        self.label = door.printable(self.label)
 
 
 def _iso(ts: float | tuple[int, ...]) -> str:
