@@ -27,7 +27,7 @@ CASES = [
     ("表一 拍照.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64, "图片文件，不是报表"),
     ("扫描件.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "图片文件，不是报表"),
     ("佛堂镇 2018.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "PDF 文件是打印盖章用的"),
-    ("旧表格.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "旧版 Excel 文件"),
+    ("旧表格.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "旧版 Office 文件"),
     ("加了密码.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64
      + "EncryptionInfo".encode("utf-16-le"), "设置了打开密码"),
     ("改了扩展名.xlsx", "这其实是一个文本文件".encode(), "内容不是 Excel 工作簿"),
