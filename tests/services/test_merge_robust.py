@@ -345,3 +345,28 @@ def test_the_programs_pdf_beside_its_workbook_is_an_attachment_not_a_problem(ws,
     assert by_file["三墩镇.pdf"].state == lines.UNUSED and "补发" in by_file["三墩镇.pdf"].why
     assert by_file["扫描件.pdf"].state == lines.UNUSED
     assert sorted(Path(p.file).name for p in plan.problems) == ["三墩镇.pdf", "扫描件.pdf"]
+
+
+# -- item 9: the work per file is bounded (benchmarks/bench_hostile.py measures the full sizes)
+def test_hostile_workbooks_and_json_cost_little_and_are_named(ws, tmp_path, goods):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    hostile.inflated_machine_sheet(goods[0], inbox / "machine.xlsx", mb=30)
+    hostile.huge_shared_strings(goods[0], inbox / "sst.xlsx", mb=30)
+    hostile.far_column_sheet(goods[0], inbox / "xfd.xlsx", rows=100_000)
+    hostile.empty_objects_json(inbox / "empty.json", mb=3)
+    few = hostile.machine_member(goods[1])  # three stray rows after the payload
+    with zipfile.ZipFile(goods[1]) as zf:
+        xml = zf.read(few)
+    end = xml.rindex(b"</sheetData>")
+    stray = b'<row r="900"><c r="A900" t="inlineStr"><is><t>x</t></is></c></row>'
+    hostile.rewrite(goods[1], inbox / "stray.xlsx", {few: xml[:end] + stray + xml[end:]})
+    started = time.perf_counter()
+    plan, outcome, by_file = merge(ws, [inbox], tmp_path / "out")
+    assert time.perf_counter() - started < 30  # minutes before (each file alone: < 2 s)
+    assert "远大于清单所述" in by_file["machine.xlsx"].why
+    assert "sharedStrings" in by_file["sst.xlsx"].why
+    assert by_file["xfd.xlsx"].state == lines.UNUSED and "封面!XFD1" in by_file["xfd.xlsx"].why
+    assert "结构异常" in by_file["empty.json"].why
+    assert by_file["stray.xlsx"].state == lines.UNUSED and "_unionclerk!A900" in by_file[
+        "stray.xlsx"].why

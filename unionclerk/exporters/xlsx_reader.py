@@ -153,7 +153,7 @@ def machine_rows(ws: Any) -> tuple[list[tuple[Any, Any]], int]:
         raise UserError(tr("机器数据表解压后有 {mb} MB，超出报表可能的大小，疑似恶意文件",
                            mb=size // (1024 * 1024)))
     rows: list[tuple[Any, Any]] = []
-    budget = None  # characters of payload the manifest announces
+    budget = None  # bytes of payload the manifest announces
     got = 0
     for r, cells in xlsx_safe.sparse_rows(ws):
         key, text = cells.get(1), cells.get(2)
@@ -163,7 +163,7 @@ def machine_rows(ws: Any) -> tuple[list[tuple[Any, Any]], int]:
         if key == machine.MANIFEST_KEY and budget is None:
             budget = _announced(text, size)
         elif key == machine.PAYLOAD_KEY and isinstance(text, str):
-            got += len(text)
+            got += len(text.encode("utf-8", "surrogatepass"))  # the manifest counts bytes
         if len(rows) > MAX_MACHINE_ROWS:
             raise UserError(tr("机器数据表的行数远超报表可能的数量，疑似恶意文件"))
     return rows, 0
