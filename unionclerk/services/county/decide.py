@@ -284,8 +284,9 @@ def _reporting(plan: Plan, expected: list[tuple[str, str]] | None,
     for p in file_problems:
         if p.code and p.code not in names:
             names[p.code] = p.unit.partition(" ")[2]
+    draft_note = tr("草稿（未标记完成）")
     for w in plan.winners:
-        notes = [tr("草稿（未标记完成）")] if w.draft else []
+        notes = [draft_note] if w.draft else []
         plan.units.append(sm.UnitEntry(
             w.division_code, w.union_name, w.status, w.draft, w.export_id, w.exported_at,
             source=where(w) if not w.source else tr("{via} › {file}", via=w.via or w.file,
@@ -294,13 +295,16 @@ def _reporting(plan: Plan, expected: list[tuple[str, str]] | None,
     def entry(code: str, name: str) -> sm.ExpectedEntry:
         w = winners.get(code)
         problems = by_code.get(code, [])
+        if not problems and w is not None:  # most units at province size: one clean report
+            return sm.ExpectedEntry(code, name, sm.REPORTED, [where(w)], w.exported_at,
+                                    w.export_id, [draft_note] if w.draft else [])
         troubled = (w is None and (code in plan.groups or problems)) or any(
             p.kind in (sm.FORGED,) or (p.kind == sm.EDITED and p.used) for p in problems)
         state = sm.TROUBLE if troubled else sm.REPORTED if w else sm.MISSING
         notes = [f"{sm.kind_label(p.kind)}：{p.detail}" for p in problems
                  if p.kind in trouble_kinds or p.kind in (sm.DUPLICATE, sm.ODD_TIME)]
         if w is not None and w.draft:
-            notes.insert(0, tr("草稿（未标记完成）"))
+            notes.insert(0, draft_note)
         files = [where(w)] if w else sorted({p.file for p in problems})
         return sm.ExpectedEntry(code, name, state, files, w.exported_at if w else "",
                                 w.export_id if w else "", notes)

@@ -60,20 +60,17 @@ class KeyFigures:
 
     def of(self, winners: list[Candidate]) -> Figures:
         out = Figures(units=len(winners), rows=dict.fromkeys(ROSTERS, 0))
-        sums: dict[str, list[Any]] = {k: [0, 0] for k in PARTS}
-        num = den = 0
-        both = 0
-        for w in winners:
-            unit = self.unit(w)
-            for k in PARTS:
-                if unit.values[k] is not None:
-                    sums[k][0] += unit.values[k]
-                    sums[k][1] += 1
-            members, employees = (unit.values[k] for k in PARTS)
-            if members is not None and employees is not None:
-                num, den, both = num + members, den + employees, both + 1
-            for k, n in unit.rows.items():
-                out.rows[k] = out.rows.get(k, 0) + n
-        out.totals = {k: (s, n) for k, (s, n) in sums.items() if n}
-        out.rate = rate(num, den) if both else None
+        units = [self.unit(w) for w in winners]
+        members = [u.values["members"] for u in units]
+        employees = [u.values["employees"] for u in units]
+        for key, column in (("members", members), ("employees", employees)):
+            present = [v for v in column if v is not None]
+            if present:
+                out.totals[key] = (sum(present), len(present))
+        both = [(m, e) for m, e in zip(members, employees, strict=True)
+                if m is not None and e is not None]
+        if both:
+            out.rate = rate(sum(m for m, _ in both), sum(e for _, e in both))
+        for key in ROSTERS:
+            out.rows[key] = sum(u.rows.get(key, 0) for u in units)
         return out
