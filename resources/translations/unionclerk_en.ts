@@ -615,8 +615,8 @@ To fill in your own unit&apos;s report, change the cover in Settings → Unit de
     </message>
     <message>
         <location filename="../../unionclerk/gui/county_models.py" line="82"/>
-        <source>附件（供打印）</source>
-        <translation>Attachment (for printing)</translation>
+        <source>附件</source>
+        <translation>Attachment</translation>
     </message>
 </context>
 <context>

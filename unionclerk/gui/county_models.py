@@ -69,7 +69,7 @@ class FilesModel(_Rows):
         if len(result.candidates) > 3:
             units += self.tr(" 等 {0} 个").replace("{0}", str(len(result.candidates)))
         state = self.tr("已读取") if result.candidates or result.kind == "archive" else \
-            self.tr("附件（供打印）") if result.printout is not None else self.tr("不能使用")
+            self.tr("附件") if result.printout is not None else self.tr("不能使用")
         n = len(self.rows)
         self.beginInsertRows(QModelIndex(), n, n)
         self.rows.append([result.file, units, state, result.detail])
@@ -79,7 +79,7 @@ class FilesModel(_Rows):
     def show_lines(self, lines: list[FileLine]) -> None:
         """After the decisions: what happened to every file."""
         names = {USED: self.tr("已使用"), UNUSED: self.tr("未使用"), PARTLY: self.tr("部分使用"),
-                 EXPANDED: self.tr("已展开"), ATTACHED: self.tr("附件（供打印）")}
+                 EXPANDED: self.tr("已展开"), ATTACHED: self.tr("附件")}
         colors = {USED: _GREEN, UNUSED: _RED, PARTLY: _AMBER, EXPANDED: None, ATTACHED: None}
         self.replace([[ln.file, ln.what, names[ln.state], ln.why] for ln in lines],
                      [colors[ln.state] for ln in lines])
