@@ -208,6 +208,12 @@ def test_an_export_dated_after_the_merge_is_flagged_and_does_not_win(ws, tmp_pat
     plan, outcome, by_file = merge(ws, [inbox], tmp_path / "out")
     assert by_file["normal.xlsx"].state == lines.USED
     assert "晚于本次汇总" in by_file["future.xlsx"].why
+    # the same content exported again (another id, a sane time) is no "same export"
+    hostile.write_workbook(inbox / "again.xlsx", docs[0], when=hostile.WHEN.replace(day=21))
+    plan, outcome, by_file = merge(ws, [inbox / "normal.xlsx", inbox / "again.xlsx"],
+                                   tmp_path / "o1")
+    dropped = [line for line in by_file.values() if line.state == lines.UNUSED]
+    assert len(dropped) == 1 and "另一次导出" in dropped[0].why
     # alone, it is used but listed in 问题清单 and on its line
     plan, outcome, by_file = merge(ws, [inbox / "future.xlsx"], tmp_path / "o2")
     assert by_file["future.xlsx"].state == lines.USED

@@ -130,7 +130,9 @@ class _Decider:
             same = (c.content_sha, edited, c.edited_detail if edited else "")
             first = distinct.setdefault(same, c)
             if first is not c:
-                why = tr("与“{file}”中的报表完全相同（同一份导出），只计一次", file=where(first))
+                why = tr("与“{file}”中的报表完全相同（同一份导出），只计一次", file=where(first)) \
+                    if c.export_id in ("", first.export_id) or not first.export_id else tr(
+                    "与“{file}”中的报表内容完全相同（另一次导出），只计一次", file=where(first))
                 fates[c.ident] = (False, why)
                 if not (c.stored or first.stored):
                     self.problem(c, sm.DUPLICATE, why)
