@@ -131,7 +131,7 @@ def test_nothing_is_kept_in_the_database_when_the_merge_fails(tmp_path, goods, c
     data = tmp_path / "data"
     code, out = run_cli(["merge", *map(str, goods), "--period", "2018", "--out",
                          str(tmp_path / "out"), "--data-dir", str(data)], capsys)
-    assert code == 2 and "No space left" in out
+    assert code == 2 and "无法写入汇总文件" in out
     assert stored_reports(data) == []
     assert not any((tmp_path / "out").iterdir())
 
