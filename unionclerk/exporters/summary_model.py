@@ -18,9 +18,13 @@ UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT = (
     "unreadable", "not_a_report", "wrong_period", "newer_format")
 EDITED, CORRUPT, DUPLICATE, FORGED = "edited", "corrupt", "duplicate", "forged"
 UNKNOWN_UNIT, UNMAPPED_FIELD = "unknown_unit", "unmapped_field"
-ODD_TIME = "implausible_time"  # an export dated after the merge, or years from its period
-KINDS = (UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT, EDITED, CORRUPT, DUPLICATE,
-         FORGED, UNKNOWN_UNIT, UNMAPPED_FIELD, ODD_TIME)
+SPEC_KINDS = (UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT, EDITED, CORRUPT, DUPLICATE,
+              FORGED, UNKNOWN_UNIT, UNMAPPED_FIELD)
+# Shown in 问题清单 (sheet, PDF, window) but not a kind of the interchange format, so the
+# summary JSON leaves it out: a file whose export time is after the merge, or years from its
+# period, is still used; the flag is for the people reading the summary.
+ODD_TIME = "implausible_time"
+KINDS = (*SPEC_KINDS, ODD_TIME)
 
 # expected[].state
 REPORTED, MISSING, TROUBLE = "已报", "未报", "有问题"
@@ -76,8 +80,8 @@ class ProblemEntry:
     kind: str
     detail: str
     unit: str = ""  # "330782101000 佛堂镇总工会" where known
-    used: bool = False
-    code: str = ""  # the unit's division code where known  # the file (or this report of it) went into the summary anyway
+    used: bool = False  # the file (or this report of it) went into the summary anyway
+    code: str = ""  # the unit's division code where known
 
     def to_json(self) -> dict[str, Any]:
         return {"file": self.file, "kind": self.kind, "detail": self.detail}
