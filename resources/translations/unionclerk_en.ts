@@ -305,6 +305,11 @@
         <translation>The report is marked complete. To change it, first &quot;Reopen&quot; it and give a reason.</translation>
     </message>
     <message>
+        <location filename="../../unionclerk/gui/editor.py" line="66"/>
+        <source>说明无法保存：{0}</source>
+        <translation>The explanation cannot be saved: {0}</translation>
+    </message>
+    <message>
         <location filename="../../unionclerk/gui/editor.py" line="53"/>
         <source>修改“{0}”</source>
         <translation>Edit &quot;{0}&quot;</translation>
