@@ -134,3 +134,18 @@ def test_file_names_drop_invisible_and_unsafe_characters() -> None:
     assert transfer.file_safe("\u202e\u200b", "unit") == "unit"
     assert len(transfer.file_safe("镇" * 500, "unit")) == transfer.NAME_CHARS
     assert len(transfer.file_safe("𠮷" * 500, "unit").encode()) <= transfer.NAME_BYTES
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice")
+def test_a_libreoffice_resave_of_an_export_is_not_corrupt(ws, base, tmp_path) -> None:
+    """Excel's `_x000D_` typed or imported as text once made one LibreOffice re-save of the
+    program's own export 已损坏 (LibreOffice decodes it inside the machine data)."""
+    base["forms"]["organisation"]["notes"] = "第一行_x000D_\n第二行\r\n第三行"
+    base["forms"]["cadres"]["rows"][0]["home_post"] = "开山_x000D_集团"
+    book = next(f for f in export(ws, import_doc(ws, base, tmp_path), tmp_path, ["xlsx"]))
+    resaved = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                    "--outdir", str(resaved), str(book)], check=True, capture_output=True,
+                   timeout=120)
+    info = submission.inspect_file(ws.forms, resaved / book.name)
+    assert info.integrity != xlsx_reader.CORRUPT, info.messages
