@@ -25,7 +25,8 @@ FORMAT = "unionclerk.report"
 SUMMARY_FORMAT = "unionclerk.summary"
 FORMAT_VERSION = 1
 MAX_ROWS = 100_000
-_TOP_KEYS = {"format", "format_version", "period", "forms", "explanations", "form_versions"}
+_TOP_KEYS = {"format", "format_version", "period", "forms", "explanations", "form_versions",
+             "nothing_to_report"}
 _EXPLAIN_RE = re.compile(r"^([a-z_]+)\.(?:rows\[(\d{1,9})\]\.)?([a-z_0-9]+)$")
 
 
@@ -94,7 +95,21 @@ def parse_document(doc: Any, forms: FormSet) -> ParsedReport:
             parsed.data.single[form.key] = _read_record(form, raw, form.key, parsed,
                                                         versions.get(form.key, form.version))
     parsed.data.explanations = _explanations(doc.get("explanations"), parsed.data, forms)
+    parsed.data.nothing = _nothing(doc.get("nothing_to_report"), forms)
     return parsed
+
+
+def _nothing(raw: Any, forms: FormSet) -> set[str]:
+    """`nothing_to_report`: the forms marked 本期无此项 (optional; absent means none)."""
+    if raw is None:
+        return set()
+    if not isinstance(raw, list) or not all(isinstance(k, str) for k in raw):
+        raise UserError(tr("nothing_to_report 应为表名的列表"), where="nothing_to_report")
+    for key in raw:
+        if key not in forms or key == "cover":
+            raise UserError(tr("“本期无此项”指向未知的表“{form}”", form=_key(key)),
+                            where="nothing_to_report")
+    return set(raw)
 
 
 def _versions(raw: Any, forms: FormSet) -> dict[str, int]:
@@ -265,7 +280,7 @@ def build_document(forms: FormSet, period: Period, data: ReportData, *,
         public = _public_key(key, data)
         if public and text.strip():
             explanations[public] = text
-    return {
+    doc = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "period": period.to_json(),
@@ -273,6 +288,9 @@ def build_document(forms: FormSet, period: Period, data: ReportData, *,
         "explanations": dict(sorted(explanations.items())),
         "form_versions": forms.versions,
     }
+    if data.nothing:  # only then: a report without marks is the same file as before
+        doc["nothing_to_report"] = [f.key for f in forms if f.key in data.nothing]
+    return doc
 
 
 def _public_key(key: str, data: ReportData) -> str | None:

@@ -38,7 +38,7 @@ from unionclerk.exporters.pdf_pages import (
     numbered_canvas,
 )
 from unionclerk.exporters.pdf_roster import roster_story
-from unionclerk.exporters.xlsx_layout import Context, ordered_fields
+from unionclerk.exporters.xlsx_layout import NOTHING_TEXT, Context, ordered_fields
 from unionclerk.exporters.xlsx_sheets import COVER_TITLE
 from unionclerk.formspec.derived import cadre_figures
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
@@ -196,7 +196,15 @@ def _single(ctx: Context, form: FormDef, glyphs: GlyphCheck) -> list[Any]:
     where = form.display_title
     return ([NextPageTemplate(PORTRAIT), PageBreak()]
             + header_block(ctx, form.title, form.table_no or "", form.unit_label or "", width)
+            + _nothing(ctx, form)
             + [_record_table(ctx, form, form.fields, width, glyphs, where), signature(ctx, width)])
+
+
+def _nothing(ctx: Context, form: FormDef) -> list[Any]:
+    """The form was marked 本期无此项: said above its table."""
+    if form.key not in ctx.data.nothing:
+        return []
+    return [para(NOTHING_TEXT, 12, TA_CENTER), Spacer(1, 6)]
 
 
 def _roster(ctx: Context, form: FormDef, glyphs: GlyphCheck) -> list[Any]:
@@ -204,7 +212,7 @@ def _roster(ctx: Context, form: FormDef, glyphs: GlyphCheck) -> list[Any]:
     head = header_block(ctx, form.title, form.table_no or "", form.unit_label or "", width)
     used = sum(f.wrap(width, height)[1] for f in head)
     rows = [r.values for r in ctx.data.rows.get(form.key, [])]
-    story: list[Any] = [NextPageTemplate(LANDSCAPE), PageBreak()] + head
+    story: list[Any] = [NextPageTemplate(LANDSCAPE), PageBreak()] + head + _nothing(ctx, form)
     story += roster_story(form, rows, ctx.full_ids, width, height - used - 4, height, glyphs,
                           form.display_title)
     if form.summary:

@@ -13,7 +13,7 @@ from pathlib import Path
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
-from unionclerk.domain.records import OWN, RECEIVED, ReportInfo
+from unionclerk.domain.records import DRAFT, OWN, RECEIVED, ReportInfo
 from unionclerk.exporters import json_report, sniff, xlsx_reader
 from unionclerk.formspec import door, validators
 from unionclerk.formspec.codec import encode
@@ -104,6 +104,9 @@ def file_safe(text: str, fallback: str) -> str:
 
 
 def base_name(report: ReportInfo) -> str:
-    """`<division_code>_<union_name>_<period>_工会工作报表` with unsafe characters removed."""
+    """`<division_code>_<union_name>_<period>_工会工作报表` with unsafe characters removed,
+    and `_草稿` after it while the report is not marked complete (a draft's files must not
+    be mistaken for, or overwrite, the final ones)."""
     name = file_safe(report.unit.union_name, "unit")
-    return f"{report.unit.division_code}_{name}_{report.period.label}_工会工作报表"
+    base = f"{report.unit.division_code}_{name}_{report.period.label}_工会工作报表"
+    return f"{base}_草稿" if report.status == DRAFT else base
