@@ -99,9 +99,13 @@ def value(f: FieldDef, most_text: int | None = None) -> st.SearchStrategy[Any]:
 
 @st.composite
 def record(draw: Any, fields: list[FieldDef], most_text: int | None) -> dict[str, Any]:
+    """A record or roster row: empty, every field filled, or some of each."""
+    fill = draw(st.sampled_from(["some", "some", "all", "none"]))
     out: dict[str, Any] = {}
     for f in fields:
-        if f.type.computed or f.key == "division_code" or not draw(st.booleans()):
+        if f.type.computed or f.key == "division_code" or fill == "none":
+            continue
+        if fill == "some" and not draw(st.booleans()):
             continue
         v = draw(value(f, most_text))
         out[f.key] = v

@@ -50,3 +50,20 @@ def test_a_pasted_escape_sequence_is_kept_visibly_and_marked(ws, demo_window, cl
     assert row.values[RAW_KEY]["birth"] == "1980␛[2K年"
     assert any(p.row == uuid and p.field == "birth" and p.is_error
                for p in w.session.problems())
+
+
+def test_an_explanation_with_a_hidden_character_is_refused_and_not_saved(
+        ws, demo_window, clerk, dialogs) -> None:
+    w = demo_window
+    clerk.fill(w, "organisation", "employees", "1,000")
+    clerk.fill(w, "organisation", "members", "1200")
+    members = clerk.row(w, "organisation", "members")
+    assert members.explain.isVisibleTo(w)
+    dialogs.expect("warning", None)
+    clerk.type(members.explain, "含退休职工\u202e会员")
+    assert any(kind == "warning" and "说明无法保存：第 6 个字符是改变文字方向的隐藏控制符" in text
+               for kind, text in dialogs.seen), dialogs.seen
+    assert w.session.explanation(members.warning) == ""
+    assert reports.load(ws, w.session.report).explanations.get("organisation.members") is None
+    clerk.type(members.explain, "含退休职工会员\r\n200 人")
+    assert w.session.explanation(members.warning) == "含退休职工会员\n200 人"
