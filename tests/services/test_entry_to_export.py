@@ -89,12 +89,14 @@ def test_text_at_each_limit_splits_across_pdf_pages(ws, base, tmp_path) -> None:
     base["forms"]["cadres"]["rows"][0]["home_post"] = _marked("FFQ", 1000)
     base["forms"]["venues"]["rows"][0]["name"] = _marked("GGQ", 1000)
     base["forms"]["services"]["rows"][0]["notes"] = _marked("HHQ", 1000)
+    # repeated on every page's signature line: whole on the cover, shortened below each form
+    base["forms"]["cover"]["head_name"] = "JJQ" + "骆燕东\n" * 245 + "JJQ"
     report = import_doc(ws, base, tmp_path)
     pdf = export(ws, report, tmp_path, ["pdf"])[0]
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                           check=True).stdout.decode("utf-8")
     flat = re.sub(r"\s+", "", text)
-    for tag in ("AAQ", "BBQ", "CCQ", "DDQ", "EEQ", "FFQ", "GGQ", "HHQ"):
+    for tag in ("AAQ", "BBQ", "CCQ", "DDQ", "EEQ", "FFQ", "GGQ", "HHQ", "JJQ"):
         assert flat.count(tag) >= 2, tag  # both ends printed: the whole text is there
     assert "1（续）" in flat  # a roster row taller than a page continues on the next
     pages = text.split("\f")[:-1]
