@@ -219,6 +219,9 @@ def test_an_export_dated_after_the_merge_is_flagged_and_does_not_win(ws, tmp_pat
     assert by_file["future.xlsx"].state == lines.USED
     assert [p.kind for p in plan.problems] == [sm.ODD_TIME] and plan.problems[0].used
     assert sm.kind_label(sm.ODD_TIME) in by_file["future.xlsx"].why
+    # the summary JSON keeps to the kinds interchange.md §3 names (a city's system reads them)
+    summary = next(f for f in outcome.files if f.suffix == ".json")
+    assert json.loads(summary.read_text("utf-8"))["problems"] == []
 
 
 # -- item 7: a city merging one county summary ----------------------------------------------
