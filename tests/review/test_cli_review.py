@@ -96,7 +96,7 @@ def test_the_whole_loop_on_the_command_line(tmp_path: Path, capsys) -> None:
     code, out = run(capsys, county, "merge", str(second), "--period", "2018", "--out",
                     str(tmp_path / "sum"), "--expected", str(expected))
     assert "已报 1，未报 1" in out
-    (summary,) = (tmp_path / "sum").glob("*_汇总.json")
+    (summary,) = (tmp_path / "sum").glob("*_汇总*.json")  # a draft summary: …_汇总_草稿
     states = {e["division_code"]: e["state"]
               for e in json.loads(summary.read_text(encoding="utf-8"))["expected"]}
     assert states == {CODE: "通过", "330782102000": "未报"}

@@ -32,6 +32,7 @@ from unionclerk.exporters import atomic, machine, summary_json
 from unionclerk.exporters.summary_model import SummaryHead
 from unionclerk.exporters.xlsx_layout import (
     CODE_TYPES,
+    FORMULA_START,
     NUMBER_STYLES,
     clean,
     col_letter,
@@ -52,7 +53,7 @@ _TOTAL = PatternFill("solid", fgColor="FFF2CC")
 # The submission workbook's styles, with a smaller title and the 合计 rows highlighted.
 SPECS: dict[str, dict[str, Any]] = {
     **{name: BASE[name] for name in ("head", "colhead", "code", "center", "int", "money",
-                                     "area", "rate", "section", "machine")},
+                                     "area", "rate", "section", "machine", "sign")},
     "title": spec(15, bold=True, box=False),
     "text": spec(fmt="@"),  # no wrapping: a unit's row stays one line high
     "t_text": spec(bold=True, fill=_TOTAL, fmt="@"),
@@ -66,9 +67,10 @@ SPECS: dict[str, dict[str, Any]] = {
 class Sheet:
     """A write-only sheet with styled, formula-proof cells."""
 
-    def __init__(self, wb: Workbook, name: str, styles: StyleCache) -> None:
+    def __init__(self, wb: Workbook, name: str, styles: StyleCache, draft: bool = False) -> None:
         self.ws = wb.create_sheet(name)
         self.name = name
+        self.draft = draft
         self._styles = styles
         self.rows = 0
         self.ws._values_to_row = _cells_to_row
@@ -82,6 +84,8 @@ class Sheet:
         for col, (value, style) in enumerate(cells, start=1):
             if isinstance(value, str):
                 value = clean(value)
+                if value.startswith(FORMULA_START):  # shows as typed, stays text when edited
+                    style = f"{style}:q"
             cell = XlCell(self.ws, row=1, column=col, value=value,
                           style_array=self._array(style))
             if isinstance(value, str):
@@ -102,6 +106,8 @@ class Sheet:
             cell = XlCell(self.ws, row=1, column=col, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"
+                if value.startswith(FORMULA_START):
+                    cell.quotePrefix = True
             row.append(cell)
         self.ws.append(row)
         self.rows += 1
@@ -128,6 +134,10 @@ class Sheet:
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
         ws.HeaderFooter.oddFooter.center.text = "第 &P 页 共 &N 页"
         ws.HeaderFooter.oddHeader.left.text = self.name
+        if self.draft:  # every printed page says so, as a township's draft does
+            ws.HeaderFooter.oddHeader.right.text = "草稿"
+            ws.HeaderFooter.oddHeader.right.color = "C00000"
+            ws.HeaderFooter.oddHeader.right.size = 14
         self.append([(title, "title")])
         self.append([(subtitle, "head")])
         self.append([(h, "colhead") for h in headers])
@@ -229,7 +239,7 @@ class SummaryWorkbook:
         self._seq = {key: 0 for key in self._rosters}
 
     def sheet(self, name: str) -> Sheet:
-        return Sheet(self.wb, name, self._styles)
+        return Sheet(self.wb, name, self._styles, self.head.draft)
 
     @property
     def subtitle(self) -> str:
@@ -297,7 +307,8 @@ class SummaryWorkbook:
         manifest = machine.build_manifest(
             kind=machine.SUMMARY, period=self.head.period.to_json(),
             form_versions=self.forms.versions, unit=dict(self.head.made_by),
-            program_version=__version__, layout_version=LAYOUT_VERSION, status="", draft=False,
+            program_version=__version__, layout_version=LAYOUT_VERSION, status="",
+            draft=self.head.draft,
             exported_at=self.head.generated_at.isoformat(timespec="seconds"),
             export_id=self.head.export_id, full_ids=False, digest=(digest.hexdigest(), size))
         manifest["units"] = len(self.head.units)
