@@ -10,6 +10,7 @@ Paragraph's wordWrap='CJK'. Column headings are Paragraphs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,33 @@ def cell_text(form: FormDef, f: FieldDef, values: dict[str, Any], full_ids: bool
 
 def _label(f: FieldDef) -> str:
     return f"{f.label}({f.unit})" if f.unit and f.unit not in f.label else f.label
+
+
+def _tokens(label: str) -> list[str]:
+    """Pieces a heading may break between: a bracketed part whole, else two characters (most
+    words of a form's headings are two characters: 任职/方式, 公民/身份/号码)."""
+    return re.findall(r"\([^()]*\)|[^()]{1,2}|[()]", label)
+
+
+def heading(label: str, measure: _Widths | None = None) -> str:
+    """A column heading with a fixed line break at a word boundary (工会/职务, not 工会职/务),
+    the two lines as even as the words allow; three characters or fewer stay on one line."""
+    tokens = _tokens(label)
+    if len(label) <= 3 or len(tokens) < 2:
+        return label
+    measure = measure if measure is not None else _Widths()
+    best, best_width = label, measure[label]
+    for cut in range(1, len(tokens)):
+        first, second = "".join(tokens[:cut]), "".join(tokens[cut:])
+        width = max(measure[first], measure[second])
+        if width <= best_width + 0.01:  # on a tie the longer first line (是否一线/职工)
+            best, best_width = f"{first}\n{second}", width
+    return best
+
+
+def heading_width(text: str, measure: _Widths) -> float:
+    """The width a heading needs: its widest line."""
+    return max(measure[line] for line in text.split("\n"))
 
 
 class _Widths(dict):
@@ -85,12 +113,14 @@ def col_widths(headers: list[str], rows: list[list[str]], total: float, measure:
                wrappable: list[bool]) -> list[float]:
     """Widths filling `total`: numbers, dates and codes keep their natural width (they must
     not wrap); text columns share what is left, none narrower than a few characters."""
-    natural = []
+    natural, floors = [], []
     for i, header in enumerate(headers):
-        need = max(measure[header] / 2, 2 * SIZE + 1)  # a heading wraps to two lines at most
+        head = heading_width(header, measure)  # headings carry their own line breaks
+        floors.append(max(MIN_TEXT, head + 2 * PAD + 1))
+        need = max(head, 2 * SIZE + 1)
         for row in rows[:SAMPLE]:
             need = max(need, measure[row[i]])
-        natural.append(min(need, 110.0) + 2 * PAD + 1)
+        natural.append(max(min(need, 110.0), head) + 2 * PAD + 1)
     if sum(natural) <= total:
         return [w * total / sum(natural) for w in natural]
     out = list(natural)
@@ -101,9 +131,9 @@ def col_widths(headers: list[str], rows: list[list[str]], total: float, measure:
         if not squeezable or share <= 0:
             break
         factor = max(rest, 0.0) / share
-        floor = {i for i in squeezable if natural[i] * factor < MIN_TEXT}
+        floor = {i for i in squeezable if natural[i] * factor < floors[i]}
         for i in squeezable:
-            out[i] = MIN_TEXT if i in floor else natural[i] * factor
+            out[i] = floors[i] if i in floor else natural[i] * factor
         if not floor:
             break
         squeezable -= floor
@@ -123,7 +153,8 @@ def roster_cells(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, widt
                  glyphs: GlyphCheck | None = None, where: str = "") -> RosterCells:
     """What the roster's table prints, cell by cell, and how tall each row is."""
     fields = roster_columns(form)  # a `<key>_other` text joins its choice's cell
-    headers = ["序号"] + [_label(f) for f in fields]
+    measure = _Widths()
+    headers = ["序号"] + [heading(_label(f), measure) for f in fields]
     texts = []
     for n, values in enumerate(rows, start=1):
         row = [str(n)]
@@ -133,7 +164,6 @@ def roster_cells(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, widt
                 glyphs.check(text, f"{where} 第 {n} 行 ", f.label)
             row.append(text)
         texts.append(row)
-    measure = _Widths()
     wrappable = [False] + [f.type.name in ("text", "longtext", "choice") for f in fields]
     widths = col_widths(headers, texts, width, measure, wrappable)
     body, heights = [], []
