@@ -38,11 +38,11 @@ def record_columns(form: FormDef) -> list[FieldDef]:
 
 def derived_columns(forms_cadres: FormDef) -> list[tuple[str, str]]:
     """(key, heading) of the cadre figures shown beside the cadres' summary part."""
-    cols = [("committee_size", tr("名单人数")), ("women", tr("其中: 女性")),
-            ("party_members", tr("其中: 中共党员")), ("frontline", tr("其中: 一线职工")),
+    cols = [("committee_size", tr("名单人数")), ("women", tr("其中：女性")),
+            ("party_members", tr("其中：中共党员")), ("frontline", tr("其中：一线职工")),
             ("frontline_share", tr("一线职工占比 %")), ("average_age", tr("平均年龄"))]
     appointment = forms_cadres.field("appointment")
-    return cols + [(f"appointment:{c}", tr("任职方式: {c}", c=c)) for c in appointment.choices]
+    return cols + [(f"appointment:{c}", tr("任职方式：{c}", c=c)) for c in appointment.choices]
 
 
 def single_name(form: FormDef) -> str:
