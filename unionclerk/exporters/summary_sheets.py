@@ -52,8 +52,8 @@ def single_name(form: FormDef) -> str:
 
 
 # What a roster cell of each type needs at most (its rows stream by: none is measured).
-_TYPE_WIDTHS = {"idnumber": 21.0, "phone": 15.0, "date": 11.0, "yearmonth": 9.0, "bool": 6.0,
-                "int": 9.0, "money": 13.0, "area": 10.0, "rate": 7.0, "text": 16.0,
+_TYPE_WIDTHS = {"idnumber": 22.0, "phone": 15.0, "date": 11.0, "yearmonth": 9.0, "bool": 6.0,
+                "int": 9.0, "money": 13.0, "area": 10.0, "rate": 7.0, "text": 20.0,
                 "longtext": 24.0}
 
 
