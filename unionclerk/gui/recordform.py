@@ -111,6 +111,7 @@ class RecordForm(QScrollArea):
         line = QWidget()
         box = QGridLayout(line)
         box.setContentsMargins(0, 0, 0, 0)
+        box.setColumnStretch(3, 1)  # editors start at the column's left edge, all at one x
         box.addWidget(editor.widget, 0, 0)
         if help_text:  # a visible "?", not only a tooltip that few clerks discover
             box.addWidget(HelpButton(help_text, line), 0, 2)
