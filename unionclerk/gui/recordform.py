@@ -128,7 +128,7 @@ class RecordForm(QScrollArea):
             box.addWidget(companion.widget, 0, 1)
         grid.addWidget(line, r, 1, 1, 4 if kind == "longtext" else 1)
         if kind != "longtext":
-            grid.addWidget(QLabel(field.unit or ""), r, 2)
+            grid.addWidget(QLabel(field.unit_shown), r, 2)
         previous, change = QLabel(), QLabel()
         previous.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         change.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from unionclerk import APP_TITLE, paths
 from unionclerk.gui import menus
 from unionclerk.gui.models import FormRow, FormsModel
+from unionclerk.gui.navfit import fit_navigation
 from unionclerk.gui.panels import Dashboard, ProblemsPanel
 
 if TYPE_CHECKING:
@@ -277,6 +278,7 @@ class MainWindow(QMainWindow):
                                 st.warnings, None if form.is_roster else st.progress,
                                 len(s.data.rows.get(form.key, [])) if form.is_roster else None))
         self.forms_model.set_rows(rows)
+        fit_navigation(self.nav)
         self.workflow.show_dashboard()
         groups, where, notes = [], {}, {}
         by_form: dict[str, list[Problem]] = {}
