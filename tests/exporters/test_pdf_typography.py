@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 
 from unionclerk import paths
 from unionclerk.exporters import pdf_fonts
+from unionclerk.exporters.headings import tokens as _tokens
 from unionclerk.exporters.pdf_common import para
 from unionclerk.exporters.pdf_pages import LANDSCAPE, frame_size, pdf_date
-from unionclerk.exporters.pdf_roster import PAD, SIZE, _tokens, heading, roster_cells
+from unionclerk.exporters.pdf_roster import PAD, SIZE, heading, roster_cells
 from unionclerk.services import demo, submission
 from unionclerk.services.editing import EditSession
 

@@ -10,7 +10,6 @@ Paragraph's wordWrap='CJK'. Column headings are Paragraphs.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +17,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from unionclerk.exporters import pdf_fonts
+from unionclerk.exporters import headings, pdf_fonts
 from unionclerk.exporters.pdf_common import GlyphCheck, grid_style, para, shown
 from unionclerk.exporters.xlsx_layout import roster_columns
 from unionclerk.formspec.model import FieldDef, FormDef
@@ -44,31 +43,15 @@ def _label(f: FieldDef) -> str:
     return f"{f.label}({f.unit})" if f.unit and f.unit not in f.label else f.label
 
 
-def _tokens(label: str) -> list[str]:
-    """Pieces a heading may break between: a bracketed part whole, else two characters (most
-    words of a form's headings are two characters: 任职/方式, 公民/身份/号码)."""
-    return re.findall(r"\([^()]*\)|[^()]{1,2}|[()]", label)
-
-
 def heading(label: str, measure: _Widths | None = None) -> str:
-    """A column heading with a fixed line break at a word boundary (工会/职务, not 工会职/务),
-    the two lines as even as the words allow; three characters or fewer stay on one line."""
-    tokens = _tokens(label)
-    if len(label) <= 3 or len(tokens) < 2:
-        return label
+    """A column heading with a fixed line break at a word boundary (工会/职务, not 工会职/务)."""
     measure = measure if measure is not None else _Widths()
-    best, best_width = label, measure[label]
-    for cut in range(1, len(tokens)):
-        first, second = "".join(tokens[:cut]), "".join(tokens[cut:])
-        width = max(measure[first], measure[second])
-        if width <= best_width + 0.01:  # on a tie the longer first line (是否一线/职工)
-            best, best_width = f"{first}\n{second}", width
-    return best
+    return headings.heading(label, measure.__getitem__)
 
 
 def heading_width(text: str, measure: _Widths) -> float:
     """The width a heading needs: its widest line."""
-    return max(measure[line] for line in text.split("\n"))
+    return headings.widest_line(text, measure.__getitem__)
 
 
 class _Widths(dict):

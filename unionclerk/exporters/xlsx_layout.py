@@ -26,7 +26,7 @@ from unionclerk.domain.report import ReportData
 from unionclerk.formspec import validators
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: roster headings carry a line break between words
 HEADER_ROW = 6  # column headings of every sheet
 NUMBER_STYLES = {"int": "int", "money": "money", "area": "area", "rate": "rate"}
 CODE_TYPES = {"phone", "idnumber", "creditcode", "divisioncode"}
