@@ -12,6 +12,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Side
 
@@ -118,3 +120,29 @@ def test_summary_workbook_prints_every_cell_whole(summary_workbook):
                 assert m.top - m.header >= 14 * 1.3 / 72, sheet.title
     finally:
         wb.close()
+
+
+TEXT = st.text(alphabet=st.sampled_from(list("工会职务佛堂镇浙江省义乌市大道号楼室（）“”，。、")
+                                        + list("ABCxyz0123456789-_ ./")), min_size=1,
+               max_size=120).map(str.strip).filter(bool)
+
+
+@settings(max_examples=5, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(address=TEXT, post=TEXT, note=TEXT)
+def test_any_text_prints_whole(ws, tmp_path_factory, address, post, note):
+    """Whatever the clerk types — long or short, Chinese, Latin, digits, no spaces — the
+    workbook's rows and columns grow until it prints whole."""
+    report = ws.find_report(demo.PERIOD) if ws.own_unit() else demo.build_demo(ws)
+    session = EditSession(ws, report)
+    session.set_value("cover", "address", address)
+    first = session.data.rows["cadres"][0].uuid
+    session.set_value("cadres", "home_post", post, row=first)
+    session.set_value("cover", "credit_code", "91330782MA2E1234X5")
+    warning = next(p for p in session.problems() if p.field == "credit_code")
+    session.set_explanation(warning, note)
+    out = tmp_path_factory.mktemp("any")
+    path = submission.export_submission(ws, report, out, ["xlsx"], clock=lambda: CLOCK,
+                                        new_id=lambda: "e3c9e8f9-71ad-4648-9e68-256f8b5063c8"
+                                        ).files[0]
+    assert xlsx_measure.overflows(path) == []

@@ -33,7 +33,9 @@ BOLD = 1.06  # bold text is drawn a little wider
 
 
 def _font() -> str:
-    return pdf_fonts.register(paths.resources_dir() / "fonts" / pdf_fonts.FONT_FILE)
+    if pdf_fonts.FONT not in pdf_fonts._registered:  # found and read once
+        pdf_fonts.register(paths.resources_dir() / "fonts" / pdf_fonts.FONT_FILE)
+    return pdf_fonts.FONT
 
 
 def column_points(units: float | None) -> float:
@@ -113,11 +115,12 @@ def overflow(text: str, box: Box) -> str | None:
     if not text:
         return None
     if box.wrap:
-        lines = line_count(text, box.width, box.size, box.bold)
+        one_line = "\n" not in text and _points(text, box.size, box.bold) <= box.width
+        lines = 1 if one_line else line_count(text, box.width, box.size, box.bold)
         need = lines_height(lines, box.size)
         return None if need <= box.height + 0.01 else (
             f"{lines} 行需高 {need:.1f} 磅，行高只有 {box.height:.1f} 磅")
-    widest = max(text_points(line, box.size, box.bold) for line in text.split("\n"))
+    widest = max(_points(line, box.size, box.bold) for line in text.split("\n"))
     lines = text.count("\n") + 1
     if widest > box.width + 0.01:
         return f"需宽 {widest:.1f} 磅，格子只有 {box.width:.1f} 磅"
