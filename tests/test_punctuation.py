@@ -101,3 +101,28 @@ def test_cadre_figures_labels(forms):
     labels = [label for _key, label, _value, _unit in fig.lines()]
     assert "其中：女性" in labels and any(label.startswith("按职务：") for label in labels)
     assert not [label for label in labels if wrong(label)]
+
+
+def test_messages_never_double_their_quotes(ws) -> None:
+    """A label or a typed text that carries its own quotes, put between “” by a message,
+    reads with single quotes inside: “‘缺编制’破解情况”必须填写, never “"缺编制"…” or “abc“x””."""
+    from unionclerk.domain.i18n import nested_quotes, tr
+    from unionclerk.services import demo
+    from unionclerk.services.editing import EditSession
+
+    assert nested_quotes('"缺编制"与“缺人员”') == "‘缺编制’与‘缺人员’"
+    assert tr("“{label}”必须填写", label='"缺编制"破解情况') == "“‘缺编制’破解情况”必须填写"
+    assert tr("{n} 个", n='"x"') == '"x" 个'  # not between quotes: left as it is
+    session = EditSession(ws, demo.build_demo(ws))
+    messages = []
+    for key in ("lack_staffing", "lack_people", "budget"):
+        if ws.forms["support"].has_field(key):
+            for text in ("", "abc“x”"):
+                try:
+                    session.set_text("support", key, text)
+                except Exception as exc:  # noqa: BLE001 - a refused value: its message counts
+                    messages.append(str(exc))
+    messages += [p.message for p in session.problems()]
+    assert messages
+    bad = [m for m in messages if wrong(m) or '"' in m]
+    assert not bad, bad
