@@ -68,7 +68,7 @@ def test_wide_sheets_print_across_pages_repeating_the_unit_columns(summary):
     narrow = wb["问题清单"]
     assert int(narrow.page_setup.fitToWidth) == 1 and not narrow.print_title_cols
     cadres = wb["表二 工会干部队伍情况 名单"]
-    political = next(c for c in cadres[3] if c.value == "政治\n面貌").column_letter
+    political = next(c for c in cadres[3] if c.value == "政治面貌").column_letter
     assert cadres.column_dimensions[political].width >= 13  # 中共预备党员 is not cut off
 
 

@@ -29,7 +29,6 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from unionclerk import __version__
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import atomic, machine, summary_json, xlsx_measure
-from unionclerk.exporters.headings import heading, widest_line
 from unionclerk.exporters.summary_model import SummaryHead
 from unionclerk.exporters.xlsx_layout import (
     CODE_TYPES,
@@ -37,6 +36,7 @@ from unionclerk.exporters.xlsx_layout import (
     clean,
     col_letter,
     roster_columns,
+    text_width,
 )
 from unionclerk.exporters.xlsx_styles import SPECS as BASE
 from unionclerk.exporters.xlsx_styles import StyleCache, spec
@@ -161,9 +161,9 @@ class Sheet:
     def heading(self, title: str, subtitle: str, headers: list[str],
                 widths: list[float] | None = None, landscape: bool = True,
                 freeze: str | None = "D4") -> None:
-        """Title, subtitle and the column headings (row 3, each broken between words when
-        long); print set-up at `flush`."""
-        headers = [heading(h) for h in headers]
+        """Title, subtitle and the column headings (row 3); print set-up at `flush`. The
+        headings stay one text each (no fixed line breaks: county staff filter and look
+        columns up by them); they wrap in their cells, the row as tall as they need."""
         self._setup = {"headers": headers, "landscape": landscape, "freeze": freeze,
                        "widths": [widths[i] if widths else _width(h, i + 1)
                                   for i, h in enumerate(headers)]}
@@ -290,7 +290,7 @@ def _width(header: str, column: int) -> float:
         return 15.0
     if column == 3:
         return 22.0
-    return max(9.0, min(30.0, widest_line(header) * 1.1 + 2))
+    return max(9.0, min(30.0, text_width(header) * 0.7 + 2))
 
 
 def _cells_to_row(cells: list, row_idx: int):  # noqa: ANN202 - openpyxl's hook
