@@ -198,48 +198,75 @@ def _points(text: str, size: float, bold: bool) -> float:
     return width
 
 
+@dataclass(frozen=True)
+class _Style:
+    """What fitting needs to know of a cell style, worked out once per style."""
+
+    size: float
+    bold: bool
+    wrap: bool
+    boxed: bool  # a bordered cell keeps to its box; an unbordered heading may run on
+    number_format: str
+    indent: float
+    one_line: float  # the row height one line needs
+
+
+def _style(spec: dict[str, Any]) -> _Style:
+    font, align, border = spec["font"], spec["alignment"], spec["border"]
+    return _Style(font.sz, bool(font.b), bool(align.wrap_text),
+                  bool(border.left and border.left.style), spec["number_format"],
+                  INDENT * (align.indent or 0), lines_height(1, font.sz))
+
+
 def fit_plan(plan: Any, specs: dict[str, dict[str, Any]]) -> None:
     """Widen a sheet plan's columns for codes and numbers that must stay on one line, then
-    raise its row heights for wrapped text, so that every cell prints whole."""
+    raise its row heights for wrapped text, so that every cell prints whole. Fast for the
+    usual cell: a text with fewer characters than its box holds at 1 em each is not
+    measured at all."""
     spans: dict[tuple[int, int], int] = {}
     for ref in plan.merges:
         first, last = ref.split(":")
         row = int("".join(c for c in first if c.isdigit()))
         spans[(row, _col(first))] = _col(last)
     widths: list[float] = plan.widths
-    wrapped: list[tuple[int, int, int, str, dict[str, Any]]] = []
+    styles: dict[str, _Style] = {}
+    heights = plan.heights
+    wrapped: list[tuple[int, int, int, str, _Style]] = []
     for row, cells in enumerate(plan.rows, start=1):
         for cell in cells:
-            if cell.value is None or cell.value == "":
+            value = cell.value
+            if value is None or value == "":
                 continue
-            spec = specs[cell.style.partition(":")[0]]
+            st = styles.get(cell.style)
+            if st is None:
+                st = styles[cell.style] = _style(specs[cell.style.partition(":")[0]])
             last = spans.get((row, cell.col), cell.col)
-            if spec["alignment"].wrap_text:
-                wrapped.append((row, cell.col, last, str(cell.value), spec))
+            if st.wrap:
+                wrapped.append((row, cell.col, last, str(value), st))
                 continue
-            font = spec["font"]
-            text = shown_text(cell.value, spec["number_format"])
-            need = _points(text, font.sz, bool(font.b)) + 2 * PAD
-            height = lines_height(1, font.sz)
-            if height > plan.heights.get(row, DEFAULT_HEIGHT):
-                plan.heights[row] = round(height + 0.5, 1)
-            if not (spec["border"].left and spec["border"].left.style):  # headings run on
+            if st.one_line > heights.get(row, DEFAULT_HEIGHT):
+                heights[row] = round(st.one_line + 0.5, 1)
+            if not st.boxed or last > len(widths):
                 continue
+            text = shown_text(value, st.number_format)
             have = sum(column_points(widths[c - 1]) for c in range(cell.col, last + 1))
-            if need > have + 0.01 and last <= len(widths):
+            if len(text) * st.size * (BOLD if st.bold else 1) + 2 * PAD <= have:
+                continue  # fits even if every character were a full em wide
+            need = _points(text, st.size, st.bold) + 2 * PAD
+            if need > have + 0.01:
                 widths[last - 1] = max(widths[last - 1], units_for(
                     column_points(widths[last - 1]) + need - have))
-    for row, first, last, text, spec in wrapped:
-        font = spec["font"]
+    for row, first, last, text, st in wrapped:
         inner = (sum(column_points(widths[c - 1]) for c in range(first, last + 1))
-                 - 2 * PAD - INDENT * (spec["alignment"].indent or 0))
-        if _points(text, font.sz, bool(font.b)) <= inner and "\n" not in text:
+                 - 2 * PAD - st.indent)
+        if "\n" not in text and (len(text) * st.size * (BOLD if st.bold else 1) <= inner
+                                   or _points(text, st.size, st.bold) <= inner):
             lines = 1
         else:
-            lines = line_count(text, inner, font.sz, bool(font.b))
-        need = lines_height(lines, font.sz)
-        if need > plan.heights.get(row, DEFAULT_HEIGHT) + 0.01:
-            plan.heights[row] = round(need + 0.5, 1)
+            lines = line_count(text, inner, st.size, st.bold)
+        need = lines_height(lines, st.size)
+        if need > heights.get(row, DEFAULT_HEIGHT) + 0.01:
+            heights[row] = round(need + 0.5, 1)
 
 
 def _col(ref: str) -> int:
