@@ -137,7 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _say(text: str, *, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
     if stream is not None:  # windowed builds have no console
-        print(text, file=stream, flush=True)
+        # Names come from received files: a control or bidi character is shown, not acted on.
+        from unionclerk.formspec.door import printable  # the forms engine loads only now
+
+        print(printable(text), file=stream, flush=True)
 
 
 def _workspace():  # noqa: ANN202 - imported lazily so `--help` stays fast

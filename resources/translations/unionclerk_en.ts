@@ -59,176 +59,224 @@
     </message>
 </context>
 <context>
+    <name>CountyPage</name>
+    <message>
+        <location filename="../../unionclerk/gui/wizard_county.py" line="19"/>
+        <source>行政区划代码只能是数字</source>
+        <translation>A division code has digits only</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/wizard_county.py" line="21"/>
+        <source>行政区划代码应为 12 位，现在是 {0} 位</source>
+        <translation>A division code has 12 digits; this one has {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/wizard_county.py" line="23"/>
+        <source>县级的代码以 000000 结尾（如义乌市 330782000000）；这像是乡镇的代码</source>
+        <translation>A county&apos;s code ends in 000000 (Yiwu: 330782000000); this looks like a township&apos;s code</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/wizard_county.py" line="33"/>
+        <source>本县(市、区)总工会</source>
+        <translation>The county&apos;s federation of trade unions</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/wizard_county.py" line="34"/>
+        <source>汇总文件上写的汇总单位。以后可在“县级汇总”窗口或“设置”菜单中修改。</source>
+        <translation>The unit named on the summary files. It can be changed later in the County summary window or the Settings menu.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/wizard_county.py" line="37"/>
+        <source>如：义乌市总工会</source>
+        <translation>e.g. 义乌市总工会</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/wizard_county.py" line="41"/>
+        <source>12 位，如 330782000000</source>
+        <translation>12 digits, e.g. 330782000000</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/wizard_county.py" line="47"/>
+        <source>县级工会名称 *</source>
+        <translation>County union *</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/wizard_county.py" line="48"/>
+        <source>行政区划代码 *</source>
+        <translation>Division code *</translation>
+    </message>
+</context>
+<context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="80"/>
+        <location filename="../../unionclerk/gui/county.py" line="81"/>
         <source>县级汇总</source>
         <translation>County summary</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="94"/>
+        <location filename="../../unionclerk/gui/county.py" line="95"/>
         <source>如：义乌市总工会（不填则按各乡镇的报表推定）</source>
         <translation>e.g. 义乌市总工会 (empty: worked out from the townships&apos; reports)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="96"/>
+        <location filename="../../unionclerk/gui/county.py" line="97"/>
         <source>行政区划代码</source>
         <translation>Division code</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="106"/>
+        <location filename="../../unionclerk/gui/county.py" line="107"/>
         <source>也使用导出后被改动的文件</source>
         <translation>Also use files edited after export</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="125"/>
+        <location filename="../../unionclerk/gui/county.py" line="126"/>
         <source>把乡镇报送的文件或文件夹拖到这里，或点“添加文件…”</source>
         <translation>Drop the townships&apos; files or folders here, or click “Add files…”</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="234"/>
+        <location filename="../../unionclerk/gui/county.py" line="240"/>
         <source>选择乡镇报送的文件</source>
         <translation>Choose the townships&apos; files</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="235"/>
+        <location filename="../../unionclerk/gui/county.py" line="241"/>
         <source>报表文件 (*.xlsx *.json *.zip);;所有文件 (*)</source>
         <translation>Report files (*.xlsx *.json *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="240"/>
+        <location filename="../../unionclerk/gui/county.py" line="246"/>
         <source>选择存放报送文件的文件夹</source>
         <translation>Choose the folder with the files received</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="253"/>
+        <location filename="../../unionclerk/gui/county.py" line="259"/>
         <source>正在读取文件……</source>
         <translation>Reading files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="272"/>
+        <location filename="../../unionclerk/gui/county.py" line="278"/>
         <source>选择应报单位名单（行政区划代码、名称）</source>
         <translation>Choose the list of expected units (division code, name)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="273"/>
+        <location filename="../../unionclerk/gui/county.py" line="279"/>
         <source>名单 (*.xlsx *.csv)</source>
         <translation>Lists (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="331"/>
+        <location filename="../../unionclerk/gui/county.py" line="337"/>
         <source>选择保存汇总文件的文件夹</source>
         <translation>Choose the folder for the summary files</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="341"/>
+        <location filename="../../unionclerk/gui/county.py" line="347"/>
         <source>正在生成汇总……</source>
         <translation>Making the summary…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="102"/>
+        <location filename="../../unionclerk/gui/county.py" line="103"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="102"/>
+        <location filename="../../unionclerk/gui/county.py" line="103"/>
         <source>汇总单位</source>
         <translation>Summary by</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="104"/>
+        <location filename="../../unionclerk/gui/county.py" line="105"/>
         <source>应报单位名单…</source>
         <translation>Expected units…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="109"/>
+        <location filename="../../unionclerk/gui/county.py" line="110"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="110"/>
+        <location filename="../../unionclerk/gui/county.py" line="111"/>
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="111"/>
+        <location filename="../../unionclerk/gui/county.py" line="112"/>
         <source>选择计入的文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="112"/>
+        <location filename="../../unionclerk/gui/county.py" line="113"/>
         <source>查看该单位报表</source>
         <translation>View unit&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="113"/>
+        <location filename="../../unionclerk/gui/county.py" line="114"/>
         <source>重新开始</source>
         <translation>Start again</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="117"/>
+        <location filename="../../unionclerk/gui/county.py" line="118"/>
         <source>导出汇总…</source>
         <translation>Export summary…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="289"/>
+        <location filename="../../unionclerk/gui/county.py" line="295"/>
         <source>未设应报单位名单</source>
         <translation>No list of expected units</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="319"/>
+        <location filename="../../unionclerk/gui/county.py" line="325"/>
         <source>这个单位的报表还没有保存在程序中：导出汇总后即可查看。</source>
         <translation>This unit&apos;s report is not kept in the program yet: export the summary first.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="329"/>
+        <location filename="../../unionclerk/gui/county.py" line="335"/>
         <source>还没有可以汇总的报表：请先添加乡镇报送的文件。</source>
         <translation>No report to merge yet: add the townships&apos; files first.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="345"/>
+        <location filename="../../unionclerk/gui/county.py" line="351"/>
         <source>汇总已生成：
 {0}</source>
         <translation>Summary written:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="210"/>
+        <location filename="../../unionclerk/gui/county.py" line="216"/>
         <source>纳入汇总 {0} 个单位</source>
         <translation>{0} units in the summary</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="217"/>
+        <location filename="../../unionclerk/gui/county.py" line="223"/>
         <source>会员 {0} 人</source>
         <translation>{0} members</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="219"/>
+        <location filename="../../unionclerk/gui/county.py" line="225"/>
         <source>职工 {0} 人</source>
         <translation>{0} employees</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="221"/>
+        <location filename="../../unionclerk/gui/county.py" line="227"/>
         <source>入会率 {0}%</source>
         <translation>membership rate {0}%</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="228"/>
+        <location filename="../../unionclerk/gui/county.py" line="234"/>
         <source>问题清单 {0} 条</source>
         <translation>{0} problems</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="288"/>
+        <location filename="../../unionclerk/gui/county.py" line="294"/>
         <source>应报 {0} 个单位</source>
         <translation>{0} units expected</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="222"/>
+        <location filename="../../unionclerk/gui/county.py" line="228"/>
         <source>干部 {0} 人，阵地 {1} 个，服务项目 {2} 个</source>
         <translation>{0} cadres, {1} venues, {2} services</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="213"/>
+        <location filename="../../unionclerk/gui/county.py" line="219"/>
         <source>应报 {0}：已报 {1}，未报 {2}，有问题 {3}</source>
         <translation>{0} expected: {1} reported, {2} missing, {3} with problems</translation>
     </message>
@@ -236,7 +284,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../unionclerk/gui/panels.py" line="128"/>
+        <location filename="../../unionclerk/gui/panels.py" line="145"/>
         <source>双击一张表打开它。每次修改都会立即保存，无需手动保存。</source>
         <translation>Double-click a form to open it. Every change is saved at once; there is no Save button.</translation>
     </message>
@@ -298,6 +346,28 @@
     </message>
 </context>
 <context>
+    <name>DemoPage</name>
+    <message>
+        <location filename="../../unionclerk/gui/wizard.py" line="178"/>
+        <source>演示报表</source>
+        <translation>Demo report</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/wizard.py" line="179"/>
+        <source>点“完成”载入演示报表：佛堂镇总工会 2018年度。</source>
+        <translation>Click Finish to load the demo report: 佛堂镇总工会, 2018.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/wizard.py" line="181"/>
+        <source>演示报表已填好全部六张表，可以随意查看、修改、检查和导出，试一试各项功能。
+
+要填写本单位的报表时，在“设置 → 单位信息”中改成本单位的封面，或用“文件 → 新建报告期”开始新的报告期。</source>
+        <translation>The demo report has all six forms filled in: look around, change, check and export it to try everything.
+
+To fill in your own unit&apos;s report, change the cover in Settings → Unit details, or start a new period with File → New period.</translation>
+    </message>
+</context>
+<context>
     <name>Editor</name>
     <message>
         <location filename="../../unionclerk/gui/editor.py" line="33"/>
@@ -333,52 +403,62 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="33"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="34"/>
         <source>导出上报文件</source>
         <translation>Export submission files</translation>
     </message>
     <message>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="34"/>
+        <source>导出草稿</source>
+        <translation>Export a draft</translation>
+    </message>
+    <message>
         <location filename="../../unionclerk/gui/exportdlg.py" line="36"/>
+        <source>这是草稿：报表还没有标记完成。文件名带“草稿”，PDF 每页印有“草稿”，只供核对，不能作为正式上报文件。</source>
+        <translation>This is a draft: the report is not marked complete. The file names end in 草稿 (draft) and every PDF page says so; it is for checking only, not for submission.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="44"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="41"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="49"/>
         <source>Excel 工作簿 (.xlsx)</source>
         <translation>Excel workbook (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="41"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="49"/>
         <source>PDF 文件 (.pdf)</source>
         <translation>PDF file (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="42"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="50"/>
         <source>JSON 数据文件 (.json)</source>
         <translation>JSON data file (.json)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="52"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="60"/>
         <source>本版本暂只能导出 JSON；工作簿和 PDF 将在后续版本提供。</source>
         <translation>This version can export JSON only; the workbook and PDF come in a later version.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="55"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="63"/>
         <source>导出完整的身份证号码（默认遮盖中间的数字）</source>
         <translation>Export full ID numbers (masked in the middle by default)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="62"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="70"/>
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="63"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="71"/>
         <source>文件格式</source>
         <translation>File formats</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="71"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="80"/>
         <source>选择保存上报文件的文件夹</source>
         <translation>Choose the folder for the submission files</translation>
     </message>
@@ -386,12 +466,12 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../unionclerk/gui/fields.py" line="68"/>
+        <location filename="../../unionclerk/gui/fields.py" line="69"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/fields.py" line="69"/>
+        <location filename="../../unionclerk/gui/fields.py" line="70"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -399,12 +479,12 @@
 <context>
     <name>FieldsPage</name>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="84"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="87"/>
         <source>✓ 格式正确</source>
         <translation>✓ Format correct</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="110"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="113"/>
         <source>请填写“{0}”</source>
         <translation>Please fill in &quot;{0}&quot;</translation>
     </message>
@@ -528,49 +608,56 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="172"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="200"/>
         <source>{0} — 首次设置</source>
         <translation>{0} — first-time setup</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="176"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="204"/>
         <source>本单位的封面信息</source>
         <translation>Your unit&apos;s cover details</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="177"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="205"/>
         <source>与上报的封面一致。带 * 的必须填写；代码输入时即检查。</source>
         <translation>As on the submitted cover. Fields marked * are required; codes are checked as you type.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="178"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="206"/>
         <source>填表人和报告期</source>
         <translation>Clerk and report period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="179"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="207"/>
         <source>填表人的姓名和电话会印在上报文件上。</source>
         <translation>The clerk&apos;s name and phone are printed on the submission files.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="188"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="216"/>
         <source>年度</source>
         <translation>Full year</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="188"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="216"/>
         <source>上半年</source>
         <translation>First half</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="188"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="216"/>
         <source>下半年</source>
         <translation>Second half</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="195"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="223"/>
         <source>报告期</source>
         <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/wizard.py" line="266"/>
+        <source>还没有完成首次设置。现在退出程序吗？
+下次打开时会再次显示这个设置向导，已填的内容不会保存。</source>
+        <translation>The first-run set-up is not finished. Quit the program now?
+This set-up will show again next time; what was typed here is not kept.</translation>
     </message>
 </context>
 <context>
@@ -581,7 +668,7 @@
         <translation>Units: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/pages.py" line="68"/>
+        <location filename="../../unionclerk/gui/pages.py" line="70"/>
         <source>汇总情况</source>
         <translation>Summary</translation>
     </message>
@@ -589,32 +676,32 @@
 <context>
     <name>FormsModel</name>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="70"/>
+        <location filename="../../unionclerk/gui/models.py" line="73"/>
         <source>表</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="70"/>
+        <location filename="../../unionclerk/gui/models.py" line="73"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="70"/>
+        <location filename="../../unionclerk/gui/models.py" line="73"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="70"/>
+        <location filename="../../unionclerk/gui/models.py" line="73"/>
         <source>未说明的警告</source>
         <translation>Unexplained warnings</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="71"/>
+        <location filename="../../unionclerk/gui/models.py" line="74"/>
         <source>进度 / 行数</source>
         <translation>Progress / rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="113"/>
+        <location filename="../../unionclerk/gui/models.py" line="116"/>
         <source>{0} 行</source>
         <translation>{0} rows</translation>
     </message>
@@ -708,58 +795,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="85"/>
+        <location filename="../../unionclerk/gui/window.py" line="82"/>
         <source>正在打开数据……</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="107"/>
+        <location filename="../../unionclerk/gui/window.py" line="148"/>
         <source>新建报告期…</source>
         <translation>New period…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="132"/>
+        <location filename="../../unionclerk/gui/window.py" line="173"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="220"/>
-        <location filename="../../unionclerk/gui/window.py" line="224"/>
+        <location filename="../../unionclerk/gui/window.py" line="263"/>
+        <location filename="../../unionclerk/gui/window.py" line="274"/>
         <source>还没有报表</source>
         <translation>No report yet</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="224"/>
+        <location filename="../../unionclerk/gui/window.py" line="271"/>
+        <source>县级汇总</source>
+        <translation>County summary</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/window.py" line="271"/>
+        <source>把各乡镇报送的文件加入县级汇总，检查后导出汇总表。</source>
+        <translation>Add the townships&apos; files to the county summary, check them, then export the summary.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/window.py" line="272"/>
+        <source>打开县级汇总 →</source>
+        <translation>Open the county summary →</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/window.py" line="274"/>
         <source>新建报告期</source>
         <translation>New period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="229"/>
+        <location filename="../../unionclerk/gui/window.py" line="279"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="242"/>
+        <location filename="../../unionclerk/gui/window.py" line="292"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="268"/>
+        <location filename="../../unionclerk/gui/window.py" line="330"/>
         <source>填报中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="268"/>
+        <location filename="../../unionclerk/gui/window.py" line="330"/>
         <source>已完成</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="268"/>
+        <location filename="../../unionclerk/gui/window.py" line="330"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="275"/>
+        <location filename="../../unionclerk/gui/window.py" line="337"/>
         <source>第 {0} 行 {1}</source>
         <translation>Row {0} {1}</translation>
     </message>
@@ -803,122 +905,127 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="35"/>
+        <location filename="../../unionclerk/gui/menus.py" line="37"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="36"/>
+        <location filename="../../unionclerk/gui/menus.py" line="38"/>
         <source>新建报告期(&amp;N)…</source>
         <translation>&amp;New period…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="37"/>
+        <location filename="../../unionclerk/gui/menus.py" line="39"/>
         <source>导入报表文件(&amp;I)…</source>
         <translation>&amp;Import report files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="38"/>
+        <location filename="../../unionclerk/gui/menus.py" line="40"/>
         <source>导出上报文件(&amp;E)…</source>
         <translation>&amp;Export submission files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="40"/>
+        <location filename="../../unionclerk/gui/menus.py" line="42"/>
         <source>备份数据(&amp;B)…</source>
         <translation>&amp;Back up data…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="41"/>
+        <location filename="../../unionclerk/gui/menus.py" line="43"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="43"/>
+        <location filename="../../unionclerk/gui/menus.py" line="45"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="45"/>
+        <location filename="../../unionclerk/gui/menus.py" line="47"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="46"/>
+        <location filename="../../unionclerk/gui/menus.py" line="48"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="48"/>
+        <location filename="../../unionclerk/gui/menus.py" line="50"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="56"/>
+        <location filename="../../unionclerk/gui/menus.py" line="58"/>
         <source>添加一行(&amp;A)</source>
         <translation>&amp;Add row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="57"/>
+        <location filename="../../unionclerk/gui/menus.py" line="59"/>
         <source>删除所选行(&amp;D)</source>
         <translation>&amp;Delete selected row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="59"/>
+        <location filename="../../unionclerk/gui/menus.py" line="61"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="60"/>
+        <location filename="../../unionclerk/gui/menus.py" line="62"/>
         <source>概览(&amp;O)</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="62"/>
+        <location filename="../../unionclerk/gui/menus.py" line="64"/>
         <source>问题列表(&amp;P)</source>
         <translation>&amp;Problems list</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="65"/>
+        <location filename="../../unionclerk/gui/menus.py" line="67"/>
         <source>下一个问题(&amp;T)</source>
         <translation>Nex&amp;t problem</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="67"/>
+        <location filename="../../unionclerk/gui/menus.py" line="69"/>
         <source>标记完成(&amp;C)</source>
         <translation>Mark &amp;complete</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="68"/>
+        <location filename="../../unionclerk/gui/menus.py" line="70"/>
         <source>重新打开(&amp;R)…</source>
         <translation>&amp;Reopen…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="73"/>
+        <location filename="../../unionclerk/gui/menus.py" line="75"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="77"/>
+        <location filename="../../unionclerk/gui/menus.py" line="79"/>
         <source>乡镇(街道)填报</source>
         <translation>Township (sub-district): fill in</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="77"/>
+        <location filename="../../unionclerk/gui/menus.py" line="79"/>
         <source>县级汇总</source>
         <translation>County: collect and summarise</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="82"/>
+        <location filename="../../unionclerk/gui/menus.py" line="84"/>
+        <source>单位信息(&amp;U)…</source>
+        <translation>&amp;Unit details…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/menus.py" line="86"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="83"/>
+        <location filename="../../unionclerk/gui/menus.py" line="87"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="84"/>
+        <location filename="../../unionclerk/gui/menus.py" line="88"/>
         <source>{0} {1}
 乡镇(街道)工会工作情况报表：填报、检查、导出。
 数据文件夹：{2}</source>
@@ -927,12 +1034,12 @@ Township trade-union work report: fill in, check, export.
 Data folder: {2}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="70"/>
+        <location filename="../../unionclerk/gui/menus.py" line="72"/>
         <source>汇总(&amp;M)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="71"/>
+        <location filename="../../unionclerk/gui/menus.py" line="73"/>
         <source>县级汇总(&amp;S)…</source>
         <translation>County &amp;summary…</translation>
     </message>
@@ -958,42 +1065,42 @@ Data folder: {2}</translation>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="87"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="96"/>
         <source>新建报告期</source>
         <translation>New period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="94"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="103"/>
         <source>年度</source>
         <translation>Full year</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="94"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="103"/>
         <source>上半年</source>
         <translation>First half</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="94"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="103"/>
         <source>下半年</source>
         <translation>Second half</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="97"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="106"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="98"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="107"/>
         <source>期别</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="99"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="108"/>
         <source>将从 {0} 结转封面、干部名单和阵地名单；服务项目从空白开始。</source>
         <translation>The cover, the cadres and the venues are carried over from {0}; services start empty.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="101"/>
+        <location filename="../../unionclerk/gui/exportdlg.py" line="110"/>
         <source>这是本单位的第一个报告期，所有表从空白开始。</source>
         <translation>This is the unit&apos;s first period: every form starts empty.</translation>
     </message>
@@ -1009,47 +1116,47 @@ Data folder: {2}</translation>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="136"/>
+        <location filename="../../unionclerk/gui/models.py" line="139"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="136"/>
+        <location filename="../../unionclerk/gui/models.py" line="139"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="136"/>
+        <location filename="../../unionclerk/gui/models.py" line="139"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="136"/>
+        <location filename="../../unionclerk/gui/models.py" line="139"/>
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="186"/>
+        <location filename="../../unionclerk/gui/models.py" line="205"/>
         <source>{0}（{1} 个错误，{2} 个警告）</source>
         <translation>{0} ({1} errors, {2} warnings)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="190"/>
+        <location filename="../../unionclerk/gui/models.py" line="150"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="190"/>
+        <location filename="../../unionclerk/gui/models.py" line="150"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="191"/>
+        <location filename="../../unionclerk/gui/models.py" line="210"/>
         <source>（未说明）</source>
         <translation>(not explained)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="198"/>
+        <location filename="../../unionclerk/gui/models.py" line="217"/>
         <source>{0}
 规则：{1}
 双击转到该处</source>
@@ -1066,17 +1173,17 @@ Double-click to go there</translation>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/panels.py" line="55"/>
+        <location filename="../../unionclerk/gui/panels.py" line="57"/>
         <source>双击一行（或按回车）转到该处；双击警告的“说明”栏可直接填写说明</source>
         <translation>Double-click a line (or press Enter) to go there; double-click a warning&apos;s &quot;Explanation&quot; cell to write it here</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/panels.py" line="75"/>
+        <location filename="../../unionclerk/gui/panels.py" line="89"/>
         <source>共 {0} 个错误，{1} 个警告</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/panels.py" line="76"/>
+        <location filename="../../unionclerk/gui/panels.py" line="90"/>
         <source>没有发现问题</source>
         <translation>No problems found</translation>
     </message>
@@ -1110,26 +1217,36 @@ Double-click to go there</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/recordform.py" line="206"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="232"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="237"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/recordform.py" line="206"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="232"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="237"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/recordform.py" line="207"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="233"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="238"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="212"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="216"/>
         <source>规则：{0}</source>
         <translation>Rule: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/recordform.py" line="240"/>
+        <source>（没有保存：请改正，或按 Ctrl+Z 恢复原来的值）</source>
+        <translation> (not saved: correct it, or press Ctrl+Z for the value before)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/recordform.py" line="259"/>
+        <source>错误：{0}（没有保存：请改正，或按 Ctrl+Z 恢复原来的值）</source>
+        <translation>Error: {0} (not saved: correct it, or press Ctrl+Z for the value before)</translation>
     </message>
 </context>
 <context>
@@ -1188,22 +1305,22 @@ Double-click to go there</translation>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="219"/>
+        <location filename="../../unionclerk/gui/roster.py" line="235"/>
         <source>在这一行输入或粘贴，即添加新行</source>
         <translation>Type or paste on this row to add rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="262"/>
+        <location filename="../../unionclerk/gui/roster.py" line="278"/>
         <source>第 {0} 行</source>
         <translation>row {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="270"/>
+        <location filename="../../unionclerk/gui/roster.py" line="286"/>
         <source>添加一行</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/roster.py" line="281"/>
+        <location filename="../../unionclerk/gui/roster.py" line="297"/>
         <source>修改“{0}”</source>
         <translation>Change &quot;{0}&quot;</translation>
     </message>
@@ -1232,7 +1349,7 @@ Double-click to go there</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/rosterops.py" line="38"/>
-        <location filename="../../unionclerk/gui/rosterops.py" line="188"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="187"/>
         <source>向下填充</source>
         <translation>Fill down</translation>
     </message>
@@ -1267,57 +1384,57 @@ Double-click to go there</translation>
         <translation>Copied {0} rows × {1} columns</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterops.py" line="113"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="112"/>
         <source>多出的 {0} 列（最右边）将不会粘贴。继续粘贴吗？</source>
         <translation>The {0} extra columns (on the right) will not be pasted. Paste the rest?</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterops.py" line="119"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="118"/>
         <source>粘贴 {0} 行</source>
         <translation>Paste {0} rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterops.py" line="121"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="120"/>
         <source>已粘贴 {0} 行</source>
         <translation>Pasted {0} rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterops.py" line="123"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="122"/>
         <source>（新增 {0} 行）</source>
         <translation> ({0} new)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterops.py" line="125"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="124"/>
         <source>；{0} 个单元格无法识别，已保留原文并标红，请改正</source>
         <translation>; {0} cells could not be read: kept as entered and marked red, please correct them</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterops.py" line="163"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="162"/>
         <source>清除 {0} 个单元格</source>
         <translation>Clear {0} cells</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterops.py" line="202"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="201"/>
         <source>插入 {0} 行</source>
         <translation>Insert {0} rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterops.py" line="213"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="212"/>
         <source>删除 {0} 行</source>
         <translation>Delete {0} rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterops.py" line="216"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="215"/>
         <source>已删除 {0} 行（可撤销：Ctrl+Z）</source>
         <translation>Deleted {0} rows (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterops.py" line="224"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="223"/>
         <source>表格已按某列排序，不能移动行：请先“恢复原顺序”</source>
         <translation>The table is sorted by a column, so rows cannot be moved: choose &quot;Original order&quot; first</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rosterops.py" line="228"/>
+        <location filename="../../unionclerk/gui/rosterops.py" line="227"/>
         <source>只能移动相连的几行</source>
         <translation>Only adjacent rows can be moved together</translation>
     </message>
@@ -1390,65 +1507,65 @@ Double-click to go there</translation>
         <translation>Original order</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="162"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="171"/>
         <source>共 {0} 行</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="164"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="173"/>
         <source>，筛选后显示 {0} 行</source>
         <translation>, {0} shown by the filter</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="165"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="174"/>
         <source>&#x3000;错误 {0} 个，警告 {1} 个</source>
         <translation>   {0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="178"/>
-        <source>第 {0} 行“{1}”无法识别“{2}”，已保留原文并标红，请改正</source>
-        <translation>Row {0}: &quot;{1}&quot; cannot read &quot;{2}&quot;; kept as entered and marked red, please correct it</translation>
+        <location filename="../../unionclerk/gui/rostertable.py" line="205"/>
+        <source>第 {0} 行“{1}”无法识别“{2}”，已保留原文并标红，请改正。{3}</source>
+        <translation>Row {0}: &quot;{1}&quot; cannot read &quot;{2}&quot;; the text is kept and marked red, please correct it. {3}</translation>
     </message>
 </context>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="133"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="137"/>
         <source>欢迎使用工会报表助手</source>
         <translation>Welcome to Union Clerk</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="134"/>
-        <source>几步设置之后就可以开始填报。以后可在“设置”菜单中修改。</source>
-        <translation>A few steps and you can start. You can change these later in the Settings menu.</translation>
+        <location filename="../../unionclerk/gui/wizard.py" line="138"/>
+        <source>几步设置之后就可以开始填报。以后可在“设置”菜单中更改角色和单位信息。</source>
+        <translation>A few steps, then you can start. The role and the unit details can be changed later in the Settings menu.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="135"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="139"/>
         <source>乡镇(街道)工会：填报本单位的报表</source>
         <translation>A township (sub-district) union: fill in our own report</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="136"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="140"/>
         <source>县级工会：汇总各乡镇报表（也可填报本单位）</source>
         <translation>A county union: collect the townships&apos; reports (and fill in our own)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="141"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="145"/>
         <source>开始填写本单位的报表</source>
         <translation>Start our unit&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="142"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="146"/>
         <source>先载入演示报表看看（佛堂镇总工会 2018年度）</source>
         <translation>Load the demo report first to look around (Fotang town union, 2018)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="148"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="152"/>
         <source>&lt;b&gt;本单位是：&lt;/b&gt;</source>
         <translation>&lt;b&gt;Our unit is:&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="152"/>
+        <location filename="../../unionclerk/gui/wizard.py" line="156"/>
         <source>&lt;b&gt;现在要：&lt;/b&gt;</source>
         <translation>&lt;b&gt;Now:&lt;/b&gt;</translation>
     </message>
@@ -1456,7 +1573,7 @@ Double-click to go there</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../unionclerk/gui/main.py" line="73"/>
+        <location filename="../../unionclerk/gui/main.py" line="80"/>
         <source>这个数据文件夹已经被另一个正在运行的工会报表助手打开（进程号 {0}）。
 请切换到那个窗口继续工作；本程序将退出。
 
@@ -1467,7 +1584,7 @@ Please switch to that window; this copy will now close.
 Data folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/main.py" line="123"/>
+        <location filename="../../unionclerk/gui/main.py" line="136"/>
         <source>数据文件已损坏，而且没有找到可用的备份。
 请不要删除数据文件夹，联系技术支持。
 
@@ -1478,7 +1595,7 @@ Please do not delete the data folder; contact support.
 Data file: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/main.py" line="127"/>
+        <location filename="../../unionclerk/gui/main.py" line="140"/>
         <source>数据文件检查未通过（可能因断电或磁盘故障损坏）。
 
 找到最近一次完好的备份：{0}（{1}）。
@@ -1489,7 +1606,7 @@ The latest intact backup is {0} ({1}).
 Restore from it? The damaged file is kept aside, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/main.py" line="144"/>
+        <location filename="../../unionclerk/gui/main.py" line="157"/>
         <source>程序出错了，已填写的数据都已保存。
 错误详情已写入：{0}
 
@@ -1549,12 +1666,12 @@ The details were written to: {0}
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="234"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="290"/>
         <source>选择要恢复的备份</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="240"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="296"/>
         <source>用这个备份替换现在的全部数据吗？
 {0}
 
@@ -1565,7 +1682,7 @@ The details were written to: {0}
 The current data is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="250"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="306"/>
         <source>已从备份恢复。恢复前的数据已另存为：
 {0}</source>
         <translation>Restored from the backup. The data from before the restore was saved as:
@@ -1602,32 +1719,83 @@ The current data is saved as a backup first.</translation>
         <translation>Exported. Export again, or reopen to change →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="96"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="103"/>
         <source>报表已标记完成。现在导出上报文件吗？</source>
         <translation>The report is marked complete. Export the submission files now?</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="103"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="119"/>
+        <source>以下表一项也没有填：</source>
+        <translation>These forms have nothing in them:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="122"/>
+        <source>以下表还没有填完：</source>
+        <translation>These forms are not filled in completely:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="123"/>
+        <source>&#x3000;&#x3000;{0}（已填 {1}/{2} 项）</source>
+        <translation>    {0} ({1} of {2} filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="127"/>
+        <source>本期确实没有需要填报的内容的表，可以标记为“本期无此项”：报表和 PDF 上会写明，审核时就知道不是漏填。</source>
+        <translation>A form with truly nothing to report this period can be marked &quot;nothing to report&quot;: the workbook and the PDF say so, and a reviewer can tell it was not forgotten.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="130"/>
+        <source>标记为“本期无此项”并完成</source>
+        <translation>Mark them &quot;nothing to report&quot; and complete</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="130"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="135"/>
+        <source>返回填写</source>
+        <translation>Go back and fill in</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="135"/>
+        <source>仍然标记完成</source>
+        <translation>Complete anyway</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="136"/>
+        <source>没填的项目如果本期确实没有，可以不填。</source>
+        <translation>Items with nothing this period may stay empty.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="155"/>
         <source>重新打开需要填写原因（会记入修改记录），例如：县总工会要求补报：</source>
         <translation>Reopening needs a reason (kept in the change log), e.g. the county union asked for more figures:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="166"/>
-        <source>报表还没有标记完成（还有 {0} 个问题未处理）。仍要导出吗？</source>
-        <translation>The report is not marked complete yet ({0} problems left). Export anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="174"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="229"/>
         <source>请选择一个已存在的文件夹和至少一种格式。</source>
         <translation>Please choose an existing folder and at least one format.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="187"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="242"/>
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="188"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="243"/>
+        <source>已导出草稿 {0} 个文件到
+{1}
+
+{2}
+
+打开这个文件夹吗？</source>
+        <translation>Exported {0} draft files to
+{1}
+
+{2}
+
+Open this folder?</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="244"/>
         <source>已导出 {0} 个文件到
 {1}
 
@@ -1642,55 +1810,66 @@ The current data is saved as a backup first.</translation>
 Open this folder?</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="193"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="249"/>
         <source>已取消导出，没有写入任何文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="195"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="251"/>
         <source>正在导出上报文件……</source>
         <translation>Exporting the submission files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="200"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="256"/>
         <source>选择要导入的报表文件</source>
         <translation>Choose report files to import</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="202"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="258"/>
         <source>报表文件 (*.json *.xlsx)</source>
         <translation>Report files (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="225"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="281"/>
         <source>导入结果：
 {0}</source>
         <translation>Import results:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="227"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="283"/>
         <source>正在导入……</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="258"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="314"/>
         <source>备份数据到</source>
         <translation>Back up data to</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="236"/>
-        <location filename="../../unionclerk/gui/workflow.py" line="259"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="292"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="315"/>
         <source>数据库备份 (*.sqlite3)</source>
         <translation>Database backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="272"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="219"/>
+        <source>报表还没有标记完成（还有 {0} 个问题未处理），现在导出的是草稿：
+文件名带“草稿”，PDF 每页印有“草稿”，只供核对，不能作为正式上报文件。
+
+仍要导出草稿吗？</source>
+        <translation>The report is not marked complete ({0} problems left), so this exports a draft:
+the file names end in 草稿 (draft) and every PDF page says so; it is for checking only, not for submission.
+
+Export a draft anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="328"/>
         <source>正在备份……</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="273"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="329"/>
         <source>已备份到：
 {0}</source>
         <translation>Backed up to:
@@ -1724,6 +1903,17 @@ Open this folder?</translation>
         <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
+        <source>已导出草稿 {0} 个文件到
+{1}
+
+{2}</source>
+        <translation>{0} draft file(s) exported to
+{1}
+
+{2}</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from unionclerk import paths
 from unionclerk.app import main
 from unionclerk.services.demo import DIVISION_CODE
 
-EXPORT_NAME = f"{DIVISION_CODE}_佛堂镇总工会_2018年度_工会工作报表.json"
+EXPORT_NAME = f"{DIVISION_CODE}_佛堂镇总工会_2018年度_工会工作报表_草稿.json"  # the demo is a draft
 
 
 def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[int, str, str]:

@@ -58,7 +58,7 @@ def test_export_import_export_is_byte_identical(ws, source, empty, tmp_path: Pat
     outcome = transfer.import_file(empty, first)
     assert not outcome.replaced and outcome.report.unit.own
     second = export(empty, _only_report(empty), tmp_path / "二")
-    assert first.name == second.name == "330782101000_佛堂镇总工会_2018年度_工会工作报表.json"
+    assert first.name == second.name == "330782101000_佛堂镇总工会_2018年度_工会工作报表_草稿.json"
     assert first.read_bytes() == second.read_bytes()
 
     doc = json.loads(first.read_text(encoding="utf-8"))
@@ -188,5 +188,5 @@ def test_half_year_period_round_trips(ws, empty, tmp_path: Path) -> None:
     outcome = transfer.import_file(empty, file)
     assert outcome.report.period == Period(2018, "h2")
     again = export(empty, outcome.report, tmp_path / "again")
-    assert again.name.endswith("_2018下半年_工会工作报表.json")
+    assert again.name.endswith("_2018下半年_工会工作报表_草稿.json")
     assert json.loads(again.read_text("utf-8"))["period"] == {"year": 2018, "part": "h2"}

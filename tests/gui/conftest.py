@@ -128,6 +128,15 @@ class Clerk:
         return window.pages[form].record.rows[key]
 
 
+def answer_with(text: str) -> Callable[[QMessageBox], int]:
+    """A scripted answer to a question with named buttons: press the one saying `text`."""
+    def press(box: QMessageBox) -> int:
+        button = next(b for b in box.buttons() if text in b.text())
+        button.click()
+        return box.result()
+    return press
+
+
 @pytest.fixture
 def clerk(qtbot: Any) -> Clerk:
     return Clerk(qtbot)

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWizard
 
+from tests.gui.conftest import answer_with
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import COMPLETE, DRAFT, EXPORTED
 from unionclerk.gui.wizard import FirstRunWizard
@@ -39,8 +40,7 @@ def run_wizard(ws, qtbot, clerk, dialogs) -> FirstRunWizard:
     assert "校验" in unit.notes["credit_code"].text() or "代码" in unit.notes["credit_code"].text()
     clerk.type(unit.editors["division_code"].widget, "3307821020", enter=False)
     assert "12" in unit.notes["division_code"].text()
-    dialogs.expect("warning", QMessageBox.StandardButton.Ok)  # Next refuses bad codes
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # bad codes
     assert wizard.currentPage() is unit
     clerk.type(unit.editors["credit_code"].widget, demo.credit_code(DIVISION, "MA0000001"),
                enter=False)
@@ -98,11 +98,14 @@ def test_fresh_folder_to_exported_files(ws, qtbot, clerk, dialogs, tmp_path: Pat
         assert model.setData(model.index(0, model.column_of(key)), text)
     assert s.data.rows["cadres"][0].values["position"] == "主席"
 
-    # Completion is refused while the error stands, with the list of what is left.
+    # Completion first lists the forms left empty (marked 本期无此项 here), then is refused
+    # while the error stands, with the list of what is left.
+    dialogs.expect("exec", answer_with("本期无此项"))
     dialogs.expect("warning", QMessageBox.StandardButton.Ok)
     window.workflow.complete()
     assert "错误" in dialogs.seen[-1][1]
     assert window.session.report.status == DRAFT
+    assert s.data.nothing == {"venues", "services", "rights"}
 
     # Fix it, complete, and export (answering yes to "export now?" and "open the folder?").
     clerk.fill(window, "organisation", "single_unions", "80")
@@ -119,6 +122,7 @@ def test_fresh_folder_to_exported_files(ws, qtbot, clerk, dialogs, tmp_path: Pat
         qtbot.mouseClick(box.findChild(QPushButton, "open_folder"), Qt.MouseButton.LeftButton)
         return 0
 
+    dialogs.expect("exec", answer_with("仍然标记完成"))  # 表一 is not filled in full
     dialogs.expect("question", Yes)
     dialogs.expect("exec", fill_export)
     dialogs.expect("exec", open_folder)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from tests.gui.conftest import answer_with
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import COMPLETE, DRAFT
 from unionclerk.services import reports
@@ -112,6 +113,7 @@ def test_reopen_needs_a_reason(ws, demo_window, dialogs) -> None:
     w = demo_window
     for p in w.session.outstanding():
         w.request_explanation(p, "已核实")
+    dialogs.expect("exec", answer_with("仍然标记完成"))  # 表六 is not filled in full
     dialogs.expect("question", QMessageBox.StandardButton.No)  # not exporting now
     w.workflow.complete()
     assert w.session.report.status == COMPLETE

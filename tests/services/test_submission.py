@@ -27,7 +27,7 @@ def test_export_every_format(ws, tmp_path):
     tmp_path.mkdir()
     done = submission.export_submission(ws, report, tmp_path, ["xlsx", "pdf", "json"],
                                         clock=lambda: CLOCK)
-    base = "330782101000_佛堂镇总工会_2018年度_工会工作报表"
+    base = "330782101000_佛堂镇总工会_2018年度_工会工作报表_草稿"  # a draft says so in its name
     assert [p.name for p in done.files] == [f"{base}.xlsx", f"{base}.pdf", f"{base}.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in done.files)
     assert done.draft and done.exported_at == "2018-12-20T10:31:00+08:00"

@@ -35,12 +35,16 @@ class ReportData:
 
     `single` maps form key -> {field: value} for single-record forms and for the summary
     part of roster forms; `rows` maps roster form key -> ordered rows; `explanations` maps a
-    problem target (`form.field` or `form.rows[<uuid>].field`) to the clerk's written reason.
+    problem target (`form.field` or `form.rows[<uuid>].field`) to the clerk's written reason;
+    `nothing` holds the forms marked 本期无此项.
     """
 
     single: dict[str, dict[str, Any]] = field(default_factory=dict)
     rows: dict[str, list[RosterRow]] = field(default_factory=dict)
     explanations: dict[str, str] = field(default_factory=dict)
+    # Forms the clerk marked 本期无此项 (nothing to report this period), by form key: told
+    # apart from a form left empty by mistake, in the window and in every exported file.
+    nothing: set[str] = field(default_factory=set)
 
     def values(self, form: str) -> dict[str, Any]:
         return self.single.setdefault(form, {})

@@ -18,14 +18,15 @@ from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import ReportData, RosterRow
-from unionclerk.formspec import validators
+from unionclerk.formspec import door, validators
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 
 FORMAT = "unionclerk.report"
 SUMMARY_FORMAT = "unionclerk.summary"
 FORMAT_VERSION = 1
 MAX_ROWS = 100_000
-_TOP_KEYS = {"format", "format_version", "period", "forms", "explanations", "form_versions"}
+_TOP_KEYS = {"format", "format_version", "period", "forms", "explanations", "form_versions",
+             "nothing_to_report"}
 _EXPLAIN_RE = re.compile(r"^([a-z_]+)\.(?:rows\[(\d{1,9})\]\.)?([a-z_0-9]+)$")
 
 
@@ -48,7 +49,7 @@ class ParsedReport:
 def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
     """Decode and validate a JSON report file's content."""
     try:
-        doc = json.loads(text)
+        doc = door.loads(text)
     except UnicodeDecodeError:
         raise UserError(tr("文件不是 UTF-8 编码的 JSON，无法读取")) from None
     except json.JSONDecodeError as exc:
@@ -94,7 +95,21 @@ def parse_document(doc: Any, forms: FormSet) -> ParsedReport:
             parsed.data.single[form.key] = _read_record(form, raw, form.key, parsed,
                                                         versions.get(form.key, form.version))
     parsed.data.explanations = _explanations(doc.get("explanations"), parsed.data, forms)
+    parsed.data.nothing = _nothing(doc.get("nothing_to_report"), forms)
     return parsed
+
+
+def _nothing(raw: Any, forms: FormSet) -> set[str]:
+    """`nothing_to_report`: the forms marked 本期无此项 (optional; absent means none)."""
+    if raw is None:
+        return set()
+    if not isinstance(raw, list) or not all(isinstance(k, str) for k in raw):
+        raise UserError(tr("nothing_to_report 应为表名的列表"), where="nothing_to_report")
+    for key in raw:
+        if key not in forms or key == "cover":
+            raise UserError(tr("“本期无此项”指向未知的表“{form}”", form=_key(key)),
+                            where="nothing_to_report")
+    return set(raw)
 
 
 def _versions(raw: Any, forms: FormSet) -> dict[str, int]:
@@ -153,7 +168,7 @@ def _read_record(form: FormDef, raw: Any, where: str, parsed: ParsedReport, vers
 
 
 def _readers(fields: list[FieldDef]) -> dict[str, Any]:
-    return {f.key: f.type.from_json for f in fields}
+    return {f.key: f.from_json for f in fields}
 
 
 def _read_roster(form: FormDef, raw: Any, parsed: ParsedReport, version: int) -> None:
@@ -204,8 +219,11 @@ def _explanations(raw: Any, data: ReportData, forms: FormSet) -> dict[str, str]:
         if not forms[form].has_field(fld) and fld not in forms[form].renamed:
             raise UserError(tr("说明指向未知的字段“{field}”", field=_key(fld)),
                             where=f"explanations.{_key(key)}")
-        if len(text) > 5000:
-            raise UserError(tr("说明过长（最多 5000 字）"), where=f"explanations.{_key(key)}")
+        try:
+            text = door.clean_explanation(text)
+        except ValueRefused as exc:
+            raise UserError(tr("说明无法接受：{reason}", reason=exc.message),
+                            where=f"explanations.{_key(key)}") from None
         if index is None:
             out[f"{form}.{fld}"] = text
             continue
@@ -223,7 +241,7 @@ def _key(key: str) -> str:
 
 
 def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, default=door.json_default)
     return text if len(text) <= 40 else text[:37] + "…"
 
 
@@ -262,7 +280,7 @@ def build_document(forms: FormSet, period: Period, data: ReportData, *,
         public = _public_key(key, data)
         if public and text.strip():
             explanations[public] = text
-    return {
+    doc = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "period": period.to_json(),
@@ -270,6 +288,9 @@ def build_document(forms: FormSet, period: Period, data: ReportData, *,
         "explanations": dict(sorted(explanations.items())),
         "form_versions": forms.versions,
     }
+    if data.nothing:  # only then: a report without marks is the same file as before
+        doc["nothing_to_report"] = [f.key for f in forms if f.key in data.nothing]
+    return doc
 
 
 def _public_key(key: str, data: ReportData) -> str | None:

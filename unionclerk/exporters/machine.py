@@ -15,6 +15,7 @@ from typing import Any
 
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
+from unionclerk.formspec import door
 
 SHEET = "_unionclerk"
 SUBMISSION = "unionclerk.submission"
@@ -84,7 +85,7 @@ class MachineData:
 
     def document(self) -> dict[str, Any]:
         assert self.payload is not None
-        return json.loads(self.payload)
+        return door.loads(self.payload)
 
 
 def read_rows(rows: list[tuple[Any, Any]]) -> MachineData:
@@ -102,7 +103,7 @@ def read_rows(rows: list[tuple[Any, Any]]) -> MachineData:
         raise UserError(tr("工作簿的机器数据清单长达 {n} 字，超出单元格上限：文件被改动过",
                            n=len(manifest_text)))
     try:
-        manifest = json.loads(manifest_text)
+        manifest = door.loads(manifest_text)
     except json.JSONDecodeError:
         raise UserError(tr("工作簿的机器数据清单已损坏，无法读取")) from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("format"), str):

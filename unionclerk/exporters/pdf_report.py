@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
-from unionclerk.exporters import atomic, pdf_fonts
+from unionclerk.exporters import atomic, pdf_fonts, pdf_split
 from unionclerk.exporters.bundle import Bundle, context
 from unionclerk.exporters.pdf_common import (
     SECTION_FILL,
@@ -40,7 +40,7 @@ from unionclerk.exporters.pdf_pages import (
     numbered_canvas,
 )
 from unionclerk.exporters.pdf_roster import roster_story
-from unionclerk.exporters.xlsx_layout import Context, ordered_fields
+from unionclerk.exporters.xlsx_layout import NOTHING_TEXT, Context, ordered_fields
 from unionclerk.exporters.xlsx_sheets import COVER_TITLE
 from unionclerk.formspec.derived import cadre_figures
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
@@ -89,6 +89,9 @@ def _qr(value: str, size: float) -> Drawing:
 
 
 def _pairs_table(rows: list[tuple[str, str]], width: float) -> Table:
+    _, height = frame_size(PORTRAIT)
+    rows = [piece for label, text in rows for piece in _continued(label, text, width * 0.33,
+                                                                  height)]
     cells = []
     for i in range(0, len(rows), 2):
         pair = rows[i:i + 2] + [("", "")] * (2 - len(rows[i:i + 2]))
@@ -103,6 +106,16 @@ def _pairs_table(rows: list[tuple[str, str]], width: float) -> Table:
               ("BACKGROUND", (2, 0), (2, -1), SECTION_FILL)]
     table.setStyle(TableStyle(style))
     return table
+
+
+def _continued(label: str, text: str, col_width: float,
+               height: float) -> list[tuple[str, str]]:
+    """A (label, value) pair, or several when the value is taller than a page (续 after)."""
+    split = pdf_split.pieces([(text, col_width, 9.0)], height)
+    if split is None:
+        return [(label, text)]
+    return [(label if i == 0 else f"{label}{pdf_split.CONTINUED}", row[0])
+            for i, row in enumerate(split)]
 
 
 def _cover(ctx: Context, bundle: Bundle, glyphs: GlyphCheck) -> list[Any]:
@@ -174,6 +187,7 @@ def _record_table(ctx: Context, form: FormDef, fields: list[FieldDef], width: fl
                   glyphs: GlyphCheck, where: str) -> Table:
     values = ctx.data.single.get(form.key, {})
     computed = form.computed(values)
+    height = frame_size(LANDSCAPE)[1]  # the shorter frame: rosters' summaries print landscape
     rows: list[list[Any]] = [[para("指标名称", align=TA_CENTER), para("计量单位", align=TA_CENTER),
                               para("数值", align=TA_CENTER), para("说明", align=TA_CENTER)]]
     style = grid_style(9)
@@ -190,11 +204,19 @@ def _record_table(ctx: Context, form: FormDef, fields: list[FieldDef], width: fl
         if f.type.name in TEXT_TYPES:
             glyphs.check(text, where, f.label)
         glyphs.check(note, where, f"{f.label}的说明")
-        rows.append([para(f.label, indent=12 * f.depth), para(f.unit or "", align=TA_CENTER),
-                     para(text, align=2 if f.type.numeric else 0), para(note, 8)])
-        if f.type.name == "longtext":  # long text takes the 数值 and 说明 columns together
-            rows[-1][2:] = [para(text), ""]
-            style.append(("SPAN", (2, len(rows) - 1), (3, len(rows) - 1)))
+        long = f.type.name == "longtext"  # long text takes the 数值 and 说明 columns together
+        cells = ([(text, width * 0.49, 9.0)] if long
+                 else [(text, width * 0.21, 9.0), (note, width * 0.28, 8.0)])
+        split = pdf_split.pieces(cells, height) or [[c[0] for c in cells]]
+        for i, piece in enumerate(split):
+            label = f.label if i == 0 else f"{f.label}{pdf_split.CONTINUED}"
+            rows.append([para(label, indent=12 * f.depth),
+                         para(f.unit or "" if i == 0 else "", align=TA_CENTER)])
+            if long:
+                rows[-1] += [para(piece[0]), ""]
+                style.append(("SPAN", (2, len(rows) - 1), (3, len(rows) - 1)))
+            else:
+                rows[-1] += [para(piece[0], align=2 if f.type.numeric else 0), para(piece[1], 8)]
     table = Table(rows, colWidths=[width * 0.40, width * 0.11, width * 0.21, width * 0.28],
                   repeatRows=1)
     table.setStyle(TableStyle(style))
@@ -206,7 +228,15 @@ def _single(ctx: Context, form: FormDef, glyphs: GlyphCheck) -> list[Any]:
     where = form.display_title
     return ([NextPageTemplate(PORTRAIT), PageBreak()]
             + header_block(ctx, form.title, form.table_no or "", form.unit_label or "", width)
+            + _nothing(ctx, form)
             + [_record_table(ctx, form, form.fields, width, glyphs, where), signature(ctx, width)])
+
+
+def _nothing(ctx: Context, form: FormDef) -> list[Any]:
+    """The form was marked 本期无此项: said above its table."""
+    if form.key not in ctx.data.nothing:
+        return []
+    return [para(NOTHING_TEXT, 12, TA_CENTER), Spacer(1, 6)]
 
 
 def _roster(ctx: Context, form: FormDef, glyphs: GlyphCheck) -> list[Any]:
@@ -214,7 +244,7 @@ def _roster(ctx: Context, form: FormDef, glyphs: GlyphCheck) -> list[Any]:
     head = header_block(ctx, form.title, form.table_no or "", form.unit_label or "", width)
     used = sum(f.wrap(width, height)[1] for f in head)
     rows = [r.values for r in ctx.data.rows.get(form.key, [])]
-    story: list[Any] = [NextPageTemplate(LANDSCAPE), PageBreak()] + head
+    story: list[Any] = [NextPageTemplate(LANDSCAPE), PageBreak()] + head + _nothing(ctx, form)
     story += roster_story(form, rows, ctx.full_ids, width, height - used - 4, height, glyphs,
                           form.display_title)
     if form.summary:

@@ -177,6 +177,8 @@ def roster_story(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, widt
     head_cells = [para(h, SIZE, TA_CENTER) for h in cells.headers]
     header_height = max(p.wrap(w - 2 * PAD, 1000)[1] for p, w in zip(head_cells, widths,
                                                                        strict=True)) + 2 * PAD
+    most = max(1, int((page_room - header_height - 2 - 2 * PAD) // LEADING))
+    body, heights = split_tall_rows(body, heights, most)
     story: list[Any] = []
     room = first_page_room
     start = 0
@@ -185,7 +187,11 @@ def roster_story(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, widt
         while end < len(body) and used + heights[end] <= room - 2:
             used += heights[end]
             end += 1
-        if end == start and end < len(body):  # a row taller than a page: let it split
+        if end == start and end < len(body):  # the next row needs a whole page: start one
+            if room < page_room:
+                story.append(PageBreak())
+                room = page_room
+                continue
             end += 1
         story.append(_table(head_cells, body[start:end], widths, header_height, cells.right,
                             heights[start:end]))
@@ -195,6 +201,27 @@ def roster_story(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, widt
         start, room = end, page_room
     story.append(Spacer(1, 4))
     return story
+
+
+def split_tall_rows(body: list[list[str]], heights: list[float],
+                    most: int) -> tuple[list[list[str]], list[float]]:
+    """Rows of more than `most` lines (taller than a page) as several rows of at most `most`
+    lines each, the 序号 cell saying "续" on the continuations; other rows unchanged."""
+    out_body, out_heights = [], []
+    for cells, height in zip(body, heights, strict=True):
+        lines = [c.split("\n") for c in cells]
+        tall = max(len(c) for c in lines)
+        if tall <= most:
+            out_body.append(cells)
+            out_heights.append(height)
+            continue
+        for part, first in enumerate(range(0, tall, most)):
+            piece = ["\n".join(c[first:first + most]) for c in lines]
+            if part:
+                piece[0] = f"{cells[0]}\n（续）"
+            out_body.append(piece)
+            out_heights.append(max(len(p.split("\n")) for p in piece) * LEADING + 2 * PAD)
+    return out_body, out_heights
 
 
 def _table(head: list[Any], body: list[list[Any]], widths: list[float], head_height: float,

@@ -8,6 +8,7 @@ everywhere. Only the kind is decided here; the readers then check the content it
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from unionclerk.domain.i18n import tr
 
@@ -39,8 +40,9 @@ def kind(head: bytes) -> str | None:
     return None
 
 
-def not_a_report(head: bytes, path: Path, size: int) -> str:
-    """Why a file `kind` gives None for is no report, in words a clerk can act on."""
+def not_a_report(head: bytes, path: Path, size: int, *, importing: bool = False) -> str:
+    """Why a file `kind` gives None for is no report, in words a clerk can act on;
+    `importing`: the clerk's own file (a filled template), not one received from others."""
     if size == 0:
         return tr("空文件（0 字节），可能没有传完")
     magic = next((k for m, k in _MAGIC if head.startswith(m)), "")
@@ -53,6 +55,8 @@ def not_a_report(head: bytes, path: Path, size: int) -> str:
         return tr("Word 文档，不是报表")
     if magic == "ole" and is_encrypted_office(path):
         return password_message()
+    if magic == "ole" and importing:
+        return save_as_xlsx(tr("旧版 Excel 文件（.xls）"))
     if magic == "ole":
         return tr("旧版 Office 文件（.xls/.doc），不是本程序导出的报表；请让对方用本程序导出 .xlsx")
     if suffix in (".xlsx", ".xlsm"):
@@ -77,7 +81,20 @@ def is_encrypted_office(path: Path) -> bool:
     return "EncryptionInfo".encode("utf-16-le") in content
 
 
-def not_a_workbook(path: Path) -> str | None:
+def save_as_xlsx(what: str) -> str:
+    """Advice for a clerk's own workbook saved in another format."""
+    return tr("{what}，本程序读不了：请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选"
+              "“Excel 工作簿（*.xlsx）”，然后导入新保存的 .xlsx 文件", what=what)
+
+
+def _is_ods(zf: Any) -> bool:
+    try:
+        return zf.read("mimetype")[:60].startswith(b"application/vnd.oasis.opendocument.spread")
+    except (KeyError, OSError, ValueError, RuntimeError, NotImplementedError):
+        return False
+
+
+def not_a_workbook(path: Path, *, importing: bool = False) -> str | None:
     """For a zip: None when it holds a workbook (or cannot be read as a zip at all: the
     workbook reader then says what is wrong with it), else why it is no report."""
     import zipfile
@@ -85,10 +102,15 @@ def not_a_workbook(path: Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
+            ods = "xl/workbook.xml" not in names and _is_ods(zf)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         return None
     if "xl/workbook.xml" in names:
         return None
+    if ods and importing:
+        return save_as_xlsx(tr("OpenDocument 表格（.ods）"))
+    if ods:
+        return tr("OpenDocument 表格（.ods），不是本程序导出的报表；请让对方用本程序导出 .xlsx")
     if any(n.startswith("word/") for n in names):
         return tr("Word 文档，不是报表")
     if any(n.startswith("ppt/") for n in names):
@@ -96,10 +118,10 @@ def not_a_workbook(path: Path) -> str | None:
     return tr("不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）")
 
 
-def refusal(head: bytes, path: Path, size: int) -> str | None:
+def refusal(head: bytes, path: Path, size: int, *, importing: bool = False) -> str | None:
     """None when the file looks like a workbook or a JSON report (its reader takes it from
     there); else why it is no report."""
     found = kind(head)
     if found is None:
-        return not_a_report(head, path, size)
-    return not_a_workbook(path) if found == WORKBOOK else None
+        return not_a_report(head, path, size, importing=importing)
+    return not_a_workbook(path, importing=importing) if found == WORKBOOK else None

@@ -113,6 +113,11 @@ class Context:
         return self.data.single.get("cover", {})
 
 
+# A form marked 本期无此项: said at the top of its sheet and page (and in the cover's 目录).
+NOTHING = "本期无此项"
+NOTHING_TEXT = "本期无此项（填报单位确认：本报告期没有需要填报的内容，不是漏填）"
+
+
 def col_letter(n: int) -> str:
     out = ""
     while n:

@@ -243,7 +243,8 @@ def read_workbook(path: Path, forms: FormSet) -> tuple[json_report.ParsedReport,
     if info.kind == TEMPLATE:
         with xlsx_safe.open_workbook(path) as wb:
             try:
-                return read_template(wb, forms, info.manifest), info
+                formulas = xlsx_safe.formula_cells(path, list(wb.sheetnames))
+                return read_template(wb, forms, info.manifest, formulas), info
             except xlsx_safe.READ_ERRORS as exc:
                 raise UserError(tr("工作簿已损坏，部分内容无法读取（{kind}）",
                                    kind=type(exc).__name__), where=path.name) from None

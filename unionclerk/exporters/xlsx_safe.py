@@ -97,3 +97,25 @@ def sheet_rows(ws: Any) -> Iterator[tuple[Any, ...]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         yield from ws.iter_rows(values_only=True)
+
+
+def formula_cells(path: Path, sheets: list[str]) -> dict[str, set[tuple[int, int]]]:
+    """(row, col), 1-based, of every cell holding a formula in the named sheets (for a filled
+    template: a formula whose result the file lacks would otherwise read as empty)."""
+    from openpyxl import load_workbook
+
+    out: dict[str, set[tuple[int, int]]] = {}
+    with open(path, "rb") as fh, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = load_workbook(fh, read_only=True, data_only=False, keep_links=False)
+        try:
+            for name in sheets:
+                if name not in wb.sheetnames:
+                    continue
+                ws = wb[name]
+                ws.reset_dimensions()
+                out[name] = {(c.row, c.column) for row in ws.iter_rows() for c in row
+                             if getattr(c, "data_type", None) == "f"}
+        finally:
+            wb.close()
+    return out

@@ -10,6 +10,8 @@ from unionclerk.exporters.xlsx_layout import (
     DERIVED_TITLE,
     HEADER_ROW,
     NOTES_TITLE,
+    NOTHING,
+    NOTHING_TEXT,
     SINGLE_WIDTHS,
     SUMMARY_TITLE,
     Cell,
@@ -85,6 +87,8 @@ def plan_cover(ctx: Context) -> SheetPlan:
 
 
 def _extent(ctx: Context, form: FormDef) -> str:
+    if form.key in ctx.data.nothing:
+        return NOTHING
     if form.is_roster:
         return f"{len(ctx.data.rows.get(form.key, []))} 行"
     values = ctx.data.single.get(form.key, {})
@@ -96,9 +100,18 @@ def plan_single(ctx: Context, form: FormDef) -> SheetPlan:
     plan = SheetPlan(sheet_name(form), form.key, "single", list(SINGLE_WIDTHS))
     header_block(plan, ctx, form.title, form.table_no or "", form.unit_label or "", 4)
     _headings(plan, SINGLE_HEADINGS)
+    _nothing_row(plan, ctx, form, 4)
     record_rows(plan, ctx, form, form.fields)
     signature_block(plan, ctx, 4)
     return plan
+
+
+def _nothing_row(plan: SheetPlan, ctx: Context, form: FormDef, ncols: int) -> None:
+    """The form was marked 本期无此项: one row across the table says so."""
+    if form.key in ctx.data.nothing:
+        row = plan.add([Cell(1, NOTHING_TEXT, "nothing")] +
+                       [Cell(c, None, "nothing") for c in range(2, ncols + 1)], 30)
+        plan.merge(row, 1, ncols)
 
 
 def column_label(f: FieldDef) -> str:
@@ -145,6 +158,7 @@ def plan_roster(ctx: Context, form: FormDef) -> SheetPlan:
     for _ in range(ctx.template_rows):
         add(list(blank))
     plan.table_end = len(plan.rows)
+    _nothing_row(plan, ctx, form, ncols)
     cols = _record_columns(widths)
     if form.summary:
         plan.add([])

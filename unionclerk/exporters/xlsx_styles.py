@@ -38,6 +38,7 @@ def spec(size: float = 10.5, bold: bool = False, color: str | None = None, box: 
 SPECS: dict[str, dict[str, Any]] = {
     "title": spec(16, bold=True, box=False, h="center"),
     "title_draft": spec(16, bold=True, box=False, h="center", color="C00000"),
+    "nothing": spec(12, bold=True, h="center", wrap=True),
     "head": spec(box=False, fmt="@"),
     "head_right": spec(box=False, h="right", fmt="@"),
     "colhead": spec(bold=True, h="center", wrap=True, fill=HEAD_FILL),

@@ -102,6 +102,7 @@ class CheckResult:
              rank.get(slot[:3], (0, 0)) if slot[0] == "rule" else (0, 0))
             for slot, problems in self.slots.items()
             for p in problems
+            if p.form not in data.nothing  # marked 本期无此项: nothing is missing there
         ]
         out.sort(key=lambda pr: (order.get(pr[0].form, 99), pr[0].row_index
                                  if pr[0].row_index is not None else -1,

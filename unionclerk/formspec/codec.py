@@ -4,6 +4,7 @@ Stored values are trusted (they were checked on the way in), but forms may have 
 since: a key the form renamed is read under its new name, a key it no longer has is dropped.
 Text kept as entered (`rawcells.RAW_KEY`) is read back with the row; `encode` (what exports
 and files carry) leaves it out, `encode_stored_row` (what the edit session saves) keeps it.
+A form marked 本期无此项 keeps the mark as `NOTHING_KEY: true` among its stored values.
 """
 
 from __future__ import annotations
@@ -14,9 +15,14 @@ from typing import Any
 from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.records import StoredData
 from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.formspec import door
 from unionclerk.formspec.fieldtypes import FieldType
 from unionclerk.formspec.model import FormDef, FormSet
 from unionclerk.formspec.rawcells import RAW_KEY, decode_raw
+
+# A reserved key among a form's stored values: the form is marked 本期无此项 (no schema
+# change: it is one more row of form_values, never a field of any form).
+NOTHING_KEY = "_nothing"
 
 
 def encode_record(form: FormDef, values: dict[str, Any]) -> dict[str, Any]:
@@ -63,6 +69,8 @@ def encode(forms: FormSet, data: ReportData) -> StoredData:
     stored = StoredData(explanations=dict(data.explanations))
     for form in forms:
         record = encode_record(form, data.single.get(form.key, {}))
+        if form.key in data.nothing:
+            record[NOTHING_KEY] = True
         if record:
             stored.single[form.key] = record
         if form.is_roster and data.rows.get(form.key):
@@ -79,7 +87,11 @@ def decode_values(form: FormDef, raw: dict[str, Any]) -> dict[str, Any]:
         if value is None or not form.has_field(key):
             continue
         try:
-            out[key] = form.field(key).from_json(value)
+            # Stored before the door existed (or by an older program): made canonical, never
+            # dropped for a character; a type narrowed by a form change is dropped below.
+            if isinstance(value, str):
+                value = door.kept(value)
+            out[key] = form.field(key).type.from_json(value)
         except ValueRefused:
             continue  # a type narrowed by a form change: the audit log keeps the old value
     if RAW_KEY in raw:
@@ -94,6 +106,8 @@ def decode(forms: FormSet, stored: StoredData) -> ReportData:
     for form in forms:
         if form.key in stored.single:
             data.single[form.key] = decode_values(form, stored.single[form.key])
+            if stored.single[form.key].get(NOTHING_KEY) is True:
+                data.nothing.add(form.key)
         if form.is_roster:
             data.rows[form.key] = [RosterRow(decode_values(form, values), uuid)
                                    for uuid, values in stored.rows.get(form.key, [])]

@@ -319,6 +319,9 @@ def _choice_norm(text: str) -> str:
     return re.sub(r"\s+", "", to_halfwidth(text))
 
 
+CHOICES_SHOWN = 12  # choices named in a refusal; a longer list says how many more
+
+
 class ChoiceType(FieldType):
     name = "choice"
 
@@ -339,8 +342,14 @@ class ChoiceType(FieldType):
         raise ValueRefused(self._not_in_list(text.strip()))
 
     def _not_in_list(self, raw: str) -> str:
+        """Names the choices, so the clerk sees what would be accepted (a long list: its
+        first ones and how many there are)."""
         hint = tr("，请选“其他”并注明") if "其他" in self.choices else ""
-        return tr("“{value}”不在可选项中{hint}", value=raw[:30], hint=hint)
+        shown = "、".join(self.choices[:CHOICES_SHOWN])
+        if len(self.choices) > CHOICES_SHOWN:
+            shown = tr("{first}……共 {n} 项", first=shown, n=len(self.choices))
+        return tr("“{value}”不在可选项中（可选：{choices}）{hint}", value=raw[:30],
+                  choices=shown, hint=hint)
 
 
 class _CodeType(FieldType):

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.i18n import pick
 from unionclerk.domain.problems import Severity
 from unionclerk.domain.units import table_no_text, unit_list, unit_text
+from unionclerk.formspec import door
 from unionclerk.formspec.expr import Compiled
 from unionclerk.formspec.fieldtypes import FieldType
 
@@ -63,11 +65,16 @@ class FieldDef:
         return self.type.name == "idnumber"
 
     # Shortcuts to the type, so callers rarely reach through.
+    # Everything that enters goes through the door first (door.py).
     def from_json(self, raw: Any) -> Any:
+        if isinstance(raw, str):
+            raw = door.clean(raw)
+        elif isinstance(raw, door.OddNumber):
+            raise ValueRefused(raw.reason())
         return self.type.from_json(raw)
 
     def parse_text(self, text: str) -> Any:
-        return self.type.parse_text(text)
+        return self.type.parse_text(door.clean(text))
 
     def to_json(self, value: Any) -> Any:
         return self.type.to_json(value)

@@ -19,6 +19,7 @@ from typing import Any
 from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem, Severity
+from unionclerk.formspec import door
 from unionclerk.formspec.fieldtypes import HARD_TEXT_CAP
 
 RAW_KEY = "_raw"
@@ -52,7 +53,7 @@ def put(values: dict[str, Any], key: str, value: Any) -> None:
     raw.pop(key, None)
     values.pop(key, None)
     if isinstance(value, Raw):
-        raw[key] = value.text
+        raw[key] = door.kept(value.text)  # what cannot be stored is shown instead, never kept
     elif value is not None:
         values[key] = value
     if raw:
@@ -71,7 +72,7 @@ def decode_raw(form: Any, stored: Any, values: dict[str, Any]) -> dict[str, str]
         key = form.renamed.get(key, key) if isinstance(key, str) else key
         if (isinstance(key, str) and isinstance(text, str) and text and form.has_field(key)
                 and values.get(key) is None):
-            out[key] = text[:HARD_TEXT_CAP]
+            out[key] = door.kept(text[:HARD_TEXT_CAP])
     return out
 
 

@@ -9,6 +9,7 @@ from the start, so a late file is simply added and the summary exported again.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -147,7 +148,12 @@ class CountyWindow(QMainWindow):
     def _default_period(self) -> Period:
         with self.ws.db.read() as tx:
             periods = tx.list_periods()
-        return periods[0] if periods else Period(2018)
+        if periods:
+            return periods[0]
+        from unionclerk.services import setup
+
+        today = date.today()
+        return setup.default_period(today.year, today.month)
 
     @property
     def period(self) -> Period:

@@ -211,7 +211,10 @@ class RosterDelegate(QStyledItemDelegate):
         field = self.field_at(index)
         kind = field.type.name
         if kind in ("choice", "bool"):
-            return ChoiceBox(field, parent)
+            box = ChoiceBox(field, parent)
+            # Enter on the drop-down's suggestions takes one and moves on, as Enter would
+            box.completer().activated.connect(lambda _text: self._picked(box))
+            return box
         if kind in ("date", "yearmonth"):
             dated = DateLine(field, parent)
             dated.picked.connect(lambda: self._picked(dated))

@@ -30,6 +30,23 @@ def confirm(parent: QWidget | None, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def choose(parent: QWidget | None, text: str, buttons: list[str], detail: str = "") -> int:
+    """A question with named answers (the first is the default); the index of the one
+    chosen, or -1 when the box is closed."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setObjectName("choose")
+    if detail:
+        box.setInformativeText(detail)
+    made = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole if i == 0 else
+                          QMessageBox.ButtonRole.RejectRole) for i, label in enumerate(buttons)]
+    box.setDefaultButton(made[0])
+    box.setEscapeButton(made[-1])
+    box.exec()
+    clicked = box.clickedButton()
+    return made.index(clicked) if clicked in made else -1
+
+
 def ask_text(parent: QWidget | None, label: str, text: str = "") -> str | None:
     """One line of text, or None when cancelled."""
     value, ok = QInputDialog.getText(parent, APP_TITLE, label, QLineEdit.EchoMode.Normal, text)

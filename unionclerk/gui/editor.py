@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.domain.problems import Problem
+from unionclerk.formspec import door
 from unionclerk.gui import dialogs, undo
 
 if TYPE_CHECKING:
@@ -58,6 +59,12 @@ class Editor(QObject):
         if self.w.session is None or text.strip() == self.w.session.explanation(problem):
             return
         if not self._editable():
+            return
+        try:
+            text = door.clean_explanation(text)
+        except ValueRefused as exc:
+            dialogs.show_error(self.w, self.tr("说明无法保存：{0}").format(exc.message))
+            self.w.refresh_all()
             return
         self.w.undo_stack.push(
             undo.Explain(

@@ -28,9 +28,17 @@ PART_KEYS = ("year", "h1", "h2")
 class ExportDialog(QDialog):
     """Folder, formats and whether ID numbers go out in full."""
 
-    def __init__(self, folder: str, formats: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, folder: str, formats: list[str], parent: QWidget | None = None,
+                 draft: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("导出上报文件"))
+        self.setWindowTitle(self.tr("导出草稿") if draft else self.tr("导出上报文件"))
+        self.draft_note = QLabel(self.tr(
+            "这是草稿：报表还没有标记完成。文件名带“草稿”，PDF 每页印有“草稿”，"
+            "只供核对，不能作为正式上报文件。") if draft else "")
+        self.draft_note.setObjectName("draft_note")
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.draft_note.setVisible(draft)
         self.folder = QLineEdit(folder)
         self.folder.setObjectName("export_folder")
         browse = QPushButton(self.tr("选择…"))
@@ -63,6 +71,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("文件格式"), boxes)
         form.addRow("", self.full_ids)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.draft_note)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, 240)

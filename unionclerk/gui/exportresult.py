@@ -21,10 +21,12 @@ class ExportResult(QObject):
     """Builds and shows the result box (a QObject for its own translation context)."""
 
     def show(self, parent: QWidget | None, out_dir: Path, files: Sequence[Path],
-             warnings: Sequence[str] = ()) -> str:
+             warnings: Sequence[str] = (), draft: bool = False) -> str:
         """Show the box; returns what was opened: "pdf", "folder" or ""."""
         names = "\n".join(f.name for f in files)
-        text = self.tr("已导出 {0} 个文件到\n{1}\n\n{2}").format(len(files), out_dir, names)
+        done = (self.tr("已导出草稿 {0} 个文件到\n{1}\n\n{2}") if draft else
+                self.tr("已导出 {0} 个文件到\n{1}\n\n{2}"))
+        text = done.format(len(files), out_dir, names)
         if warnings:
             text += "\n\n" + self.tr("请注意：") + "\n" + "\n".join(warnings[:20])
         box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, text, parent=parent)
@@ -52,5 +54,5 @@ class ExportResult(QObject):
 
 
 def show_export_result(parent: QWidget | None, out_dir: Path, files: Sequence[Path],
-                       warnings: Sequence[str] = ()) -> str:
-    return ExportResult(parent).show(parent, out_dir, files, warnings)
+                       warnings: Sequence[str] = (), draft: bool = False) -> str:
+    return ExportResult(parent).show(parent, out_dir, files, warnings, draft)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 
 from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.problems import Severity
+from unionclerk.gui.undokeys import forget_own_history, forward_undo_keys
 
 if TYPE_CHECKING:  # types only: the forms engine loads when the window needs it
     from unionclerk.formspec import FieldDef
@@ -75,6 +76,7 @@ class FieldEditor(QObject):
             text.setFixedHeight(64)
             text.focus_lost.connect(self.commit)
             text.textChanged.connect(lambda: self._check(text.toPlainText()))
+            forward_undo_keys(text)
             self.widget = text
         else:
             line = QLineEdit(parent)
@@ -82,6 +84,7 @@ class FieldEditor(QObject):
                 line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             line.textEdited.connect(self._check)
             line.editingFinished.connect(self.commit)
+            forward_undo_keys(line)
             self.widget = line
         self.widget.setObjectName(f"field_{field.key}")
 
@@ -157,6 +160,12 @@ class FieldEditor(QObject):
         value = self.field.parse_text(text)
         if value != self._value:
             self.committed.emit(value)
+        if isinstance(w, QLineEdit | QPlainTextEdit):
+            forget_own_history(w)  # Ctrl+Z now undoes the saved change (the window's)
+
+    def refuses(self, text: str) -> bool:
+        """The field's type cannot read `text` (it would not be saved)."""
+        return self._refused(text)
 
     def _refused(self, text: str) -> bool:
         try:

@@ -117,6 +117,10 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
             started.close()
             return EXIT_OK, None
     window.attach(ws)
+    if setup.role(ws) == setup.COUNTY and window.session is None:
+        from unionclerk.gui.county import open_county  # county staff start where they work
+
+        open_county(window)
     return EXIT_OK, started
 
 

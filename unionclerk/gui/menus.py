@@ -80,6 +80,8 @@ class Menus(QObject):
             action = add(settings, f"role_{key}", text, lambda _=False, k=key: w.workflow.set_role(k))
             action.setCheckable(True)
             roles.addAction(action)
+        settings.addSeparator()
+        add(settings, "unit_info", self.tr("单位信息(&U)…"), lambda: w.show_unit_info())
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         add(help_menu, "help", self.tr("使用说明(&U)"), lambda: _open_help(w),

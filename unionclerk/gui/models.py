@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # types only: the forms engine loads when the window needs it
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 COLORS = {"error": "#d93025", "warning": "#f29900", "done": "#188038", "empty": "#bdc1c6",
-          "busy": "#1a73e8"}
+          "busy": "#1a73e8", "nothing": "#5f6368"}
 _ICONS: dict[str, QIcon] = {}
 
 
@@ -57,7 +57,7 @@ class FormRow:
     key: str
     title: str
     state: str = ""
-    kind: str = "empty"  # error / warning / done / empty / busy
+    kind: str = "empty"  # error / warning / done / empty / busy / nothing (本期无此项)
     errors: int = 0
     warnings: int = 0
     progress: int | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from unionclerk.domain.problems import Problem
@@ -51,6 +51,8 @@ class FormPage(QWidget):
         layout.addWidget(unit)
         self.record: RecordForm | None = None
         self.roster: RosterTable | None = None
+        self.summary_splitter: QSplitter | None = None
+        self.summary_dragged = False
         if form.is_roster:
             from unionclerk.gui.rostertable import RosterTable  # needs the validators
 
@@ -74,6 +76,8 @@ class FormPage(QWidget):
             if form.summary:
                 splitter.setSizes([190, 560])
                 splitter.setStretchFactor(1, 1)
+                splitter.splitterMoved.connect(self._summary_moved)
+                self.summary_splitter = splitter
             layout.addWidget(splitter, 1)
         else:
             self.record = RecordForm(form)
@@ -82,6 +86,20 @@ class FormPage(QWidget):
             self.record.edit_requested.connect(
                 lambda key, old, new: self.edit_requested.emit(form.key, key, None, old, new))
             self.record.explain_requested.connect(self.explain_requested)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """The summary part takes a quarter of the height (80 to 190 pixels) until the clerk
+        drags the divider: on a 1366×768 laptop the roster keeps room for its rows."""
+        super().resizeEvent(event)
+        splitter = self.summary_splitter
+        if splitter is not None and not self.summary_dragged:
+            total = sum(splitter.sizes())
+            if total > 0:
+                summary = max(80, min(190, total // 4))
+                splitter.setSizes([summary, total - summary])
+
+    def _summary_moved(self) -> None:
+        self.summary_dragged = True
 
     def refresh(self, session: EditSession, previous: ReportData | None) -> None:
         """Show the session's values and problems (everything on this page)."""

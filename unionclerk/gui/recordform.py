@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from unionclerk.domain.i18n import pick
 from unionclerk.domain.problems import Problem, Severity
-from unionclerk.gui.fields import FieldEditor
+from unionclerk.gui.fields import FieldEditor, live_problem
 from unionclerk.gui.helpdoc import HelpButton
 
 if TYPE_CHECKING:  # the session module pulls in the database layer: not at start-up
@@ -211,10 +211,15 @@ class RecordForm(QScrollArea):
         return self.tr("{0}：{1}").format(level, p.message)
 
     def _show_row_problems(self, row: _Row, found: list[Problem], session: EditSession) -> None:
-        row.problem.setVisible(bool(found))
-        row.problem.setText("\n".join(self._line(p) for p in found))
+        lines = [self._line(p) for p in found]
+        unsaved = self._unsaved(row)
+        if unsaved:  # what is on screen first: the saved problems are about the old value
+            lines.insert(0, unsaved)
+        row.problem.setVisible(bool(lines))
+        row.problem.setText("\n".join(lines))
         row.problem.setToolTip("\n".join(self.tr("规则：{0}").format(p.rule) for p in found))
-        row.problem.setStyleSheet(ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE)
+        row.problem.setStyleSheet(ERROR_STYLE if unsaved or any(p.is_error for p in found)
+                                  else WARNING_STYLE)
         row.warning = next((p for p in found if not p.is_error), None)
         row.explain.parentWidget().setVisible(row.warning is not None)
         if row.warning is not None and not row.explain.hasFocus():
@@ -234,8 +239,28 @@ class RecordForm(QScrollArea):
         severity, message = result
         row.problem.setVisible(True)
         level = self.tr("错误") if severity is Severity.ERROR else self.tr("警告")
-        row.problem.setText(self.tr("{0}：{1}").format(level, message))
+        text = self.tr("{0}：{1}").format(level, message)
+        if self._refused(row):
+            text += self.tr("（没有保存：请改正，或按 Ctrl+Z 恢复原来的值）")
+        row.problem.setText(text)
         row.problem.setStyleSheet(ERROR_STYLE if severity is Severity.ERROR else WARNING_STYLE)
+
+    @staticmethod
+    def _refused(row: _Row) -> bool:
+        """The field shows text its type cannot read (so it was not saved)."""
+        widget = row.editor.widget
+        if not isinstance(widget, QLineEdit) or widget.isReadOnly():
+            return False
+        problem = live_problem(row.field, widget.text())
+        return problem is not None and row.editor.refuses(widget.text())
+
+    def _unsaved(self, row: _Row) -> str:
+        """The reason the text on screen was not saved ("" when it was)."""
+        if not self._refused(row):
+            return ""
+        problem = live_problem(row.field, row.editor.text())
+        assert problem is not None
+        return self.tr("错误：{0}（没有保存：请改正，或按 Ctrl+Z 恢复原来的值）").format(problem[1])
 
     # -- requests ------------------------------------------------------------------------
     def _committed(self, key: str, value: Any) -> None:

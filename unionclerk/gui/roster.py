@@ -69,6 +69,7 @@ class RosterModel(QAbstractTableModel):
         self._problems: dict[tuple[str, int], list[Problem]] = {}
         self.editable = True
         self.reveal_ids = False
+        self.open_row: str | None = None  # the row the cursor is on: its ID shows as typed
 
     # -- feeding -------------------------------------------------------------------------
     @property
@@ -168,11 +169,26 @@ class RosterModel(QAbstractTableModel):
             if f.sensitive and self._rows:
                 self.dataChanged.emit(self.index(0, c), self.index(len(self._rows) - 1, c))
 
+    def set_open_row(self, uuid: str | None) -> None:
+        """The clerk is on this row: its ID number shows as typed, masked on every other."""
+        if uuid == self.open_row:
+            return
+        before, self.open_row = self.open_row, uuid
+        for c, f in enumerate(self.columns):
+            if not f.sensitive:
+                continue
+            for row in (self.row_of(before) if before else None,
+                        self.row_of(uuid) if uuid else None):
+                if row is not None:
+                    self.dataChanged.emit(self.index(row, c), self.index(row, c))
+
     # -- cells as text -------------------------------------------------------------------
     def display_text(self, row: int, column: int) -> str:
         if self.is_new_row(row):
             return ""
-        return cell_display(self.columns[column], self._rows[row].values, self.reveal_ids)
+        values = self._rows[row]
+        return cell_display(self.columns[column], values.values,
+                            self.reveal_ids or values.uuid == self.open_row)
 
     # -- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -53,7 +53,7 @@ class RosterTable(QWidget):
         self.filters = ColumnFilters(self)
         self.session: EditSession | None = None
         self.model.rows_requested.connect(self.rows_requested)
-        self.model.refused.connect(lambda row, key, reason: self.say(reason))
+        self.model.refused.connect(self._refused)
         self.model.kept.connect(self._kept)
 
         def button(name: str, text: str, slot, tip: str = "") -> QPushButton:  # noqa: ANN001
@@ -113,6 +113,8 @@ class RosterTable(QWidget):
         self.status = QLabel()
         self.status.setObjectName("roster_status")
         self.message = QLabel()
+        self.message.setObjectName("roster_message")
+        self._about: tuple[str | None, str, str | None] | None = None  # what it is about
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         foot = QHBoxLayout()
@@ -124,6 +126,7 @@ class RosterTable(QWidget):
         layout.addLayout(filters)
         layout.addWidget(middle, 1)
         layout.addLayout(foot)
+        self.view.selectionModel().currentRowChanged.connect(self._cursor_row)
         self.proxy.modelReset.connect(self.update_status)
         self.proxy.rowsInserted.connect(self.update_status)
         self.proxy.rowsRemoved.connect(self.update_status)
@@ -148,12 +151,18 @@ class RosterTable(QWidget):
         if self.figures is not None:
             self.figures.show_rows(rows, session.report.period)
         self.update_status()
+        self._forget_stale_message()
 
     def set_editable(self, editable: bool) -> None:
         for b in self.buttons:
             b.setEnabled(editable)
         for action in self.ops.actions.values():
             action.setEnabled(editable or action.objectName() == "roster_copy")
+
+    def _cursor_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        source = self.proxy.mapToSource(current).row() if current.isValid() else -1
+        rows = self.model.rows
+        self.model.set_open_row(rows[source].uuid if 0 <= source < len(rows) else None)
 
     def update_status(self) -> None:
         total = len(self.model.rows)
@@ -171,12 +180,42 @@ class RosterTable(QWidget):
     def say(self, text: str, error: bool = True) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
         self.message.setText(text)
+        self._about = None
+
+    def _cell_message(self, row: int, key: str, text: str | None, message: str) -> None:
+        """A message about one cell: it goes once that cell holds something else."""
+        self.say(message)
+        rows = self.model.rows
+        self._about = (rows[row].uuid if 0 <= row < len(rows) else None, key, text)
+
+    def _refused(self, row: int, key: str, reason: str) -> None:
+        self._cell_message(row, key, None, reason)
 
     def _kept(self, row: int, key: str, text: str) -> None:
+        from unionclerk.domain.errors import ValueRefused
         from unionclerk.formspec.rawcells import shown
 
-        self.say(self.tr("第 {0} 行“{1}”无法识别“{2}”，已保留原文并标红，请改正").format(
-            row + 1, self.form.field(key).plain_label, shown(text)))
+        field = self.form.field(key)
+        try:
+            field.parse_text(text)
+            reason = ""
+        except ValueRefused as exc:
+            reason = exc.message
+        self._cell_message(row, key, text, self.tr(
+            "第 {0} 行“{1}”无法识别“{2}”，已保留原文并标红，请改正。{3}").format(
+            row + 1, field.plain_label, shown(text), reason))
+
+    def _forget_stale_message(self) -> None:
+        """The cell a message was about has been fixed (or its row is gone): clear it."""
+        if self._about is None:
+            return
+        from unionclerk.formspec.rawcells import Raw, cell
+
+        uuid, key, text = self._about
+        row = next((r for r in self.model.rows if r.uuid == uuid), None) if uuid else None
+        now = cell(row.values, key) if row is not None else None
+        if row is None or text is None or not (isinstance(now, Raw) and now.text == text):
+            self.say("")
 
     # -- filters and order ---------------------------------------------------------------
     def _apply_find(self) -> None:

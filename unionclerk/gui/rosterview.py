@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -57,6 +63,9 @@ class RosterView(QTableView):
         header.setHighlightSections(True)
         self.setSortingEnabled(True)
         self.menu_actions: list[Any] = []
+        self._made: QPersistentModelIndex | None = None  # the row typing into * just made
+        self._tab_from: tuple[int, int] | None = None  # (source row, column) Tab started at
+        self._spent: QWidget | None = None  # the editor whose text made that row
 
     def size_columns(self) -> None:
         """Widths from the headers and a sample of rows (never measured over all rows)."""
@@ -132,8 +141,11 @@ class RosterView(QTableView):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                 self.state() != QAbstractItemView.State.EditingState:
             step = -1 if mods & Qt.KeyboardModifier.ShiftModifier else 1
-            self.go_to(self.currentIndex().row() + step, self.currentIndex().column())
+            here = self.currentIndex()
+            self.go_to(here.row() + step, self._enter_column(here) if step > 0 else here.column())
             return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.currentIndex().isValid():
+            self._note_tab(self.currentIndex())
         super().keyPressEvent(event)
 
     def edit(self, index: QModelIndex, trigger: Any = None,  # type: ignore[override]
@@ -151,17 +163,48 @@ class RosterView(QTableView):
                 line.setText(typed)
         return opened
 
+    def commitData(self, editor: QWidget) -> None:  # noqa: N802
+        """Typing into the empty last row (*) makes a new row: the cursor stays on that new
+        row, so Tab puts the next value beside the first, as in Excel."""
+        if editor is self._spent:
+            return  # its text already made a row: Qt's editor now sits on the * row below
+        here = self.currentIndex()
+        source = self.proxy.mapToSource(here).row() if here.isValid() else -1
+        was_new, count = source >= 0 and self.roster.is_new_row(source), len(self.roster.rows)
+        super().commitData(editor)
+        if was_new and len(self.roster.rows) > count:  # closeEditor moves on from there
+            self._made = QPersistentModelIndex(self.roster.index(source, here.column()))
+            self._spent = editor
+
     def closeEditor(self, editor: QWidget, hint: Hint) -> None:  # noqa: N802
         """Enter saves and moves down; Tab saves and moves across without editing."""
         here = self.currentIndex()
+        made, self._made = self._made, None
+        if made is not None and made.isValid():
+            here = self.proxy.mapFromSource(self.roster.index(made.row(), made.column()))
         if hint in (Hint.EditNextItem, Hint.EditPreviousItem):
             super().closeEditor(editor, Hint.NoHint)
             step = 1 if hint == Hint.EditNextItem else -1
+            self._note_tab(here)
             self.go_to(here.row(), here.column() + step)
             return
         super().closeEditor(editor, hint)
         if hint == Hint.SubmitModelCache and here.isValid():
-            self.go_to(here.row() + 1, here.column())
+            self.go_to(here.row() + 1, self._enter_column(here))
+
+    def _note_tab(self, here: QModelIndex) -> None:
+        """Remember where a row's typing started, for Enter after Tab."""
+        source = QPersistentModelIndex(self.proxy.mapToSource(here))
+        if self._tab_from is None or self._tab_from[0] != source.row():
+            self._tab_from = (source.row(), here.column())
+
+    def _enter_column(self, here: QModelIndex) -> int:
+        """Enter after typing across a row with Tab goes back to the column where that row's
+        typing started (as in Excel), else straight down."""
+        started, self._tab_from = self._tab_from, None
+        if started is not None and started[0] == self.proxy.mapToSource(here).row():
+            return started[1]
+        return here.column()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = QMenu(self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -78,15 +78,27 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self._build()
         menus.build(self)
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 820)
+        self.fit_to_screen()
         self.menus_enabled()
         self.dashboard.show_state(self.tr("正在打开数据……"), "", "")
         if ws is not None:
             self.attach(ws)
+
+    def fit_to_screen(self) -> None:
+        """The size it had when last closed, or a size for this screen — either way inside
+        the screen's free area, so the status bar and the problems list can be seen."""
+        from unionclerk.gui import geometry
+
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        saved = self.settings.value("window/geometry")
+        if saved is not None and self.restoreGeometry(saved):
+            if not (self.isMaximized() or self.isFullScreen()):
+                self.setGeometry(geometry.fit_into(self.geometry(), available))
+        else:
+            self.setGeometry(geometry.initial_geometry(available))
+        self.resizeDocks([self.problems], [geometry.dock_height(available)],
+                         Qt.Orientation.Vertical)
 
     @property
     def workflow(self) -> Workflow:
@@ -181,7 +193,9 @@ class MainWindow(QMainWindow):
         self.problems.form_activated.connect(self.select_form)
         self.problems.model.explain_requested.connect(self.request_explanation)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
-        self.resizeDocks([self.problems], [190], Qt.Orientation.Vertical)
+        # Made now, not by the first "已保存" message: adding it later would re-lay the
+        # window out under the clerk's hands (and it must fit the screen from the start).
+        self.statusBar().setObjectName("status_bar")
 
     # -- periods -------------------------------------------------------------------------
     def reload_periods(self, choose: ReportInfo | None = None) -> None:
@@ -251,6 +265,13 @@ class MainWindow(QMainWindow):
             self.status_label.setText("")
             self.forms_model.set_rows([])
             self.problems.set_problems([], {}, {})
+            if self.county_role:
+                unit = self.ws.own_unit() if self.ws is not None else None
+                self.unit_label.setText(unit.union_name if unit else "")
+                self.dashboard.show_state(
+                    self.tr("县级汇总"), self.tr("把各乡镇报送的文件加入县级汇总，检查后导出汇总表。"),
+                    self.tr("打开县级汇总 →"))
+                return
             self.dashboard.show_state(self.tr("还没有报表"), "", self.tr("新建报告期"))
             return
         report = s.report
@@ -272,8 +293,9 @@ class MainWindow(QMainWindow):
         rows = [FormRow(OVERVIEW, self.tr("概览"))]
         for form in self.ws.forms:
             st = s.form_state(form)
-            kind = ("error" if st.errors else "warning" if st.warnings else "empty"
-                    if st.filled == 0 else "done" if st.filled >= st.total else "busy")
+            kind = ("nothing" if st.nothing else "error" if st.errors else "warning"
+                    if st.warnings else "empty" if st.filled == 0 else "done"
+                    if st.filled >= st.total else "busy")
             rows.append(FormRow(form.key, form.display_title, st.label, kind, st.errors,
                                 st.warnings, None if form.is_roster else st.progress,
                                 len(s.data.rows.get(form.key, [])) if form.is_roster else None))
@@ -294,6 +316,15 @@ class MainWindow(QMainWindow):
                     notes[p] = s.explanation(p)
         self.problems.model.editable = s.editable
         self.problems.set_problems(groups, where, notes)
+
+    @property
+    def county_role(self) -> bool:
+        """The folder is county staff's (汇总); False before the folder is open."""
+        if self.ws is None:
+            return False
+        from unionclerk.services import setup
+
+        return setup.role(self.ws) == setup.COUNTY
 
     def status_text(self, status: str) -> str:
         from unionclerk.domain.records import COMPLETE, DRAFT, EXPORTED, STATUS_LABELS
@@ -340,6 +371,18 @@ class MainWindow(QMainWindow):
         row = self.forms_model.row_of(key)
         self.nav.setCurrentIndex(self.forms_model.index(row, 0))
         self.show_form(key)
+
+    def show_unit_info(self) -> None:
+        """设置 → 单位信息: the cover form (a township), or the county screen's 汇总单位."""
+        if self.session is not None:
+            self.select_form("cover")
+            self.page("cover").record.focus_field("union_name")
+        elif self.county_role:
+            from unionclerk.gui.county import open_county
+
+            screen = open_county(self)
+            if screen is not None:
+                screen.name_edit.setFocus()
 
     def go_to(self, problem: Problem) -> None:
         """Show the form of a problem and put the cursor on its field or cell."""

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,6 +34,7 @@ from unionclerk.domain.period import Period
 from unionclerk.domain.problems import Severity
 from unionclerk.gui import dialogs
 from unionclerk.gui.fields import FieldEditor, live_problem
+from unionclerk.gui.wizard_county import CountyPage
 from unionclerk.services import demo, setup
 from unionclerk.services.workspace import Workspace
 
@@ -40,6 +42,7 @@ UNIT_FIELDS = ("union_name", "union_type", "credit_code", "division_code", "city
                "township", "head_title", "head_name")
 CLERK_FIELDS = ("filler_name", "filler_phone")
 PART_KEYS = ("year", "h1", "h2")
+START_PAGE, DEMO_PAGE, COUNTY_PAGE, UNIT_PAGE, CLERK_PAGE = range(5)  # the clerk page last
 
 
 class FieldsPage(QWizardPage):
@@ -114,8 +117,9 @@ class FieldsPage(QWizardPage):
         return None
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
-        return all(e.text().strip() for k, e in self.editors.items()
-                   if self.form.field(k).required)
+        # 下一步 stays off while a required field is empty or a code is wrong (the reason
+        # shows under the field as it is typed).
+        return self.blocking() is None
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         reason = self.blocking()
@@ -131,7 +135,7 @@ class StartPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("欢迎使用工会报表助手"))
-        self.setSubTitle(self.tr("几步设置之后就可以开始填报。以后可在“设置”菜单中修改。"))
+        self.setSubTitle(self.tr("几步设置之后就可以开始填报。以后可在“设置”菜单中更改角色和单位信息。"))
         self.township = QRadioButton(self.tr("乡镇(街道)工会：填报本单位的报表"))
         self.county = QRadioButton(self.tr("县级工会：汇总各乡镇报表（也可填报本单位）"))
         self.township.setChecked(True)
@@ -159,7 +163,31 @@ class StartPage(QWizardPage):
         return setup.COUNTY if self.county.isChecked() else setup.TOWNSHIP
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
-        return -1 if self.demo.isChecked() else super().nextId()
+        # The demo gets a page of its own: QWizard decides between 下一步 and 完成 only when
+        # a page is entered, so a start page that could end the wizard would show neither.
+        if self.demo.isChecked():
+            return DEMO_PAGE
+        return COUNTY_PAGE if self.county.isChecked() else UNIT_PAGE
+
+
+class DemoPage(QWizardPage):
+    """What the demo is, and how to start one's own report afterwards; 完成 loads it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("演示报表"))
+        self.setSubTitle(self.tr("点“完成”载入演示报表：佛堂镇总工会 2018年度。"))
+        text = QLabel(self.tr(
+            "演示报表已填好全部六张表，可以随意查看、修改、检查和导出，试一试各项功能。\n\n"
+            "要填写本单位的报表时，在“设置 → 单位信息”中改成本单位的封面，"
+            "或用“文件 → 新建报告期”开始新的报告期。"))
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        return -1
 
 
 class FirstRunWizard(QWizard):
@@ -193,8 +221,11 @@ class FirstRunWizard(QWizard):
         row.addWidget(self.part)
         row.addStretch(1)
         self.clerk.layout_.addRow(self.tr("报告期"), line)
-        for page in (self.start, self.unit, self.clerk):
-            self.addPage(page)
+        self.county = CountyPage()
+        for key, page in ((START_PAGE, self.start), (COUNTY_PAGE, self.county),
+                          (UNIT_PAGE, self.unit), (CLERK_PAGE, self.clerk),
+                          (DEMO_PAGE, DemoPage())):
+            self.setPage(key, page)
         self.resize(640, 560)
         self.setMinimumSize(560, 480)
         self.button(QWizard.WizardButton.FinishButton).setObjectName("finish")
@@ -211,6 +242,8 @@ class FirstRunWizard(QWizard):
             if self.start.demo.isChecked():
                 self.report = demo.build_demo(self.ws)
                 setup.set_role(self.ws, self.start.role)
+            elif self.start.role == setup.COUNTY:
+                setup.start_county(self.ws, self.county.name.text(), self.county.code.text())
             else:
                 cover = {**self.unit.values(), **self.clerk.values()}
                 self.report = setup.start_own_report(self.ws, cover, self.period,
@@ -219,3 +252,17 @@ class FirstRunWizard(QWizard):
             dialogs.show_error(self, exc)
             return
         super().accept()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        # Closed by the program (not by the clerk): no question.
+        self._quiet = not event.spontaneous()
+        try:
+            super().closeEvent(event)
+        finally:
+            self._quiet = False
+
+    def reject(self) -> None:
+        """取消, Escape or the window's ×: say what it means before the program ends."""
+        if getattr(self, "_quiet", False) or dialogs.confirm(self, self.tr("还没有完成首次设置。现在退出程序吗？\n"
+                                         "下次打开时会再次显示这个设置向导，已填的内容不会保存。")):
+            super().reject()

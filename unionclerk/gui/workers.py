@@ -99,6 +99,11 @@ class Job(QObject):
 
     def _end(self, outcome: str) -> None:
         self.outcome = outcome
+        # reset() stops the dialog's show timer (setValue(0) started it): hide() alone
+        # leaves it running, and a job quicker than the minimum duration would have its
+        # progress box pop up over the result box, looking like a freeze.
+        self.dialog.canceled.disconnect(self.cancel)
+        self.dialog.reset()
         self.dialog.hide()
         self.thread.quit()
         self.thread.wait()

@@ -60,7 +60,11 @@ class Workflow(QObject):
 
     def next_step(self) -> None:
         s = self.w.session
-        if s is None:
+        if s is None and self.w.county_role:
+            from unionclerk.gui.county import open_county
+
+            open_county(self.w)
+        elif s is None:
             self.new_period()
         elif s.report.status != DRAFT:
             self.export()
@@ -85,15 +89,63 @@ class Workflow(QObject):
         if s is None or s.report.status != DRAFT:
             return
         self.w.commit_pending()
+        if not self._empty_forms_settled():
+            return
         try:
             s.complete()
         except UserError as exc:
+            self._reveal()
             self.w.problems.show()
             dialogs.show_error(self.w, exc)
             return
         self.w.status_changed()
         if dialogs.confirm(self.w, self.tr("报表已标记完成。现在导出上报文件吗？")):
             self.export()
+
+    def _empty_forms_settled(self) -> bool:
+        """Before 标记完成: list the forms left empty or unfinished and ask. A form with
+        nothing to report is marked 本期无此项, so a reviewer can tell it from one forgotten.
+        False: the clerk goes back to fill them in."""
+        s = self.w.session
+        assert s is not None
+        empty = s.empty_forms()
+        unfinished = [f for f in self.w.ws.forms if not f.is_roster and f.key not in s.data.nothing
+                      and f not in empty and 0 < s.form_state(f).filled < s.form_state(f).total]
+        if not empty and not unfinished:
+            return True
+        lines = []
+        if empty:
+            lines.append(self.tr("以下表一项也没有填："))
+            lines += [f"　　{f.display_title}" for f in empty]
+        if unfinished:
+            lines.append(self.tr("以下表还没有填完："))
+            lines += [self.tr("　　{0}（已填 {1}/{2} 项）").format(
+                f.display_title, s.form_state(f).filled, s.form_state(f).total)
+                for f in unfinished]
+        if empty:
+            detail = self.tr("本期确实没有需要填报的内容的表，可以标记为“本期无此项”："
+                             "报表和 PDF 上会写明，审核时就知道不是漏填。")
+            answer = dialogs.choose(self.w, "\n".join(lines), [
+                self.tr("标记为“本期无此项”并完成"), self.tr("返回填写")], detail)
+            if answer == 0:
+                s.mark_nothing([f.key for f in empty])
+                return True
+        elif dialogs.choose(self.w, "\n".join(lines), [
+                self.tr("仍然标记完成"), self.tr("返回填写")],
+                self.tr("没填的项目如果本期确实没有，可以不填。")) == 0:
+            return True
+        self._reveal()
+        self.w.select_form((empty or unfinished)[0].key)
+        return False
+
+    def _reveal(self) -> None:
+        """标记完成 was tried: every problem shows now, on every form."""
+        s = self.w.session
+        if s is not None and not s.revealed:
+            s.reveal_all()
+            for page in self.w.pages.values():
+                page.stale = True
+            self.w.refresh_all()
 
     def reopen(self) -> None:
         s = self.w.session
@@ -161,11 +213,14 @@ class Workflow(QObject):
         if s is None or (self.job is not None and self.job.running):
             return None
         self.w.commit_pending()
-        if s.report.status == DRAFT and not dialogs.confirm(self.w, self.tr(
-                "报表还没有标记完成（还有 {0} 个问题未处理）。仍要导出吗？").format(len(s.outstanding()))):
+        draft = s.report.status == DRAFT
+        if draft and not dialogs.confirm(self.w, self.tr(
+                "报表还没有标记完成（还有 {0} 个问题未处理），现在导出的是草稿：\n"
+                "文件名带“草稿”，PDF 每页印有“草稿”，只供核对，不能作为正式上报文件。\n\n"
+                "仍要导出草稿吗？").format(len(s.outstanding()))):
             return None
         folder = self.w.settings.value("export/folder", str(Path.home()), type=str)
-        dialog = ExportDialog(folder, exporting.available_formats(), self.w)
+        dialog = ExportDialog(folder, exporting.available_formats(), self.w, draft=draft)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         out_dir, formats, full_ids = dialog.choice()
@@ -183,7 +238,7 @@ class Workflow(QObject):
             from unionclerk.gui.exportresult import show_export_result
 
             self.w.status_changed()
-            show_export_result(self.w, out_dir, result.files, result.warnings)
+            show_export_result(self.w, out_dir, result.files, result.warnings, draft=draft)
 
         def cancelled() -> None:
             dialogs.inform(self.w, self.tr("已取消导出，没有写入任何文件。"))

@@ -18,9 +18,9 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import DRAFT, ReportInfo
 from unionclerk.domain.report import ReportData, RosterRow
-from unionclerk.formspec import Change, Checker, explanation_key
+from unionclerk.formspec import Change, Checker, door, explanation_key
 from unionclerk.formspec.checker import iter_unexplained
-from unionclerk.formspec.codec import encode_stored_row
+from unionclerk.formspec.codec import NOTHING_KEY, encode_stored_row
 from unionclerk.formspec.model import FormDef
 from unionclerk.formspec.rawcells import RAW_KEY, Raw, cell, put
 from unionclerk.services import reports
@@ -35,6 +35,7 @@ class FormState:
     warnings: int  # warnings still without an explanation
     filled: int
     total: int
+    nothing: bool = False  # marked 本期无此项
 
     @property
     def progress(self) -> int:
@@ -42,6 +43,8 @@ class FormState:
 
     @property
     def label(self) -> str:
+        if self.nothing:
+            return tr("本期无此项")
         if self.errors:
             return tr("有错误 {n}", n=self.errors)
         if self.warnings:
@@ -82,12 +85,49 @@ class EditSession:
         self.result = self.checker.check(self.data)
         self._problems: list[Problem] | None = None
         self._outstanding: list[Problem] | None = None
+        # Problems of a form nobody has started (no value, no row) stay out of sight — it
+        # shows as 未填 — until the clerk tries 标记完成 (`reveal_all`).
+        self.revealed = False
 
     # -- reading ------------------------------------------------------------------------
     def problems(self) -> list[Problem]:
+        """The problems the clerk sees: none yet on forms not started (see `started`)."""
         if self._problems is None:
-            self._problems = self.result.problems(self.data, self.forms)
+            hidden = set() if self.revealed else {
+                f.key for f in self.forms if not self.started(f.key)}
+            self._problems = [p for p in self.result.problems(self.data, self.forms)
+                              if p.form not in hidden]
         return self._problems
+
+    def started(self, form: str) -> bool:
+        """The form holds something the clerk typed (or is marked 本期无此项)."""
+        fdef = self.forms[form]
+        values = self.data.single.get(form, {})
+        typed = any(values.get(f.key) is not None for f in fdef.record_fields
+                    if not f.type.computed)
+        return typed or bool(self.data.rows.get(form)) or form in self.data.nothing
+
+    def reveal_all(self) -> None:
+        """标记完成 was tried: from now on every problem shows, started or not."""
+        self.revealed = True
+        self._forget_problems()
+
+    def empty_forms(self) -> list[FormDef]:
+        """Forms (not the cover) with nothing in them and not marked 本期无此项."""
+        return [f for f in self.forms if f.key != "cover" and not self.started(f.key)]
+
+    def mark_nothing(self, forms: list[str], on: bool = True) -> None:
+        """Mark forms 本期无此项 (or take the mark away), in one transaction."""
+        self._guard()
+        with self.ws.db.transaction() as tx:
+            for form in forms:
+                tx.set_value(self.report.id, form, NOTHING_KEY, True if on else None)
+        for form in forms:
+            if on:
+                self.data.nothing.add(form)
+            else:
+                self.data.nothing.discard(form)
+        self._forget_problems()
 
     def outstanding(self) -> list[Problem]:
         """Errors, and warnings without an explanation: what blocks completion."""
@@ -118,7 +158,7 @@ class EditSession:
             fields = [f for f in form.fields if not f.type.computed and not f.companion_of]
             values = self.data.single.get(form.key, {})
             filled, total = sum(f.key in values for f in fields), len(fields)
-        return FormState(errors, len(left) - errors, filled, total)
+        return FormState(errors, len(left) - errors, filled, total, form.key in self.data.nothing)
 
     @property
     def editable(self) -> bool:
@@ -246,16 +286,21 @@ class EditSession:
         self.checker.recheck_rows(self.data, self.result, form,
                                   [*plan.update, *(u for _, u, _ in plan.insert)],
                                   list(plan.delete))
+        if plan.update or plan.insert:
+            self._unmark(form)
         self._forget_problems()
         return undo
 
     def set_explanation(self, problem: Problem, text: str) -> None:
+        """Save a warning's written explanation; `ValueRefused` when the text cannot be kept
+        (door.clean_explanation says why)."""
         self._guard()
         key = explanation_key(problem)
+        text = door.clean_explanation(text)
         with self.ws.db.transaction() as tx:
-            tx.set_explanation(self.report.id, key, text.strip() or None)
-        if text.strip():
-            self.data.explanations[key] = text.strip()
+            tx.set_explanation(self.report.id, key, text or None)
+        if text:
+            self.data.explanations[key] = text
         else:
             self.data.explanations.pop(key, None)
         self._forget_problems()
@@ -264,9 +309,17 @@ class EditSession:
         return self.data.explanations.get(explanation_key(problem), "")
 
     def _rechecked(self, change: Change) -> Change:
+        self._unmark(change.form)
         self.checker.recheck(self.data, self.result, change)
         self._forget_problems()
         return change
+
+    def _unmark(self, form: str) -> None:
+        """Something was typed into a form marked 本期无此项: it has something after all."""
+        if form in self.data.nothing:
+            with self.ws.db.transaction() as tx:
+                tx.set_value(self.report.id, form, NOTHING_KEY, None)
+            self.data.nothing.discard(form)
 
     # -- status -------------------------------------------------------------------------
     def refresh_report(self) -> None:

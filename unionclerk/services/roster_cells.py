@@ -23,6 +23,7 @@ from typing import Any
 from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.report import YearMonth
+from unionclerk.formspec import door
 from unionclerk.formspec.fieldtypes import HARD_TEXT_CAP, to_halfwidth
 from unionclerk.formspec.model import OTHER, FieldDef
 from unionclerk.formspec.rawcells import RAW_KEY, Raw, put
@@ -84,7 +85,10 @@ def read_choice(field: FieldDef, text: str) -> Cell:
     if field.has_other:
         m = _OTHER_RE.fullmatch(text.strip())
         if m:
-            return Cell(OTHER, other=m.group(1).strip())
+            try:
+                return Cell(OTHER, other=door.clean(m.group(1)).strip())
+            except ValueRefused:
+                return Cell(raw=text.strip())
     for guess in (SYNONYMS.get(t), t + "族"):
         if guess in field.choices:
             return Cell(guess)
@@ -93,7 +97,7 @@ def read_choice(field: FieldDef, text: str) -> Cell:
 
 def read_text(field: FieldDef, text: str) -> Cell:
     """A cell as typed or pasted; raises CellRefused for what must not be kept."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = door.normalise(text)
     if len(text) > HARD_TEXT_CAP:
         raise CellRefused("too_long", field, len(text))
     kind = field.type.name

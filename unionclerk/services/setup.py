@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import ReportInfo
 from unionclerk.services import reports
@@ -84,3 +86,20 @@ def next_period(latest: Period) -> Period:
     if latest.part == "h1":
         return Period(latest.year, "h2")
     return Period(latest.year + 1, "h1")
+
+
+def start_county(ws: Workspace, union_name: str, division_code: str) -> None:
+    """Set a folder up for county staff: the county union as the folder's own unit (no
+    report yet: the county screen is where they start) and as the summary's maker."""
+    from unionclerk.services.county import identity
+
+    name, code = union_name.strip(), division_code.strip()
+    if not name:
+        raise UserError(tr("请填写县级工会的名称"))
+    if len(code) != 12 or not code.isdigit() or not code.endswith("000000"):
+        raise UserError(tr("县级行政区划代码应为 12 位数字、以 000000 结尾（如 330782000000），"
+                           "现在是“{code}”", code=code))
+    with ws.db.transaction() as tx:
+        tx.upsert_unit(code, name, own=not any(u.own for u in tx.list_units()))
+        tx.set_setting(ROLE_KEY, COUNTY)
+    identity.keep(ws, {"union_name": name, "division_code": code})

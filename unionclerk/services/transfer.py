@@ -13,9 +13,9 @@ from pathlib import Path
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
-from unionclerk.domain.records import OWN, RECEIVED, ReportInfo
+from unionclerk.domain.records import DRAFT, OWN, RECEIVED, ReportInfo
 from unionclerk.exporters import json_report, sniff, xlsx_reader
-from unionclerk.formspec import validators
+from unionclerk.formspec import door, validators
 from unionclerk.formspec.codec import encode
 from unionclerk.services import backup, reports
 from unionclerk.services.workspace import Workspace
@@ -43,7 +43,7 @@ def read_file(ws: Workspace, path: Path) -> json_report.ParsedReport:
     except OSError as exc:
         raise UserError(tr("无法读取文件：{reason}", reason=exc.strerror or str(exc)),
                         where=str(path)) from None
-    reason = sniff.refusal(head, path, size)
+    reason = sniff.refusal(head, path, size, importing=True)
     if reason:  # a photo, a PDF, a Word document...: say what it is
         raise UserError(reason, where=path.name)
     try:
@@ -89,12 +89,24 @@ def import_file(ws: Workspace, path: Path, *, replace: bool = False) -> ImportOu
     return ImportOutcome(report, problems, parsed.dropped, replaced=existing is not None)
 
 
+NAME_CHARS = 40  # of a unit's name in a file name: whole names are for the workbook itself
+NAME_BYTES = 120  # the same in UTF-8, so the whole file name stays far below 255 bytes
+
+
 def file_safe(text: str, fallback: str) -> str:
-    """`text` without the characters Windows refuses in a file name (and spaces)."""
-    return re.sub(r'[\\/:*?"<>|\s]+', "", text) or fallback
+    """`text` fit for a file name whatever it holds: no character Windows refuses, no space,
+    control, bidi-override or zero-width character, and at most 40 characters / 120 bytes."""
+    text = re.sub(r'[\\/:*?"<>|\s]+', "", door.without_invisible(text))
+    text = text[:NAME_CHARS]
+    while len(text.encode("utf-8", "replace")) > NAME_BYTES:
+        text = text[:-1]
+    return text or fallback
 
 
 def base_name(report: ReportInfo) -> str:
-    """`<division_code>_<union_name>_<period>_工会工作报表` with unsafe characters removed."""
+    """`<division_code>_<union_name>_<period>_工会工作报表` with unsafe characters removed,
+    and `_草稿` after it while the report is not marked complete (a draft's files must not
+    be mistaken for, or overwrite, the final ones)."""
     name = file_safe(report.unit.union_name, "unit")
-    return f"{report.unit.division_code}_{name}_{report.period.label}_工会工作报表"
+    base = f"{report.unit.division_code}_{name}_{report.period.label}_工会工作报表"
+    return f"{base}_草稿" if report.status == DRAFT else base

@@ -23,7 +23,7 @@ from unionclerk.domain.period import Period
 from unionclerk.domain.records import STATUS_LABELS
 from unionclerk.exporters import json_report, sniff, xlsx_reader
 from unionclerk.exporters import summary_model as sm
-from unionclerk.formspec import FormSet, shipped_forms, validators
+from unionclerk.formspec import FormSet, door, shipped_forms, validators
 from unionclerk.services.county.sources import Found
 
 MAX_JSON = 1024 * 1024 * 1024
@@ -145,7 +145,7 @@ class _Ctx:
         if size > MAX_JSON:
             return _refused(self.found, sm.UNREADABLE, tr("文件过大，不是正常的报表文件"))
         try:
-            doc = json.loads(self.found.path.read_bytes())
+            doc = door.loads(self.found.path.read_bytes())
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             return _refused(self.found, sm.UNREADABLE, tr("不是有效的 JSON 文件，无法读取"))
         if isinstance(doc, dict) and doc.get("format") == json_report.SUMMARY_FORMAT:

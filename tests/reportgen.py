@@ -1,0 +1,177 @@
+"""Hypothesis strategies over the value space the forms define (issue 13).
+
+`report_docs()` draws whole JSON reports (interchange.md §1): every field of every form, each
+of its type — text of any Unicode the door accepts (CJK, full-width, emoji, line breaks in
+every style including Excel's `_x000D_`) with lengths up to the field's limit, counts and money
+up to the largest accepted, dates and year-months across the accepted years, choices with their
+其他 text — rosters from empty to `max_rows`, and written explanations up to 5,000 characters.
+
+`invalid_cases()` draws one field and a value its door must refuse (NaN, infinities, huge
+integer literals, lone surrogates, control, bidi and zero-width characters, over-long text),
+as the JSON literal text to splice into a report.
+
+Used by the round-trip property (tests/services/test_roundtrip_property.py, bounded) and its
+benchmark (benchmarks/bench_roundtrip.py, many more examples).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from unionclerk.domain.errors import ValueRefused
+from unionclerk.formspec import door, shipped_forms
+from unionclerk.formspec.fieldtypes import FAR_BEYOND, HARD_TEXT_CAP, MAX_COUNT
+from unionclerk.formspec.model import OTHER, FieldDef
+
+FORMS = shipped_forms()  # a module global: strategies' reprs stay short
+YEAR = 2019
+BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "_x000D_", "_x000D_\n", "_x000A_"]
+# Everything the door refuses, so that drawn text is text the door accepts as it is.
+_REFUSED = ("\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061"
+            "\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u180e\ufff9\ufffa\ufffb\ufffe\uffff"
+            + "".join(chr(c) for c in range(0xFDD0, 0xFDF0)))
+CHARS = st.characters(exclude_categories=("Cs", "Cc"), exclude_characters=_REFUSED)
+FLAVOURS = st.sampled_from(["中文填报说明", "ＡＢＣ１２３", "👩\u200d💻🎉", "A&B<b>", "=SUM(A1)",
+                            "  前后空格  ", "_x0041_", "𠮷䶮", "工会"])
+
+
+def limit(f: FieldDef) -> int:
+    """The longest text a field keeps without refusing it outright."""
+    return f.type.max_length or 300  # fields with no limit: enough to wrap and split pages
+
+
+@st.composite
+def texts(draw: Any, most: int) -> str:
+    """Text up to `most` characters: short mixes of flavours, breaks and any character, or a
+    drawn chunk repeated to (nearly) the limit."""
+    parts = draw(st.lists(st.one_of(st.text(CHARS, max_size=12), FLAVOURS,
+                                    st.sampled_from(BREAKS)), max_size=6))
+    text = "".join(parts)
+    if draw(st.booleans()) and text.strip():
+        text = (text * (most // max(len(text), 1) + 1))
+    # cut where nothing is half an escape or a \r\n pair, and stay within the limit as kept
+    text = text[:most]
+    try:
+        while len(door.clean(text).strip()) > most or text.endswith(("\r", "_x000D", "_x000A")):
+            text = text[:-1]
+    except ValueRefused:  # random characters that happen to spell an escape of a refused one
+        assume(False)
+    return text
+
+
+def _decimal(places: int) -> st.SearchStrategy[Decimal]:
+    step = Decimal(1).scaleb(-places)
+    top = MAX_COUNT * 10**places
+    return st.one_of(st.integers(0, 10**6), st.integers(0, top)).map(lambda n: n * step)
+
+
+def value(f: FieldDef, most_text: int | None = None) -> st.SearchStrategy[Any]:
+    """A JSON value of field `f` as a file would carry it."""
+    kind = f.type.name
+    if kind == "int":
+        return st.one_of(st.integers(0, 1000), st.integers(0, MAX_COUNT))
+    if kind in ("money", "area"):
+        places = 2 if kind == "money" else 1
+        return _decimal(places).map(lambda d: str(d) if d != d.to_integral() else int(d))
+    if kind == "date":
+        return st.dates(date(1900, 1, 1), date(2100, 12, 31)).map(date.isoformat)
+    if kind == "yearmonth":
+        return st.tuples(st.integers(1900, 2100), st.integers(1, 12)).map(
+            lambda t: f"{t[0]:04d}-{t[1]:02d}")
+    if kind == "bool":
+        return st.booleans()
+    if kind == "choice":
+        return st.sampled_from(f.choices)
+    if kind == "idnumber":
+        return st.one_of(st.from_regex(r"[1-6]\d{16}[\dX]", fullmatch=True),
+                         st.from_regex(r"[0-9xX]{1,18}", fullmatch=True))
+    if kind in ("creditcode", "divisioncode", "phone"):
+        return st.from_regex(r"[0-9A-Z\-]{1,18}", fullmatch=True)
+    most = limit(f) if most_text is None else min(limit(f), most_text)
+    return texts(most).filter(lambda t: bool(door.clean(t).strip()))
+
+
+@st.composite
+def record(draw: Any, fields: list[FieldDef], most_text: int | None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields:
+        if f.type.computed or f.key == "division_code" or not draw(st.booleans()):
+            continue
+        v = draw(value(f, most_text))
+        out[f.key] = v
+        if f.has_other and v == OTHER:
+            out[f.other_key] = draw(texts(40).filter(lambda t: bool(door.clean(t).strip())))
+    return out
+
+
+@st.composite
+def report_docs(draw: Any, division_code: str, *, max_rows: int = 3,
+                most_text: int | None = None) -> dict[str, Any]:
+    """A whole JSON report of one unit for `YEAR`; `most_text` caps long text (the suite keeps
+    it small; the benchmark draws up to each field's limit)."""
+    forms = FORMS
+    out_forms: dict[str, Any] = {}
+    rows_of: dict[str, int] = {}
+    for form in forms:
+        if form.is_roster:
+            rows = draw(st.lists(record(form.fields, most_text), max_size=max_rows))
+            entry: dict[str, Any] = {"rows": rows}
+            if form.summary:
+                entry["summary"] = draw(record(form.summary, most_text))
+            out_forms[form.key] = entry
+            rows_of[form.key] = len(rows)
+        else:
+            out_forms[form.key] = draw(record(form.fields, most_text))
+    cover = out_forms["cover"]
+    cover["division_code"] = division_code
+    if "union_name" not in cover:  # a file without a unit name is refused: it names no unit
+        cover["union_name"] = draw(value(forms["cover"].field("union_name"), most_text))
+    explanations: dict[str, str] = {}
+    for form in forms:
+        for f in form.record_fields:
+            if draw(st.integers(0, 9)) == 0:
+                explanations[f"{form.key}.{f.key}"] = draw(texts(
+                    door.EXPLANATION_MAX if most_text is None else most_text))
+        for i in range(rows_of.get(form.key, 0)):
+            if draw(st.integers(0, 9)) == 0:
+                f = draw(st.sampled_from(form.fields))
+                explanations[f"{form.key}.rows[{i}].{f.key}"] = draw(texts(200))
+    return {"format": "unionclerk.report", "format_version": 1,
+            "period": {"year": YEAR, "part": "year"}, "forms": out_forms,
+            "explanations": {k: v for k, v in explanations.items() if v.strip()}}
+
+
+# -- refused at the door -----------------------------------------------------------------
+BAD_CHARS = ["\x00", "\x1b[2K", "\x08", "\x07", "\x7f", "\u202e", "\u2066", "\u200b", "\ufeff",
+             "\ud800", "\udfff", "\x9b"]
+BAD_NUMBERS = ["NaN", "Infinity", "-Infinity", "1e400", "-1e400", "9" * 5000, "-" + "9" * 4400,
+               str(MAX_COUNT * 10)]
+
+
+@st.composite
+def invalid_cases(draw: Any) -> tuple[str, FieldDef, str]:
+    """(where, field, JSON literal) for a value the field's door refuses; `where` is the
+    value's place as a message names it, e.g. `cadres.rows[0].name`."""
+    form = draw(st.sampled_from(list(FORMS)))
+    in_rows = form.is_roster and (not form.summary or draw(st.booleans()))
+    fields = form.fields if in_rows else form.record_fields
+    f = draw(st.sampled_from([x for x in fields if not x.type.computed]))
+    where = f"{form.key}.rows[0].{f.key}" if in_rows else (
+        f"{form.key}.summary.{f.key}" if form.is_roster else f"{form.key}.{f.key}")
+    if f.type.numeric:
+        literal = draw(st.sampled_from(BAD_NUMBERS))
+    elif draw(st.integers(0, 4)) == 0:
+        cap = min(HARD_TEXT_CAP, (f.type.max_length or HARD_TEXT_CAP) * FAR_BEYOND)
+        literal = json.dumps("长" * (cap + 1 + draw(st.integers(0, 50))), ensure_ascii=False)
+    else:
+        text = draw(st.text(CHARS, max_size=5))
+        at = draw(st.integers(0, len(text)))
+        bad = draw(st.sampled_from(BAD_CHARS))
+        literal = json.dumps(text[:at] + bad + text[at:])  # ASCII escapes carry surrogates
+    return where, f, literal
