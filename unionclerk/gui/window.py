@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from unionclerk import APP_TITLE, paths
 from unionclerk.gui import menus
 from unionclerk.gui.models import FormRow, FormsModel
-from unionclerk.gui.navfit import fit_navigation
+from unionclerk.gui.navfit import NavigationFitter
 from unionclerk.gui.panels import Dashboard, ProblemsPanel
 
 if TYPE_CHECKING:
@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([330, 950])
+        self.nav_fitter = NavigationFitter(self.nav, self.splitter)
         self.setCentralWidget(self.splitter)
         self.problems = ProblemsPanel(self)
         self.problems.problem_activated.connect(self.go_to)
@@ -300,7 +301,7 @@ class MainWindow(QMainWindow):
                                 st.warnings, None if form.is_roster else st.progress,
                                 len(s.data.rows.get(form.key, [])) if form.is_roster else None))
         self.forms_model.set_rows(rows)
-        fit_navigation(self.nav)
+        self.nav_fitter.fit()
         self.workflow.show_dashboard()
         groups, where, notes = [], {}, {}
         by_form: dict[str, list[Problem]] = {}
