@@ -1999,4 +1999,12 @@ Export a draft anyway?</translation>
         <translation>unionclerk user guide</translation>
     </message>
 </context>
+<context>
+    <name>ColumnHelp</name>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>？{0}：{1}</source>
+        <translation>? {0}: {1}</translation>
+    </message>
+</context>
 </TS>

@@ -106,3 +106,25 @@ def test_after_export_open_the_folder_or_nothing(demo_window, dialogs, qtbot, tm
     _export(demo_window, dialogs, qtbot, out, _press(qtbot, "close"))
     assert dialogs.opened_urls == []
     assert QApplication.activeModalWidget() is None
+
+
+def test_roster_shows_the_help_of_the_column_the_cursor_is_in(demo_window, qtbot) -> None:
+    from unionclerk.gui.helpdoc import ColumnHelp
+
+    demo_window.select_form("cadres")
+    table = demo_window.pages["cadres"].roster
+    help_line = table.findChild(ColumnHelp, "column_help")
+    view = table.view
+    columns = table.model.columns
+    with_help = next(i for i, f in enumerate(columns) if f.help)
+    without = next((i for i, f in enumerate(columns) if not f.help), None)
+    view.setFocus()
+    view.setCurrentIndex(table.proxy.index(0, 0))
+    for _ in range(with_help):  # walk to the column with the arrow keys, as a clerk does
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.currentIndex().column() == with_help
+    assert help_line.isVisibleTo(demo_window)
+    assert columns[with_help].help in help_line.text()
+    if without is not None:
+        view.setCurrentIndex(table.proxy.index(0, without))
+        assert not help_line.isVisibleTo(demo_window)

@@ -2,18 +2,21 @@
 
 The steps of a report in order (填写 → 检查 → 说明警告 → 标记完成 → 导出 → 报送), what 草稿
 means, and where the data and its backups are (this machine's real folders). Not modal: the
-clerk reads it beside the form. Also the "?" buttons that show a field's help on a click, for
-clerks who do not know that resting the mouse shows a tooltip.
+clerk reads it beside the form. Also the "?" buttons that show a field's help on a click, and
+the line under a roster with the help of the column the cursor is in, for clerks who do not
+know that resting the mouse shows a tooltip.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QTextBrowser,
     QToolButton,
     QToolTip,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionclerk import APP_TITLE, paths
+from unionclerk.domain.i18n import pick
 
 
 class HelpDialog(QDialog):
@@ -109,3 +113,26 @@ class HelpButton(QToolButton):
     def show_help(self) -> None:
         QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), self.help, self, QRect(),
                           30_000)
+
+
+class ColumnHelp(QLabel):
+    """Under a roster: the help of the column the cursor is in, visible as the clerk moves
+    (the headers' tooltips show only to a resting mouse)."""
+
+    def __init__(self, view: QAbstractItemView, fields: list, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.setObjectName("column_help")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #5f6368;")
+        self.fields = fields
+        view.selectionModel().currentChanged.connect(self.follow)
+        self.hide()
+
+    def follow(self, current: QModelIndex, _previous: QModelIndex = QModelIndex()) -> None:  # noqa: B008
+        column = current.column() if current.isValid() else -1
+        field = self.fields[column] if 0 <= column < len(self.fields) else None
+        text = pick(field.help or "", field.help_en) if field is not None else ""
+        if text:
+            self.setText(self.tr("？{0}：{1}").format(field.title, text))
+        self.setVisible(bool(text))
