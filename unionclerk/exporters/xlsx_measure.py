@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from unionclerk import paths
@@ -180,8 +181,6 @@ def _empty(ws: Any, row: int, col: int) -> bool:
 
 
 def _width(widths: dict[str, Any], col: int) -> float | None:
-    from openpyxl.utils import get_column_letter
-
     return widths.get(get_column_letter(col))
 
 
