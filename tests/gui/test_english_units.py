@@ -58,6 +58,7 @@ def test_units_beside_fields_are_english(english_window) -> None:
 
 def test_navigation_names_are_english_and_whole(english_window) -> None:
     w = english_window
+    assert w.period_box.currentText() == "2018"  # not 2018年度
     nav, model = w.nav, w.forms_model
     titles = [model.index(r, 0).data() for r in range(1, model.rowCount())]
     assert titles[1].startswith("Table 1 ") and not any(CJK.search(t) for t in titles), titles
@@ -74,3 +75,8 @@ def test_unit_words() -> None:
     assert unit_list("件、人、元、户") == "cases, persons, yuan, households"
     assert table_no_text("表三") == "Table 3" and table_no_text("表十") == "Table 10"
     assert unit_text("公斤") == "公斤"  # a unit with no English word stays as it is
+    from unionclerk.domain.period import Period
+
+    assert Period(2018, "h1").shown == "2018 H1" and Period(2018).shown == "2018"
+    i18n.set_language("zh")
+    assert Period(2018, "h1").shown == "2018上半年"

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         county = setup.role(self.ws) == setup.COUNTY
         self.period_box.clear()
         for report in self.reports:
-            label = report.period.label
+            label = report.period.shown
             self.period_box.addItem(f"{report.unit.union_name} {label}" if county else label)
         if not self.reports:
             self.open_report(None)
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         status = self.status_text(report.status)
         self.unit_label.setText(report.unit.union_name)
         self.status_label.setText(self.tr("状态：{0}").format(status))
-        self.setWindowTitle(f"{APP_TITLE} — {report.unit.union_name} {report.period.label}"
+        self.setWindowTitle(f"{APP_TITLE} — {report.unit.union_name} {report.period.shown}"
                             f"（{status}）")
         self.refresh_states()
         page = self.current_page()
