@@ -124,3 +124,16 @@ def test_heading_breaks_only_between_tokens(label):
             at += len(token)
             cuts.add(at)
         assert len(first) in cuts
+
+
+def test_a_very_long_cover_note_goes_on_across_pages(ws, tmp_path):
+    report = demo.build_demo(ws)
+    session = EditSession(ws, report)
+    session.set_value("cover", "credit_code", "91330782MA2E1234X5")
+    warning = next(p for p in session.problems() if p.field == "credit_code")
+    session.set_explanation(warning, "本工会暂用镇政府代码，新代码正在办理。" * 130)  # 2,470 characters
+    pdf = export(ws, tmp_path, ws.find_report(demo.PERIOD))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          check=True).stdout.decode("utf-8")
+    assert "（续）" in text  # the label of the continuation rows (wrapped in its column)
+    assert text.replace(" ", "").replace("\n", "").count("新代码正在办理") >= 100

@@ -149,15 +149,18 @@ def _cover(ctx: Context, bundle: Bundle, glyphs: GlyphCheck) -> list[Any]:
 def _cover_notes(ctx: Context, form: FormDef, glyphs: GlyphCheck, width: float) -> list[Any]:
     """The explanations given for the cover's warnings, as the workbook's 说明 column shows
     them: a reviewer reading the paper sees why, too."""
+    label = max(stringWidth(f"{f.label}", pdf_fonts.FONT, 9) for f in form.fields) + 5
+    _, height = frame_size(PORTRAIT)
     rows: list[list[Any]] = []
     for _, f in ordered_fields(form, form.fields):
         note = ctx.data.explanations.get(f"cover.{f.key}", "").strip()
         if note:
             glyphs.check(note, "封面", f"{f.label}的说明")
-            rows.append([para(f.label), para(note)])
+            # a note taller than a page goes on in 续 rows
+            rows += [[para(name), para(text)]
+                     for name, text in _continued(f.label, note, width - label, height)]
     if not rows:
         return []
-    label = max(stringWidth(f"{f.label}", pdf_fonts.FONT, 9) for f in form.fields) + 5
     table = Table([[para("项目", align=TA_CENTER), para("说明", align=TA_CENTER)]] + rows,
                   colWidths=[label, width - label], repeatRows=1)
     table.setStyle(TableStyle(grid_style(9)))
