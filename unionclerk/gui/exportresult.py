@@ -31,6 +31,7 @@ class ExportResult(QObject):
             text += "\n\n" + self.tr("请注意：") + "\n" + "\n".join(warnings[:20])
         box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, text, parent=parent)
         box.setObjectName("export_result")
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 30em; }")  # a file name on one line
         pdf = next((f for f in files if f.suffix.lower() == ".pdf"), None)
         open_pdf = None
         if pdf is not None:
