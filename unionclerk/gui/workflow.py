@@ -55,7 +55,7 @@ class Workflow(QObject):
             step = self.tr("已标记完成：导出上报文件 →")
         else:
             step = self.tr("已导出。可以再次导出，或重新打开修改 →")
-        title = f"{s.report.unit.union_name}　{s.report.period.label}"
+        title = f"{s.report.unit.union_name}　{s.report.period.shown}"
         self.w.dashboard.show_state(title, status, step)
 
     def next_step(self) -> None:
