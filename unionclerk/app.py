@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from unionclerk import __version__, logsetup, paths
 from unionclerk.domain import i18n
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
@@ -106,15 +106,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 dir=paths.data_dir(create=False)), err=True)
         return EXIT_REFUSED
     try:
-        log = logsetup.setup(paths.data_dir())
-    except OSError as exc:  # the data folder itself cannot be made or written
+        log = logsetup.setup(paths.data_dir())  # None: a read-only folder, nothing logged
+    except OSError as exc:  # the data folder itself cannot be made
         _say(tr("无法完成：无法使用数据文件夹 {dir}（{reason}）", dir=args.data_dir or "",
-                reason=exc.strerror or str(exc)), err=True)
+                reason=os_reason(exc)), err=True)
         return EXIT_REFUSED
     try:
         logging.getLogger(__name__).info("unionclerk %s: %s", __version__, command)
         if command in WRITES_DATA:
             return _with_folder_lock(command, args)
+        if command != "gui":  # the window sweeps once it holds the folder lock
+            _sweep(holding_lock=False)
         return COMMANDS[command](args)
     except UserError as exc:
         logging.getLogger(__name__).info("refused: %s", exc)
@@ -127,8 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception:
         logging.getLogger(__name__).exception("unexpected error in %s", command)
-        _say(tr("程序出现意外错误，已记录在日志中：{log}。数据没有丢失：每一次修改在出错前都已保存。",
-                log=log), err=True)
+        if log is not None:
+            _say(tr("程序出现意外错误，已记录在日志中：{log}。数据没有丢失：每一次修改在出错前都已保存。",
+                    log=log), err=True)
+        else:
+            _say(tr("程序出现意外错误（数据文件夹无法写入，没有记录日志）。数据没有丢失：每一次修改在出错前都已保存。"),
+                 err=True)
         return EXIT_REFUSED
     finally:
         logsetup.close()
@@ -140,7 +146,8 @@ def _say(text: str, *, err: bool = False) -> None:
         # Names come from received files: a control or bidi character is shown, not acted on.
         from unionclerk.formspec.door import printable  # the forms engine loads only now
 
-        print(printable(text), file=stream, flush=True)
+        # ...and never a full ID number
+        print(logsetup.mask_ids(printable(text)), file=stream, flush=True)
 
 
 def _workspace():  # noqa: ANN202 - imported lazily so `--help` stays fast
@@ -180,23 +187,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from unionclerk.services import transfer
 
-    refused = 0
     with _workspace() as ws:
-        for file in args.files:
-            try:
-                out = transfer.import_file(ws, Path(file), replace=args.replace)
-            except UserError as exc:
-                refused += 1
-                _say(tr("未导入：{message}", message=str(exc)), err=True)
-                continue
-            errors = sum(p.is_error for p in out.problems)
-            verb = tr("已覆盖") if out.replaced else tr("已导入")
-            _say(tr("{verb}：{file} → {unit} {period}（{e} 个错误，{w} 个警告）", verb=verb,
-                    file=file, unit=out.report.unit.union_name, period=out.report.period.label,
-                    e=errors, w=len(out.problems) - errors))
-            for key in out.dropped:
-                _say(tr("  注意：旧版本字段 {key} 在新版本中已删除，未导入", key=key))
-    return EXIT_REFUSED if refused else EXIT_OK
+        outcomes, refused = transfer.import_files(ws, [Path(f) for f in args.files],
+                                                  replace=args.replace)
+    for _file, exc in refused:
+        _say(tr("未导入：{message}", message=str(exc)), err=True)
+    if refused:
+        if len(args.files) > 1:
+            _say(tr("有文件未通过检查，所有文件都没有导入（数据没有任何改动）。改正或去掉这些文件后再导入。"),
+                 err=True)
+        return EXIT_REFUSED
+    for file, out in zip(args.files, outcomes, strict=True):
+        errors = sum(p.is_error for p in out.problems)
+        verb = tr("已覆盖") if out.replaced else tr("已导入")
+        _say(tr("{verb}：{file} → {unit} {period}（{e} 个错误，{w} 个警告）", verb=verb,
+                file=file, unit=out.report.unit.union_name, period=out.report.period.label,
+                e=errors, w=len(out.problems) - errors))
+        for key in out.dropped:
+            _say(tr("  注意：旧版本字段 {key} 在新版本中已删除，未导入", key=key))
+    return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -241,7 +250,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)),
+            raise UserError(tr("无法创建输出文件夹：{reason}", reason=os_reason(exc)),
                             where=str(out)) from None
         done = exporting.export_report(ws, report, out, formats, full_ids=args.full_ids)
     for target in done.files:
@@ -318,11 +327,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from unionclerk.services import backup
+    from unionclerk.formspec import shipped_forms
+    from unionclerk.services import recovery
 
-    with _workspace() as ws:
-        safety = backup.restore(ws, Path(args.file))
-    _say(tr("已从 {file} 恢复。恢复前的数据已另存为：{safety}", file=args.file, safety=safety))
+    # No workspace first: restore must work exactly when the current file cannot be opened.
+    done = recovery.restore_file(Path(args.file), shipped_forms())
+    if done.damaged is not None:
+        _say(tr("已从 {file} 恢复。原来的数据文件已损坏，已另存为：{damaged}", file=args.file,
+                damaged=done.damaged))
+    else:
+        _say(tr("已从 {file} 恢复。恢复前的数据已另存为：{safety}", file=args.file,
+                safety=done.safety))
     return EXIT_OK
 
 
@@ -334,16 +349,33 @@ WRITES_DATA = {"demo", "import", "restore", "merge"}
 
 
 def _with_folder_lock(command: str, args: argparse.Namespace) -> int:
-    from unionclerk.gui.lock import FolderLock  # Qt's QLockFile: the same lock as the window's
+    from unionclerk.folderlock import WINDOW, FolderLock
 
-    lock = FolderLock(paths.data_dir())
-    if not lock.acquire():
+    lock = FolderLock(paths.data_dir(), command)
+    if not lock.acquire():  # CannotLock (read-only folder, full disk) is a UserError
+        owner = lock.owner()
+        pid = owner.pid if owner else "?"
+        if owner is not None and owner.kind != WINDOW:
+            raise UserError(tr("数据文件夹正被另一个工会报表助手命令（{command}，进程号 {pid}）使用，请等它完成后再试。",
+                               command=owner.kind, pid=pid), where=str(paths.data_dir()))
         raise UserError(tr("数据文件夹正被工会报表助手的窗口使用（进程号 {pid}）。请先关闭窗口，或在窗口中操作。",
-                           pid=lock.owner_pid() or "?"), where=str(paths.data_dir()))
+                           pid=pid), where=str(paths.data_dir()))
     try:
+        _sweep(holding_lock=True)
         return COMMANDS[command](args)
     finally:
         lock.release()
+
+
+def _sweep(*, holding_lock: bool) -> None:
+    """What a killed program left behind (services.sweep); never in the way of the command."""
+    from unionclerk.services import sweep
+
+    try:
+        sweep.at_start(holding_lock)
+    except OSError as exc:
+        logging.getLogger(__name__).warning("start-up sweep: %s", exc)
+
 
 COMMANDS = {"gui": cmd_gui, "demo": cmd_demo, "import": cmd_import, "check": cmd_check,
             "export": cmd_export, "backup": cmd_backup,

@@ -61,3 +61,15 @@ def backups_dir() -> Path:
     folder = data_dir() / "backups"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def writable(folder: Path) -> bool:
+    """True when a file can be made in `folder` (False on a write-protected stick or a
+    read-only mount; permission bits alone are not trusted, an administrator ignores them)."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False

@@ -370,32 +370,47 @@ To fill in your own unit&apos;s report, change the cover in Settings → Unit de
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="33"/>
+        <location filename="../../unionclerk/gui/editor.py" line="34"/>
         <source>报表已标记完成。如需修改，请先“重新打开”并填写原因。</source>
         <translation>The report is marked complete. To change it, first &quot;Reopen&quot; it and give a reason.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="53"/>
+        <location filename="../../unionclerk/gui/editor.py" line="54"/>
         <source>修改“{0}”</source>
         <translation>Edit &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="69"/>
+        <location filename="../../unionclerk/gui/editor.py" line="66"/>
+        <source>说明无法保存：{0}</source>
+        <translation>The explanation could not be saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/editor.py" line="76"/>
         <source>填写说明</source>
         <translation>Write explanation</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="78"/>
+        <location filename="../../unionclerk/gui/editor.py" line="85"/>
         <source>添加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="95"/>
+        <location filename="../../unionclerk/gui/editor.py" line="102"/>
         <source>移动一行</source>
         <translation>Move a row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/editor.py" line="116"/>
+        <location filename="../../unionclerk/gui/editor.py" line="108"/>
+        <source>标记“本期无此项”</source>
+        <translation>Mark &quot;nothing to report&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/editor.py" line="108"/>
+        <source>取消“本期无此项”</source>
+        <translation>Unmark &quot;nothing to report&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/editor.py" line="132"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -663,12 +678,22 @@ This set-up will show again next time; what was typed here is not kept.</transla
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../unionclerk/gui/pages.py" line="46"/>
+        <location filename="../../unionclerk/gui/pages.py" line="55"/>
         <source>计量单位：{0}</source>
         <translation>Units: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/pages.py" line="70"/>
+        <location filename="../../unionclerk/gui/pages.py" line="62"/>
+        <source>本期无此项</source>
+        <translation>Nothing to report</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/pages.py" line="65"/>
+        <source>本报告期这张表确实没有需要填报的内容时勾选：报表和 PDF 上会写明，审核时就知道不是漏填。表里填了内容就不能勾选。</source>
+        <translation>Tick when this form truly has nothing to report this period: the workbook and the PDF say so, and a reviewer can tell it was not forgotten. A form with something in it cannot be ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/pages.py" line="91"/>
         <source>汇总情况</source>
         <translation>Summary</translation>
     </message>
@@ -1191,60 +1216,60 @@ Double-click to go there</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="120"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="121"/>
         <source>选“其他”时请在此注明</source>
         <translation>When you choose &quot;Other&quot;, say what here</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="141"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="142"/>
         <source>请写明原因（说明），例如：数据来自镇统计站，口径不同</source>
         <translation>Write the reason (explanation), e.g. the figure comes from the township statistics office and is counted differently</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="147"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="149"/>
         <source>说明：</source>
         <translation>Explanation:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="181"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="183"/>
         <source>上期 {0}</source>
         <translation>Last {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="182"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="184"/>
         <source>上一报告期填报的数</source>
         <translation>The figure reported for the previous period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="206"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="237"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="208"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="239"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="206"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="237"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="208"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="239"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="207"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="238"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="209"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="240"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="216"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="218"/>
         <source>规则：{0}</source>
         <translation>Rule: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="240"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="242"/>
         <source>（没有保存：请改正，或按 Ctrl+Z 恢复原来的值）</source>
         <translation> (not saved: correct it, or press Ctrl+Z for the value before)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="259"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="261"/>
         <source>错误：{0}（没有保存：请改正，或按 Ctrl+Z 恢复原来的值）</source>
         <translation>Error: {0} (not saved: correct it, or press Ctrl+Z for the value before)</translation>
     </message>
@@ -1722,6 +1747,11 @@ The current data is saved as a backup first.</translation>
         <location filename="../../unionclerk/gui/workflow.py" line="103"/>
         <source>报表已标记完成。现在导出上报文件吗？</source>
         <translation>The report is marked complete. Export the submission files now?</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="117"/>
+        <source>标记完成之前，请看一下这些表。</source>
+        <translation>Before marking the report complete, look at these forms.</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/workflow.py" line="119"/>

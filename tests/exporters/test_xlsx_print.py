@@ -146,3 +146,22 @@ def test_any_text_prints_whole(ws, tmp_path_factory, address, post, note):
                                         new_id=lambda: "e3c9e8f9-71ad-4648-9e68-256f8b5063c8"
                                         ).files[0]
     assert xlsx_measure.overflows(path) == []
+
+
+def test_a_workbook_with_the_earlier_headings_is_still_intact(ws, tmp_path, monkeypatch) -> None:
+    """Roster headings now carry a line break between words; a workbook exported before
+    (headings in one piece) still reads as intact and is checked cell by cell."""
+    from unionclerk.exporters import xlsx_reader, xlsx_sheets
+
+    report = demo.build_demo(ws)
+    with monkeypatch.context() as old:
+        old.setattr(xlsx_sheets, "heading", lambda label: label)
+        book = submission.export_submission(ws, report, tmp_path, ["xlsx"]).files[0]
+    wb = load_workbook(book)
+    try:
+        assert "公民身份号码" in [c.value for c in wb["表二 工会干部队伍情况"][6]]
+    finally:
+        wb.close()
+    info = submission.inspect_file(ws.forms, book)
+    assert info.integrity == xlsx_reader.INTACT, info.edited_cells
+    assert not any("未逐格核对" in line for line in submission.describe(info))

@@ -63,3 +63,29 @@ def test_back_to_filling_shows_the_empty_form_and_its_problems(demo_window, qtbo
     assert w.stack.currentWidget() is w.pages["support"]
     assert any(p.form == "support" and p.is_error for p in w.session.problems())
     assert "错误" in w.forms_model.rows[w.forms_model.row_of("support")].state
+
+
+def test_the_page_marks_nothing_to_report_and_undo_takes_it_back(demo_window, qtbot,
+                                                                  ws) -> None:
+    w = demo_window
+    s = w.session
+    s.apply_rows("services", RowsPlan(delete=[r.uuid for r in s.data.rows["services"]]))
+    w.refresh_all()
+    w.select_form("services")
+    page = w.pages["services"]
+    box = page.nothing
+    assert box.isVisibleTo(w) and box.isEnabled() and not box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert reports.load(ws, s.report).nothing == {"services"}
+    assert w.forms_model.rows[w.forms_model.row_of("services")].state == "本期无此项"
+    w.activateWindow()
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert reports.load(ws, s.report).nothing == set() and not box.isChecked()
+    qtbot.keyClick(box, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert box.isChecked()
+    # Something to report after all: a row typed in takes the mark away.
+    page.roster.model.setData(page.roster.model.index(0, 0), "健康讲座")
+    assert reports.load(ws, s.report).nothing == set()
+    assert not box.isChecked() and not box.isEnabled()
+    w.select_form("organisation")  # a form with figures in it cannot be marked
+    assert not w.pages["organisation"].nothing.isEnabled()

@@ -46,3 +46,35 @@ def test_screenshots(ws, qtbot, clerk, shots, chinese_buttons, save_shot) -> Non
     window.problems.view.setCurrentIndex(window.problems.model.index(0, 0))
     window.resizeDocks([window.problems], [360], Qt.Orientation.Vertical)
     save_shot(window.problems, shots / "gui-problems.png")
+
+
+def test_first_hour_screenshots(ws, qtbot, clerk, shots, chinese_buttons, save_shot,
+                                dialogs) -> None:
+    """The county's own first page, and 标记完成 asking about empty forms."""
+    wizard = FirstRunWizard(ws)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.start.county.setChecked(True)
+    wizard.next()
+    clerk.type(wizard.county.name, "义乌市总工会", enter=False)
+    clerk.type(wizard.county.code, "330782102000", enter=False)
+    save_shot(wizard, shots / "gui-county-start.png")
+
+    from unionclerk.services import demo
+    from unionclerk.services.editing import RowsPlan
+
+    demo.build_demo(ws)
+    window = clerk.window(ws)
+    window.resize(1280, 820)
+    s = window.session
+    s.apply_rows("services", RowsPlan(delete=[r.uuid for r in s.data.rows["services"]]))
+    window.refresh_all()
+
+    def picture(box):
+        box.show()
+        save_shot(box, shots / "gui-complete-empty.png")
+        box.hide()
+        return -1
+
+    dialogs.expect("exec", picture)
+    window.workflow.complete()

@@ -49,3 +49,16 @@ def test_unsaved_typing_is_undone_first(ws, demo_window, clerk, qtbot) -> None:
     assert saved(ws, w, "rights", "disputes") == 40
     qtbot.keyClick(field, Qt.Key.Key_Z, Ctrl)  # then the last saved change
     assert saved(ws, w, "rights", "disputes") != 40
+
+
+def test_ctrl_z_in_a_saved_explanation_undoes_it(ws, demo_window, clerk, qtbot) -> None:
+    w = demo_window
+    clerk.fill(w, "organisation", "members", "26500")  # more members than employees
+    row = clerk.row(w, "organisation", "members")
+    clerk.type(row.explain, "含退休职工会员")
+    assert w.session.explanation(row.warning) == "含退休职工会员"
+    row.explain.setFocus()
+    qtbot.keyClick(row.explain, Qt.Key.Key_Z, Ctrl)  # the 说明 was saved: the window undoes it
+    assert w.session.explanation(row.warning) == ""
+    qtbot.keyClick(w.focusWidget(), Qt.Key.Key_Y, Ctrl)
+    assert w.session.explanation(row.warning) == "含退休职工会员"

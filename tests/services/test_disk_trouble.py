@@ -11,7 +11,7 @@ from contextlib import closing
 import pytest
 
 from unionclerk import paths
-from unionclerk.domain.errors import DatabaseError, UserError
+from unionclerk.domain.errors import DatabaseError, UserError, os_reason
 from unionclerk.exporters import atomic
 from unionclerk.services import demo, exporting, reports, transfer
 from unionclerk.services.editing import EditSession
@@ -37,7 +37,8 @@ def test_export_failure_leaves_nothing(ws, tmp_path, monkeypatch, code):
     monkeypatch.setattr(exporting.os, "replace", failing_replace(code))
     with pytest.raises(UserError) as info:
         exporting.export_report(ws, report, out, ["xlsx", "pdf", "json"])
-    assert os.strerror(code) in str(info.value)
+    # the reason in plain words (磁盘已满, 只读…), or the system's own text for the rest
+    assert os_reason(OSError(code, os.strerror(code))) in str(info.value)
     assert list(out.iterdir()) == []  # no file, no temporary file, no staging folder
     assert members(ws) == 24143
 

@@ -31,3 +31,21 @@ class ValueRefused(UserError):
 
 class DatabaseError(UserError):
     """The environment's fault around the database: locked, newer, corrupt, disk full."""
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in plain words for the common faults of an office PC
+    (a full disk, a write-protected stick, no permission), else the system's own text."""
+    import errno
+
+    from unionclerk.domain.i18n import tr
+
+    plain = {
+        errno.ENOSPC: tr("磁盘已满"),
+        errno.EDQUOT: tr("磁盘已满"),
+        errno.EROFS: tr("文件夹是只读的（如写保护的U盘）"),
+        errno.EACCES: tr("没有写入权限"),
+        errno.EPERM: tr("没有写入权限"),
+        errno.ENOENT: tr("找不到文件或文件夹"),
+    }
+    return plain.get(exc.errno or 0) or exc.strerror or str(exc)

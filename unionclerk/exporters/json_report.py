@@ -18,7 +18,7 @@ from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import ReportData, RosterRow
-from unionclerk.formspec import door, validators
+from unionclerk.formspec import door, idmask
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 
 FORMAT = "unionclerk.report"
@@ -160,7 +160,8 @@ def _read_record(form: FormDef, raw: Any, where: str, parsed: ParsedReport, vers
         except ValueRefused as exc:
             fdef = form.field(key)
             raise UserError(tr("“{label}”的值 {value} 无法接受：{reason}", label=fdef.plain_label,
-                               value=_short(value), reason=exc.message),
+                               value=idmask.mask_ids_in_text(_short(value)),
+                               reason=exc.message),
                             where=f"{where}.{key}") from None
         if typed is not None:
             out[key] = typed
@@ -254,10 +255,23 @@ def _record_json(form: FormDef, fields: list, values: dict[str, Any], full_ids: 
         if value is None:
             continue
         value = f.to_json(value)
-        if f.sensitive and not full_ids:
-            value = validators.mask_id(value) if not validators.is_masked_id(value) else value
+        if not full_ids:
+            value = _masked(f, value)
         out[f.key] = value
     return out
+
+
+_FREE_TEXT = frozenset({"text", "longtext"})
+
+
+def _masked(f: FieldDef, value: Any) -> Any:
+    """A value as a masked export writes it: ID numbers masked, and so are ID-like numbers
+    typed into free text (idmask)."""
+    if f.sensitive:
+        return idmask.mask(value)
+    if f.type.name in _FREE_TEXT and isinstance(value, str):
+        return idmask.mask_ids_in_text(value)
+    return value
 
 
 def build_document(forms: FormSet, period: Period, data: ReportData, *,
@@ -279,7 +293,7 @@ def build_document(forms: FormSet, period: Period, data: ReportData, *,
     for key, text in data.explanations.items():
         public = _public_key(key, data)
         if public and text.strip():
-            explanations[public] = text
+            explanations[public] = text if full_ids else idmask.mask_ids_in_text(text)
     doc = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,

@@ -40,7 +40,13 @@ from unionclerk.exporters.pdf_pages import (
     numbered_canvas,
 )
 from unionclerk.exporters.pdf_roster import roster_story
-from unionclerk.exporters.xlsx_layout import NOTHING_TEXT, Context, ordered_fields
+from unionclerk.exporters.xlsx_layout import (
+    IDS_NOTE,
+    IDS_NOTE_FULL,
+    NOTHING_TEXT,
+    Context,
+    ordered_fields,
+)
 from unionclerk.exporters.xlsx_sheets import COVER_TITLE
 from unionclerk.formspec.derived import cadre_figures
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
@@ -138,7 +144,7 @@ def _cover(ctx: Context, bundle: Bundle, glyphs: GlyphCheck) -> list[Any]:
     story += _cover_notes(ctx, form, glyphs, width)
     facts = [("报告期", ctx.period.label if ctx.period else ""), ("报表状态", ctx.status_label),
              ("导出时间", ctx.exported_at), ("程序版本", ctx.program_version),
-             ("导出编号", ctx.export_id), ("身份证号码", "完整号码" if ctx.full_ids else "已遮盖")]
+             ("导出编号", ctx.export_id), ("身份证号码", IDS_NOTE_FULL if ctx.full_ids else IDS_NOTE)]
     story += [Spacer(1, 5 * mm), _pairs_table(facts, width), Spacer(1, 3),
               para(f"数据校验码（SHA-256）：{bundle.payload_hash}", 7.5, color="#404040"),
               Spacer(1, 8 * mm)]

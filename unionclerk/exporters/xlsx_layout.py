@@ -26,7 +26,12 @@ from unionclerk.domain.report import ReportData
 from unionclerk.formspec import validators
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 
-LAYOUT_VERSION = 2  # 2: roster headings carry a line break between words
+LAYOUT_VERSION = 1
+# The cover's note on ID numbers. Files of the first masking carry IDS_NOTE_V1; the reader
+# accepts it where IDS_NOTE is expected (the note changed, the layout did not).
+IDS_NOTE = "已遮盖（只显示地区码）"
+IDS_NOTE_V1 = "已遮盖（前6位和后4位可见）"
+IDS_NOTE_FULL = "完整号码（按填报单位要求）"
 HEADER_ROW = 6  # column headings of every sheet
 NUMBER_STYLES = {"int": "int", "money": "money", "area": "area", "rate": "rate"}
 CODE_TYPES = {"phone", "idnumber", "creditcode", "divisioncode"}

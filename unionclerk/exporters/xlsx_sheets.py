@@ -9,6 +9,8 @@ from unionclerk.exporters.headings import heading, widest_line
 from unionclerk.exporters.xlsx_layout import (
     DERIVED_TITLE,
     HEADER_ROW,
+    IDS_NOTE,
+    IDS_NOTE_FULL,
     NOTES_TITLE,
     NOTHING,
     NOTHING_TEXT,
@@ -62,7 +64,7 @@ def plan_cover(ctx: Context) -> SheetPlan:
     done = len(form.sections)
     section_row(plan, f"{numbers[done]}、报送信息", 1, 4)
     template = ctx.template_rows > 0
-    ids = "完整号码（按填报单位要求）" if ctx.full_ids else "已遮盖（前6位和后4位可见）"
+    ids = IDS_NOTE_FULL if ctx.full_ids else IDS_NOTE
     facts = [
         (PERIOD_LABEL, ctx.period.label if ctx.period else None, "code" if template else "text"),
         ("报表状态", ctx.status_label, "text"),

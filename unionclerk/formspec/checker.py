@@ -17,6 +17,7 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.problems import Problem, Severity
 from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.formspec import idmask
 from unionclerk.formspec.fieldtypes import FieldType
 from unionclerk.formspec.model import OTHER, FieldDef, FormDef, FormSet, RuleDef
 from unionclerk.formspec.rawcells import RAW_KEY, unparsed_problem
@@ -311,7 +312,7 @@ class Checker:
 
     def _problem(self, rule: RuleDef, values: dict[str, Any], row: str | None) -> Problem:
         form = self.forms[rule.form]
-        shown = _Values({k: form.field(k).display(v) for k, v in values.items()
+        shown = _Values({k: _shown(form.field(k), v) for k, v in values.items()
                          if form.has_field(k)})
         return Problem(rule.severity, rule.form, rule.field, rule.text.format_map(shown),
                        rule.qualified_id, row=row)
@@ -319,9 +320,13 @@ class Checker:
     def _unique(self, run: _Run, rule: RuleDef) -> list[Problem]:
         assert rule.unique is not None
         groups: dict[tuple, list[RosterRow]] = defaultdict(list)
+        form = self.forms[rule.form]
+        masked = [i for i, k in enumerate(rule.unique) if form.field(k).sensitive]
         for row in run.data.rows.get(rule.form, []):
             key = tuple(row.values.get(k) for k in rule.unique)
-            if all(k is not None for k in key):
+            # Masked ID numbers hide who they are: equal masks are not the same person.
+            if all(k is not None for k in key) and not any(
+                    idmask.is_masked(str(key[i])) for i in masked):
                 groups[key].append(row)
         out = []
         for rows in groups.values():
@@ -329,6 +334,14 @@ class Checker:
                 for row in rows:
                     out.append(self._problem(rule, row.values, row.uuid))
         return out
+
+
+def _shown(f: Any, value: Any) -> str:
+    """A value as a message shows it: ID numbers (and ID-like numbers in text) masked, so no
+    message, log line or summary problem list ever holds a full one."""
+    if f.sensitive:
+        return idmask.mask(str(value))
+    return idmask.mask_ids_in_text(f.display(value))
 
 
 def _placeholders(rule: RuleDef) -> set[str]:

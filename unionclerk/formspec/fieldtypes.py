@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.report import YearMonth
+from unionclerk.formspec import idmask
 from unionclerk.formspec import validators as v
 
 MAX_COUNT = 10**12  # beyond any real count: a typo or a unit mix-up
@@ -383,8 +384,12 @@ class IdNumberType(FieldType):
         return v.normalise_id_number(value)
 
     def format_problem(self, value: Any) -> str | None:
-        if not value or v.is_masked_id(value):
-            return None  # masked numbers arrive masked and are not re-checked
+        if not value:
+            return None
+        if v.is_masked_id(value):  # masked numbers are not re-checked: the file says
+            if idmask.masked_valid(value) is False:
+                return tr("导出时未通过校验（号码已遮盖，无法核对），请向填报单位核实")
+            return None
         return v.id_number_problem(value)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem, Severity
-from unionclerk.formspec import door
+from unionclerk.formspec import door, idmask
 from unionclerk.formspec.fieldtypes import HARD_TEXT_CAP
 
 RAW_KEY = "_raw"
@@ -90,5 +90,7 @@ def unparsed_problem(form: str, field: Any, text: str, row: str | None) -> Probl
         reason = exc.message
     return Problem(Severity.ERROR, form, field.key,
                    tr("“{label}”无法识别“{text}”：{reason}。原文已保留，请改正后重新填写",
-                      label=field.plain_label, text=shown(text), reason=reason.rstrip("。")),
+                      label=field.plain_label, reason=reason.rstrip("。"),
+                      text=shown(idmask.mask(text) if field.sensitive
+                                 else idmask.mask_ids_in_text(text))),
                    RULE, row=row)

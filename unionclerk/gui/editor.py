@@ -101,6 +101,15 @@ class Editor(QObject):
                 self.w.undo_stack.push(undo.MoveRow(self.w.session, self.notify, form, row, old,
                                                     position, self.tr("移动一行")))
 
+    def request_nothing(self, form: str, on: bool) -> None:
+        """Mark a form 本期无此项 (or take the mark away): one undo step."""
+        if self._editable():
+            assert self.w.session is not None
+            label = self.tr("标记“本期无此项”") if on else self.tr("取消“本期无此项”")
+            self.w.undo_stack.push(undo.MarkNothing(self.w.session, self.notify, form, on, label))
+        else:
+            self.w.page(form).stale = True
+
     def notify(
         self, form: str, field: str | None, row: str | None, error: UserError | None
     ) -> None:

@@ -7,6 +7,7 @@ drive the same path without entering the event loop.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from unionclerk import APP_NAME, APP_TITLE, logsetup, paths
 from unionclerk.domain import i18n
 from unionclerk.domain.errors import UserError
 from unionclerk.gui import translations
-from unionclerk.gui.lock import FolderLock
+from unionclerk.gui.lock import CannotLock, FolderLock
 
 if TYPE_CHECKING:
     from unionclerk.gui import beacon
@@ -72,7 +73,13 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     installed = translations.install(app, lang)
     folder = paths.data_dir()
     lock = FolderLock(folder)
-    if not lock.acquire():
+    try:
+        acquired = lock.acquire()
+    except CannotLock as exc:  # a write-protected stick, a full disk
+        QMessageBox.critical(None, APP_TITLE, str(exc))
+        translations.remove(app, installed)
+        return EXIT_REFUSED, None
+    if not acquired:
         from unionclerk.gui import beacon  # QtNetwork: only loaded when needed
 
         beacon.ask_first_copy_to_show(folder)
@@ -93,8 +100,11 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     from unionclerk.gui import beacon  # after the first paint: QtNetwork costs ~10 ms to load
 
     started.beacon = beacon.Beacon(folder, lambda: beacon.bring_to_front(window))
-    from unionclerk.services import backup, setup
+    from unionclerk.services import backup, setup, sweep
     from unionclerk.services.workspace import Workspace
+
+    with contextlib.suppress(OSError):
+        sweep.at_start(holding_lock=True)  # what a killed copy left behind
 
     if not _sound_or_restored(window):
         window.close()
@@ -152,10 +162,11 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     log.error("unexpected error", exc_info=(kind, exc, tb))
     log_file = paths.data_dir() / "logs" / logsetup.LOG_NAME
     if isinstance(exc, UserError):
-        QMessageBox.warning(None, APP_TITLE, str(exc))
+        QMessageBox.warning(None, APP_TITLE, logsetup.mask_ids(str(exc)))
         return
     QMessageBox.critical(None, APP_TITLE, QCoreApplication.translate("Startup",
-        "程序出错了，已填写的数据都已保存。\n错误详情已写入：{0}\n\n{1}").format(log_file, exc))
+        "程序出错了，已填写的数据都已保存。\n错误详情已写入：{0}\n\n{1}").format(
+            log_file, logsetup.mask_ids(str(exc))))
 
 
 def run(lang: str = "zh", *, exit_when_shown: bool = False) -> int:

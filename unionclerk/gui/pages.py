@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.report import ReportData
@@ -32,6 +40,7 @@ class FormPage(QWidget):
     add_row_requested = Signal(str, int)
     rows_requested = Signal(str, object, str)  # form key, RowsPlan, label of the undo step
     move_row_requested = Signal(str, str, int)  # form key, row uuid, new position
+    nothing_requested = Signal(str, bool)  # form key, marked 本期无此项 or not
 
     def __init__(self, form: FormDef, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +56,19 @@ class FormPage(QWidget):
         unit.setStyleSheet("color: #5f6368;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(title)
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        self.nothing = QCheckBox(self.tr("本期无此项"), self)  # a parent first: never a window
+        self.nothing.setObjectName("nothing_box")
+        self.nothing.setToolTip(self.tr(
+            "本报告期这张表确实没有需要填报的内容时勾选：报表和 PDF 上会写明，"
+            "审核时就知道不是漏填。表里填了内容就不能勾选。"))
+        self.nothing.setVisible(form.key != "cover")
+        self.nothing.clicked.connect(
+            lambda on: self.nothing_requested.emit(form.key, bool(on)))
+        heading.addWidget(self.nothing)
+        layout.addLayout(heading)
         layout.addWidget(unit)
         self.record: RecordForm | None = None
         self.roster: RosterTable | None = None
@@ -108,6 +129,10 @@ class FormPage(QWidget):
             self.record.show_data(session, before)
         if self.roster is not None:
             self.roster.show_session(session)
+        marked = self.form.key in session.data.nothing
+        self.nothing.setChecked(marked)
+        # Only a form with nothing in it can be marked (typing into it takes the mark away).
+        self.nothing.setEnabled(session.editable and (marked or not session.started(self.form.key)))
         self.stale = False
 
     def focus_problem(self, problem: Problem) -> None:

@@ -29,6 +29,7 @@ from unionclerk.domain.i18n import pick
 from unionclerk.domain.problems import Problem, Severity
 from unionclerk.gui.fields import FieldEditor, live_problem
 from unionclerk.gui.helpdoc import HelpButton
+from unionclerk.gui.undokeys import forget_own_history, forward_undo_keys
 
 if TYPE_CHECKING:  # the session module pulls in the database layer: not at start-up
     from unionclerk.formspec import FieldDef, FormDef
@@ -144,6 +145,7 @@ class RecordForm(QScrollArea):
         explain.setObjectName(f"explain_{field.key}")
         explain.setPlaceholderText(self.tr("请写明原因（说明），例如：数据来自镇统计站，口径不同"))
         explain.editingFinished.connect(lambda key=field.key: self._explained(key))
+        forward_undo_keys(explain)  # Ctrl+Z in a saved 说明 undoes the window's last change
         explain_line = QWidget()
         explain_line.setObjectName(f"explain_line_{field.key}")
         inner = QHBoxLayout(explain_line)
@@ -274,6 +276,7 @@ class RecordForm(QScrollArea):
         row = self.rows[key]
         if row.warning is not None and not row.explain.isReadOnly():
             self.explain_requested.emit(row.warning, row.explain.text())
+            forget_own_history(row.explain)
 
     def focus_field(self, key: str, explain: bool = False) -> None:
         """Scroll to a field and put the cursor in it, or in its explanation box."""

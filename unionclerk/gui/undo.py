@@ -146,3 +146,18 @@ class Explain(_Command):
     def undo(self) -> None:
         self._run(lambda: self.session.set_explanation(self.problem, self.old),
                   self.problem.field, self.problem.row)
+
+
+class MarkNothing(_Command):
+    """Mark a form 本期无此项, or take the mark away; undo does the opposite."""
+
+    def __init__(self, session: EditSession, notify: Notify, form: str, on: bool,
+                 label: str) -> None:
+        super().__init__(session, notify, form, label)
+        self.on = on
+
+    def redo(self) -> None:
+        self._run(lambda: self.session.mark_nothing([self.form], self.on), None, None)
+
+    def undo(self) -> None:
+        self._run(lambda: self.session.mark_nothing([self.form], not self.on), None, None)

@@ -354,6 +354,7 @@ class MainWindow(QMainWindow):
             page.add_row_requested.connect(self.request_add_row)
             page.rows_requested.connect(self.editor.request_rows)
             page.move_row_requested.connect(self.editor.request_move_row)
+            page.nothing_requested.connect(self.editor.request_nothing)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]

@@ -113,7 +113,7 @@ class Workflow(QObject):
                       and f not in empty and 0 < s.form_state(f).filled < s.form_state(f).total]
         if not empty and not unfinished:
             return True
-        lines = []
+        lines = [self.tr("标记完成之前，请看一下这些表。"), ""]
         if empty:
             lines.append(self.tr("以下表一项也没有填："))
             lines += [f"　　{f.display_title}" for f in empty]

@@ -7,14 +7,19 @@ backs up the current database, then replaces it through SQLite's backup API.
 
 from __future__ import annotations
 
+import logging
 import re
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from unionclerk import paths
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import DatabaseError, UserError, os_reason
 from unionclerk.domain.i18n import tr
+from unionclerk.formspec import Checker, FormSet
+from unionclerk.formspec.codec import decode
 from unionclerk.services.workspace import Workspace
+from unionclerk.storage import Database
 from unionclerk.storage import backups as store
 
 KEEP_NEWEST = 10
@@ -43,11 +48,17 @@ def make_backup(ws: Workspace, *, reason: str = "manual", target: Path | None = 
         try:
             return ws.db.backup_to(target)
         except OSError as exc:
-            raise UserError(tr("无法写入备份文件：{reason}", reason=exc.strerror or str(exc)),
+            raise UserError(tr("无法写入备份文件：{reason}", reason=os_reason(exc)),
                             where=str(target)) from None
+    try:
+        folder = paths.backups_dir()
+    except OSError as exc:  # a write-protected stick, a full disk
+        raise UserError(tr("无法在数据文件夹中写入备份：{reason}。可以用 --out 把备份写到别的文件夹。",
+                           reason=os_reason(exc)),
+                        where=str(paths.data_dir(create=False))) from None
     if reason == "manual":  # asked for by the clerk: kept until they delete it
-        return ws.db.backup_to(_free(paths.backups_dir() / f"manual-{_stamp()}.sqlite3"))
-    out = ws.db.backup_to(_free(paths.backups_dir() / f"auto-{reason}-{_stamp()}.sqlite3"))
+        return ws.db.backup_to(_free(folder / f"manual-{_stamp()}.sqlite3"))
+    out = ws.db.backup_to(_free(folder / f"auto-{reason}-{_stamp()}.sqlite3"))
     rotate(paths.backups_dir())
     return out
 
@@ -77,14 +88,45 @@ def list_backups() -> list[Path]:
 def restore(ws: Workspace, source: Path) -> Path:
     """Replace the database with `source`; returns the safety copy of what was there before.
 
-    Nothing changes if `source` is refused. `ws` stays usable either way: it is reopened on
-    the restored database (or, should the copy itself fail, on the untouched old one).
+    Nothing changes if `source` is refused (see `checked_copy`). `ws` stays usable either
+    way: it is reopened on the restored database (or, should the copy itself fail, on the
+    untouched old one).
     """
-    store.verify(Path(source))
-    safety = make_backup(ws, reason="before-restore")
-    ws.db.close()
-    try:
-        store.restore_into(Path(source), ws.db.path)
-    finally:
-        ws.reopen()
+    with tempfile.TemporaryDirectory(prefix="unionclerk-restore-") as tmp:
+        checked = checked_copy(Path(source), Path(tmp), ws.forms)
+        safety = make_backup(ws, reason="before-restore")
+        ws.db.close()
+        try:
+            store.restore_into(checked, ws.db.path)
+        finally:
+            ws.reopen()
     return safety
+
+
+def checked_copy(source: Path, folder: Path, forms: FormSet) -> Path:
+    """A copy of backup `source` in `folder`, brought up to this program's schema and proven
+    by the program's own full load: every table and column there, no row pointing at nothing,
+    every stored value decodes, every report loads and checks. The backup itself is only
+    read. Refused with a plain `DatabaseError` otherwise."""
+    store.verify(source)  # a SQLite file of ours, not newer, passing integrity_check
+    copy = folder / "checked.sqlite3"
+    store.restore_into(source, copy)  # read-only on the backup
+    try:
+        Database.open(copy).close()  # an older schema is upgraded, as the live file would be
+        problems = store.shape_problems(copy)
+        if not problems:
+            with Database.open(copy) as db, db.read() as tx:
+                tx.list_units()
+                for report in tx.list_reports():
+                    data = decode(forms, tx.load_data(report.id))
+                    Checker(forms, report.period).check(data).problems(data, forms)
+                    tx.audit(report.id)
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of the load means "unusable"
+        logging.getLogger(__name__).warning("backup %s fails the full load: %r", source, exc)
+        problems = [tr("有数据无法读取")]
+    if problems:
+        raise DatabaseError(tr("备份文件不完整或内容已损坏（{what}），不能用来恢复：{path}",
+                               what="；".join(problems[:3]), path=source))
+    return copy

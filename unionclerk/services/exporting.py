@@ -5,8 +5,8 @@ hidden staging folder inside the chosen folder; only when every format is done a
 into place (a rename on the same disk). Cancel, or any failure, removes the staging folder:
 the chosen folder never holds a partial file.
 
-A staging folder left by a killed process (`.unionclerk-export-*`) is swept away at the next
-export into the same folder.
+A staging folder left by a killed process (`.unionclerk-export-<pid>-*`) is swept away at the
+next start of the program (`services.sweep`), and at the next export into the same folder.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.records import ReportInfo
 from unionclerk.exporters import atomic
@@ -63,12 +63,14 @@ def staging_folder(out_dir: Path, prefix: str) -> Iterator[Path]:
     """A fresh hidden folder inside `out_dir` to write into, removed on the way out (with
     whatever is still in it); folders with the same prefix that a killed process left behind
     are swept away first."""
-    for stale in Path(out_dir).glob(f"{prefix}*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    from unionclerk.services import sweep
+
+    sweep.sweep_staging(Path(out_dir))  # a running export's folder (another process) is kept
+    sweep.remember_output(Path(out_dir))
     try:
-        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir))
+        staging = Path(tempfile.mkdtemp(prefix=sweep.staging_prefix(prefix), dir=out_dir))
     except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
                         where=str(out_dir)) from None
     try:
         yield staging
@@ -127,11 +129,17 @@ def export_report(ws: Workspace, report: ReportInfo, out_dir: Path, formats: lis
                 raise Cancelled
             if progress is not None:
                 progress(i, len(wanted), fmt)
-            warnings += _write_one(ws.forms, bundle, staging / f"{base}.{fmt}", fmt)
+            try:
+                warnings += _write_one(ws.forms, bundle, staging / f"{base}.{fmt}", fmt)
+            except UserError as exc:  # name the file the clerk asked for, not the staging
+                raise UserError(exc.message, where=str(out_dir / f"{base}.{fmt}")) from None
         if is_cancelled():
             raise Cancelled
         final = move_into(out_dir, sorted(p for p in staging.iterdir() if p.is_file()))
         if progress is not None:
             progress(len(wanted), len(wanted), "")
-    reports.mark_exported(ws, report)
+    if ws.read_only:  # the files are out; the status cannot be saved on a protected stick
+        warnings.append(tr("数据文件夹是只读的，报表状态没有改为“已导出”"))
+    else:
+        reports.mark_exported(ws, report)
     return Exported(final, warnings)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from unionclerk import paths
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import ReportInfo
@@ -23,6 +23,7 @@ from unionclerk.exporters import atomic, json_report, pdf_fonts, sniff, xlsx_rea
 from unionclerk.exporters.bundle import Bundle, Stamp, prepare
 from unionclerk.exporters.pdf_report import build_pdf
 from unionclerk.exporters.xlsx_report import write_submission, write_template
+from unionclerk.formspec import idmask, shipped_forms
 from unionclerk.formspec.model import FormSet
 from unionclerk.services import reports, transfer
 from unionclerk.services.exporting import ALL_FORMATS, default_clock, new_export_id
@@ -76,7 +77,7 @@ def write_format(forms: FormSet, bundle: Bundle, target: Path, fmt: str) -> list
         atomic.write_bytes(target, json_report.dumps(bundle.doc).encode("utf-8"))
         return []
     except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
                         where=str(target)) from None
 
 
@@ -113,7 +114,7 @@ def inspect_file(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
         head, size = sniff.read_head(path)
     except OSError as exc:
         info = xlsx_reader.WorkbookInfo(path, xlsx_reader.UNREADABLE)
-        info.messages.append(tr("无法读取文件：{reason}", reason=exc.strerror or str(exc)))
+        info.messages.append(tr("无法读取文件：{reason}", reason=os_reason(exc)))
         return info
     reason = sniff.refusal(head, path, size)
     if reason:  # a photo, a PDF, a Word document...: say what it is
@@ -160,7 +161,7 @@ def template(ws: Workspace, out: Path, period: Period | None = None,
     try:
         write_template(out, ws.forms, period, cover)
     except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
                         where=str(out)) from None
     return out
 
@@ -221,8 +222,10 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
         lines.append(tr("  版本：格式 {f}，程序 {p}，表格 {v}", f=info.format_version or "—",
                         p=info.program_version or "—", v=versions))
     if info.export_id:
-        lines.append(tr("  导出编号：{id}，导出时间：{at}，身份证号码：{ids}", id=info.export_id,
-                        at=info.exported_at, ids=tr("完整") if info.full_ids else tr("已遮盖")))
+        lines.append(tr("  导出编号：{id}，导出时间：{at}", id=info.export_id, at=info.exported_at))
+    masking = masking_label(info)
+    if masking:
+        lines.append(tr("  公民身份号码：{how}", how=masking))
     if info.integrity == xlsx_reader.INTACT and info.kind == xlsx_reader.SUMMARY:
         lines.append(tr("  完整性：完好（各汇总表的数字与机器数据一致，校验码相符）"))
     elif info.integrity == xlsx_reader.INTACT:
@@ -231,13 +234,33 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
         lines.append(tr("  完整性：导出后被改动过，共 {n} 处：", n=info.edited_count))
         for cell in info.edited_cells[:50]:
             lines.append(tr("    {where}：应为“{expected}”，现为“{found}”", where=str(cell),
-                            expected=cell.expected, found=cell.found))
+                            expected=idmask.mask_ids_in_text(cell.expected),
+                            found=idmask.mask_ids_in_text(cell.found)))
         if info.edited_count > 50:
             lines.append(tr("    ……另有 {n} 处", n=info.edited_count - 50))
     elif info.integrity == xlsx_reader.CORRUPT:
         lines.append(tr("  完整性：已损坏"))
     lines += [f"  {m}" for m in info.messages]
     return lines
+
+
+def masking_label(info: xlsx_reader.WorkbookInfo) -> str:
+    """Which masking of ID numbers a file carries, in plain words ("" when it cannot tell)."""
+    if info.parsed is not None:
+        values = idmask.report_id_values(shipped_forms(), info.parsed.data)
+    elif info.summary is not None:
+        values = idmask.document_id_values(shipped_forms(), info.summary)
+    else:
+        return ""
+    kind = idmask.file_masking(values)
+    if kind is None:
+        return tr("文件中没有身份号码")
+    return {
+        idmask.FULL: tr("完整号码（导出时选择了完整号码）") if info.full_ids
+        else tr("含完整号码"),
+        idmask.MASK_V1: tr("旧的遮盖方式（前6位和后4位可见，可由出生年月推算出号码）"),
+        idmask.MASK_V2: tr("已遮盖（只保留前6位地区码，并注明导出时是否有效）"),
+    }[kind]
 
 
 def bundle_status(info: xlsx_reader.WorkbookInfo) -> str:

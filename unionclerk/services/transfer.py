@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import DRAFT, OWN, RECEIVED, ReportInfo
@@ -19,6 +19,7 @@ from unionclerk.formspec import door, validators
 from unionclerk.formspec.codec import encode
 from unionclerk.services import backup, reports
 from unionclerk.services.workspace import Workspace
+from unionclerk.storage import Tx
 
 MAX_JSON_BYTES = 200 * 1024 * 1024
 
@@ -41,7 +42,7 @@ def read_file(ws: Workspace, path: Path) -> json_report.ParsedReport:
     try:
         head, size = sniff.read_head(path)
     except OSError as exc:
-        raise UserError(tr("无法读取文件：{reason}", reason=exc.strerror or str(exc)),
+        raise UserError(tr("无法读取文件：{reason}", reason=os_reason(exc)),
                         where=str(path)) from None
     reason = sniff.refusal(head, path, size, importing=True)
     if reason:  # a photo, a PDF, a Word document...: say what it is
@@ -65,28 +66,73 @@ def read_file(ws: Workspace, path: Path) -> json_report.ParsedReport:
 
 
 def import_file(ws: Workspace, path: Path, *, replace: bool = False) -> ImportOutcome:
-    parsed = read_file(ws, path)
-    code, name = parsed.division_code, parsed.union_name
-    assert code and name
+    outcomes, refused = import_files(ws, [Path(path)], replace=replace)
+    if refused:
+        raise refused[0][1]
+    return outcomes[0]
+
+
+def import_files(ws: Workspace, files: list[Path], *, replace: bool = False
+                 ) -> tuple[list[ImportOutcome], list[tuple[Path, UserError]]]:
+    """Import every file or none (README: exit 2 means nothing written).
+
+    Every file is read and validated first; when any is refused, the refusals come back and
+    the database is untouched. Otherwise all are stored in one transaction (after one backup).
+    """
+    ready: list[tuple[Path, json_report.ParsedReport]] = []
+    refused: list[tuple[Path, UserError]] = []
+    seen: dict[tuple[str, object], Path] = {}
+    for path in map(Path, files):
+        try:
+            parsed = read_file(ws, path)
+            key = (parsed.division_code or "", parsed.period)
+            if key in seen:
+                raise UserError(tr("与 {other} 是同一单位、同一报告期的报表，一次只能导入其中一个",
+                                   other=seen[key].name), where=path.name)
+            seen[key] = path
+            _may_store(ws, parsed, path, replace)
+        except UserError as exc:
+            refused.append((path, exc))
+            continue
+        ready.append((path, parsed))
+    if refused:
+        return [], refused
     with ws.db.read() as tx:
-        existing = tx.get_report(code, parsed.period)
-        has_own = any(u.own for u in tx.list_units())
         has_reports = bool(tx.list_reports())
-    if existing is not None and not replace:
-        raise UserError(tr("{unit} {period} 的报表已经存在；如要覆盖请加 --replace（会先备份）",
-                           unit=name, period=parsed.period.label), where=Path(path).name)
     if has_reports:  # before every import into a folder that already holds data
         backup.make_backup(ws, reason="before-import")
     with ws.db.transaction() as tx:
-        unit = tx.get_unit(code)
-        tx.upsert_unit(code, name, own=None if unit else not has_own)
-        report = existing or tx.create_report(
-            code, parsed.period, source=OWN if (unit.own if unit else not has_own) else RECEIVED)
-        tx.replace_data(report.id, encode(ws.forms, parsed.data),
-                        note=tr("从文件导入：{file}", file=Path(path).name))
-        report = tx.get_report_by_id(report.id)
-    problems = reports.check(ws, report, parsed.data)
-    return ImportOutcome(report, problems, parsed.dropped, replaced=existing is not None)
+        stored = [_store(tx, ws, parsed, path) for path, parsed in ready]
+    return [ImportOutcome(report, reports.check(ws, report, parsed.data), parsed.dropped,
+                          replaced=replaced)
+            for (report, replaced), (_path, parsed) in zip(stored, ready, strict=True)], []
+
+
+def _may_store(ws: Workspace, parsed: json_report.ParsedReport, path: Path,
+               replace: bool) -> None:
+    """Refuse a report whose unit already has one for the period, unless replacing."""
+    with ws.db.read() as tx:
+        existing = tx.get_report(parsed.division_code or "", parsed.period)
+    if existing is not None and not replace:
+        raise UserError(tr("{unit} {period} 的报表已经存在；如要覆盖请加 --replace（会先备份）",
+                           unit=parsed.union_name, period=parsed.period.label),
+                        where=Path(path).name)
+
+
+def _store(tx: Tx, ws: Workspace, parsed: json_report.ParsedReport,
+           path: Path) -> tuple[ReportInfo, bool]:
+    """Write one read report inside the caller's transaction; (report, replaced)."""
+    code, name = parsed.division_code, parsed.union_name
+    assert code and name
+    existing = tx.get_report(code, parsed.period)
+    has_own = any(u.own for u in tx.list_units())
+    unit = tx.get_unit(code)
+    tx.upsert_unit(code, name, own=None if unit else not has_own)
+    report = existing or tx.create_report(
+        code, parsed.period, source=OWN if (unit.own if unit else not has_own) else RECEIVED)
+    tx.replace_data(report.id, encode(ws.forms, parsed.data),
+                    note=tr("从文件导入：{file}", file=Path(path).name))
+    return tx.get_report_by_id(report.id), existing is not None
 
 
 NAME_CHARS = 40  # of a unit's name in a file name: whole names are for the workbook itself

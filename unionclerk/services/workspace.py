@@ -30,7 +30,15 @@ class Workspace:
         if data_dir is not None:
             paths.set_data_dir(data_dir)
         folder = paths.data_dir()
-        return cls(Database.open(paths.database_path()), shipped_forms(), folder)
+        read_only = not paths.writable(folder) and paths.database_path().exists()
+        return cls(Database.open(paths.database_path(), read_only=read_only), shipped_forms(),
+                   folder)
+
+    @property
+    def read_only(self) -> bool:
+        """The data folder cannot be written (a write-protected stick): reading works,
+        checking and exporting too, but nothing is saved."""
+        return self.db.read_only
 
     def close(self) -> None:
         self.db.close()
@@ -38,7 +46,7 @@ class Workspace:
     def reopen(self) -> None:
         """Open the database file again (after a restore replaced it)."""
         self.db.close()
-        self.db = Database.open(self.db.path)
+        self.db = Database.open(self.db.path, read_only=self.db.read_only)
 
     def __enter__(self) -> Workspace:
         return self

@@ -61,3 +61,39 @@ def quick_check(db_path: Path) -> bool:
             return [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]
     except sqlite3.Error:
         return False
+
+
+def shape_problems(file: Path) -> list[str]:
+    """What is missing from a database file's schema (tables, columns) and which rows point
+    at nothing (`foreign_key_check`), in plain words; [] for a file of the right shape."""
+    from unionclerk.storage.tables import metadata
+
+    problems: list[str] = []
+    try:
+        with closing(sqlite3.connect(f"{Path(file).resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            for table in metadata.sorted_tables:
+                found = {r[1] for r in conn.execute(f'PRAGMA table_info("{table.name}")')}
+                if not found:
+                    problems.append(tr("缺少数据表 {table}", table=table.name))
+                    continue
+                missing = [c.name for c in table.columns if c.name not in found]
+                if missing:
+                    problems.append(tr("数据表 {table} 缺少列 {cols}", table=table.name,
+                                       cols="、".join(missing)))
+            if not problems:
+                dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if dangling:
+                    problems.append(tr("{n} 行数据指向不存在的记录", n=len(dangling)))
+    except sqlite3.Error as exc:
+        raise (classify(exc, file) or corrupt_error(file)) from exc
+    return problems
+
+
+def settle(file: Path) -> bool:
+    """Open `file` so SQLite rolls back a hot journal or folds its WAL in (and removes the
+    side files on close); True when it is then sound."""
+    try:
+        with closing(sqlite3.connect(file)) as conn:
+            return [r[0] for r in conn.execute("PRAGMA integrity_check")] == ["ok"]
+    except sqlite3.Error:
+        return False

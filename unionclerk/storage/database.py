@@ -20,6 +20,8 @@ from types import TracebackType
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from unionclerk.domain.errors import DatabaseError
+from unionclerk.domain.i18n import tr
 from unionclerk.storage import migrate
 from unionclerk.storage.engine import BEGIN_MODE, cannot_open_error, classify, create_engine_for
 from unionclerk.storage.tx import Tx
@@ -28,16 +30,21 @@ from unionclerk.storage.tx import Tx
 class Database:
     """An open data file; close it (or use `with`) when done."""
 
-    def __init__(self, path: Path, engine: Engine, backup: Path | None = None) -> None:
+    def __init__(self, path: Path, engine: Engine, backup: Path | None = None, *,
+                 read_only: bool = False) -> None:
         self.path = path
         self._engine: Engine | None = engine
         # The copy made before this open upgraded the schema (None: no upgrade was needed).
         self.upgrade_backup = backup
+        self.read_only = read_only
 
     @classmethod
-    def open(cls, path: Path) -> Database:
-        """Open (creating if missing) and migrate the data file at `path`."""
+    def open(cls, path: Path, *, read_only: bool = False) -> Database:
+        """Open (creating if missing) and migrate the data file at `path`; `read_only` for
+        a folder that cannot be written: nothing is created or upgraded, only read."""
         path = Path(path)
+        if read_only:
+            return cls._open_read_only(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -50,6 +57,14 @@ class Database:
             engine.dispose()
             raise
         return cls(path, engine, backup)
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Database:
+        state = migrate.probe(path, read_only=True)
+        if state.revision != migrate.SCHEMA_HEAD:
+            raise DatabaseError(tr("数据文件夹是只读的（如写保护的U盘），而其中的数据文件需要先由本程序升级："
+                                   "请取消写保护，或把文件夹复制到电脑上再打开：{path}", path=path))
+        return cls(path, create_engine_for(path, read_only=True), read_only=True)
 
     @property
     def engine(self) -> Engine:
@@ -74,7 +89,7 @@ class Database:
 
     def backup_to(self, target: Path) -> Path:
         """A consistent copy of the live database (SQLite backup API), verified."""
-        return migrate.backup_copy(self.path, Path(target))
+        return migrate.backup_copy(self.path, Path(target), read_only=self.read_only)
 
     def close(self) -> None:
         """Close every pooled connection (WAL is checkpointed when the last one closes)."""

@@ -37,9 +37,20 @@ CONNECTION_PRAGMAS = (
 BEGIN_MODE = "unionclerk_begin"
 
 
-def create_engine_for(path: Path) -> Engine:
-    """An engine on the SQLite file at `path` (created on first connection if missing)."""
-    engine = create_engine(URL.create("sqlite", database=str(path)))
+def create_engine_for(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine on the SQLite file at `path` (created on first connection if missing).
+
+    `read_only`: for a data folder that cannot be written (a write-protected stick). SQLite
+    cannot open a WAL database read-only without its -shm file, so the file is opened as
+    immutable (nothing else can change it there) unless a -wal file holds changes."""
+    if read_only:
+        wal = Path(f"{path}-wal")
+        flags = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+        url = URL.create("sqlite", database=f"{Path(path).resolve().as_uri()}?{flags}",
+                         query={"uri": "true"})
+        engine = create_engine(url)
+    else:
+        engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

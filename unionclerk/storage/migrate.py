@@ -79,8 +79,9 @@ def head_revision(script_location: Path | None = None) -> str:
     return head
 
 
-def probe(db_path: Path) -> FileState:
-    """Read the file's schema revision through a plain sqlite3 connection (changes nothing)."""
+def probe(db_path: Path, *, read_only: bool = False) -> FileState:
+    """Read the file's schema revision through a plain sqlite3 connection (changes nothing;
+    `read_only`: in a folder that cannot be written)."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return FileState(None, False)
     try:
@@ -93,7 +94,8 @@ def probe(db_path: Path) -> FileState:
     if header != SQLITE_HEADER:
         raise corrupt_error(db_path)
     try:
-        with closing(_connect_existing(db_path)) as conn:
+        connection = _connect_read_only(db_path) if read_only else _connect_existing(db_path)
+        with closing(connection) as conn:
             names = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -159,14 +161,15 @@ def backup_path(db_path: Path, revision: str) -> Path:
     return candidate
 
 
-def backup_copy(src: Path, dst: Path) -> Path:
+def backup_copy(src: Path, dst: Path, *, read_only: bool = False) -> Path:
     """Copy a live database with SQLite's backup API, then prove the copy sound.
 
     Copying the file bytes can lose data (WAL, a writer mid-way); the backup API cannot.
     """
     dst.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with closing(_connect_existing(src)) as source, closing(sqlite3.connect(dst)) as target:
+        connection = _connect_read_only(src) if read_only else _connect_existing(src)
+        with closing(connection) as source, closing(sqlite3.connect(dst)) as target:
             source.backup(target)
         with closing(sqlite3.connect(dst)) as check:
             result = [r[0] for r in check.execute("PRAGMA integrity_check")]
@@ -183,6 +186,12 @@ def _connect_existing(path: Path) -> sqlite3.Connection:
     # Not mode=ro: a read-only connection cannot remove the -wal/-shm files it creates on a
     # WAL database, leaving litter beside a file we refused. We only ever read through it.
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    wal = Path(f"{path}-wal")
+    flags = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
 
 
 def _run_upgrade(engine: Engine, config: Config) -> None:

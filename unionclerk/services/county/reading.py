@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import STATUS_LABELS
@@ -84,7 +84,7 @@ def read_found(found: Found, period: Period, spill_dir: str, seq: int,
         head, size = sniff.read_head(found.path)
     except OSError as exc:
         return _refused(found, sm.UNREADABLE, tr("无法读取文件（{reason}）",
-                                                 reason=exc.strerror or str(exc)))
+                                                 reason=os_reason(exc)))
     if size == 0:
         return _refused(found, sm.UNREADABLE, sniff.not_a_report(head, found.path, size))
     reason = sniff.refusal(head, found.path, size)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from unionclerk.domain.errors import UserError
+from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import summary_json, summary_pdf
 from unionclerk.exporters.summary_model import SummaryHead
@@ -67,7 +67,7 @@ def write_summary(ws: Workspace, out_dir: Path, plan: Plan, head: SummaryHead,
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)),
+            raise UserError(tr("无法创建输出文件夹：{reason}", reason=os_reason(exc)),
                             where=str(out_dir)) from None
     name = base_name(head.made_by, head.period)
     with staging_folder(out_dir, STAGING_PREFIX) as staging:  # sweeps a killed merge's too
@@ -93,7 +93,7 @@ def write_summary(ws: Workspace, out_dir: Path, plan: Plan, head: SummaryHead,
             files = move_into(out_dir, [staging / f"{name}{suffix}"
                                         for suffix in (".xlsx", ".pdf", ".json")])
         except OSError as exc:
-            raise UserError(tr("无法写入汇总文件：{reason}", reason=exc.strerror or str(exc)),
+            raise UserError(tr("无法写入汇总文件：{reason}", reason=os_reason(exc)),
                             where=str(out_dir)) from None
         finally:
             if not saved:
