@@ -3,8 +3,8 @@
 Run from the repository root:  python benchmarks/bench_roundtrip.py [EXAMPLES] [ROWS]
 
 Hypothesis draws pairs of reports over the forms' whole value space (tests/reportgen.py) —
-this time with text up to every field's limit (5,000-character notes and explanations) and
-rosters of up to ROWS rows (default 30) — and each pair goes through the full round trip of
+this time with text up to what each field accepts (5 times its max_length, at most 10,000
+characters; explanations up to 5,000) and rosters of up to ROWS rows (default 30) — and each pair goes through the full round trip of
 tests/roundtrip.py: import → export xlsx, pdf, json → inspect intact → re-import equal →
 merge with exact totals. The suite runs the same property with 4 small examples.
 

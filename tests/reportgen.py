@@ -42,8 +42,10 @@ FLAVOURS = st.sampled_from(["中文填报说明", "ＡＢＣ１２３", "👩\u2
 
 
 def limit(f: FieldDef) -> int:
-    """The longest text a field keeps without refusing it outright."""
-    return f.type.max_length or 300  # fields with no limit: enough to wrap and split pages
+    """The longest text a field keeps without refusing it outright (a little over its
+    max_length is kept and marked; 5x over it, or over 10,000 characters, is refused)."""
+    most = f.type.max_length
+    return min(HARD_TEXT_CAP, most * FAR_BEYOND) if most else HARD_TEXT_CAP
 
 
 @st.composite
@@ -99,9 +101,13 @@ def value(f: FieldDef, most_text: int | None = None) -> st.SearchStrategy[Any]:
 
 @st.composite
 def record(draw: Any, fields: list[FieldDef], most_text: int | None) -> dict[str, Any]:
+    """A record or roster row: empty, every field filled, or some of each."""
+    fill = draw(st.sampled_from(["some", "some", "all", "none"]))
     out: dict[str, Any] = {}
     for f in fields:
-        if f.type.computed or f.key == "division_code" or not draw(st.booleans()):
+        if f.type.computed or f.key == "division_code" or fill == "none":
+            continue
+        if fill == "some" and not draw(st.booleans()):
             continue
         v = draw(value(f, most_text))
         out[f.key] = v

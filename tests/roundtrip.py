@@ -64,7 +64,7 @@ def round_trip(docs: list[dict[str, Any]], work: Path, forms: FormSet) -> None:
                 f"{suffix} re-import of {code} differs")
     merged = work / "merged"
     run(["merge", *map(str, books), "--period", "2019", "--out", str(merged)], work / "county")
-    summary = json.loads(next(merged.glob("*_汇总.json")).read_text(encoding="utf-8"))
+    summary = json.loads(next(merged.glob("*_汇总*.json")).read_text(encoding="utf-8"))
     check_totals(summary["totals"], list(exported.values()), forms)
 
 

@@ -280,6 +280,15 @@
         <source>应报 {0}：已报 {1}，未报 {2}，有问题 {3}</source>
         <translation>{0} expected: {1} reported, {2} missing, {3} with problems</translation>
     </message>
+    <message>
+        <location filename="../../unionclerk/gui/county.py" line="320"/>
+        <source>有 {0} 个单位报来的是草稿（未标记完成）：{1}。
+
+含有草稿的汇总也是草稿：每页和文件名都会标明“草稿”。仍要生成吗？</source>
+        <translation>{0} units sent drafts (not marked complete): {1}.
+
+A summary that includes drafts is a draft too: every page and the file names will say so. Make it anyway?</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -618,6 +627,11 @@ To fill in your own unit&apos;s report, change the cover in Settings → Unit de
         <location filename="../../unionclerk/gui/county_models.py" line="70"/>
         <source> 等 {0} 个</source>
         <translation> and {0} more</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="82"/>
+        <source>附件</source>
+        <translation>Attachment</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ CASES = [
     ("没传完.json", b"", "空文件（0 字节）"),
     ("报告.docx", None, "Word 文档，不是报表"),
 ]
+IMPORT_ADVICE = {"旧表格.xls": "保存类型选“Excel 工作簿（*.xlsx）”"}
 
 
 @pytest.mark.parametrize(("name", "content", "expected"), CASES,
@@ -48,7 +49,9 @@ def test_import_inspect_and_merge_say_the_same(ws, tmp_path, name, content, expe
 
     with pytest.raises(UserError) as refused:
         transfer.read_file(ws, file)
-    assert expected in refused.value.message and refused.value.where == name
+    # a clerk importing an .xls of their own is told to save it as .xlsx (issue 13)
+    assert IMPORT_ADVICE.get(name, expected) in refused.value.message
+    assert refused.value.where == name
 
     info = submission.inspect_file(shipped_forms(), file)
     assert info.kind == xlsx_reader.NOT_A_REPORT

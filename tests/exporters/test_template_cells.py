@@ -124,3 +124,15 @@ def test_lo_template_period_is_read(ws, tmp_path) -> None:
     file = tmp_path / "t.xlsx"
     shutil.copy(LO / "template_lo_filled.xlsx", file)
     assert transfer.import_file(ws, file).report.period == Period(2019)
+
+
+def test_an_ods_roster_workbook_is_told_to_save_as_xlsx(tmp_path) -> None:
+    from unionclerk.domain.errors import UserError
+    from unionclerk.services import roster_import
+
+    file = tmp_path / "名单.ods"
+    shutil.copy(LO / "template_lo_filled.ods", file)
+    with pytest.raises(UserError) as exc:
+        roster_import.read_source(file)
+    assert "OpenDocument 表格（.ods）" in exc.value.message and "另存为" in exc.value.message
+    assert exc.value.where == "名单.ods"

@@ -102,3 +102,18 @@ def test_explanations_pass_the_door(text: str, ok: bool) -> None:
     else:
         with pytest.raises(ValueRefused, match="说明过长（5001 字）"):
             door.clean_explanation(text)
+
+
+def test_roster_workbook_and_paste_cells_pass_the_door() -> None:
+    """A roster workbook or clipboard cell: Excel's escape decoded, a control character kept
+    visibly (and marked by the checker), never stored as it came."""
+    from unionclerk.services.roster_cells import read_text, read_value
+
+    cadres = FORMS["cadres"]
+    assert read_value(cadres.field("home_post"), "开山集团_x000D_\n工会主席").value == (
+        "开山集团\n工会主席")
+    kept = read_text(cadres.field("birth"), "1980\x1b[2K年")
+    assert kept.value is None and kept.raw is not None
+    values: dict = {}
+    kept.put_into(values, cadres.field("birth"))
+    assert values["_raw"]["birth"] == "1980␛[2K年"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox, QPushButton
 
 from unionclerk.domain.period import Period
 
@@ -91,11 +91,13 @@ def test_county_screen_merges_the_inbox(qtbot, qtmodeltester, screen, dialogs, w
 
     out = tmp_path / "汇总"
     out.mkdir()
+    dialogs.expect("question", QMessageBox.StandardButton.Yes)  # two townships sent drafts
     dialogs.expect("folder", str(out))
     dialogs.expect("information", QMessageBox.StandardButton.Ok)
     click(qtbot, screen, "export")
     qtbot.waitUntil(lambda: not screen.busy, timeout=120_000)
-    summary = json.loads(next(out.glob("*_汇总.json")).read_text(encoding="utf-8"))
+    assert "草稿" in next(text for kind, text in dialogs.seen if kind == "question")
+    summary = json.loads(next(out.glob("*_汇总_草稿.json")).read_text(encoding="utf-8"))
     assert len(summary["units"]) == 30
     assert summary["totals"]["organisation"]["members"]["value"] == sum(
         d["forms"]["organisation"]["members"] for d in inbox.docs)
@@ -118,3 +120,55 @@ def test_county_screen_merges_the_inbox(qtbot, qtmodeltester, screen, dialogs, w
     qtbot.waitUntil(lambda: not screen.busy, timeout=60_000)
     assert "纳入汇总 31 个单位" in screen.figures.text()
     assert "未报 1" in screen.figures.text()
+
+
+def test_exporting_a_summary_of_drafts_asks_first(qtbot, screen, tmp_path, dialogs):
+    import hostile
+
+    inbox = tmp_path / "inbox"
+    hostile.write_workbook(inbox / "a.xlsx", hostile.documents(1)[0], status="draft")
+    dialogs.expect("folder", str(inbox))
+    click(qtbot, screen, "add_folder")
+    qtbot.waitUntil(lambda: not screen.busy and screen.plan is not None
+                    and len(screen.plan.winners) == 1, timeout=60_000)
+    out = tmp_path / "out"
+    out.mkdir()
+    dialogs.expect("question", QMessageBox.StandardButton.No)
+    click(qtbot, screen, "export")
+    assert screen.job is None or not screen.busy
+    assert not any(out.iterdir()) and "草稿" in dialogs.seen[-1][1]
+    dialogs.expect("question", QMessageBox.StandardButton.Yes)
+    dialogs.expect("folder", str(out))
+    dialogs.expect("information", QMessageBox.StandardButton.Ok)
+    click(qtbot, screen, "export")
+    qtbot.waitUntil(lambda: not screen.busy and any(out.iterdir()), timeout=60_000)
+    assert sorted(p.suffix for p in out.glob("*_汇总_草稿.*")) == [".json", ".pdf", ".xlsx"]
+
+
+def test_clicks_on_the_county_screen_never_read_the_reports_again(qtbot, screen, tmp_path,
+                                                                  dialogs):
+    """Item 12: the figures come from what was read once (province size: 1,400 reports were
+    re-read after every click; benchmarks/bench_county_screen.py measures it)."""
+    import hostile
+
+    from unionclerk.services.county.writing import roll_up
+
+    inbox = tmp_path / "inbox"
+    for i, doc in enumerate(hostile.documents(3)):
+        hostile.write_json(inbox / f"{i}.json", doc)
+    dialogs.expect("folder", str(inbox))
+    click(qtbot, screen, "add_folder")
+    qtbot.waitUntil(lambda: not screen.busy and screen.plan is not None
+                    and len(screen.plan.winners) == 3, timeout=60_000)
+    reads = screen.session.figures.reads
+    assert reads == 3
+    box = screen.findChild(QCheckBox)
+    for _ in range(4):
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert screen.session.figures.reads == reads
+    rollup, _ = roll_up(screen.ws, screen.plan, screen.period)
+    members = rollup.record_totals("organisation")["members"][0]
+    rate = rollup.record_totals("organisation")["membership_rate"][0]
+    assert f"会员 {members:,} 人" in screen.figures.text()
+    assert f"入会率 {rate:.1f}%" in screen.figures.text()
+    assert f"干部 {rollup.roster_rows('cadres')} 人" in screen.figures.text()

@@ -89,12 +89,14 @@ def test_text_at_each_limit_splits_across_pdf_pages(ws, base, tmp_path) -> None:
     base["forms"]["cadres"]["rows"][0]["home_post"] = _marked("FFQ", 1000)
     base["forms"]["venues"]["rows"][0]["name"] = _marked("GGQ", 1000)
     base["forms"]["services"]["rows"][0]["notes"] = _marked("HHQ", 1000)
+    # repeated on every page's signature line: whole on the cover, shortened below each form
+    base["forms"]["cover"]["head_name"] = "JJQ" + "骆燕东\n" * 245 + "JJQ"
     report = import_doc(ws, base, tmp_path)
     pdf = export(ws, report, tmp_path, ["pdf"])[0]
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                           check=True).stdout.decode("utf-8")
     flat = re.sub(r"\s+", "", text)
-    for tag in ("AAQ", "BBQ", "CCQ", "DDQ", "EEQ", "FFQ", "GGQ", "HHQ"):
+    for tag in ("AAQ", "BBQ", "CCQ", "DDQ", "EEQ", "FFQ", "GGQ", "HHQ", "JJQ"):
         assert flat.count(tag) >= 2, tag  # both ends printed: the whole text is there
     assert "1（续）" in flat  # a roster row taller than a page continues on the next
     pages = text.split("\f")[:-1]
@@ -134,3 +136,18 @@ def test_file_names_drop_invisible_and_unsafe_characters() -> None:
     assert transfer.file_safe("\u202e\u200b", "unit") == "unit"
     assert len(transfer.file_safe("镇" * 500, "unit")) == transfer.NAME_CHARS
     assert len(transfer.file_safe("𠮷" * 500, "unit").encode()) <= transfer.NAME_BYTES
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice")
+def test_a_libreoffice_resave_of_an_export_is_not_corrupt(ws, base, tmp_path) -> None:
+    """Excel's `_x000D_` typed or imported as text once made one LibreOffice re-save of the
+    program's own export 已损坏 (LibreOffice decodes it inside the machine data)."""
+    base["forms"]["organisation"]["notes"] = "第一行_x000D_\n第二行\r\n第三行"
+    base["forms"]["cadres"]["rows"][0]["home_post"] = "开山_x000D_集团"
+    book = next(f for f in export(ws, import_doc(ws, base, tmp_path), tmp_path, ["xlsx"]))
+    resaved = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                    "--outdir", str(resaved), str(book)], check=True, capture_output=True,
+                   timeout=120)
+    info = submission.inspect_file(ws.forms, resaved / book.name)
+    assert info.integrity != xlsx_reader.CORRUPT, info.messages

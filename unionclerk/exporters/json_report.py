@@ -18,6 +18,7 @@ from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.exporters import json_budget
 from unionclerk.formspec import door, idmask
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 
@@ -49,7 +50,7 @@ class ParsedReport:
 def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
     """Decode and validate a JSON report file's content."""
     try:
-        doc = door.loads(text)
+        doc = json_budget.loads(text)  # size and structure budget, then the door
     except UnicodeDecodeError:
         raise UserError(tr("文件不是 UTF-8 编码的 JSON，无法读取")) from None
     except json.JSONDecodeError as exc:

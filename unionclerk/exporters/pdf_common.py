@@ -65,6 +65,16 @@ class GlyphCheck:
                 where=where, label=label, chars="、".join(f"“{c}”(U+{ord(c):04X})" for c in lacking)))
 
 
+BRIEF = 40  # characters of a name repeated in page headers and signature lines
+
+
+def brief(value: Any) -> str:
+    """A cover value as repeated on every page: one line, at most `BRIEF` characters (the cover
+    page prints it whole)."""
+    text = " ".join(str(value or "").split())
+    return text if len(text) <= BRIEF else text[:BRIEF - 1] + "…"
+
+
 def header_block(ctx: Context, title: str, table_no: str, unit_label: str,
                  width: float) -> list[Any]:
     cover = ctx.cover
@@ -73,9 +83,10 @@ def header_block(ctx: Context, title: str, table_no: str, unit_label: str,
     title_p = para(f"{title}{draft}", 15, TA_CENTER, color="#C00000" if ctx.draft else "#000000")
     rows = [
         [para(f"表号：{table_no}"), para(f"计量单位：{unit_label}", align=TA_RIGHT)],
-        [para(f"填报单位：{cover.get('union_name', '')}"), para(f"报告期：{period}", align=TA_RIGHT)],
-        [para(f"统一社会信用代码：{cover.get('credit_code', '')}"),
-         para(f"行政区划代码：{cover.get('division_code', '')}", align=TA_RIGHT)],
+        [para(f"填报单位：{brief(cover.get('union_name'))}"),
+         para(f"报告期：{period}", align=TA_RIGHT)],
+        [para(f"统一社会信用代码：{brief(cover.get('credit_code'))}"),
+         para(f"行政区划代码：{brief(cover.get('division_code'))}", align=TA_RIGHT)],
     ]
     table = Table(rows, colWidths=[width / 2, width / 2])
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), pdf_fonts.FONT, 9),
@@ -90,9 +101,9 @@ def signature(ctx: Context, width: float) -> Table:
     cover = ctx.cover
     date = cover.get("report_date")
     day = f"{date.year}年{date.month}月{date.day}日" if date else ""
-    cells = [[para(f"单位负责人：{cover.get('head_name', '')}"),
-              para(f"填表人：{cover.get('filler_name', '')}"),
-              para(f"联系电话：{cover.get('filler_phone', '')}"), para(f"报出日期：{day}")]]
+    cells = [[para(f"单位负责人：{brief(cover.get('head_name'))}"),
+              para(f"填表人：{brief(cover.get('filler_name'))}"),
+              para(f"联系电话：{brief(cover.get('filler_phone'))}"), para(f"报出日期：{day}")]]
     table = Table(cells, colWidths=[width / 4] * 4)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), pdf_fonts.FONT, 9),
                                ("TOPPADDING", (0, 0), (-1, -1), 10),

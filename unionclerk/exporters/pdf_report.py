@@ -26,6 +26,7 @@ from unionclerk.exporters.bundle import Bundle, context
 from unionclerk.exporters.pdf_common import (
     SECTION_FILL,
     GlyphCheck,
+    brief,
     grid_style,
     header_block,
     para,
@@ -69,7 +70,7 @@ def build_pdf(target: Path, forms: FormSet, bundle: Bundle, font_path: Path) -> 
         if form.key == "cover":
             continue
         story += _roster(ctx, form, glyphs) if form.is_roster else _single(ctx, form, glyphs)
-    name = ctx.cover.get("union_name", "")
+    name = brief(ctx.cover.get("union_name"))
     header = f"{name} · {bundle.period.label} · 工会工作报表"
     with atomic.atomic_path(Path(target)) as tmp:
         doc = document(str(tmp), font, header=header, draft=ctx.draft,

@@ -7,6 +7,7 @@ everywhere. Only the kind is decided here; the readers then check the content it
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,24 @@ def not_a_report(head: bytes, path: Path, size: int, *, importing: bool = False)
     return tr("不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）")
 
 
+MAX_PDF_SCAN = 64 * 1024 * 1024  # a township's PDF of 2,000 roster rows is a few MB
+_OWN_PDF = re.compile(rb"\(UNIONCLERK\|(\d{12})\|([0-9A-Za-z]{4,8})\|([0-9a-f]{64})\)")
+
+
+def program_pdf(path: Path) -> tuple[str, str, str] | None:
+    """For a PDF this program exported (its document subject is the QR code's text: unit
+    code, period code, payload hash): those three; else None."""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(5) != b"%PDF-":
+                return None
+            data = fh.read(MAX_PDF_SCAN)
+    except OSError:
+        return None
+    found = _OWN_PDF.search(data)
+    return tuple(g.decode("ascii") for g in found.groups()) if found else None  # type: ignore
+
+
 def password_message() -> str:
     return tr("这个工作簿设置了打开密码，无法读取。请在 Excel 中打开它，取消密码"
               "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再导入。")
@@ -99,11 +118,13 @@ def not_a_workbook(path: Path, *, importing: bool = False) -> str | None:
     workbook reader then says what is wrong with it), else why it is no report."""
     import zipfile
 
+    from unionclerk.exporters.xlsx_safe import ZIP_ERRORS
+
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
             ods = "xl/workbook.xml" not in names and _is_ods(zf)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except ZIP_ERRORS:
         return None
     if "xl/workbook.xml" in names:
         return None

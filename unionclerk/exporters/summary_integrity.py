@@ -18,9 +18,9 @@ from typing import Any
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.exporters.summary_sheets import sheet_keys, single_rows
-from unionclerk.exporters.xlsx_integrity import Differences, EditedCell, same
+from unionclerk.exporters.xlsx_integrity import Differences, EditedCell, same, sheet_budget
 from unionclerk.exporters.xlsx_layout import clean, col_letter
-from unionclerk.exporters.xlsx_safe import sheet_rows
+from unionclerk.exporters.xlsx_safe import part_size, sparse_rows
 from unionclerk.formspec.model import FormSet
 from unionclerk.formspec.rollup import Rollup, UnitLine
 
@@ -69,16 +69,26 @@ def compare_summary(wb: Any, forms: FormSet, doc: dict[str, Any]) -> Differences
     for key, (rows, units) in expected_sheets(forms, doc).items():
         sheet = sheets[keys.index(key)]
         name = sheet.title
-        found = list(sheet_rows(sheet))[HEADER_ROWS:]
-        while found and all(v is None or v == "" for v in found[-1]):
-            found.pop()
-        if len(found) != len(rows):
-            diff.add(EditedCell(name, "", f"{len(rows)} 行", f"{len(found)} 行"))
-        for r, (want_row, got_row) in enumerate(zip(rows, found, strict=False)):
+        size = part_size(sheet)
+        if size > sheet_budget(HEADER_ROWS * 4 + sum(len(row) for row in rows)):
+            diff.add(EditedCell(name, "", "", tr("工作表内容远多于生成时（{kb} KB），未逐格核对",
+                                                 kb=size // 1024)))
+            continue
+        found: dict[int, dict[int, Any]] = {}
+        last = HEADER_ROWS
+        for r, cells in sparse_rows(sheet):  # no filling: a stray far cell costs one cell
+            if r > HEADER_ROWS and any(v != "" for v in cells.values()):
+                last = r
+            if HEADER_ROWS < r <= HEADER_ROWS + len(rows):
+                found[r - HEADER_ROWS - 1] = cells
+        if last - HEADER_ROWS != len(rows):
+            diff.add(EditedCell(name, "", f"{len(rows)} 行", f"{last - HEADER_ROWS} 行"))
+        for r, want_row in enumerate(rows):
+            got_row = found.get(r, {})
             for c, want in enumerate(want_row):
                 if r >= units and not _is_number(want):
                     continue  # 合计 / 填报单位数 labels: in the merging clerk's language
-                got = got_row[c] if c < len(got_row) else None
+                got = got_row.get(c + 1)
                 if not same(_lines(want), _lines(got)):
                     diff.add(EditedCell(name, f"{col_letter(c + 1)}{HEADER_ROWS + r + 1}",
                                         _text(want), _text(got)))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from unionclerk.exporters import atomic, json_report
-from unionclerk.exporters.summary_model import SummaryHead
+from unionclerk.exporters.summary_model import SPEC_KINDS, SummaryHead
 
 FORMAT = json_report.SUMMARY_FORMAT
 FORMAT_VERSION = 1
@@ -34,7 +34,8 @@ def head_json(head: SummaryHead) -> dict[str, Any]:
         "made_by": dict(head.made_by),
         "units": [u.to_json() for u in head.units],
         "expected": [e.to_json() for e in head.expected or []],
-        "problems": [p.to_json() for p in head.problems],
+        # only the kinds interchange.md §3 names: a city's own system reads this list
+        "problems": [p.to_json() for p in head.problems if p.kind in SPEC_KINDS],
     }
 
 

@@ -18,8 +18,13 @@ UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT = (
     "unreadable", "not_a_report", "wrong_period", "newer_format")
 EDITED, CORRUPT, DUPLICATE, FORGED = "edited", "corrupt", "duplicate", "forged"
 UNKNOWN_UNIT, UNMAPPED_FIELD = "unknown_unit", "unmapped_field"
-KINDS = (UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT, EDITED, CORRUPT, DUPLICATE,
-         FORGED, UNKNOWN_UNIT, UNMAPPED_FIELD)
+SPEC_KINDS = (UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT, EDITED, CORRUPT, DUPLICATE,
+              FORGED, UNKNOWN_UNIT, UNMAPPED_FIELD)
+# Shown in 问题清单 (sheet, PDF, window) but not a kind of the interchange format, so the
+# summary JSON leaves it out: a file whose export time is after the merge, or years from its
+# period, is still used; the flag is for the people reading the summary.
+ODD_TIME = "implausible_time"
+KINDS = (*SPEC_KINDS, ODD_TIME)
 
 # expected[].state
 REPORTED, MISSING, TROUBLE = "已报", "未报", "有问题"
@@ -31,7 +36,7 @@ def kind_label(kind: str) -> str:
         UNREADABLE: tr("无法读取"), NOT_A_REPORT: tr("不是报表"), WRONG_PERIOD: tr("报告期不符"),
         NEWER_FORMAT: tr("格式版本较新"), EDITED: tr("导出后被改动"), CORRUPT: tr("数据损坏"),
         DUPLICATE: tr("重复报送"), FORGED: tr("疑似伪造"), UNKNOWN_UNIT: tr("不在应报名单中"),
-        UNMAPPED_FIELD: tr("旧版字段无法对应"),
+        UNMAPPED_FIELD: tr("旧版字段无法对应"), ODD_TIME: tr("导出时间异常"),
     }
     return labels.get(kind, kind)
 
@@ -75,8 +80,8 @@ class ProblemEntry:
     kind: str
     detail: str
     unit: str = ""  # "330782101000 佛堂镇总工会" where known
-    used: bool = False
-    code: str = ""  # the unit's division code where known  # the file (or this report of it) went into the summary anyway
+    used: bool = False  # the file (or this report of it) went into the summary anyway
+    code: str = ""  # the unit's division code where known
 
     def to_json(self) -> dict[str, Any]:
         return {"file": self.file, "kind": self.kind, "detail": self.detail}
@@ -94,8 +99,10 @@ class SummaryHead:
     # (or, with no list, every unit that sent something)
     reporting: list[ExpectedEntry] = field(default_factory=list)
     problems: list[ProblemEntry] = field(default_factory=list)
+    draft: bool = False  # some included report is a draft: so is the summary
 
     @property
     def title(self) -> str:
-        return tr("{name}{period}工会工作情况汇总", name=self.made_by.get("union_name", ""),
-                  period=self.period.label)
+        title = tr("{name}{period}工会工作情况汇总", name=self.made_by.get("union_name", ""),
+                   period=self.period.label)
+        return title + tr("（草稿）") if self.draft else title

@@ -39,6 +39,9 @@ BY_AREA_ABOVE = 40
 CHUNK = 40  # table rows per flowable: long tables are built in page-sized pieces
 
 
+MAX_CELL_CHARS = 400
+
+
 def _fmt(value: Any, kind: str = "") -> str:
     if value is None:
         return "—"
@@ -56,6 +59,14 @@ def _fmt(value: Any, kind: str = "") -> str:
     return str(value)
 
 
+def _fits(text: str) -> str:
+    """A cell's text cut so its row always fits on a page (sixty copies of one report make
+    a note of thousands of characters); the workbook keeps the whole text."""
+    if len(text) <= MAX_CELL_CHARS:
+        return text
+    return tr("{start}……（共 {n} 字，全文见汇总工作簿）", start=text[:MAX_CELL_CHARS], n=len(text))
+
+
 def _table(head: list[str], rows: Sequence[Sequence[str]], widths: list[float],
            glyphs: GlyphCheck | None = None, where: str = "",
            aligns: Sequence[int] = ()) -> list[Any]:
@@ -67,7 +78,7 @@ def _table(head: list[str], rows: Sequence[Sequence[str]], widths: list[float],
             if glyphs is not None:
                 for text in row:
                     glyphs.check(text, where, text[:20])
-            cells.append([para(str(t), 8.5, aligns[i] if i < len(aligns) else TA_LEFT)
+            cells.append([para(_fits(str(t)), 8.5, aligns[i] if i < len(aligns) else TA_LEFT)
                           for i, t in enumerate(row)])
         table = Table(cells, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle(grid_style(8.5)))
@@ -98,7 +109,26 @@ def _overview(head: SummaryHead, forms: FormSet, rollup: Rollup) -> list[Any]:
             in key_figures(forms, rollup)]
     story += _table([tr("项目"), tr("合计"), tr("填报单位数")], rows,
                     [width * 0.5, width * 0.3, width * 0.2], aligns=(TA_LEFT, TA_RIGHT, TA_CENTER))
-    return story
+    return story + [Spacer(1, 8 * mm), _signature(width)]
+
+
+def _signature(width: float) -> Table:
+    """Where the county signs and seals the printed summary."""
+    sign = [[para(tr("单位负责人："), 10)], [para(tr("填表人："), 10)],
+            [para(tr("联系电话："), 10)], [para(tr("报出日期：______年____月____日"), 10)]]
+    left = Table(sign, colWidths=[width * 0.55])
+    left.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), pdf_fonts.FONT, 10),
+                              ("TOPPADDING", (0, 0), (-1, -1), 9),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    seal = Table([[para(tr("（单位盖章）"), 10, TA_CENTER)]], colWidths=[width * 0.3],
+                 rowHeights=[34 * mm])
+    seal.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), pdf_fonts.FONT, 10),
+                              ("BOX", (0, 0), (-1, -1), 0.6, "#808080"),
+                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    table = Table([[left, seal]], colWidths=[width * 0.62, width * 0.38])
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), pdf_fonts.FONT, 10),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
 
 
 def _groups(lines: list[UnitLine]) -> tuple[list[tuple[str, Any, Any]], str]:
@@ -245,7 +275,7 @@ def write_summary_pdf(target: Path, forms: FormSet, head: SummaryHead, rollup: R
     story += [NextPageTemplate(LANDSCAPE), PageBreak()] + _status(head, glyphs)
     header = f"{head.made_by.get('union_name', '')} · {head.period.label} · {tr('工会工作情况汇总')}"
     with atomic.atomic_path(Path(target)) as tmp:
-        doc = document(str(tmp), font, header=header, draft=False, title=head.title,
+        doc = document(str(tmp), font, header=header, draft=head.draft, title=head.title,
                        subject=head.export_id)
         doc.build(story, canvasmaker=numbered_canvas(font, head.generated_at))
     return glyphs.warnings

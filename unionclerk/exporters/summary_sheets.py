@@ -273,3 +273,7 @@ def _overview(book: SummaryWorkbook, rollup: Rollup) -> None:
     for s in book.sheets.values():
         if s.name != "_unionclerk":
             sheet.append([(s.name, "text"), (None, "text"), (None, "text")])
+    sheet.append([(None, "sign")])  # where the printed summary is signed and sealed
+    for label in (tr("单位负责人："), tr("填表人："), tr("联系电话："),
+                  tr("报出日期：______年____月____日"), tr("（单位盖章）")):
+        sheet.append([(label, "sign"), (None, "sign"), (None, "sign")])

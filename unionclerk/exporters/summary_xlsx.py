@@ -32,6 +32,7 @@ from unionclerk.exporters import atomic, machine, summary_json, xlsx_measure
 from unionclerk.exporters.summary_model import SummaryHead
 from unionclerk.exporters.xlsx_layout import (
     CODE_TYPES,
+    FORMULA_START,
     NUMBER_STYLES,
     clean,
     col_letter,
@@ -52,7 +53,7 @@ _TOTAL = PatternFill("solid", fgColor="FFF2CC")
 # The submission workbook's styles, with a smaller title and the 合计 rows highlighted.
 SPECS: dict[str, dict[str, Any]] = {
     **{name: BASE[name] for name in ("head", "colhead", "code", "center", "int", "money",
-                                     "area", "rate", "section", "machine")},
+                                     "area", "rate", "section", "machine", "sign")},
     "title": spec(15, bold=True, box=False),
     "text": spec(fmt="@"),  # no wrapping: a unit's row stays one line high
     "t_text": spec(bold=True, fill=_TOTAL, fmt="@"),
@@ -79,9 +80,10 @@ class Sheet:
     their heading gives by field type.
     """
 
-    def __init__(self, wb: Workbook, name: str, styles: StyleCache) -> None:
+    def __init__(self, wb: Workbook, name: str, styles: StyleCache, draft: bool = False) -> None:
         self.ws = wb.create_sheet(name)
         self.name = name
+        self.draft = draft
         self._styles = styles
         self.rows = 0
         self.ws._values_to_row = _cells_to_row
@@ -105,6 +107,8 @@ class Sheet:
     def _write(self, cells: list[tuple[Any, str]]) -> None:
         row = []
         for col, (value, style) in enumerate(cells, start=1):
+            if isinstance(value, str) and value.startswith(FORMULA_START):
+                style = f"{style}:q"  # shows as typed, stays text when edited
             cell = XlCell(self.ws, row=1, column=col, value=value,
                           style_array=self._array(style))
             if isinstance(value, str):
@@ -134,6 +138,8 @@ class Sheet:
                 cell = XlCell(self.ws, row=1, column=col, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"
+                if value.startswith(FORMULA_START):
+                    cell.quotePrefix = True
             row.append(cell)
         self.ws.append(row)
         self.rows += 1
@@ -209,6 +215,10 @@ class Sheet:
         page_margins(ws)
         ws.HeaderFooter.oddFooter.center.text = "第 &P 页 共 &N 页"
         ws.HeaderFooter.oddHeader.left.text = self.name
+        if self.draft:  # every printed page says so, as a township's draft does
+            ws.HeaderFooter.oddHeader.right.text = "草稿"
+            ws.HeaderFooter.oddHeader.right.color = "C00000"
+            ws.HeaderFooter.oddHeader.right.size = 14
         if n > 1:
             ws.merged_cells.add(f"A1:{col_letter(n)}1")
             ws.merged_cells.add(f"A2:{col_letter(n)}2")
@@ -353,7 +363,7 @@ class SummaryWorkbook:
                       for f in forms if f.is_roster}
 
     def sheet(self, name: str) -> Sheet:
-        return Sheet(self.wb, name, self._styles)
+        return Sheet(self.wb, name, self._styles, self.head.draft)
 
     @property
     def subtitle(self) -> str:
@@ -424,7 +434,8 @@ class SummaryWorkbook:
         manifest = machine.build_manifest(
             kind=machine.SUMMARY, period=self.head.period.to_json(),
             form_versions=self.forms.versions, unit=dict(self.head.made_by),
-            program_version=__version__, layout_version=LAYOUT_VERSION, status="", draft=False,
+            program_version=__version__, layout_version=LAYOUT_VERSION, status="",
+            draft=self.head.draft,
             exported_at=self.head.generated_at.isoformat(timespec="seconds"),
             export_id=self.head.export_id, full_ids=False, digest=(digest.hexdigest(), size))
         manifest["units"] = len(self.head.units)

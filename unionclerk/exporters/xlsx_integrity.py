@@ -10,10 +10,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from unionclerk.domain.i18n import tr
 from unionclerk.exporters.xlsx_layout import IDS_NOTE, IDS_NOTE_V1, SheetPlan, col_letter
-from unionclerk.exporters.xlsx_safe import sheet_rows
+from unionclerk.exporters.xlsx_safe import part_size, sparse_rows
 
 MAX_LISTED = 200  # differences kept for showing; all are counted
+# A sheet's XML may be this much larger than what its plan renders to (Excel's re-save adds
+# styles and attributes); beyond that it is not read at all: the budget bounds the work.
+# One long text (a pasted document) is cheap to parse, many cells are not: the bytes allow a
+# few megabytes of slack, the cells read are bounded separately.
+SHEET_BASE, BYTES_PER_CELL = 16 * 1024 * 1024, 400
+EXTRA_CELLS = 10_000  # cells beyond the plan read before giving up on a sheet
 
 
 @dataclass(frozen=True)
@@ -74,14 +81,30 @@ def compare(wb: Any, plans: list[SheetPlan], hidden: set[str]) -> Differences:
     return diff
 
 
+def sheet_budget(cells: int) -> int:
+    """Bytes of sheet XML a sheet planned with `cells` cells may take."""
+    return SHEET_BASE + BYTES_PER_CELL * cells
+
+
 def _compare_sheet(ws: Any, plan: SheetPlan, diff: Differences) -> None:
     planned = plan.rows
-    seen = 0
-    for r, found_row in enumerate(sheet_rows(ws), start=1):
+    size, budget = part_size(ws), sheet_budget(sum(len(row) for row in planned))
+    if size > budget:
+        diff.add(EditedCell(plan.name, "", "", tr("工作表内容远多于导出时（{kb} KB），未逐格核对",
+                                                                  kb=size // 1024)))
+        return
+    seen, cells_left = 0, 2 * sum(len(row) for row in planned) + EXTRA_CELLS
+    for r, found_row in sparse_rows(ws):
+        cells_left -= len(found_row)
+        if cells_left < 0:
+            diff.add(EditedCell(plan.name, f"A{r}", "", tr("导出后新增了大量内容，其余未逐格核对")))
+            return
+        for gap in range(seen + 1, r):  # rows missing from the sheet
+            _missing(plan, gap, diff)
         seen = r
         expected = {c.col: c.value for c in planned[r - 1]} if r <= len(planned) else {}
         heading = r == plan.header_row
-        for c, found in enumerate(found_row, start=1):
+        for c, found in sorted(found_row.items()):
             want = expected.pop(c, None)
             if heading and isinstance(want, str) and isinstance(found, str) \
                     and found == want.replace("\n", ""):
@@ -93,7 +116,12 @@ def _compare_sheet(ws: Any, plan: SheetPlan, diff: Differences) -> None:
             if not same(want, None):
                 diff.add(EditedCell(plan.name, f"{col_letter(c)}{r}", _short(want), ""))
     for r in range(seen + 1, len(planned) + 1):  # rows deleted at the end of the sheet
-        for cell in planned[r - 1]:
-            if not same(cell.value, None):
-                diff.add(EditedCell(plan.name, f"{col_letter(cell.col)}{r}", _short(cell.value),
-                                    ""))
+        _missing(plan, r, diff)
+
+
+def _missing(plan: SheetPlan, r: int, diff: Differences) -> None:
+    if r > len(plan.rows):
+        return
+    for cell in plan.rows[r - 1]:
+        if not same(cell.value, None):
+            diff.add(EditedCell(plan.name, f"{col_letter(cell.col)}{r}", _short(cell.value), ""))

@@ -29,6 +29,12 @@ SUBMISSION, TEMPLATE, SUMMARY = "submission", "template", "summary"
 NOT_A_REPORT, UNREADABLE, NEWER_FORMAT = "not_a_report", "unreadable", "newer_format"
 # integrity
 INTACT, EDITED, CORRUPT = "intact", "edited", "corrupt"
+# The machine sheet holds the payload in 16,000-character cells: its size follows from the
+# manifest's payload_bytes (the XML around the text is about 1%; Excel's re-save moves the
+# text to the shared strings). A summary of many units is the largest legitimate one.
+MAX_MACHINE = 256 * 1024 * 1024
+MACHINE_BASE = 1024 * 1024
+MAX_MACHINE_ROWS = MAX_MACHINE // machine.CHUNK + 16
 
 
 @dataclass
@@ -80,8 +86,8 @@ def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -
         info.messages.append(tr("这个工作簿没有本程序的机器数据：不是导出的报表，也不是空白模板。"
                                 "自己整理的名单可在程序的名单页用“从 Excel 导入名单”按列对应读入"))
         return
-    rows = [(r[0], r[1]) for r in xlsx_safe.sheet_rows(wb[machine.SHEET]) if len(r) >= 2]
     try:
+        rows, extra = machine_rows(wb[machine.SHEET])
         data = machine.read_rows(rows)
     except UserError as exc:
         info.kind, info.integrity = SUBMISSION, CORRUPT  # our machine sheet, but unreadable
@@ -116,6 +122,10 @@ def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -
                              else tr("机器数据无法读取：{reason}", reason=str(exc)))
         return
     info.integrity = INTACT
+    if extra:  # rows after the payload: nothing an export writes
+        info.integrity = EDITED
+        info.edited_cells, info.edited_count = [EditedCell(machine.SHEET, f"A{extra}", "",
+                                                           tr("导出后新增的内容"))], 1
     layout = LAYOUT_VERSION if info.kind == SUBMISSION else _summary_layout()
     if not check_visible:
         return
@@ -130,7 +140,49 @@ def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -
         return
     if diff.count:
         info.integrity = EDITED
-        info.edited_cells, info.edited_count = diff.cells, diff.count
+        info.edited_cells += diff.cells
+        info.edited_count += diff.count
+
+
+def machine_rows(ws: Any) -> tuple[list[tuple[Any, Any]], int]:
+    """The machine sheet's (what, text) rows, read no further than its manifest says the
+    payload goes (a sheet padded with junk after it costs nothing); the second value is the
+    first row after the payload that holds something (0: none), which no export writes."""
+    size = xlsx_safe.part_size(ws)
+    if size > MAX_MACHINE:
+        raise UserError(tr("机器数据表解压后有 {mb} MB，超出报表可能的大小，疑似恶意文件",
+                           mb=size // (1024 * 1024)))
+    rows: list[tuple[Any, Any]] = []
+    budget = None  # bytes of payload the manifest announces
+    got = 0
+    for r, cells in xlsx_safe.sparse_rows(ws):
+        key, text = cells.get(1), cells.get(2)
+        if budget is not None and got >= budget:
+            return rows, (r if cells else 0)
+        rows.append((key, text))
+        if key == machine.MANIFEST_KEY and budget is None:
+            budget = _announced(text, size)
+        elif key == machine.PAYLOAD_KEY and isinstance(text, str):
+            got += len(text.encode("utf-8", "surrogatepass"))  # the manifest counts bytes
+        if len(rows) > MAX_MACHINE_ROWS:
+            raise UserError(tr("机器数据表的行数远超报表可能的数量，疑似恶意文件"))
+    return rows, 0
+
+
+def _announced(manifest_text: Any, part: int) -> int | None:
+    """Characters of payload the manifest promises (its UTF-8 bytes bound them); refused when
+    the sheet is far larger than that promise could need."""
+    try:
+        claimed = json.loads(manifest_text).get("payload_bytes") if isinstance(
+            manifest_text, str) and len(manifest_text) <= machine.CELL_LIMIT else None
+    except (ValueError, AttributeError):
+        return None
+    if not isinstance(claimed, int) or isinstance(claimed, bool) or claimed < 0:
+        return None
+    if part > MACHINE_BASE + 3 * claimed:
+        raise UserError(tr("机器数据表（{mb} MB）远大于清单所述的报表内容，疑似恶意文件",
+                           mb=part // (1024 * 1024)))
+    return claimed
 
 
 def _parsed(info: WorkbookInfo, data: Any, forms: FormSet) -> json_report.ParsedReport:

@@ -38,6 +38,9 @@ _BAD_RE = re.compile(
     + "\ud800-\udfff\ufdd0-\ufdef\ufff9-\ufffb\ufffe\uffff\u200d]"
 )
 _ZWJ = "\u200d"
+# Anything that needs a second look: an escape, a line break to change, a refused character.
+# One scan of the usual text finds none of them, and the text passes as it is.
+_ATTENTION_RE = re.compile(_ESCAPE_RE.pattern + "|[\r\x85\u2028\u2029]|" + _BAD_RE.pattern)
 
 
 def _decode_escapes(text: str) -> str:
@@ -92,6 +95,8 @@ def normalise(text: str) -> str:
 
 def clean(text: str) -> str:
     """The text as the program keeps it, or `ValueRefused` naming the character and where."""
+    if _ATTENTION_RE.search(text) is None:
+        return text
     text = normalise(text)
     if _BAD_RE.search(text) is None:  # the usual case: one scan, nothing found
         return text
@@ -122,6 +127,8 @@ def _visible(m: re.Match[str]) -> str:
 
 def kept(text: str) -> str:
     """Text kept as entered, with what cannot be stored shown instead of kept."""
+    if _ATTENTION_RE.search(text) is None:
+        return text
     text = normalise(text)
     if _BAD_RE.search(text) is None:
         return text

@@ -40,7 +40,6 @@ from unionclerk.services import county
 from unionclerk.services.county import expected as expected_list
 from unionclerk.services.county import identity, lines, received
 from unionclerk.services.county.reading import FileResult
-from unionclerk.services.county.writing import roll_up
 from unionclerk.services.workspace import Workspace
 
 
@@ -209,10 +208,11 @@ class CountyWindow(QMainWindow):
         plan = self.plan
         if plan is None or not plan.winners:
             return
-        rollup, _ = roll_up(self.ws, plan, self.period)
-        org = rollup.record_totals("organisation")
-        members, employees = org.get("members", (None, 0)), org.get("employees", (None, 0))
-        rate = org.get("membership_rate", (None, 0))[0]
+        assert self.session is not None
+        figures = self.session.figures.of(plan.winners)  # no report re-read on this thread
+        members = figures.totals.get("members", (None, 0))
+        employees = figures.totals.get("employees", (None, 0))
+        rate = figures.rate
         parts = [self.tr("纳入汇总 {0} 个单位").replace("{0}", str(len(plan.winners)))]
         if plan.expected is not None:
             count = {s: sum(e.state == s for e in plan.expected) for s in ("已报", "未报", "有问题")}
@@ -226,9 +226,9 @@ class CountyWindow(QMainWindow):
         if rate is not None:
             parts.append(self.tr("入会率 {0}%").replace("{0}", f"{rate:.1f}"))
         parts.append(self.tr("干部 {0} 人，阵地 {1} 个，服务项目 {2} 个")
-                     .replace("{0}", str(rollup.roster_rows("cadres")))
-                     .replace("{1}", str(rollup.roster_rows("venues")))
-                     .replace("{2}", str(rollup.roster_rows("services"))))
+                     .replace("{0}", str(figures.rows.get("cadres", 0)))
+                     .replace("{1}", str(figures.rows.get("venues", 0)))
+                     .replace("{2}", str(figures.rows.get("services", 0))))
         problems = len(plan.problems)
         if problems:
             parts.append(self.tr("问题清单 {0} 条").replace("{0}", str(problems)))
@@ -333,6 +333,12 @@ class CountyWindow(QMainWindow):
             return None
         if not self.plan.winners:
             dialogs.show_error(self, self.tr("还没有可以汇总的报表：请先添加乡镇报送的文件。"))
+            return None
+        drafts = [w.union_name for w in self.plan.winners if w.draft]
+        if drafts and not dialogs.confirm(self, self.tr(
+                "有 {0} 个单位报来的是草稿（未标记完成）：{1}。\n\n含有草稿的汇总也是草稿："
+                "每页和文件名都会标明“草稿”。仍要生成吗？").replace("{0}", str(len(drafts)))
+                .replace("{1}", "、".join(drafts[:10]) + ("……" if len(drafts) > 10 else ""))):
             return None
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存汇总文件的文件夹"),
                                                   str(Path.home()))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from unionclerk.exporters import summary_model as sm
 from unionclerk.services.county.decide import Plan
-from unionclerk.services.county.lines import EXPANDED, PARTLY, UNUSED, USED, FileLine
+from unionclerk.services.county.lines import ATTACHED, EXPANDED, PARTLY, UNUSED, USED, FileLine
 from unionclerk.services.county.reading import FileResult
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,18 +69,18 @@ class FilesModel(_Rows):
         if len(result.candidates) > 3:
             units += self.tr(" 等 {0} 个").replace("{0}", str(len(result.candidates)))
         state = self.tr("已读取") if result.candidates or result.kind == "archive" else \
-            self.tr("不能使用")
+            self.tr("附件") if result.printout is not None else self.tr("不能使用")
         n = len(self.rows)
         self.beginInsertRows(QModelIndex(), n, n)
         self.rows.append([result.file, units, state, result.detail])
-        self.colors.append(None if result.candidates else _RED)
+        self.colors.append(None if result.candidates or result.printout else _RED)
         self.endInsertRows()
 
     def show_lines(self, lines: list[FileLine]) -> None:
         """After the decisions: what happened to every file."""
         names = {USED: self.tr("已使用"), UNUSED: self.tr("未使用"), PARTLY: self.tr("部分使用"),
-                 EXPANDED: self.tr("已展开")}
-        colors = {USED: _GREEN, UNUSED: _RED, PARTLY: _AMBER, EXPANDED: None}
+                 EXPANDED: self.tr("已展开"), ATTACHED: self.tr("附件")}
+        colors = {USED: _GREEN, UNUSED: _RED, PARTLY: _AMBER, EXPANDED: None, ATTACHED: None}
         self.replace([[ln.file, ln.what, names[ln.state], ln.why] for ln in lines],
                      [colors[ln.state] for ln in lines])
 

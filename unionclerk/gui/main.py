@@ -113,6 +113,9 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     try:
         started.ws = ws = Workspace.open(None)
         backup.make_backup(ws, reason="start")
+        from unionclerk.services.county import scratch
+
+        scratch.sweep(ws.data_dir)  # what a killed merge left (we hold the folder's lock)
     except UserError as exc:
         QMessageBox.critical(window, APP_TITLE, str(exc))
         window.close()

@@ -84,6 +84,10 @@ def read_source(path: Path, progress: Progress | None = None) -> Source:
         head = fh.read(8)
     if head == _OLE:
         raise UserError(_ole_message(path), where=path.name)
+    if head.startswith(b"PK"):
+        other = sniff.not_a_workbook(path, importing=True)  # an .ods: save it as .xlsx
+        if other:
+            raise UserError(other, where=path.name)
     sheets: dict[str, list[list[Any]]] = {}
     try:
         with xlsx_safe.open_workbook(path) as wb:

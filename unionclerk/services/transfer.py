@@ -14,14 +14,14 @@ from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import DRAFT, OWN, RECEIVED, ReportInfo
-from unionclerk.exporters import json_report, sniff, xlsx_reader
+from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
 from unionclerk.formspec import door, validators
 from unionclerk.formspec.codec import encode
 from unionclerk.services import backup, reports
 from unionclerk.services.workspace import Workspace
 from unionclerk.storage import Tx
 
-MAX_JSON_BYTES = 200 * 1024 * 1024
+MAX_JSON_BYTES = json_budget.MAX_BYTES  # checked before the file is read into memory
 
 
 @dataclass
@@ -38,7 +38,8 @@ def read_file(ws: Workspace, path: Path) -> json_report.ParsedReport:
     if not path.is_file():
         raise UserError(tr("找不到文件"), where=str(path))
     if path.stat().st_size > MAX_JSON_BYTES:
-        raise UserError(tr("文件过大（超过 200 MB），不是正常的报表文件"), where=str(path))
+        raise UserError(tr("文件过大（{mb} MB），超出报表或汇总文件可能的大小",
+                           mb=path.stat().st_size // 2**20), where=str(path))
     try:
         head, size = sniff.read_head(path)
     except OSError as exc:

@@ -27,7 +27,8 @@ from unionclerk.services.workspace import Workspace
 SETTING = "county.expected_units"
 _CODE = re.compile(r"^\d{12}$")
 _NAME_HEADS = ("名称", "单位", "工会", "乡镇", "街道", "name")
-MAX_ROWS = 10_000
+MAX_ROWS = 10_000  # a province has about 1,400 townships; more rows is not a list of units
+MAX_NAME = 100  # characters of a unit's name
 
 Expected = list[tuple[str, str]]
 
@@ -46,17 +47,44 @@ def _rows_from_csv(path: Path) -> list[list[Any]]:
     if text is None:
         raise UserError(tr("应报单位名单的编码无法识别（请另存为 UTF-8 或 GBK 的 CSV）"),
                         where=path.name)
-    return [row for row in csv.reader(io.StringIO(text))][:MAX_ROWS]
+    reader = csv.reader(io.StringIO(text))
+    rows: list[list[Any]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+            _too_many(rows, path)
+    except csv.Error:  # a field of more than 131,072 characters, a NUL byte...
+        raise UserError(tr("应报单位名单第 {n} 行无法读取（内容过长或含有无法识别的字符），"
+                           "不是正常的单位名单", n=reader.line_num), where=path.name) from None
+    return rows
+
+
+def _too_many(rows: list[list[Any]], path: Path) -> None:
+    if len(rows) > MAX_ROWS:
+        raise UserError(tr("应报单位名单超过 {max} 行（第 {n} 行起），不像一个地区的应报单位名单；"
+                           "请只保留应报单位后再选", max=f"{MAX_ROWS:,}", n=f"{len(rows):,}"),
+                        where=path.name)
 
 
 def _rows_from_xlsx(path: Path) -> list[list[Any]]:
     with xlsx_safe.open_workbook(path) as wb:
-        ws = wb.worksheets[0]
-        rows = []
-        for row in xlsx_safe.sheet_rows(ws):
-            rows.append(list(row))
-            if len(rows) >= MAX_ROWS:
-                break
+        if not wb.worksheets:
+            raise UserError(tr("应报单位名单工作簿中没有工作表"), where=path.name)
+        rows: list[list[Any]] = []
+        try:
+            for r, cells in xlsx_safe.sparse_rows(wb.worksheets[0]):
+                while len(rows) < r - 1:  # blank rows keep the numbering the clerk sees
+                    rows.append([])
+                    _too_many(rows, path)
+                width = max(cells, default=0)
+                if width > 1000:  # a stray cell far to the right: read only the list's part
+                    cells = {c: v for c, v in cells.items() if c <= 1000}
+                    width = max(cells, default=0)
+                rows.append([cells.get(c) for c in range(1, width + 1)])
+                _too_many(rows, path)
+        except xlsx_safe.READ_ERRORS as exc:
+            raise UserError(tr("应报单位名单工作簿已损坏，第 {n} 行之后无法读取（{kind}）",
+                               n=len(rows), kind=type(exc).__name__), where=path.name) from None
         return rows
 
 
@@ -100,7 +128,11 @@ def read_expected(path: Path) -> Expected:
         if code in seen:
             continue
         seen.add(code)
-        out.append((code, _name(row, code_col, name_col)))
+        name = _name(row, code_col, name_col)
+        if len(name) > MAX_NAME:
+            raise UserError(tr("应报单位名单第 {n} 行的单位名称长达 {k} 字，不是单位名称",
+                               n=n, k=f"{len(name):,}"), where=path.name)
+        out.append((code, name))
     return out
 
 

@@ -44,9 +44,12 @@ def derived(cands: list[Candidate]) -> dict[str, str]:
     units = {c.division_code: c for c in cands if c.division_code}
     if not units:
         return {"union_name": tr("汇总单位"), "division_code": "000000000000"}
+    makers = {c.via_code for c in cands}
     for digits in (6, 4, 2):
         counts = Counter(code[:digits] for code in units)
         prefix, n = counts.most_common(1)[0]
+        if makers == {(prefix + "0" * 12)[:12]} and digits > 2:
+            continue  # every report came in that area's own summary: we are the level above
         if n >= 0.8 * len(units):
             break
     code = (prefix + "0" * 12)[:12]
@@ -57,22 +60,30 @@ def derived(cands: list[Candidate]) -> dict[str, str]:
     return {"union_name": name, "division_code": code}
 
 
-def made_by(ws: Workspace, cands: list[Candidate],
-            explicit: dict[str, str] | None) -> dict[str, str]:
+def chosen(ws: Workspace, explicit: dict[str, str] | None) -> dict[str, str] | None:
+    """The maker as the clerk set it, or the folder's own county-level unit; None when it
+    is to be derived from the reports."""
     if explicit and explicit.get("division_code"):
         return {"union_name": explicit.get("union_name", ""),
                 "division_code": explicit["division_code"]}
-    chosen = kept(ws)
-    if chosen:
-        return chosen
+    kept_one = kept(ws)
+    if kept_one:
+        return kept_one
     own = ws.own_unit()
     if own is not None and own.division_code.endswith("000000"):
         return {"union_name": own.union_name, "division_code": own.division_code}
+    return None
+
+
+def made_by(ws: Workspace, cands: list[Candidate],
+            explicit: dict[str, str] | None) -> dict[str, str]:
     # reports that came inside summaries made by others still say whose area they are in
-    return derived([c for c in cands if c.division_code])
+    return chosen(ws, explicit) or derived([c for c in cands if c.division_code])
 
 
-def base_name(made_by: dict[str, str], period: Period) -> str:
-    """`<code>_<name>_<period>_汇总` with characters Windows refuses removed."""
+def base_name(made_by: dict[str, str], period: Period, draft: bool = False) -> str:
+    """`<code>_<name>_<period>_汇总` (`…_汇总_草稿` for a summary that includes drafts) with
+    characters Windows refuses removed."""
     name = file_safe(made_by.get("union_name", ""), "summary")
-    return f"{made_by.get('division_code', '')}_{name}_{period.label}_汇总"
+    base = f"{made_by.get('division_code', '')}_{name}_{period.label}_汇总"
+    return f"{base}_草稿" if draft else base

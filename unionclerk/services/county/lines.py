@@ -14,6 +14,7 @@ from unionclerk.services.county.decide import Plan
 from unionclerk.services.county.reading import FileResult
 
 USED, UNUSED, PARTLY, EXPANDED = "used", "unused", "partly", "expanded"
+ATTACHED = "attached"  # a unit's own PDF beside its workbook: for printing, not merged
 
 
 @dataclass
@@ -27,7 +28,7 @@ class FileLine:
     @property
     def text(self) -> str:
         label = {USED: tr("已使用"), UNUSED: tr("未使用"), PARTLY: tr("部分使用"),
-                 EXPANDED: tr("已展开")}[self.state]
+                 EXPANDED: tr("已展开"), ATTACHED: tr("附件")}[self.state]
         out = f"{label}：{self.file}"
         if self.what:
             out += f" → {self.what}"
@@ -45,6 +46,19 @@ def file_lines(results: list[FileResult], plan: Plan) -> list[FileLine]:
     for r in results:
         if r.kind == "archive":
             lines.append(FileLine(r.file, EXPANDED, tr("压缩包"), ""))
+            continue
+        if r.file in plan.printouts:
+            code = plan.printouts[r.file]
+            name = next((w.union_name for w in plan.winners if w.division_code == code), "")
+            lines.append(FileLine(r.file, ATTACHED, f"{code} {name}".strip(),
+                                  tr("附件（供打印）：本单位报表的 PDF，汇总以其工作簿为准")))
+            continue
+        if r.printout is not None:
+            problem = next((p for p in plan.problems if p.file == r.file), None)
+            kind = problem.kind if problem else sm.NOT_A_REPORT
+            detail = problem.detail if problem else r.detail
+            lines.append(FileLine(r.file, UNUSED, r.printout[0], f"{sm.kind_label(kind)}：{detail}",
+                                  kind))
             continue
         if not r.candidates:
             kind = r.problems[0].kind if r.problems else r.kind

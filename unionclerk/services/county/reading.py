@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,12 +22,12 @@ from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import STATUS_LABELS
-from unionclerk.exporters import json_report, sniff, xlsx_reader
+from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
 from unionclerk.exporters import summary_model as sm
 from unionclerk.formspec import FormSet, door, shipped_forms, validators
 from unionclerk.services.county.sources import Found
 
-MAX_JSON = 1024 * 1024 * 1024
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Candidate:
     content_sha: str  # SHA-256 of that JSON: equal content, equal hash
     export_id: str = ""
     exported_at: str = ""
-    time_from_file: bool = False  # no export time in the file: its modification time
+    time_from_file: bool = False  # (older merges) exported_at was the file's time: not trusted
     status: str = ""  # shown label (已完成 / 已导出 / 填报中), "" when the file does not say
     draft: bool = False
     integrity: str = "unverified"  # intact / edited / unverified (JSON has no seal)
@@ -65,6 +66,7 @@ class FileResult:
     candidates: list[Candidate] = field(default_factory=list)
     problems: list[sm.ProblemEntry] = field(default_factory=list)
     made_by: dict[str, str] = field(default_factory=dict)
+    printout: tuple[str, str, str] | None = None  # our own PDF: (unit code, period, hash)
 
 
 def _refused(found: Found, kind: str, detail: str) -> FileResult:
@@ -74,8 +76,31 @@ def _refused(found: Found, kind: str, detail: str) -> FileResult:
 
 def read_found(found: Found, period: Period, spill_dir: str, seq: int,
                forms: FormSet | None = None) -> FileResult:
-    """Read one file (see module docstring)."""
-    forms = forms or shipped_forms()
+    """Read one file (see module docstring). Whatever goes wrong with this one file becomes
+    its result: an error no check foresaw is logged and named on the file's line."""
+    try:
+        return _printable(_read_found(found, period, spill_dir, seq, forms or shipped_forms()))
+    except (MemoryError, RecursionError):
+        return _refused(found, sm.UNREADABLE, tr("文件结构异常，读取它需要的内存超出报表可能的大小，已跳过"))
+    except Exception as exc:  # noqa: BLE001 - one file's fault must not end the merge
+        log.exception("merge: unexpected error reading %s", found.label)
+        return _refused(found, sm.UNREADABLE, tr(
+            "读取这个文件时出现意外错误（{kind}），已跳过；详情已记录在日志中",
+            kind=type(exc).__name__))
+
+
+def _printable(result: FileResult) -> FileResult:
+    """What is said about a file quotes the file (a name with a lone surrogate, a control
+    character): made visible, so every line and summary can be printed and written."""
+    result.detail = door.printable(result.detail)
+    for p in result.problems:
+        p.detail, p.unit, p.code = (door.printable(p.detail), door.printable(p.unit),
+                                    door.printable(p.code))
+    return result
+
+
+def _read_found(found: Found, period: Period, spill_dir: str, seq: int,
+                forms: FormSet) -> FileResult:
     if found.archive:
         return FileResult(found.label, "archive", tr("压缩包，已展开其中的文件"))
     if found.problem:
@@ -87,6 +112,10 @@ def read_found(found: Found, period: Period, spill_dir: str, seq: int,
                                                  reason=os_reason(exc)))
     if size == 0:
         return _refused(found, sm.UNREADABLE, sniff.not_a_report(head, found.path, size))
+    printout = sniff.program_pdf(found.path) if head.startswith(b"%PDF") else None
+    if printout is not None:  # paired with its unit's workbook when the plan is made
+        return FileResult(found.label, "printout", tr("本程序导出的 PDF（供打印盖章）"),
+                          printout=printout)
     reason = sniff.refusal(head, found.path, size)
     if reason:
         return _refused(found, sm.NOT_A_REPORT, reason)
@@ -142,10 +171,11 @@ class _Ctx:
 
     # -- JSON --------------------------------------------------------------------------------
     def json_file(self, size: int) -> FileResult:
-        if size > MAX_JSON:
-            return _refused(self.found, sm.UNREADABLE, tr("文件过大，不是正常的报表文件"))
+        if size > json_budget.MAX_BYTES:  # refused before reading it into memory
+            return _refused(self.found, sm.UNREADABLE, tr(
+                "文件过大（{mb} MB），超出报表或汇总文件可能的大小", mb=size // 2**20))
         try:
-            doc = door.loads(self.found.path.read_bytes())
+            doc = json_budget.loads(self.found.path.read_bytes())
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             return _refused(self.found, sm.UNREADABLE, tr("不是有效的 JSON 文件，无法读取"))
         if isinstance(doc, dict) and doc.get("format") == json_report.SUMMARY_FORMAT:
@@ -155,7 +185,8 @@ class _Ctx:
         result = self._report_doc(doc, 0, {})
         if isinstance(result, sm.ProblemEntry):
             return FileResult(self.label, result.kind, result.detail, problems=[result])
-        result.exported_at, result.time_from_file = self.found.mtime, True
+        # A JSON report carries no export time or id; the file's own time says when it was
+        # copied, not when it was exported, so it is not used to rank it (decide.py).
         return FileResult(self.label, "report", _describe(result), [result])
 
     def _report_doc(self, doc: Any, index: int, meta: dict[str, Any],
@@ -200,7 +231,10 @@ class _Ctx:
     def _candidate(self, parsed: json_report.ParsedReport, index: int,
                    **meta: Any) -> Candidate:
         doc = json_report.build_document(self.forms, parsed.period, parsed.data)
-        raw = json_report.canonical(doc)
+        try:
+            raw = json_report.canonical(doc)
+        except UnicodeEncodeError:
+            raise UserError(tr("报表中有无法保存的字符（孤立的代理字符），文件已损坏或被改动")) from None
         target = self.spill / f"{self.seq}-{index}.json"
         target.write_bytes(raw)
         cover = parsed.data.single.get("cover", {})

@@ -16,9 +16,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import shutil
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -32,7 +30,8 @@ from unionclerk import paths
 from unionclerk.domain.period import Period
 from unionclerk.exporters import summary_model as sm
 from unionclerk.services.county import decide as decide_mod
-from unionclerk.services.county import received
+from unionclerk.services.county import received, scratch
+from unionclerk.services.county.figures import KeyFigures
 from unionclerk.services.county.reading import Candidate, FileResult, read_found
 from unionclerk.services.county.sources import Found, expand
 from unionclerk.services.exporting import Cancelled, default_clock, new_export_id
@@ -59,13 +58,6 @@ def _pool_size(n: int, workers: int | None) -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def _keep(ws: Workspace, period: Period, plan: decide_mod.Plan, out: list[Any]) -> None:
-    try:
-        out.append(received.store(ws, period, plan.winners))
-    except BaseException as exc:  # noqa: BLE001 - handed back to the caller's thread
-        out.append(exc)
-
-
 def _start_method() -> str:
     """Fork (fast: no second start-up) only where it is safe: POSIX and no other threads
     (the window reads in a worker thread, so it spawns, as Windows always does)."""
@@ -78,12 +70,14 @@ class MergeSession:
     def __init__(self, ws: Workspace, period: Period, *, include_stored: bool = False,
                  workers: int | None = None) -> None:
         self.ws, self.period, self.workers = ws, period, workers
-        self.scratch = Path(tempfile.mkdtemp(prefix="unionclerk-merge-"))
+        self.scratch = scratch.make(ws.data_dir)  # in the data folder: it holds personal data
         self.spill = self.scratch / "spill"
         self.spill.mkdir()
         self.results: list[FileResult] = []
         self._seq = 0
         self.stored: list[Candidate] = []
+        self.figures = KeyFigures(ws.forms)
+        self._made_by: tuple[Any, dict[str, str]] | None = None  # the screen's key figures, read once per report
         if include_stored:
             self.stored = received.stored_candidates(ws, period, self.spill)
 
@@ -159,14 +153,21 @@ class MergeSession:
     def plan(self, options: Options) -> decide_mod.Plan:
         made_by = self.made_by(options)
         problems = [p for r in self.results for p in r.problems]
+        printouts = [(r.file, r.printout) for r in self.results if r.printout is not None]
         return decide_mod.decide(self.candidates(), problems, expected=options.expected,
+                                 printouts=printouts,
                                  made_by_code=made_by["division_code"],
                                  use_edited=options.use_edited, decisions=options.decisions)
 
     def made_by(self, options: Options) -> dict[str, str]:
+        """Who makes the summary; worked out again only when the files or the clerk's
+        setting changed (the screen re-plans after every click)."""
         from unionclerk.services.county.identity import made_by
 
-        return made_by(self.ws, self.candidates(), options.made_by)
+        key = (len(self.results), len(self.stored), repr(options.made_by))
+        if self._made_by is None or self._made_by[0] != key:
+            self._made_by = (key, made_by(self.ws, self.candidates(), options.made_by))
+        return dict(self._made_by[1])
 
     def head(self, plan: decide_mod.Plan, options: Options,
              generated_at: datetime | None = None, export_id: str = "") -> sm.SummaryHead:
@@ -174,7 +175,8 @@ class MergeSession:
             period=self.period, made_by=self.made_by(options),
             generated_at=generated_at or default_clock(),
             export_id=export_id or new_export_id(), units=plan.units, expected=plan.expected,
-            reporting=plan.reporting, problems=plan.problems)
+            reporting=plan.reporting, problems=plan.problems,
+            draft=any(w.draft for w in plan.winners))
 
     # -- writing -----------------------------------------------------------------------------
     def write(self, out_dir: Path, plan: decide_mod.Plan, options: Options, *,
@@ -184,25 +186,14 @@ class MergeSession:
         from unionclerk.services.county.writing import write_summary
 
         head = self.head(plan, options, generated_at)
-        # Keeping the received reports in the database runs beside the writing (SQLite works
-        # outside the GIL): they were received whether or not this export is kept.
-        kept: list[Any] = []
-        keeper = threading.Thread(target=_keep, args=(self.ws, self.period, plan, kept),
-                                  name="merge-store", daemon=True) if store else None
-        if keeper is not None:
-            keeper.start()
-        try:
-            outcome = write_summary(self.ws, Path(out_dir), plan, head, progress, cancelled)
-        finally:
-            if keeper is not None:
-                keeper.join()
-        if kept and isinstance(kept[0], BaseException):
-            raise kept[0]
-        outcome.stored = kept[0] if kept else []
+        outcome = write_summary(self.ws, Path(out_dir), plan, head, progress, cancelled)
+        # Only a summary that was written keeps its reports in the database: a merge that
+        # failed or was cancelled leaves the county's data as it was.
+        outcome.stored = received.store(self.ws, self.period, plan.winners) if store else []
         return outcome
 
     def close(self) -> None:
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        scratch.release(self.scratch)
 
     def __enter__(self) -> MergeSession:
         return self

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from unionclerk.domain.i18n import tr
+from unionclerk.exporters.xlsx_safe import ZIP_ERRORS
+from unionclerk.formspec import door
 
 MAX_MEMBER = 200 * 1024 * 1024  # declared size of one file inside an archive
 MAX_ARCHIVE_TOTAL = 2 * 1024 * 1024 * 1024  # declared size of everything in one archive
@@ -27,11 +30,14 @@ _SKIPPED_NAMES = ("__MACOSX/", "Thumbs.db", ".DS_Store", "desktop.ini")
 class Found:
     """A file to read: `label` is what the clerk sees, `path` a real file on disk."""
 
-    label: str
+    label: str  # made printable (a name with undecodable bytes has lone surrogates)
     path: Path
     mtime: str  # ISO time of the file itself (JSON reports carry no export time)
     problem: str = ""  # set when the file cannot even be extracted
     archive: bool = False  # a zip archive (expanded; not itself a report)
+
+    def __post_init__(self) -> None:
+        self.label = door.printable(self.label)
 
 
 def _iso(ts: float | tuple[int, ...]) -> str:
@@ -64,7 +70,7 @@ def is_zip_archive(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except ZIP_ERRORS:
         return False
     return "[Content_Types].xml" not in names
 
@@ -106,7 +112,7 @@ def _archive(path: Path, label: str, scratch: Path, counter: list[int],
         return
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except ZIP_ERRORS:
         yield Found(label, path, "", problem=tr("压缩包已损坏或不完整，无法打开"))
         return
     with zf:
@@ -123,6 +129,15 @@ def _archive(path: Path, label: str, scratch: Path, counter: list[int],
                 yield Found(inner, path, "", problem=tr(
                     "压缩包中的文件过大（声明 {mb} MB），未解压", mb=info.file_size // 2**20))
                 continue
+            if info.flag_bits & 0x1:
+                yield Found(inner, path, "", problem=tr(
+                    "压缩包设置了密码，无法解压；请对方不加密码重新打包，或解压后把文件发来"))
+                continue
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                yield Found(inner, path, "", problem=tr(
+                    "压缩包中的文件使用了不支持的压缩方式（编号 {method}），无法解压；"
+                    "请用系统自带的“发送到压缩文件夹”重新打包", method=info.compress_type))
+                continue
             counter[0] += 1
             folder = scratch / f"z{counter[0]}"
             folder.mkdir(parents=True, exist_ok=True)
@@ -130,7 +145,7 @@ def _archive(path: Path, label: str, scratch: Path, counter: list[int],
             try:
                 with zf.open(info) as src, open(target, "wb") as dst:
                     shutil.copyfileobj(src, dst, 1 << 20)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            except (*ZIP_ERRORS, zlib.error) as exc:
                 yield Found(inner, path, "", problem=tr("无法从压缩包中解压（{kind}）",
                                                         kind=type(exc).__name__))
                 continue

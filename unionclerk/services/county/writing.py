@@ -69,7 +69,7 @@ def write_summary(ws: Workspace, out_dir: Path, plan: Plan, head: SummaryHead,
         except OSError as exc:
             raise UserError(tr("无法创建输出文件夹：{reason}", reason=os_reason(exc)),
                             where=str(out_dir)) from None
-    name = base_name(head.made_by, head.period)
+    name = base_name(head.made_by, head.period, head.draft)
     with staging_folder(out_dir, STAGING_PREFIX) as staging:  # sweeps a killed merge's too
         book = SummaryWorkbook(ws.forms, head)
         saved = False
