@@ -162,7 +162,16 @@ def _workspace():  # noqa: ANN202 - imported lazily so `--help` stays fast
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from unionclerk.gui.main import run
+    from unionclerk import syscheck
+
+    syscheck.require_qt()  # a missing system library is named, with the package to install
+    try:
+        from unionclerk.gui.main import run
+    except ImportError as exc:
+        error = syscheck.from_import_error(exc)
+        if error is None:
+            raise
+        raise error from None
 
     return run(lang=args.lang or "zh", exit_when_shown=getattr(args, "exit_when_shown", False))
 

@@ -1145,6 +1145,11 @@ Data folder: {2}</translation>
         <source>县级汇总(&amp;S)…</source>
         <translation>County &amp;summary…</translation>
     </message>
+    <message>
+        <location filename="../../unionclerk/gui/menus.py" line="1"/>
+        <source>使用说明(&amp;U)</source>
+        <translation>&amp;User guide</translation>
+    </message>
 </context>
 <context>
     <name>MonthPicker</name>
@@ -2163,6 +2168,137 @@ Export a draft anyway?</translation>
 {0}</source>
         <translation>Backed up to:
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportResult</name>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
+        <source>已导出 {0} 个文件到
+{1}
+
+{2}</source>
+        <translation>{0} file(s) exported to
+{1}
+
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
+        <source>已导出草稿 {0} 个文件到
+{1}
+
+{2}</source>
+        <translation>{0} draft file(s) exported to
+{1}
+
+{2}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>使用说明 — {0}</source>
+        <translation>User guide — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>一、填写</source>
+        <translation>1. Fill in</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>在左边选一张表，逐项填写。每填完一格按回车或 Tab 即自动保存，不需要“保存”按钮。名单表（干部、阵地、服务项目）像 Excel 一样填写，也可以从 Excel 复制粘贴或导入。字段旁的“?”按钮说明这一项该怎么填。</source>
+        <translation>Choose a form on the left and fill it in field by field. Enter or Tab saves each field at once: there is no Save button. Rosters (cadres, venues, services) work like Excel; you can also paste from Excel or import a workbook. The "?" button beside a field explains what it asks for.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>二、检查</source>
+        <translation>2. Check</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>每填一格，程序立即检查。问题显示在该项下面，红色是错误（必须改正），橙色是警告（请核对）。窗口下方的“问题列表”（F8）列出全部问题，双击即可跳到那一项。</source>
+        <translation>Every field is checked as you type. A problem shows under its field: red is an error (must be fixed), orange a warning (please check). The problems list at the bottom (F8) lists them all; double-click one to go there.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>三、说明警告</source>
+        <translation>3. Explain warnings</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>警告不一定是错：数字确实如此时，在警告下面的“说明”框里写明原因（例如“本年度新建站点尚未验收”），县里审核时能看到这段说明。</source>
+        <translation>A warning is not always a mistake: when the figure is right, write the reason in the explanation box under the warning (e.g. "the new venue is not yet accepted"); the county reviewer sees it.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>四、标记完成</source>
+        <translation>4. Mark complete</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>所有错误改正、警告都有说明后，点“报表 → 标记完成”。某张表本期确实没有内容的，按提示标为“本期无此项”，以免被当成漏填。</source>
+        <translation>When every error is fixed and every warning explained, choose Report → Mark complete. A form with nothing to report this period is marked "nothing to report" when asked, so that it is not taken for forgotten.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>五、导出</source>
+        <translation>5. Export</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>点“文件 → 导出上报文件”（Ctrl+E），选择文件夹，生成 Excel 工作簿和 PDF。导出后可以直接打开 PDF 查看，或打开所在文件夹。</source>
+        <translation>Choose File → Export submission files (Ctrl+E) and a folder: the Excel workbook and the PDF are written there. Afterwards you can open the PDF straight away, or the folder.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>六、报送</source>
+        <translation>6. Submit</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>把 PDF 打印出来，负责人签字、盖章；把 Excel 工作簿（和盖章的 PDF 扫描件）按县总工会的要求通过 U 盘、邮件或工作群报送。请不要手工改动导出的工作簿：县里的程序能发现改动，会退回。</source>
+        <translation>Print the PDF for the head to sign and seal; send the Excel workbook (and a scan of the sealed PDF) as the county union asks: USB stick, e-mail or work chat. Do not edit the exported workbook by hand: the county's program detects changes and sends it back.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>&lt;b&gt;什么是“草稿”：&lt;/b&gt;报表还没有标记完成时也可以导出，导出的文件名带“草稿”，每一页都印有“草稿”字样，只供核对，不能作为正式报送的文件。标记完成后再导出，就是正式文件。</source>
+        <translation>&lt;b&gt;What "draft" means:&lt;/b&gt; a report can be exported before it is marked complete; such files have 草稿 (draft) in their names and on every page, for checking only, not for submission. Export again after marking the report complete to get the official files.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>&lt;b&gt;数据在哪里：&lt;/b&gt;所有报表保存在数据文件夹 {0} 中的一个数据库文件里。程序每次启动、导入和汇总之前都会自动备份到 {1}，也可以用“文件 → 备份数据”手动备份；“文件 → 从备份恢复”可以找回以前的数据。换电脑时，把整个数据文件夹复制过去即可。</source>
+        <translation>&lt;b&gt;Where the data is:&lt;/b&gt; every report is kept in one database file in the data folder {0}. The program backs it up automatically to {1} on every start and before each import and merge; File → Back up data makes a backup by hand, and File → Restore from backup brings earlier data back. To move to another PC, copy the whole data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>工会报表助手使用说明</source>
+        <translation>unionclerk user guide</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnHelp</name>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>？{0}：{1}</source>
+        <translation>? {0}: {1}</translation>
     </message>
 </context>
 </TS>

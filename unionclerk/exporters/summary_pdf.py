@@ -285,5 +285,5 @@ def write_summary_pdf(target: Path, forms: FormSet, head: SummaryHead, rollup: R
     with atomic.atomic_path(Path(target)) as tmp:
         doc = document(str(tmp), font, header=header, draft=head.draft, title=head.title,
                        subject=head.export_id)
-        doc.build(story, canvasmaker=numbered_canvas(font))
+        doc.build(story, canvasmaker=numbered_canvas(font, head.generated_at))
     return glyphs.warnings

@@ -86,10 +86,18 @@ class Menus(QObject):
         add(settings, "unit_info", self.tr("单位信息(&U)…"), lambda: w.show_unit_info())
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        add(help_menu, "help", self.tr("使用说明(&U)"), lambda: _open_help(w),
+            QKeySequence(QKeySequence.StandardKey.HelpContents))
         add(help_menu, "about", self.tr("关于(&A)"), lambda: w.workflow.about(
             self.tr("{0} {1}\n乡镇(街道)工会工作情况报表：填报、检查、导出。\n数据文件夹：{2}").format(
                 APP_TITLE, __version__, paths.data_dir())))
         w.acts = acts
+
+
+def _open_help(w: MainWindow) -> None:
+    from unionclerk.gui.helpdoc import show_help
+
+    show_help(w)
 
 
 def _open_county(w: MainWindow) -> None:

@@ -11,8 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from unionclerk import paths
@@ -56,7 +55,7 @@ class Workflow(QObject):
             step = self.tr("已标记完成：导出上报文件 →")
         else:
             step = self.tr("已导出。可以再次导出，或重新打开修改 →")
-        title = f"{s.report.unit.union_name}　{s.report.period.label}"
+        title = f"{s.report.unit.union_name}　{s.report.period.shown}"
         self.w.dashboard.show_state(title, status, step)
 
     def next_step(self) -> None:
@@ -236,14 +235,10 @@ class Workflow(QObject):
                                            progress=progress, cancelled=cancelled)
 
         def done(result: Any) -> None:  # an exporting.Exported
+            from unionclerk.gui.exportresult import show_export_result
+
             self.w.status_changed()
-            names = "\n".join(f.name for f in result.files)
-            if result.warnings:
-                names += "\n\n" + self.tr("请注意：") + "\n" + "\n".join(result.warnings[:20])
-            done = (self.tr("已导出草稿 {0} 个文件到\n{1}\n\n{2}\n\n打开这个文件夹吗？") if draft else
-                    self.tr("已导出 {0} 个文件到\n{1}\n\n{2}\n\n打开这个文件夹吗？"))
-            if dialogs.confirm(self.w, done.format(len(result.files), out_dir, names)):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_dir)))
+            show_export_result(self.w, out_dir, result.files, result.warnings, draft=draft)
 
         def cancelled() -> None:
             dialogs.inform(self.w, self.tr("已取消导出，没有写入任何文件。"))
