@@ -183,7 +183,7 @@ def _comments_from_file(path: Path) -> list[dict[str, str]]:
         rows = rows[1:]
     bad = next((i for i, r in enumerate(rows, 1) if len(r) < 2), None)
     if bad is not None:
-        raise UserError(tr("第 {n} 行应为“位置,内容”两栏", n=bad), where=str(path))
+        raise UserError(tr("第 {n} 行应有两栏：位置和内容（用英文逗号隔开）", n=bad), where=str(path))
     return [{"target": r[0].strip(), "text": ",".join(r[1:]).strip()} for r in rows]
 
 
