@@ -9,11 +9,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 from unionclerk import paths  # noqa: E402
 from unionclerk.domain import i18n  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+# Property tests draw the same examples on every run by default, so the suite (and CI) gives the
+# same answer twice; `UNIONCLERK_HYPOTHESIS=explore pytest …` searches afresh each run, and the
+# benchmarks (bench_roundtrip, bench_hostile --fuzz) search far more examples.
+settings.register_profile("repeatable", derandomize=True, database=None, deadline=None)
+settings.register_profile("explore", database=None, deadline=None)
+settings.load_profile(os.environ.get("UNIONCLERK_HYPOTHESIS", "repeatable"))
 
 
 @pytest.fixture(autouse=True)

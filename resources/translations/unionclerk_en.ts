@@ -59,6 +59,67 @@
     </message>
 </context>
 <context>
+    <name>ColumnHelp</name>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="138"/>
+        <source>？{0}：{1}</source>
+        <translation>? {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsDialog</name>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="39"/>
+        <source>上级意见</source>
+        <translation>County comments</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="40"/>
+        <source>双击“回复”一栏（或按 F2）填写或修改回复；回复会随下次导出交给县级。</source>
+        <translation>Double-click the Reply column (or press F2) to write or change a reply; replies go to the county with the next export.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="44"/>
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="44"/>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="44"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="45"/>
+        <source>回复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="67"/>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="67"/>
+        <source>已回复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="68"/>
+        <source>已修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="74"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+</context>
+<context>
     <name>CountyPage</name>
     <message>
         <location filename="../../unionclerk/gui/wizard_county.py" line="19"/>
@@ -107,59 +168,6 @@
     </message>
 </context>
 <context>
-    <name>CommentsDialog</name>
-    <message>
-        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
-        <source>上级意见</source>
-        <translation>County comments</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
-        <source>双击“回复”一栏（或按 F2）填写或修改回复；回复会随下次导出交给县级。</source>
-        <translation>Double-click the Reply column (or press F2) to write or change a reply; replies go to the county with the next export.</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
-        <source>位置</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
-        <source>意见</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
-        <source>状态</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
-        <source>回复</source>
-        <translation>Reply</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
-        <source>待处理</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
-        <source>已回复</source>
-        <translation>Answered</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
-        <source>已修改</source>
-        <translation>Changed</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
-        <source>{0}（{1}）</source>
-        <translation>{0} ({1})</translation>
-    </message>
-</context>
-<context>
     <name>CountyWindow</name>
     <message>
         <location filename="../../unionclerk/gui/county.py" line="81"/>
@@ -187,42 +195,42 @@
         <translation>Drop the townships&apos; files or folders here, or click “Add files…”</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="240"/>
+        <location filename="../../unionclerk/gui/county.py" line="242"/>
         <source>选择乡镇报送的文件</source>
         <translation>Choose the townships&apos; files</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="241"/>
+        <location filename="../../unionclerk/gui/county.py" line="243"/>
         <source>报表文件 (*.xlsx *.json *.zip);;所有文件 (*)</source>
         <translation>Report files (*.xlsx *.json *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="246"/>
+        <location filename="../../unionclerk/gui/county.py" line="248"/>
         <source>选择存放报送文件的文件夹</source>
         <translation>Choose the folder with the files received</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="259"/>
+        <location filename="../../unionclerk/gui/county.py" line="261"/>
         <source>正在读取文件……</source>
         <translation>Reading files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="278"/>
+        <location filename="../../unionclerk/gui/county.py" line="280"/>
         <source>选择应报单位名单（行政区划代码、名称）</source>
         <translation>Choose the list of expected units (division code, name)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="279"/>
+        <location filename="../../unionclerk/gui/county.py" line="281"/>
         <source>名单 (*.xlsx *.csv)</source>
         <translation>Lists (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="337"/>
+        <location filename="../../unionclerk/gui/county.py" line="345"/>
         <source>选择保存汇总文件的文件夹</source>
         <translation>Choose the folder for the summary files</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="347"/>
+        <location filename="../../unionclerk/gui/county.py" line="355"/>
         <source>正在生成汇总……</source>
         <translation>Making the summary…</translation>
     </message>
@@ -272,69 +280,69 @@
         <translation>Export summary…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="295"/>
+        <location filename="../../unionclerk/gui/county.py" line="297"/>
         <source>未设应报单位名单</source>
         <translation>No list of expected units</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="325"/>
+        <location filename="../../unionclerk/gui/county.py" line="327"/>
         <source>这个单位的报表还没有保存在程序中：导出汇总后即可查看。</source>
         <translation>This unit&apos;s report is not kept in the program yet: export the summary first.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="335"/>
+        <location filename="../../unionclerk/gui/county.py" line="337"/>
         <source>还没有可以汇总的报表：请先添加乡镇报送的文件。</source>
         <translation>No report to merge yet: add the townships&apos; files first.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="351"/>
+        <location filename="../../unionclerk/gui/county.py" line="359"/>
         <source>汇总已生成：
 {0}</source>
         <translation>Summary written:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="216"/>
+        <location filename="../../unionclerk/gui/county.py" line="217"/>
         <source>纳入汇总 {0} 个单位</source>
         <translation>{0} units in the summary</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="223"/>
+        <location filename="../../unionclerk/gui/county.py" line="225"/>
         <source>会员 {0} 人</source>
         <translation>{0} members</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="225"/>
+        <location filename="../../unionclerk/gui/county.py" line="227"/>
         <source>职工 {0} 人</source>
         <translation>{0} employees</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="227"/>
+        <location filename="../../unionclerk/gui/county.py" line="229"/>
         <source>入会率 {0}%</source>
         <translation>membership rate {0}%</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="234"/>
+        <location filename="../../unionclerk/gui/county.py" line="236"/>
         <source>问题清单 {0} 条</source>
         <translation>{0} problems</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="294"/>
+        <location filename="../../unionclerk/gui/county.py" line="296"/>
         <source>应报 {0} 个单位</source>
         <translation>{0} units expected</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="228"/>
+        <location filename="../../unionclerk/gui/county.py" line="230"/>
         <source>干部 {0} 人，阵地 {1} 个，服务项目 {2} 个</source>
         <translation>{0} cadres, {1} venues, {2} services</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="219"/>
+        <location filename="../../unionclerk/gui/county.py" line="221"/>
         <source>应报 {0}：已报 {1}，未报 {2}，有问题 {3}</source>
         <translation>{0} expected: {1} reported, {2} missing, {3} with problems</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="320"/>
+        <location filename="../../unionclerk/gui/county.py" line="341"/>
         <source>有 {0} 个单位报来的是草稿（未标记完成）：{1}。
 
 含有草稿的汇总也是草稿：每页和文件名都会标明“草稿”。仍要生成吗？</source>
@@ -541,6 +549,51 @@ To fill in your own unit&apos;s report, change the cover in Settings → Unit de
     </message>
 </context>
 <context>
+    <name>ExportResult</name>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="28"/>
+        <source>已导出 {0} 个文件到
+{1}
+
+{2}</source>
+        <translation>{0} file(s) exported to
+{1}
+
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="31"/>
+        <source>请注意：</source>
+        <translation>Please note:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="38"/>
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="40"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="42"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="27"/>
+        <source>已导出草稿 {0} 个文件到
+{1}
+
+{2}</source>
+        <translation>{0} draft file(s) exported to
+{1}
+
+{2}</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
         <location filename="../../unionclerk/gui/fields.py" line="69"/>
@@ -682,6 +735,7 @@ To fill in your own unit&apos;s report, change the cover in Settings → Unit de
         <translation> and {0} more</translation>
     </message>
     <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="72"/>
         <location filename="../../unionclerk/gui/county_models.py" line="82"/>
         <source>附件</source>
         <translation>Attachment</translation>
@@ -799,6 +853,97 @@ This set-up will show again next time; what was typed here is not kept.</transla
     </message>
 </context>
 <context>
+    <name>HelpButton</name>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="111"/>
+        <source>填写说明</source>
+        <translation>How to fill in</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="37"/>
+        <source>使用说明 — {0}</source>
+        <translation>User guide — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="53"/>
+        <source>一、填写</source>
+        <translation>1. Fill in</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="54"/>
+        <source>在左边选一张表，逐项填写。每填完一格按回车或 Tab 即自动保存，不需要“保存”按钮。名单表（干部、阵地、服务项目）像 Excel 一样填写，也可以从 Excel 复制粘贴或导入。字段旁的“?”按钮说明这一项该怎么填。</source>
+        <translation>Choose a form on the left and fill it in field by field. Enter or Tab saves each field at once: there is no Save button. Rosters (cadres, venues, services) work like Excel; you can also paste from Excel or import a workbook. The &quot;?&quot; button beside a field explains what it asks for.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="57"/>
+        <source>二、检查</source>
+        <translation>2. Check</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="58"/>
+        <source>每填一格，程序立即检查。问题显示在该项下面，红色是错误（必须改正），橙色是警告（请核对）。窗口下方的“问题列表”（F8）列出全部问题，双击即可跳到那一项。</source>
+        <translation>Every field is checked as you type. A problem shows under its field: red is an error (must be fixed), orange a warning (please check). The problems list at the bottom (F8) lists them all; double-click one to go there.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="60"/>
+        <source>三、说明警告</source>
+        <translation>3. Explain warnings</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="61"/>
+        <source>警告不一定是错：数字确实如此时，在警告下面的“说明”框里写明原因（例如“本年度新建站点尚未验收”），县里审核时能看到这段说明。</source>
+        <translation>A warning is not always a mistake: when the figure is right, write the reason in the explanation box under the warning (e.g. &quot;the new venue is not yet accepted&quot;); the county reviewer sees it.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="63"/>
+        <source>四、标记完成</source>
+        <translation>4. Mark complete</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="64"/>
+        <source>所有错误改正、警告都有说明后，点“报表 → 标记完成”。某张表本期确实没有内容的，按提示标为“本期无此项”，以免被当成漏填。</source>
+        <translation>When every error is fixed and every warning explained, choose Report → Mark complete. A form with nothing to report this period is marked &quot;nothing to report&quot; when asked, so that it is not taken for forgotten.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="66"/>
+        <source>五、导出</source>
+        <translation>5. Export</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="67"/>
+        <source>点“文件 → 导出上报文件”（Ctrl+E），选择文件夹，生成 Excel 工作簿和 PDF。导出后可以直接打开 PDF 查看，或打开所在文件夹。</source>
+        <translation>Choose File → Export submission files (Ctrl+E) and a folder: the Excel workbook and the PDF are written there. Afterwards you can open the PDF straight away, or the folder.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="69"/>
+        <source>六、报送</source>
+        <translation>6. Submit</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="70"/>
+        <source>把 PDF 打印出来，负责人签字、盖章；把 Excel 工作簿（和盖章的 PDF 扫描件）按县总工会的要求通过 U 盘、邮件或工作群报送。请不要手工改动导出的工作簿：县里的程序能发现改动，会退回。</source>
+        <translation>Print the PDF for the head to sign and seal; send the Excel workbook (and a scan of the sealed PDF) as the county union asks: USB stick, e-mail or work chat. Do not edit the exported workbook by hand: the county&apos;s program detects changes and sends it back.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="74"/>
+        <source>&lt;b&gt;什么是“草稿”：&lt;/b&gt;报表还没有标记完成时也可以导出，导出的文件名带“草稿”，每一页都印有“草稿”字样，只供核对，不能作为正式报送的文件。标记完成后再导出，就是正式文件。</source>
+        <translation>&lt;b&gt;What &quot;draft&quot; means:&lt;/b&gt; a report can be exported before it is marked complete; such files have 草稿 (draft) in their names and on every page, for checking only, not for submission. Export again after marking the report complete to get the official files.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="77"/>
+        <source>&lt;b&gt;数据在哪里：&lt;/b&gt;所有报表保存在数据文件夹 {0} 中的一个数据库文件里。程序每次启动、导入和汇总之前都会自动备份到 {1}，也可以用“文件 → 备份数据”手动备份；“文件 → 从备份恢复”可以找回以前的数据。换电脑时，把整个数据文件夹复制过去即可。</source>
+        <translation>&lt;b&gt;Where the data is:&lt;/b&gt; every report is kept in one database file in the data folder {0}. The program backs it up automatically to {1} on every start and before each import and merge; File → Back up data makes a backup by hand, and File → Restore from backup brings earlier data back. To move to another PC, copy the whole data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="81"/>
+        <source>工会报表助手使用说明</source>
+        <translation>unionclerk user guide</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../unionclerk/gui/rosterimport.py" line="56"/>
@@ -887,73 +1032,73 @@ This set-up will show again next time; what was typed here is not kept.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="82"/>
+        <location filename="../../unionclerk/gui/window.py" line="83"/>
         <source>正在打开数据……</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="148"/>
+        <location filename="../../unionclerk/gui/window.py" line="149"/>
         <source>新建报告期…</source>
         <translation>New period…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="173"/>
+        <location filename="../../unionclerk/gui/window.py" line="174"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="263"/>
-        <location filename="../../unionclerk/gui/window.py" line="274"/>
+        <location filename="../../unionclerk/gui/window.py" line="268"/>
+        <location filename="../../unionclerk/gui/window.py" line="279"/>
         <source>还没有报表</source>
         <translation>No report yet</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="271"/>
+        <location filename="../../unionclerk/gui/window.py" line="276"/>
         <source>县级汇总</source>
         <translation>County summary</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="271"/>
+        <location filename="../../unionclerk/gui/window.py" line="276"/>
         <source>把各乡镇报送的文件加入县级汇总，检查后导出汇总表。</source>
         <translation>Add the townships&apos; files to the county summary, check them, then export the summary.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="272"/>
+        <location filename="../../unionclerk/gui/window.py" line="277"/>
         <source>打开县级汇总 →</source>
         <translation>Open the county summary →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="274"/>
+        <location filename="../../unionclerk/gui/window.py" line="279"/>
         <source>新建报告期</source>
         <translation>New period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="279"/>
+        <location filename="../../unionclerk/gui/window.py" line="284"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="292"/>
+        <location filename="../../unionclerk/gui/window.py" line="297"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="330"/>
+        <location filename="../../unionclerk/gui/window.py" line="336"/>
         <source>填报中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="330"/>
+        <location filename="../../unionclerk/gui/window.py" line="336"/>
         <source>已完成</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="330"/>
+        <location filename="../../unionclerk/gui/window.py" line="336"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/window.py" line="337"/>
+        <location filename="../../unionclerk/gui/window.py" line="343"/>
         <source>第 {0} 行 {1}</source>
         <translation>Row {0} {1}</translation>
     </message>
@@ -997,14 +1142,14 @@ This set-up will show again next time; what was typed here is not kept.</transla
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="1"/>
+        <location filename="../../unionclerk/gui/menus.py" line="71"/>
         <source>上级意见(&amp;U)…</source>
         <translation>County &amp;comments…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="1"/>
+        <location filename="../../unionclerk/gui/menus.py" line="75"/>
         <source>审核下级报表(&amp;V)…</source>
-        <translation>&amp;Review townships' reports…</translation>
+        <translation>&amp;Review townships&apos; reports…</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/menus.py" line="37"/>
@@ -1097,37 +1242,37 @@ This set-up will show again next time; what was typed here is not kept.</transla
         <translation>&amp;Reopen…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="75"/>
+        <location filename="../../unionclerk/gui/menus.py" line="77"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="79"/>
+        <location filename="../../unionclerk/gui/menus.py" line="81"/>
         <source>乡镇(街道)填报</source>
         <translation>Township (sub-district): fill in</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="79"/>
+        <location filename="../../unionclerk/gui/menus.py" line="81"/>
         <source>县级汇总</source>
         <translation>County: collect and summarise</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="84"/>
+        <location filename="../../unionclerk/gui/menus.py" line="86"/>
         <source>单位信息(&amp;U)…</source>
         <translation>&amp;Unit details…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="86"/>
+        <location filename="../../unionclerk/gui/menus.py" line="88"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="87"/>
+        <location filename="../../unionclerk/gui/menus.py" line="91"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="88"/>
+        <location filename="../../unionclerk/gui/menus.py" line="92"/>
         <source>{0} {1}
 乡镇(街道)工会工作情况报表：填报、检查、导出。
 数据文件夹：{2}</source>
@@ -1136,17 +1281,17 @@ Township trade-union work report: fill in, check, export.
 Data folder: {2}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="72"/>
+        <location filename="../../unionclerk/gui/menus.py" line="73"/>
         <source>汇总(&amp;M)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="73"/>
+        <location filename="../../unionclerk/gui/menus.py" line="74"/>
         <source>县级汇总(&amp;S)…</source>
         <translation>County &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/menus.py" line="1"/>
+        <location filename="../../unionclerk/gui/menus.py" line="89"/>
         <source>使用说明(&amp;U)</source>
         <translation>&amp;User guide</translation>
     </message>
@@ -1218,12 +1363,12 @@ Data folder: {2}</translation>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="1"/>
+        <location filename="../../unionclerk/gui/models.py" line="150"/>
         <source>上级意见</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="1"/>
+        <location filename="../../unionclerk/gui/models.py" line="212"/>
         <source>（未回复）</source>
         <translation>(no reply)</translation>
     </message>
@@ -1263,12 +1408,12 @@ Data folder: {2}</translation>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="210"/>
+        <location filename="../../unionclerk/gui/models.py" line="212"/>
         <source>（未说明）</source>
         <translation>(not explained)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/models.py" line="217"/>
+        <location filename="../../unionclerk/gui/models.py" line="219"/>
         <source>{0}
 规则：{1}
 双击转到该处</source>
@@ -1303,70 +1448,72 @@ Double-click to go there</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="1"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="239"/>
         <source>回复：</source>
         <translation>Reply:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="1"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="241"/>
         <source>回复上级意见，例如：已核实，数字无误</source>
         <translation>Reply to the county, e.g. checked, the figure is right</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="121"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="125"/>
         <source>选“其他”时请在此注明</source>
         <translation>When you choose &quot;Other&quot;, say what here</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="142"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="146"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="242"/>
         <source>请写明原因（说明），例如：数据来自镇统计站，口径不同</source>
         <translation>Write the reason (explanation), e.g. the figure comes from the township statistics office and is counted differently</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="149"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="153"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="239"/>
         <source>说明：</source>
         <translation>Explanation:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="183"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="187"/>
         <source>上期 {0}</source>
         <translation>Last {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="184"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="188"/>
         <source>上一报告期填报的数</source>
         <translation>The figure reported for the previous period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="208"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="239"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="214"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="256"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="208"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="239"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="214"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="256"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="209"/>
-        <location filename="../../unionclerk/gui/recordform.py" line="240"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="215"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="257"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="218"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="224"/>
         <source>规则：{0}</source>
         <translation>Rule: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="242"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="259"/>
         <source>（没有保存：请改正，或按 Ctrl+Z 恢复原来的值）</source>
         <translation> (not saved: correct it, or press Ctrl+Z for the value before)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/recordform.py" line="261"/>
+        <location filename="../../unionclerk/gui/recordform.py" line="278"/>
         <source>错误：{0}（没有保存：请改正，或按 Ctrl+Z 恢复原来的值）</source>
         <translation>Error: {0} (not saved: correct it, or press Ctrl+Z for the value before)</translation>
     </message>
@@ -1374,157 +1521,157 @@ Double-click to go there</translation>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="204"/>
         <source>这份纸质件对应的是 {0} 导出的报送（校验码 {1}），不是最近收到的一份（校验码 {2}）。</source>
         <translation>This paper copy is the submission exported at {0} (hash {1}), not the latest one received (hash {2}).</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="264"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="65"/>
         <source>审核下级报表 — {0}</source>
-        <translation>Review townships' reports — {0}</translation>
+        <translation>Review townships&apos; reports — {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="72"/>
         <source>审核人姓名</source>
-        <translation>Reviewer's name</translation>
+        <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="73"/>
         <source>接收上报文件…</source>
         <translation>Receive submission files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="76"/>
         <source>粘贴二维码文字或校验码</source>
         <translation>Paste the QR text or the hash</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="80"/>
         <source>行政区划代码</source>
         <translation>Division code</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="80"/>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="81"/>
         <source>报送情况</source>
         <translation>Reporting</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="81"/>
         <source>校验码</source>
         <translation>Hash</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="82"/>
         <source>批注/已回复</source>
         <translation>Comments/answered</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="93"/>
         <source>审核人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="112"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="112"/>
         <source>批注</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="113"/>
         <source>乡镇回复</source>
-        <translation>Township's reply</translation>
+        <translation>Township&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="123"/>
         <source>批注光标所在处…</source>
         <translation>Comment where the cursor is…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="124"/>
         <source>批注整张表…</source>
         <translation>Comment the whole form…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="125"/>
         <source>审核通过</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="126"/>
         <source>退回修改…</source>
         <translation>Return for correction…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="181"/>
         <source>选择乡镇的上报文件</source>
-        <translation>Choose the township's submission files</translation>
+        <translation>Choose the township&apos;s submission files</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="182"/>
         <source>上报文件 (*.xlsx *.json)</source>
         <translation>Submission files (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="197"/>
         <source>没有找到与“{0}”相符的上报文件：纸质件与收到的文件不一致，或还没有接收</source>
         <translation>No submission matches “{0}”: the paper copy is not the file received, or it was not received yet</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
-        <source>{0}（{1}）{2}　报送情况：{3}　校验码：{4}</source>
+        <location filename="../../unionclerk/gui/review_county.py" line="221"/>
+        <source>{0}（{1}）{2}&#x3000;报送情况：{3}&#x3000;校验码：{4}</source>
         <translation>{0} ({1}) {2}   reporting: {3}   hash: {4}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="231"/>
         <source>第一次报送，没有可比较的上次报送。</source>
         <translation>First submission: nothing earlier to compare with.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="235"/>
         <source>与上次报送（校验码 {0}）相比，本次（校验码 {1}）共 {2} 处改动：</source>
         <translation>Compared with the previous submission (hash {0}), this one (hash {1}) has {2} changes:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="275"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="301"/>
         <source>请先点一下要批注的字段或名单单元格，再按“批注光标所在处”。</source>
         <translation>First click the field or roster cell to comment on, then press “Comment where the cursor is”.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="313"/>
         <source>对 {0} 的批注：</source>
         <translation>Comment on {0}:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="335"/>
         <source>退回修改的原因：</source>
         <translation>Reason for returning it:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="338"/>
         <source>退回文件保存到</source>
         <translation>Save the return file in</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <location filename="../../unionclerk/gui/review_county.py" line="348"/>
         <source>已写出退回文件和退回通知单：
 {0}
 请把 .json 文件交给乡镇导入，.pdf 可打印。</source>
@@ -1726,87 +1873,87 @@ Give the .json file to the township to import; the .pdf is for printing.</transl
 <context>
     <name>RosterTable</name>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="66"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="67"/>
         <source>添加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="66"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="67"/>
         <source>在当前行下面添加一行</source>
         <translation>Add a row below the current one</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="67"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="68"/>
         <source>删除所选行</source>
         <translation>Delete selected row</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="68"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="69"/>
         <source>删除选中单元格所在的行（Ctrl+-），可撤销</source>
         <translation>Delete the rows of the selected cells (Ctrl+-); can be undone</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="69"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="70"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="70"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="71"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="71"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="72"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="72"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="73"/>
         <source>从自己整理的 Excel 名单导入，可先核对各列的对应</source>
         <translation>Import your own Excel roster, checking how its columns match first</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="74"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="75"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="86"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="87"/>
         <source>查找（在所有列中）…</source>
         <translation>Find (in every column)…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="91"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="92"/>
         <source>只看有问题的行</source>
         <translation>Only rows with problems</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="97"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="98"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="98"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="99"/>
         <source>恢复原顺序</source>
         <translation>Original order</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="171"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="174"/>
         <source>共 {0} 行</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="173"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="176"/>
         <source>，筛选后显示 {0} 行</source>
         <translation>, {0} shown by the filter</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="174"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="177"/>
         <source>&#x3000;错误 {0} 个，警告 {1} 个</source>
         <translation>   {0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/rostertable.py" line="205"/>
+        <location filename="../../unionclerk/gui/rostertable.py" line="208"/>
         <source>第 {0} 行“{1}”无法识别“{2}”，已保留原文并标红，请改正。{3}</source>
         <translation>Row {0}: &quot;{1}&quot; cannot read &quot;{2}&quot;; the text is kept and marked red, please correct it. {3}</translation>
     </message>
@@ -1857,7 +2004,7 @@ Give the .json file to the township to import; the .pdf is for printing.</transl
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../unionclerk/gui/main.py" line="80"/>
+        <location filename="../../unionclerk/gui/main.py" line="87"/>
         <source>这个数据文件夹已经被另一个正在运行的工会报表助手打开（进程号 {0}）。
 请切换到那个窗口继续工作；本程序将退出。
 
@@ -1868,7 +2015,7 @@ Please switch to that window; this copy will now close.
 Data folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/main.py" line="136"/>
+        <location filename="../../unionclerk/gui/main.py" line="149"/>
         <source>数据文件已损坏，而且没有找到可用的备份。
 请不要删除数据文件夹，联系技术支持。
 
@@ -1879,7 +2026,7 @@ Please do not delete the data folder; contact support.
 Data file: {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/main.py" line="140"/>
+        <location filename="../../unionclerk/gui/main.py" line="153"/>
         <source>数据文件检查未通过（可能因断电或磁盘故障损坏）。
 
 找到最近一次完好的备份：{0}（{1}）。
@@ -1890,7 +2037,7 @@ The latest intact backup is {0} ({1}).
 Restore from it? The damaged file is kept aside, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/main.py" line="157"/>
+        <location filename="../../unionclerk/gui/main.py" line="170"/>
         <source>程序出错了，已填写的数据都已保存。
 错误详情已写入：{0}
 
@@ -1950,17 +2097,17 @@ The details were written to: {0}
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="1"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="270"/>
         <source>✓ {0}：退回文件，{1} {2} 已重新打开（{3} 条上级意见）</source>
         <translation>✓ {0}: return file, {1} {2} reopened ({3} county comments)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="290"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="292"/>
         <source>选择要恢复的备份</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="296"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="298"/>
         <source>用这个备份替换现在的全部数据吗？
 {0}
 
@@ -1971,183 +2118,148 @@ The details were written to: {0}
 The current data is saved as a backup first.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="306"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="308"/>
         <source>已从备份恢复。恢复前的数据已另存为：
 {0}</source>
         <translation>Restored from the backup. The data from before the restore was saved as:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="46"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="45"/>
         <source>共 {0} 张表：{1} 张已填完且无问题，{2} 张未填，{3} 张还有问题。</source>
         <translation>{0} forms: {1} filled in with no problems, {2} not started, {3} with problems.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="50"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="49"/>
         <source>还有 {0} 个错误需要修改 →</source>
         <translation>{0} errors still to fix →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="52"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="51"/>
         <source>还有 {0} 个警告需要填写说明 →</source>
         <translation>{0} warnings still need an explanation →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="54"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="53"/>
         <source>检查全部通过：标记完成 →</source>
         <translation>All checks passed: mark complete →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="56"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="55"/>
         <source>已标记完成：导出上报文件 →</source>
         <translation>Marked complete: export the submission files →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="58"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="57"/>
         <source>已导出。可以再次导出，或重新打开修改 →</source>
         <translation>Exported. Export again, or reopen to change →</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="103"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="102"/>
         <source>报表已标记完成。现在导出上报文件吗？</source>
         <translation>The report is marked complete. Export the submission files now?</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="117"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="116"/>
         <source>标记完成之前，请看一下这些表。</source>
         <translation>Before marking the report complete, look at these forms.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="119"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="118"/>
         <source>以下表一项也没有填：</source>
         <translation>These forms have nothing in them:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="122"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="121"/>
         <source>以下表还没有填完：</source>
         <translation>These forms are not filled in completely:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="123"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="122"/>
         <source>&#x3000;&#x3000;{0}（已填 {1}/{2} 项）</source>
         <translation>    {0} ({1} of {2} filled in)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="127"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="126"/>
         <source>本期确实没有需要填报的内容的表，可以标记为“本期无此项”：报表和 PDF 上会写明，审核时就知道不是漏填。</source>
         <translation>A form with truly nothing to report this period can be marked &quot;nothing to report&quot;: the workbook and the PDF say so, and a reviewer can tell it was not forgotten.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="130"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="129"/>
         <source>标记为“本期无此项”并完成</source>
         <translation>Mark them &quot;nothing to report&quot; and complete</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="130"/>
-        <location filename="../../unionclerk/gui/workflow.py" line="135"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="129"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="134"/>
         <source>返回填写</source>
         <translation>Go back and fill in</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="135"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="134"/>
         <source>仍然标记完成</source>
         <translation>Complete anyway</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="136"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="135"/>
         <source>没填的项目如果本期确实没有，可以不填。</source>
         <translation>Items with nothing this period may stay empty.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="155"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="154"/>
         <source>重新打开需要填写原因（会记入修改记录），例如：县总工会要求补报：</source>
         <translation>Reopening needs a reason (kept in the change log), e.g. the county union asked for more figures:</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="229"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="228"/>
         <source>请选择一个已存在的文件夹和至少一种格式。</source>
         <translation>Please choose an existing folder and at least one format.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="242"/>
-        <source>请注意：</source>
-        <translation>Please note:</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="243"/>
-        <source>已导出草稿 {0} 个文件到
-{1}
-
-{2}
-
-打开这个文件夹吗？</source>
-        <translation>Exported {0} draft files to
-{1}
-
-{2}
-
-Open this folder?</translation>
-    </message>
-    <message>
         <location filename="../../unionclerk/gui/workflow.py" line="244"/>
-        <source>已导出 {0} 个文件到
-{1}
-
-{2}
-
-打开这个文件夹吗？</source>
-        <translation>Exported {0} files to
-{1}
-
-{2}
-
-Open this folder?</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="249"/>
         <source>已取消导出，没有写入任何文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="251"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="246"/>
         <source>正在导出上报文件……</source>
         <translation>Exporting the submission files…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="256"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="253"/>
         <source>选择要导入的报表文件</source>
         <translation>Choose report files to import</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="258"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="254"/>
         <source>报表文件 (*.json *.xlsx)</source>
         <translation>Report files (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="281"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="283"/>
         <source>导入结果：
 {0}</source>
         <translation>Import results:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="283"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="285"/>
         <source>正在导入……</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="314"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="316"/>
         <source>备份数据到</source>
         <translation>Back up data to</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="292"/>
-        <location filename="../../unionclerk/gui/workflow.py" line="315"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="294"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="317"/>
         <source>数据库备份 (*.sqlite3)</source>
         <translation>Database backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="219"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="218"/>
         <source>报表还没有标记完成（还有 {0} 个问题未处理），现在导出的是草稿：
 文件名带“草稿”，PDF 每页印有“草稿”，只供核对，不能作为正式上报文件。
 
@@ -2158,147 +2270,16 @@ the file names end in 草稿 (draft) and every PDF page says so; it is for check
 Export a draft anyway?</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="328"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="330"/>
         <source>正在备份……</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/workflow.py" line="329"/>
+        <location filename="../../unionclerk/gui/workflow.py" line="331"/>
         <source>已备份到：
 {0}</source>
         <translation>Backed up to:
 {0}</translation>
-    </message>
-</context>
-<context>
-    <name>ExportResult</name>
-    <message>
-        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
-        <source>已导出 {0} 个文件到
-{1}
-
-{2}</source>
-        <translation>{0} file(s) exported to
-{1}
-
-{2}</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
-        <source>打开 PDF</source>
-        <translation>Open PDF</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
-        <source>打开文件夹</source>
-        <translation>Open folder</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
-        <source>已导出草稿 {0} 个文件到
-{1}
-
-{2}</source>
-        <translation>{0} draft file(s) exported to
-{1}
-
-{2}</translation>
-    </message>
-</context>
-<context>
-    <name>HelpDialog</name>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>使用说明 — {0}</source>
-        <translation>User guide — {0}</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>一、填写</source>
-        <translation>1. Fill in</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>在左边选一张表，逐项填写。每填完一格按回车或 Tab 即自动保存，不需要“保存”按钮。名单表（干部、阵地、服务项目）像 Excel 一样填写，也可以从 Excel 复制粘贴或导入。字段旁的“?”按钮说明这一项该怎么填。</source>
-        <translation>Choose a form on the left and fill it in field by field. Enter or Tab saves each field at once: there is no Save button. Rosters (cadres, venues, services) work like Excel; you can also paste from Excel or import a workbook. The "?" button beside a field explains what it asks for.</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>二、检查</source>
-        <translation>2. Check</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>每填一格，程序立即检查。问题显示在该项下面，红色是错误（必须改正），橙色是警告（请核对）。窗口下方的“问题列表”（F8）列出全部问题，双击即可跳到那一项。</source>
-        <translation>Every field is checked as you type. A problem shows under its field: red is an error (must be fixed), orange a warning (please check). The problems list at the bottom (F8) lists them all; double-click one to go there.</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>三、说明警告</source>
-        <translation>3. Explain warnings</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>警告不一定是错：数字确实如此时，在警告下面的“说明”框里写明原因（例如“本年度新建站点尚未验收”），县里审核时能看到这段说明。</source>
-        <translation>A warning is not always a mistake: when the figure is right, write the reason in the explanation box under the warning (e.g. "the new venue is not yet accepted"); the county reviewer sees it.</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>四、标记完成</source>
-        <translation>4. Mark complete</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>所有错误改正、警告都有说明后，点“报表 → 标记完成”。某张表本期确实没有内容的，按提示标为“本期无此项”，以免被当成漏填。</source>
-        <translation>When every error is fixed and every warning explained, choose Report → Mark complete. A form with nothing to report this period is marked "nothing to report" when asked, so that it is not taken for forgotten.</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>五、导出</source>
-        <translation>5. Export</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>点“文件 → 导出上报文件”（Ctrl+E），选择文件夹，生成 Excel 工作簿和 PDF。导出后可以直接打开 PDF 查看，或打开所在文件夹。</source>
-        <translation>Choose File → Export submission files (Ctrl+E) and a folder: the Excel workbook and the PDF are written there. Afterwards you can open the PDF straight away, or the folder.</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>六、报送</source>
-        <translation>6. Submit</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>把 PDF 打印出来，负责人签字、盖章；把 Excel 工作簿（和盖章的 PDF 扫描件）按县总工会的要求通过 U 盘、邮件或工作群报送。请不要手工改动导出的工作簿：县里的程序能发现改动，会退回。</source>
-        <translation>Print the PDF for the head to sign and seal; send the Excel workbook (and a scan of the sealed PDF) as the county union asks: USB stick, e-mail or work chat. Do not edit the exported workbook by hand: the county's program detects changes and sends it back.</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>&lt;b&gt;什么是“草稿”：&lt;/b&gt;报表还没有标记完成时也可以导出，导出的文件名带“草稿”，每一页都印有“草稿”字样，只供核对，不能作为正式报送的文件。标记完成后再导出，就是正式文件。</source>
-        <translation>&lt;b&gt;What "draft" means:&lt;/b&gt; a report can be exported before it is marked complete; such files have 草稿 (draft) in their names and on every page, for checking only, not for submission. Export again after marking the report complete to get the official files.</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>&lt;b&gt;数据在哪里：&lt;/b&gt;所有报表保存在数据文件夹 {0} 中的一个数据库文件里。程序每次启动、导入和汇总之前都会自动备份到 {1}，也可以用“文件 → 备份数据”手动备份；“文件 → 从备份恢复”可以找回以前的数据。换电脑时，把整个数据文件夹复制过去即可。</source>
-        <translation>&lt;b&gt;Where the data is:&lt;/b&gt; every report is kept in one database file in the data folder {0}. The program backs it up automatically to {1} on every start and before each import and merge; File → Back up data makes a backup by hand, and File → Restore from backup brings earlier data back. To move to another PC, copy the whole data folder.</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>工会报表助手使用说明</source>
-        <translation>unionclerk user guide</translation>
-    </message>
-</context>
-<context>
-    <name>ColumnHelp</name>
-    <message>
-        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
-        <source>？{0}：{1}</source>
-        <translation>? {0}: {1}</translation>
     </message>
 </context>
 </TS>

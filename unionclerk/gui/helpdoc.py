@@ -78,7 +78,8 @@ class HelpDialog(QDialog):
             "程序每次启动、导入和汇总之前都会自动备份到 {1}，也可以用“文件 → 备份数据”手动备份；"
             "“文件 → 从备份恢复”可以找回以前的数据。换电脑时，把整个数据文件夹复制过去即可。").format(
             folder, backups)
-        parts = [f"<h2>{escape(self.tr('工会报表助手使用说明'))}</h2>"]
+        heading = self.tr("工会报表助手使用说明")  # outside the f-string, where lupdate sees it
+        parts = [f"<h2>{escape(heading)}</h2>"]
         parts += [f"<h3>{escape(title)}</h3><p>{escape(text)}</p>" for title, text in steps]
         parts += [f"<p>{draft}</p>", f"<p>{where}</p>"]
         return "\n".join(parts)
