@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy import CursorResult, Row, delete, insert, select, update
 
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
@@ -143,7 +143,7 @@ class Tx(ContentOps, BulkOps):
                 )
             )
         now = now_iso()
-        report_id = self._conn.execute(
+        report_id = _new_id(self._conn.execute(
             insert(reports).values(
                 unit_id=unit.id,
                 period_id=self._period_id(period),
@@ -152,7 +152,7 @@ class Tx(ContentOps, BulkOps):
                 created_at=now,
                 updated_at=now,
             )
-        ).inserted_primary_key[0]
+        ))
         self._audit(report_id, note=NOTE_REPORT_CREATED)
         return self.get_report_by_id(report_id)
 
@@ -229,13 +229,18 @@ class Tx(ContentOps, BulkOps):
             select(p.id).where((p.year == period.year) & (p.part == period.part))
         )
         if found is not None:
-            return found
-        return self._conn.execute(
-            insert(periods).values(year=period.year, part=period.part)
-        ).inserted_primary_key[0]
+            return int(found)
+        return _new_id(self._conn.execute(insert(periods).values(year=period.year, part=period.part)))
 
 
-def _report_info(row: Row[Any]) -> ReportInfo:
+def _new_id(result: CursorResult[Any]) -> int:
+    """The primary key of the one row an INSERT just added."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _report_info(row: Row[*tuple[Any, ...]]) -> ReportInfo:
     return ReportInfo(
         id=row.id,
         unit=UnitInfo(row.unit_id, row.division_code, row.union_name, row.own),
