@@ -74,12 +74,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", help=tr("单位的行政区划代码（预先填入封面）"))
     p = sub.add_parser("inspect", parents=[common], help=tr("查看文件：是什么、哪个单位、是否被改动"))
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--diff", action="store_true",
+                   help=tr("比较同一报表的两次报送（旧文件 新文件），逐字段、逐行"))
     p = sub.add_parser("merge", parents=[common], help=tr("汇总多个单位的报表文件（县→市→省）"))
     p.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
     p.add_argument("--period", required=True, help=tr("报告期，如 2018、2018h1"))
     p.add_argument("--out", required=True, help=tr("输出文件夹"))
     p.add_argument("--expected", help=tr("应报单位名单（.xlsx 或 .csv：行政区划代码、名称），会保存在程序中"))
     p.add_argument("--use-edited", action="store_true", help=tr("也使用导出后被改动过的工作簿"))
+    from unionclerk import cli_review
+
+    cli_review.add_parsers(sub, common)
     return parser
 
 
@@ -157,7 +162,16 @@ def _workspace():  # noqa: ANN202 - imported lazily so `--help` stays fast
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from unionclerk.gui.main import run
+    from unionclerk import syscheck
+
+    syscheck.require_qt()  # a missing system library is named, with the package to install
+    try:
+        from unionclerk.gui.main import run
+    except ImportError as exc:
+        error = syscheck.from_import_error(exc)
+        if error is None:
+            raise
+        raise error from None
 
     return run(lang=args.lang or "zh", exit_when_shown=getattr(args, "exit_when_shown", False))
 
@@ -176,19 +190,35 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from unionclerk.services import transfer
+    from unionclerk.services import review_township, transfer
 
     with _workspace() as ws:
-        outcomes, refused = transfer.import_files(ws, [Path(f) for f in args.files],
+        # A county's return file (退回文件) is applied on its own, each in its transaction.
+        returns = [f for f in args.files if review_township.is_return_file(Path(f))]
+        files = [f for f in args.files if f not in returns]
+        bad_returns = 0
+        for file in returns:
+            try:
+                back = review_township.import_return(ws, Path(file))
+            except UserError as exc:
+                bad_returns += 1
+                _say(tr("未导入：{message}", message=str(exc)), err=True)
+                continue
+            _say(tr("已导入退回文件：{file} → {unit} {period} 已重新打开（{n} 条意见）。"
+                    "退回原因：{reason}", file=file, unit=back.report.unit.union_name,
+                    period=back.report.period.label, n=back.comments, reason=back.reason))
+        if not files:
+            return EXIT_REFUSED if bad_returns else EXIT_OK
+        outcomes, refused = transfer.import_files(ws, [Path(f) for f in files],
                                                   replace=args.replace)
     for _file, exc in refused:
         _say(tr("未导入：{message}", message=str(exc)), err=True)
     if refused:
-        if len(args.files) > 1:
+        if len(files) > 1:
             _say(tr("有文件未通过检查，所有文件都没有导入（数据没有任何改动）。改正或去掉这些文件后再导入。"),
                  err=True)
         return EXIT_REFUSED
-    for file, out in zip(args.files, outcomes, strict=True):
+    for file, out in zip(files, outcomes, strict=True):
         errors = sum(p.is_error for p in out.problems)
         verb = tr("已覆盖") if out.replaced else tr("已导入")
         _say(tr("{verb}：{file} → {unit} {period}（{e} 个错误，{w} 个警告）", verb=verb,
@@ -196,7 +226,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 e=errors, w=len(out.problems) - errors))
         for key in out.dropped:
             _say(tr("  注意：旧版本字段 {key} 在新版本中已删除，未导入", key=key))
-    return EXIT_OK
+    return EXIT_REFUSED if bad_returns else EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -268,6 +298,12 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     from unionclerk.formspec import shipped_forms
     from unionclerk.services import submission
 
+    if getattr(args, "diff", False):
+        from unionclerk import cli_review
+
+        if len(args.files) != 2:
+            raise UserError(tr("inspect --diff 需要两个文件：旧文件 新文件"))
+        return cli_review.inspect_diff(*args.files)
     infos = submission.inspect_files(shipped_forms(), [Path(f) for f in args.files])
     for info in infos:
         _say("\n".join(submission.describe(info)))
@@ -336,7 +372,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 NEEDS_EXISTING_DATA = {"check", "export", "backup"}
 # Commands that change the database: they take the data folder's lock, as the window does, so
 # they never write under an open window (which would not see the change).
-WRITES_DATA = {"demo", "import", "restore", "merge"}
+WRITES_DATA = {"demo", "import", "restore", "merge", "review", "return"}
 
 
 def _with_folder_lock(command: str, args: argparse.Namespace) -> int:
@@ -368,7 +404,17 @@ def _sweep(*, holding_lock: bool) -> None:
         logging.getLogger(__name__).warning("start-up sweep: %s", exc)
 
 
+def _review_command(name: str):  # noqa: ANN202 - the review module loads when used
+    def run(args: argparse.Namespace) -> int:
+        from unionclerk import cli_review
+
+        return getattr(cli_review, name)(args)
+
+    return run
+
+
 COMMANDS = {"gui": cmd_gui, "demo": cmd_demo, "import": cmd_import, "check": cmd_check,
             "export": cmd_export, "backup": cmd_backup,
             "restore": cmd_restore, "template": cmd_template, "inspect": cmd_inspect,
-            "merge": cmd_merge}
+            "merge": cmd_merge, "review": _review_command("cmd_review"),
+            "return": _review_command("cmd_return")}

@@ -107,6 +107,59 @@
     </message>
 </context>
 <context>
+    <name>CommentsDialog</name>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>上级意见</source>
+        <translation>County comments</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>双击“回复”一栏（或按 F2）填写或修改回复；回复会随下次导出交给县级。</source>
+        <translation>Double-click the Reply column (or press F2) to write or change a reply; replies go to the county with the next export.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>回复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>已回复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>已修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_township.py" line="1"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+</context>
+<context>
     <name>CountyWindow</name>
     <message>
         <location filename="../../unionclerk/gui/county.py" line="81"/>
@@ -929,6 +982,16 @@ This set-up will show again next time; what was typed here is not kept.</transla
 <context>
     <name>Menus</name>
     <message>
+        <location filename="../../unionclerk/gui/menus.py" line="1"/>
+        <source>上级意见(&amp;U)…</source>
+        <translation>County &amp;comments…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/menus.py" line="1"/>
+        <source>审核下级报表(&amp;V)…</source>
+        <translation>&amp;Review townships' reports…</translation>
+    </message>
+    <message>
         <location filename="../../unionclerk/gui/menus.py" line="37"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
@@ -1067,6 +1130,11 @@ Data folder: {2}</translation>
         <source>县级汇总(&amp;S)…</source>
         <translation>County &amp;summary…</translation>
     </message>
+    <message>
+        <location filename="../../unionclerk/gui/menus.py" line="1"/>
+        <source>使用说明(&amp;U)</source>
+        <translation>&amp;User guide</translation>
+    </message>
 </context>
 <context>
     <name>MonthPicker</name>
@@ -1132,6 +1200,16 @@ Data folder: {2}</translation>
 </context>
 <context>
     <name>ProblemsModel</name>
+    <message>
+        <location filename="../../unionclerk/gui/models.py" line="1"/>
+        <source>上级意见</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/models.py" line="1"/>
+        <source>（未回复）</source>
+        <translation>(no reply)</translation>
+    </message>
     <message>
         <location filename="../../unionclerk/gui/models.py" line="139"/>
         <source>位置</source>
@@ -1208,6 +1286,16 @@ Double-click to go there</translation>
 <context>
     <name>RecordForm</name>
     <message>
+        <location filename="../../unionclerk/gui/recordform.py" line="1"/>
+        <source>回复：</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/recordform.py" line="1"/>
+        <source>回复上级意见，例如：已核实，数字无误</source>
+        <translation>Reply to the county, e.g. checked, the figure is right</translation>
+    </message>
+    <message>
         <location filename="../../unionclerk/gui/recordform.py" line="121"/>
         <source>选“其他”时请在此注明</source>
         <translation>When you choose &quot;Other&quot;, say what here</translation>
@@ -1264,6 +1352,168 @@ Double-click to go there</translation>
         <location filename="../../unionclerk/gui/recordform.py" line="261"/>
         <source>错误：{0}（没有保存：请改正，或按 Ctrl+Z 恢复原来的值）</source>
         <translation>Error: {0} (not saved: correct it, or press Ctrl+Z for the value before)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>这份纸质件对应的是 {0} 导出的报送（校验码 {1}），不是最近收到的一份（校验码 {2}）。</source>
+        <translation>This paper copy is the submission exported at {0} (hash {1}), not the latest one received (hash {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>审核下级报表 — {0}</source>
+        <translation>Review townships' reports — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>审核人姓名</source>
+        <translation>Reviewer's name</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>接收上报文件…</source>
+        <translation>Receive submission files…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>粘贴二维码文字或校验码</source>
+        <translation>Paste the QR text or the hash</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>行政区划代码</source>
+        <translation>Division code</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>报送情况</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>校验码</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>批注/已回复</source>
+        <translation>Comments/answered</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>审核人：</source>
+        <translation>Reviewer:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>批注</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>乡镇回复</source>
+        <translation>Township's reply</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>批注光标所在处…</source>
+        <translation>Comment where the cursor is…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>批注整张表…</source>
+        <translation>Comment the whole form…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>审核通过</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>退回修改…</source>
+        <translation>Return for correction…</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>选择乡镇的上报文件</source>
+        <translation>Choose the township's submission files</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>上报文件 (*.xlsx *.json)</source>
+        <translation>Submission files (*.xlsx *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>没有找到与“{0}”相符的上报文件：纸质件与收到的文件不一致，或还没有接收</source>
+        <translation>No submission matches “{0}”: the paper copy is not the file received, or it was not received yet</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>{0}（{1}）{2}　报送情况：{3}　校验码：{4}</source>
+        <translation>{0} ({1}) {2}   reporting: {3}   hash: {4}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>第一次报送，没有可比较的上次报送。</source>
+        <translation>First submission: nothing earlier to compare with.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>与上次报送（校验码 {0}）相比，本次（校验码 {1}）共 {2} 处改动：</source>
+        <translation>Compared with the previous submission (hash {0}), this one (hash {1}) has {2} changes:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>请先点一下要批注的字段或名单单元格，再按“批注光标所在处”。</source>
+        <translation>First click the field or roster cell to comment on, then press “Comment where the cursor is”.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>对 {0} 的批注：</source>
+        <translation>Comment on {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>退回修改的原因：</source>
+        <translation>Reason for returning it:</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>退回文件保存到</source>
+        <translation>Save the return file in</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/review_county.py" line="1"/>
+        <source>已写出退回文件和退回通知单：
+{0}
+请把 .json 文件交给乡镇导入，.pdf 可打印。</source>
+        <translation>Return file and notice written:
+{0}
+Give the .json file to the township to import; the .pdf is for printing.</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1933,11 @@ The details were written to: {0}
 <context>
     <name>Workflow</name>
     <message>
+        <location filename="../../unionclerk/gui/workflow.py" line="1"/>
+        <source>✓ {0}：退回文件，{1} {2} 已重新打开（{3} 条上级意见）</source>
+        <translation>✓ {0}: return file, {1} {2} reopened ({3} county comments)</translation>
+    </message>
+    <message>
         <location filename="../../unionclerk/gui/workflow.py" line="290"/>
         <source>选择要恢复的备份</source>
         <translation>Choose the backup to restore</translation>
@@ -1896,6 +2151,137 @@ Export a draft anyway?</translation>
 {0}</source>
         <translation>Backed up to:
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportResult</name>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
+        <source>已导出 {0} 个文件到
+{1}
+
+{2}</source>
+        <translation>{0} file(s) exported to
+{1}
+
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/exportresult.py" line="1"/>
+        <source>已导出草稿 {0} 个文件到
+{1}
+
+{2}</source>
+        <translation>{0} draft file(s) exported to
+{1}
+
+{2}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>使用说明 — {0}</source>
+        <translation>User guide — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>一、填写</source>
+        <translation>1. Fill in</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>在左边选一张表，逐项填写。每填完一格按回车或 Tab 即自动保存，不需要“保存”按钮。名单表（干部、阵地、服务项目）像 Excel 一样填写，也可以从 Excel 复制粘贴或导入。字段旁的“?”按钮说明这一项该怎么填。</source>
+        <translation>Choose a form on the left and fill it in field by field. Enter or Tab saves each field at once: there is no Save button. Rosters (cadres, venues, services) work like Excel; you can also paste from Excel or import a workbook. The "?" button beside a field explains what it asks for.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>二、检查</source>
+        <translation>2. Check</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>每填一格，程序立即检查。问题显示在该项下面，红色是错误（必须改正），橙色是警告（请核对）。窗口下方的“问题列表”（F8）列出全部问题，双击即可跳到那一项。</source>
+        <translation>Every field is checked as you type. A problem shows under its field: red is an error (must be fixed), orange a warning (please check). The problems list at the bottom (F8) lists them all; double-click one to go there.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>三、说明警告</source>
+        <translation>3. Explain warnings</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>警告不一定是错：数字确实如此时，在警告下面的“说明”框里写明原因（例如“本年度新建站点尚未验收”），县里审核时能看到这段说明。</source>
+        <translation>A warning is not always a mistake: when the figure is right, write the reason in the explanation box under the warning (e.g. "the new venue is not yet accepted"); the county reviewer sees it.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>四、标记完成</source>
+        <translation>4. Mark complete</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>所有错误改正、警告都有说明后，点“报表 → 标记完成”。某张表本期确实没有内容的，按提示标为“本期无此项”，以免被当成漏填。</source>
+        <translation>When every error is fixed and every warning explained, choose Report → Mark complete. A form with nothing to report this period is marked "nothing to report" when asked, so that it is not taken for forgotten.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>五、导出</source>
+        <translation>5. Export</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>点“文件 → 导出上报文件”（Ctrl+E），选择文件夹，生成 Excel 工作簿和 PDF。导出后可以直接打开 PDF 查看，或打开所在文件夹。</source>
+        <translation>Choose File → Export submission files (Ctrl+E) and a folder: the Excel workbook and the PDF are written there. Afterwards you can open the PDF straight away, or the folder.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>六、报送</source>
+        <translation>6. Submit</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>把 PDF 打印出来，负责人签字、盖章；把 Excel 工作簿（和盖章的 PDF 扫描件）按县总工会的要求通过 U 盘、邮件或工作群报送。请不要手工改动导出的工作簿：县里的程序能发现改动，会退回。</source>
+        <translation>Print the PDF for the head to sign and seal; send the Excel workbook (and a scan of the sealed PDF) as the county union asks: USB stick, e-mail or work chat. Do not edit the exported workbook by hand: the county's program detects changes and sends it back.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>&lt;b&gt;什么是“草稿”：&lt;/b&gt;报表还没有标记完成时也可以导出，导出的文件名带“草稿”，每一页都印有“草稿”字样，只供核对，不能作为正式报送的文件。标记完成后再导出，就是正式文件。</source>
+        <translation>&lt;b&gt;What "draft" means:&lt;/b&gt; a report can be exported before it is marked complete; such files have 草稿 (draft) in their names and on every page, for checking only, not for submission. Export again after marking the report complete to get the official files.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>&lt;b&gt;数据在哪里：&lt;/b&gt;所有报表保存在数据文件夹 {0} 中的一个数据库文件里。程序每次启动、导入和汇总之前都会自动备份到 {1}，也可以用“文件 → 备份数据”手动备份；“文件 → 从备份恢复”可以找回以前的数据。换电脑时，把整个数据文件夹复制过去即可。</source>
+        <translation>&lt;b&gt;Where the data is:&lt;/b&gt; every report is kept in one database file in the data folder {0}. The program backs it up automatically to {1} on every start and before each import and merge; File → Back up data makes a backup by hand, and File → Restore from backup brings earlier data back. To move to another PC, copy the whole data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>工会报表助手使用说明</source>
+        <translation>unionclerk user guide</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnHelp</name>
+    <message>
+        <location filename="../../unionclerk/gui/helpdoc.py" line="1"/>
+        <source>？{0}：{1}</source>
+        <translation>? {0}: {1}</translation>
     </message>
 </context>
 </TS>

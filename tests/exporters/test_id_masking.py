@@ -122,6 +122,11 @@ def _docs() -> list[dict[str, Any]]:
     return [_with_ids_in_text(demo.document()), _with_ids_in_text(large)]
 
 
+def _one_line(row: list[str]) -> list[str]:
+    """A heading row as one-line texts (roster headings break between words: 公民身份\n号码)."""
+    return [cell.replace("\n", "") for cell in row]
+
+
 def _xlsx_rows(path: Path) -> list[list[str]]:
     """The cadres sheet's data rows (every visible cell as text), header found by its label."""
     with warnings.catch_warnings():
@@ -133,12 +138,12 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
                 continue
             rows = [["" if v is None else str(v) for v in r]
                     for r in wb[name].iter_rows(values_only=True)]
-            if any("公民身份号码" in r for r in rows):
+            if any("公民身份号码" in _one_line(r) for r in rows):
                 break
     finally:
         wb.close()
-    head = next(i for i, r in enumerate(rows) if "公民身份号码" in r)
-    col = rows[head].index("公民身份号码")
+    head = next(i for i, r in enumerate(rows) if "公民身份号码" in _one_line(r))
+    col = _one_line(rows[head]).index("公民身份号码")
     return [[r[col]] + r for r in rows[head + 1:] if len(r) > col and r[col]]
 
 

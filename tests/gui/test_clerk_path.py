@@ -7,7 +7,7 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWizard
 
 from tests.gui.conftest import answer_with
 from unionclerk.domain.period import Period
@@ -118,10 +118,14 @@ def test_fresh_folder_to_exported_files(ws, qtbot, clerk, dialogs, tmp_path: Pat
         dialog.folder.setText(str(out))
         return QDialog.DialogCode.Accepted
 
+    def open_folder(box):  # the result box: press 打开文件夹
+        qtbot.mouseClick(box.findChild(QPushButton, "open_folder"), Qt.MouseButton.LeftButton)
+        return 0
+
     dialogs.expect("exec", answer_with("仍然标记完成"))  # 表一 is not filled in full
     dialogs.expect("question", Yes)
     dialogs.expect("exec", fill_export)
-    dialogs.expect("question", Yes)
+    dialogs.expect("exec", open_folder)
     window.workflow.complete()
     assert window.session.report.status in (COMPLETE, EXPORTED)
     job = window.workflow.job

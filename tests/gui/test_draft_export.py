@@ -5,7 +5,7 @@ cannot be mistaken for (or overwrite) the final files."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from unionclerk.domain.records import DRAFT
 
@@ -28,12 +28,19 @@ def test_draft_export_says_so_and_names_files_draft(demo_window, qtbot, dialogs,
 
     dialogs.expect("question", Yes)
     dialogs.expect("exec", fill)
-    dialogs.expect("question", No)
+    result_text: list[str] = []
+
+    def close_result(box) -> int:  # the result box: read it, press 关闭
+        result_text.append(box.text())
+        qtbot.mouseClick(box.findChild(QPushButton, "close"), Qt.MouseButton.LeftButton)
+        return 0
+
+    dialogs.expect("exec", close_result)
     w.activateWindow()
     qtbot.keyClick(w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     job = w.workflow.job
     qtbot.waitUntil(lambda: not job.running, timeout=20000)
-    asked, result = dialogs.seen[0][1], dialogs.seen[-1][1]
+    asked, result = dialogs.seen[0][1], result_text[0]
     assert "草稿" in asked and "不能作为正式上报文件" in asked
     assert seen["title"] == "导出草稿" and seen["note_shown"] and "草稿" in seen["note"]
     assert "已导出草稿" in result

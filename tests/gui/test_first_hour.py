@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWizard,
+)
 
 from tests.gui.conftest import answer_with
 from unionclerk import paths
@@ -211,18 +218,19 @@ def test_the_first_hour(tmp_path, qtbot, dialogs, clerk) -> None:
 
         seen_progress: list[int] = []
 
-        def result_box() -> QMessageBox.StandardButton:
+        def result_box(box: QMessageBox) -> int:
             loop = QEventLoop()  # the clerk reads the result for a moment
             QTimer.singleShot(500, loop.quit)
             loop.exec()
             seen_progress.append(sum(isinstance(x, QProgressDialog) and x.isVisible()
                                      for x in QApplication.topLevelWidgets()))
-            return No
+            qtbot.mouseClick(box.findChild(QPushButton, "close"), Qt.MouseButton.LeftButton)
+            return 0
 
         dialogs.expect("exec", empty_forms)  # lists the unfinished forms too
         dialogs.expect("question", Yes)  # export now
         dialogs.expect("exec", export_box)
-        dialogs.expect("question", result_box)
+        dialogs.expect("exec", result_box)  # 打开 PDF / 打开文件夹 / 关闭: 关闭
         key(qtbot, w, Qt.Key.Key_C, Ctrl | Qt.KeyboardModifier.ShiftModifier)
         assert "表三 阵地建设情况" in listed[0] and "表四 服务职工情况" in listed[0]
         job = w.workflow.job

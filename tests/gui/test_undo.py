@@ -19,7 +19,7 @@ def test_undo_and_redo_a_value(ws, demo_window, clerk, qtbot) -> None:
     assert "会员人数" in w.acts["undo"].text()
     w.acts["undo"].trigger()
     assert saved(ws, w, "organisation", "members") == 24143
-    assert clerk.row(w, "organisation", "members").editor.text() == "24143"
+    assert clerk.row(w, "organisation", "members").editor.text() == "24,143"
     w.acts["redo"].trigger()
     assert saved(ws, w, "organisation", "members") == 24000
 

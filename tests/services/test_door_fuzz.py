@@ -22,6 +22,7 @@ from reportgen import invalid_cases  # noqa: E402
 
 from unionclerk import paths  # noqa: E402
 from unionclerk.app import main  # noqa: E402
+from unionclerk.domain.i18n import nested_quotes  # noqa: E402
 from unionclerk.formspec import shipped_forms  # noqa: E402
 from unionclerk.services import demo, exporting  # noqa: E402
 
@@ -88,7 +89,7 @@ def test_each_field_refuses_invalid_values_by_name(capsys, data_dir, tmp_path, b
     err = capsys.readouterr().err
     assert code == 2, err
     assert f"{file.name}: {where}" in err, err  # the file, then the form, row and field
-    assert f"“{field.plain_label}”" in err, err
+    assert f"“{nested_quotes(field.plain_label)}”" in err, err  # its own quotes as ‘’
     assert "Traceback" not in err and "意外错误" not in err
     assert "\x1b" not in err and "\ud800" not in err  # printed harmlessly
     assert stored_reports() == 0

@@ -29,6 +29,9 @@ TABLES = {
     "roster_rows",
     "explanations",
     "audit_log",
+    "submissions",
+    "review_comments",
+    "review_verdicts",
 }
 
 
@@ -38,7 +41,7 @@ def test_migrations_from_an_empty_file_create_every_table(db: Database, raw_sql)
     assert raw_sql(db.path, "SELECT version_num FROM alembic_version") == [
         (migrate.head_revision(),)
     ]
-    assert migrate.head_revision() == "0001"
+    assert migrate.head_revision() == "0002"
 
 
 def test_a_zero_byte_file_is_treated_as_new(db_path: Path) -> None:
@@ -120,14 +123,14 @@ def test_backup_path_never_reuses_a_name(tmp_path: Path) -> None:
 
 
 # -- upgrading from an older revision -------------------------------------------------------
-# The app ships only 0001, so these tests copy the shipped scripts and add a test-only 0002.
+# These tests copy the shipped scripts and add a test-only revision after the shipped head.
 
 REBUILD_UNITS = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -148,8 +151,8 @@ def scripts(tmp_path: Path) -> Iterator[Path]:
 
 
 def _write_0002(scripts: Path, extra: str = "") -> None:
-    (scripts / "versions" / "0002_test.py").write_text(
-        REBUILD_UNITS.format(extra=extra), encoding="utf-8"
+    (scripts / "versions" / "9999_test.py").write_text(
+        REBUILD_UNITS.format(extra=extra, head=migrate.SCHEMA_HEAD), encoding="utf-8"
     )
 
 
@@ -180,15 +183,15 @@ def test_upgrade_backs_up_first_and_keeps_child_rows(db_path: Path, scripts: Pat
     _write_0002(scripts)
     backup = _upgrade(db_path, scripts)
 
-    assert raw_sql(db_path, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert raw_sql(db_path, "SELECT version_num FROM alembic_version") == [("9999",)]
     assert "note" in {r[1] for r in raw_sql(db_path, "PRAGMA table_info(units)")}
     for table in ("units", "reports", "form_values", "roster_rows"):
         assert _count(db_path, table) == 1, table
 
     assert backup is not None and backup.parent == db_path.parent / "backups"
-    assert backup.name.startswith("before-upgrade-0001-")
+    assert backup.name.startswith(f"before-upgrade-{migrate.SCHEMA_HEAD}-")
     assert raw_sql(backup, "PRAGMA integrity_check") == [("ok",)]
-    assert raw_sql(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert raw_sql(backup, "SELECT version_num FROM alembic_version") == [(migrate.SCHEMA_HEAD,)]
     assert _count(backup, "form_values") == 1
 
 
@@ -200,7 +203,7 @@ def test_a_failing_upgrade_rolls_back_completely(db_path: Path, scripts: Path, r
     )
     with pytest.raises(RuntimeError, match="boom"):
         _upgrade(db_path, scripts)
-    assert raw_sql(db_path, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert raw_sql(db_path, "SELECT version_num FROM alembic_version") == [(migrate.SCHEMA_HEAD,)]
     assert "note" not in {r[1] for r in raw_sql(db_path, "PRAGMA table_info(units)")}
     assert raw_sql(db_path, "SELECT year FROM periods") == [(2018,)]
 
@@ -212,7 +215,7 @@ def test_an_upgrade_leaving_dangling_references_is_undone(
     _write_0002(scripts, extra='op.execute("DELETE FROM units")')
     with pytest.raises(DatabaseError, match="引用错误"):
         _upgrade(db_path, scripts)
-    assert raw_sql(db_path, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert raw_sql(db_path, "SELECT version_num FROM alembic_version") == [(migrate.SCHEMA_HEAD,)]
     assert raw_sql(db_path, "SELECT id FROM reports") == [(report_id,)]
 
 

@@ -8,6 +8,7 @@ own `tr()` and .ts files instead; this module serves the core, which has no Qt.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 _CATALOGUE: dict[str, str] = {}
@@ -39,9 +40,28 @@ def language() -> str:
 
 
 def tr(message: str, /, **params: object) -> str:
-    """Translate a literal Chinese message and fill in `{name}` placeholders."""
+    """Translate a literal Chinese message and fill in `{name}` placeholders. A text put
+    between Chinese quotes (“{label}”) has its own quotes turned into single ones, so that
+    quotes are never doubled: “"缺编制"破解情况” reads “‘缺编制’破解情况”."""
     template = _CATALOGUE.get(message, message) if _LANG != "zh" else message
+    if "“{" in template:
+        params = {k: nested_quotes(v) if isinstance(v, str) and re.search(
+            "“\\{" + k + "[^}]*\\}”", template) else v for k, v in params.items()}
     return template.format(**params)
+
+
+def nested_quotes(text: str) -> str:
+    """Quotes inside a quoted text as Chinese single quotes (“” and "" become ‘’)."""
+    out, opening = [], True
+    for ch in text:
+        if ch == "“":
+            ch = "‘"
+        elif ch == "”":
+            ch = "’"
+        elif ch == '"':
+            ch, opening = ("‘" if opening else "’"), not opening
+        out.append(ch)
+    return "".join(out)
 
 
 def pick(zh: str, en: str | None) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from unionclerk.domain.errors import UserError
-from unionclerk.domain.i18n import tr
+from unionclerk.domain.i18n import language, tr
 
 PARTS = ("year", "h1", "h2")
 _PART_LABELS = {"year": "年度", "h1": "上半年", "h2": "下半年"}
@@ -37,6 +37,14 @@ class Period:
     def label(self) -> str:
         """Chinese label used in file names and headers: 2018年度, 2018上半年."""
         return f"{self.year}{_PART_LABELS[self.part]}"
+
+    @property
+    def shown(self) -> str:
+        """The period as the interface shows it: the label in Chinese; 2018, 2018 H1 in
+        English (files and printed forms keep the Chinese label)."""
+        if language() != "en":
+            return self.label
+        return str(self.year) if self.part == "year" else f"{self.year} {self.part.upper()}"
 
     @property
     def code(self) -> str:

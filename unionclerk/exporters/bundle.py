@@ -76,8 +76,12 @@ def unit_identity(data: ReportData) -> dict[str, str]:
     return {k: cover[k] for k in ("division_code", "union_name", "credit_code") if cover.get(k)}
 
 
-def prepare(forms: FormSet, period: Period, data: ReportData, stamp: Stamp) -> Bundle:
+def prepare(forms: FormSet, period: Period, data: ReportData, stamp: Stamp,
+            review: dict[str, Any] | None = None) -> Bundle:
+    """`review`: the replies to a return, carried in the report (docs/review.md)."""
     doc = json_report.build_document(forms, period, data, full_ids=stamp.full_ids)
+    if review:
+        doc["review"] = review
     canonical = json_report.canonical(doc)
     parsed = json_report.parse_document(doc, forms)
     manifest = machine.build_manifest(

@@ -27,7 +27,7 @@ SUMMARY_FORMAT = "unionclerk.summary"
 FORMAT_VERSION = 1
 MAX_ROWS = 100_000
 _TOP_KEYS = {"format", "format_version", "period", "forms", "explanations", "form_versions",
-             "nothing_to_report"}
+             "nothing_to_report", "review"}
 _EXPLAIN_RE = re.compile(r"^([a-z_]+)\.(?:rows\[(\d{1,9})\]\.)?([a-z_0-9]+)$")
 
 
@@ -37,6 +37,7 @@ class ParsedReport:
     data: ReportData
     form_versions: dict[str, int]
     dropped: list[str] = field(default_factory=list)  # keys of older versions with no successor
+    review: dict[str, Any] | None = None  # the replies to a return (docs/review.md)
 
     @property
     def division_code(self) -> str | None:
@@ -97,6 +98,7 @@ def parse_document(doc: Any, forms: FormSet) -> ParsedReport:
                                                         versions.get(form.key, form.version))
     parsed.data.explanations = _explanations(doc.get("explanations"), parsed.data, forms)
     parsed.data.nothing = _nothing(doc.get("nothing_to_report"), forms)
+    parsed.review = _review(doc.get("review"))
     return parsed
 
 
@@ -111,6 +113,20 @@ def _nothing(raw: Any, forms: FormSet) -> set[str]:
             raise UserError(tr("“本期无此项”指向未知的表“{form}”", form=_key(key)),
                             where="nothing_to_report")
     return set(raw)
+
+
+def _review(raw: Any) -> dict[str, Any] | None:
+    """The optional `review` block: which return this report answers and the replies."""
+    if raw is None:
+        return None
+    replies = raw.get("replies") if isinstance(raw, dict) else None
+    if not isinstance(raw.get("answers") if isinstance(raw, dict) else None, str) or \
+            not isinstance(replies, list) or len(replies) > 10_000 or not all(
+                isinstance(r, dict) and all(isinstance(r.get(k), str) and len(r[k]) <= 5000
+                                            for k in ("comment", "target", "text", "reply"))
+                for r in replies):
+        raise UserError(tr("review（对退回意见的回复）格式不对"), where="review")
+    return raw
 
 
 def _versions(raw: Any, forms: FormSet) -> dict[str, int]:

@@ -5,6 +5,7 @@ running header (unit and period, 草稿 with a faint watermark on drafts) and th
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -23,7 +24,21 @@ def frame_size(template: str) -> tuple[float, float]:
     return width - 2 * MARGIN_X, height - MARGIN_TOP - MARGIN_BOTTOM
 
 
-def numbered_canvas(font: str) -> type[Canvas]:
+def pdf_date(when: datetime) -> str:
+    """A PDF date string (ISO 32000 §7.9.4): D:20181220103100+08'00'."""
+    offset = when.utcoffset()
+    if offset is None:
+        return when.strftime("D:%Y%m%d%H%M%S")
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
+def numbered_canvas(font: str, created: datetime | None = None) -> type[Canvas]:
+    """A canvas class numbering the pages; `created` (the export time, passed in, so output
+    stays reproducible) becomes the file's CreationDate and ModDate instead of invariant
+    mode's 2000-01-01."""
+
     class NumberedCanvas(Canvas):
         """Keeps each page's drawing until save, then adds 第 X 页 共 Y 页 to every page."""
 
@@ -32,6 +47,9 @@ def numbered_canvas(font: str) -> type[Canvas]:
             kwargs["initialFontName"] = kwargs.get("initialFontName") or font
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            if created is not None:
+                stamp = pdf_date(created)
+                self.setDateFormatter(lambda *_parts: stamp)
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))

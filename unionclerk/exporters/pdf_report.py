@@ -10,6 +10,7 @@ clock in here. Returns warnings (characters the font cannot draw, naming the fie
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
 from unionclerk.exporters import atomic, pdf_fonts, pdf_split
@@ -73,8 +75,15 @@ def build_pdf(target: Path, forms: FormSet, bundle: Bundle, font_path: Path) -> 
     with atomic.atomic_path(Path(target)) as tmp:
         doc = document(str(tmp), font, header=header, draft=ctx.draft,
                        title=f"{name} {bundle.period.label} 工会工作报表", subject=qr_payload(bundle))
-        doc.build(story, canvasmaker=numbered_canvas(font))
+        doc.build(story, canvasmaker=numbered_canvas(font, _exported_at(bundle)))
     return glyphs.warnings
+
+
+def _exported_at(bundle: Bundle) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(bundle.manifest.get("exported_at", "")))
+    except ValueError:
+        return None
 
 
 def _qr(value: str, size: float) -> Drawing:
@@ -94,7 +103,11 @@ def _pairs_table(rows: list[tuple[str, str]], width: float) -> Table:
     for i in range(0, len(rows), 2):
         pair = rows[i:i + 2] + [("", "")] * (2 - len(rows[i:i + 2]))
         cells.append([para(pair[0][0]), para(pair[0][1]), para(pair[1][0]), para(pair[1][1])])
-    table = Table(cells, colWidths=[width * 0.17, width * 0.33, width * 0.17, width * 0.33])
+    # The label columns as wide as the longest label, so the values get the rest: a 36-character
+    # 导出编号 stays on one line.
+    label = max(stringWidth(text, pdf_fonts.FONT, 9) for text, _ in rows) + 2 * 2 + 1
+    value = width / 2 - label
+    table = Table(cells, colWidths=[label, value, label, value])
     style = grid_style(9, header_rows=0)
     style += [("BACKGROUND", (0, 0), (0, -1), SECTION_FILL),
               ("BACKGROUND", (2, 0), (2, -1), SECTION_FILL)]
@@ -129,6 +142,7 @@ def _cover(ctx: Context, bundle: Bundle, glyphs: GlyphCheck) -> list[Any]:
         glyphs.check(text, "封面", f.label)
         fields.append((f.label, text))
     story.append(_pairs_table(fields, width))
+    story += _cover_notes(ctx, form, glyphs, width)
     facts = [("报告期", ctx.period.label if ctx.period else ""), ("报表状态", ctx.status_label),
              ("导出时间", ctx.exported_at), ("程序版本", ctx.program_version),
              ("导出编号", ctx.export_id), ("身份证号码", IDS_NOTE_FULL if ctx.full_ids else IDS_NOTE)]
@@ -137,6 +151,27 @@ def _cover(ctx: Context, bundle: Bundle, glyphs: GlyphCheck) -> list[Any]:
               Spacer(1, 8 * mm)]
     story.append(_seal_box(ctx, bundle, width))
     return story
+
+
+def _cover_notes(ctx: Context, form: FormDef, glyphs: GlyphCheck, width: float) -> list[Any]:
+    """The explanations given for the cover's warnings, as the workbook's 说明 column shows
+    them: a reviewer reading the paper sees why, too."""
+    label = max(stringWidth(f"{f.label}", pdf_fonts.FONT, 9) for f in form.fields) + 5
+    _, height = frame_size(PORTRAIT)
+    rows: list[list[Any]] = []
+    for _, f in ordered_fields(form, form.fields):
+        note = ctx.data.explanations.get(f"cover.{f.key}", "").strip()
+        if note:
+            glyphs.check(note, "封面", f"{f.label}的说明")
+            # a note taller than a page goes on in 续 rows
+            rows += [[para(name), para(text)]
+                     for name, text in _continued(f.label, note, width - label, height)]
+    if not rows:
+        return []
+    table = Table([[para("项目", align=TA_CENTER), para("说明", align=TA_CENTER)]] + rows,
+                  colWidths=[label, width - label], repeatRows=1)
+    table.setStyle(TableStyle(grid_style(9)))
+    return [Spacer(1, 3 * mm), table]
 
 
 def _seal_box(ctx: Context, bundle: Bundle, width: float) -> Table:

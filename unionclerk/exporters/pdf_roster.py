@@ -17,7 +17,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from unionclerk.exporters import pdf_fonts
+from unionclerk.exporters import headings, pdf_fonts
 from unionclerk.exporters.pdf_common import GlyphCheck, grid_style, para, shown
 from unionclerk.exporters.xlsx_layout import roster_columns
 from unionclerk.formspec.model import FieldDef, FormDef
@@ -41,6 +41,17 @@ def cell_text(form: FormDef, f: FieldDef, values: dict[str, Any], full_ids: bool
 
 def _label(f: FieldDef) -> str:
     return f"{f.label}({f.unit})" if f.unit and f.unit not in f.label else f.label
+
+
+def heading(label: str, measure: _Widths | None = None) -> str:
+    """A column heading with a fixed line break at a word boundary (工会/职务, not 工会职/务)."""
+    measure = measure if measure is not None else _Widths()
+    return headings.heading(label, measure.__getitem__)
+
+
+def heading_width(text: str, measure: _Widths) -> float:
+    """The width a heading needs: its widest line."""
+    return headings.widest_line(text, measure.__getitem__)
 
 
 class _Widths(dict):
@@ -85,12 +96,14 @@ def col_widths(headers: list[str], rows: list[list[str]], total: float, measure:
                wrappable: list[bool]) -> list[float]:
     """Widths filling `total`: numbers, dates and codes keep their natural width (they must
     not wrap); text columns share what is left, none narrower than a few characters."""
-    natural = []
+    natural, floors = [], []
     for i, header in enumerate(headers):
-        need = max(measure[header] / 2, 2 * SIZE + 1)  # a heading wraps to two lines at most
+        head = heading_width(header, measure)  # headings carry their own line breaks
+        floors.append(max(MIN_TEXT, head + 2 * PAD + 1))
+        need = max(head, 2 * SIZE + 1)
         for row in rows[:SAMPLE]:
             need = max(need, measure[row[i]])
-        natural.append(min(need, 110.0) + 2 * PAD + 1)
+        natural.append(max(min(need, 110.0), head) + 2 * PAD + 1)
     if sum(natural) <= total:
         return [w * total / sum(natural) for w in natural]
     out = list(natural)
@@ -101,9 +114,9 @@ def col_widths(headers: list[str], rows: list[list[str]], total: float, measure:
         if not squeezable or share <= 0:
             break
         factor = max(rest, 0.0) / share
-        floor = {i for i in squeezable if natural[i] * factor < MIN_TEXT}
+        floor = {i for i in squeezable if natural[i] * factor < floors[i]}
         for i in squeezable:
-            out[i] = MIN_TEXT if i in floor else natural[i] * factor
+            out[i] = floors[i] if i in floor else natural[i] * factor
         if not floor:
             break
         squeezable -= floor
@@ -123,7 +136,8 @@ def roster_cells(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, widt
                  glyphs: GlyphCheck | None = None, where: str = "") -> RosterCells:
     """What the roster's table prints, cell by cell, and how tall each row is."""
     fields = roster_columns(form)  # a `<key>_other` text joins its choice's cell
-    headers = ["序号"] + [_label(f) for f in fields]
+    measure = _Widths()
+    headers = ["序号"] + [heading(_label(f), measure) for f in fields]
     texts = []
     for n, values in enumerate(rows, start=1):
         row = [str(n)]
@@ -133,7 +147,6 @@ def roster_cells(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, widt
                 glyphs.check(text, f"{where} 第 {n} 行 ", f.label)
             row.append(text)
         texts.append(row)
-    measure = _Widths()
     wrappable = [False] + [f.type.name in ("text", "longtext", "choice") for f in fields]
     widths = col_widths(headers, texts, width, measure, wrappable)
     body, heights = [], []

@@ -28,6 +28,13 @@ KINDS = (*SPEC_KINDS, ODD_TIME)
 
 # expected[].state
 REPORTED, MISSING, TROUBLE = "已报", "未报", "有问题"
+# A reported unit under review (issue 16) shows where its review stands; it counts as 已报.
+REVIEW_STATES = ("退回修改中", "已重报", "通过")
+
+
+def group(state: str) -> str:
+    """The state a count goes under: the review states count as 已报."""
+    return REPORTED if state in REVIEW_STATES else state
 
 
 def kind_label(kind: str) -> str:

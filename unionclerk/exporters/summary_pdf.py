@@ -30,7 +30,14 @@ from unionclerk.exporters.pdf_pages import (
     numbered_canvas,
 )
 from unionclerk.exporters.summary_charts import hbar
-from unionclerk.exporters.summary_model import MISSING, REPORTED, TROUBLE, SummaryHead, kind_label
+from unionclerk.exporters.summary_model import (
+    MISSING,
+    REPORTED,
+    TROUBLE,
+    SummaryHead,
+    group,
+    kind_label,
+)
 from unionclerk.exporters.summary_sheets import derived_columns, key_figures, record_columns
 from unionclerk.formspec.model import FormSet, rate
 from unionclerk.formspec.rollup import SKIPPED_FORMS, Rollup, UnitLine, number
@@ -96,7 +103,8 @@ def _overview(head: SummaryHead, forms: FormSet, rollup: Rollup) -> list[Any]:
                         Spacer(1, 6 * mm), para(tr("一、报送概况"), 12), Spacer(1, 2 * mm)]
     facts = [(tr("纳入汇总的单位"), str(len(head.units)))]
     if head.expected is not None:
-        count = {s: sum(e.state == s for e in head.expected) for s in (REPORTED, MISSING, TROUBLE)}
+        count = {s: sum(group(e.state) == s for e in head.expected)
+                 for s in (REPORTED, MISSING, TROUBLE)}
         facts += [(tr("应报单位"), str(len(head.expected))), (tr("已报"), str(count[REPORTED])),
                   (tr("未报"), str(count[MISSING])), (tr("有问题"), str(count[TROUBLE]))]
     facts.append((tr("问题清单"), tr("{n} 条", n=len(head.problems))))
@@ -277,5 +285,5 @@ def write_summary_pdf(target: Path, forms: FormSet, head: SummaryHead, rollup: R
     with atomic.atomic_path(Path(target)) as tmp:
         doc = document(str(tmp), font, header=header, draft=head.draft, title=head.title,
                        subject=head.export_id)
-        doc.build(story, canvasmaker=numbered_canvas(font))
+        doc.build(story, canvasmaker=numbered_canvas(font, head.generated_at))
     return glyphs.warnings

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters.summary_model import kind_label
+from unionclerk.exporters.summary_model import group, kind_label
 from unionclerk.exporters.xlsx_layout import (
     NUMBER_STYLES,
     ordered_fields,
@@ -38,11 +38,11 @@ def record_columns(form: FormDef) -> list[FieldDef]:
 
 def derived_columns(forms_cadres: FormDef) -> list[tuple[str, str]]:
     """(key, heading) of the cadre figures shown beside the cadres' summary part."""
-    cols = [("committee_size", tr("名单人数")), ("women", tr("其中: 女性")),
-            ("party_members", tr("其中: 中共党员")), ("frontline", tr("其中: 一线职工")),
+    cols = [("committee_size", tr("名单人数")), ("women", tr("其中：女性")),
+            ("party_members", tr("其中：中共党员")), ("frontline", tr("其中：一线职工")),
             ("frontline_share", tr("一线职工占比 %")), ("average_age", tr("平均年龄"))]
     appointment = forms_cadres.field("appointment")
-    return cols + [(f"appointment:{c}", tr("任职方式: {c}", c=c)) for c in appointment.choices]
+    return cols + [(f"appointment:{c}", tr("任职方式：{c}", c=c)) for c in appointment.choices]
 
 
 def single_name(form: FormDef) -> str:
@@ -52,8 +52,8 @@ def single_name(form: FormDef) -> str:
 
 
 # What a roster cell of each type needs at most (its rows stream by: none is measured).
-_TYPE_WIDTHS = {"idnumber": 21.0, "phone": 15.0, "date": 11.0, "yearmonth": 9.0, "bool": 6.0,
-                "int": 9.0, "money": 13.0, "area": 10.0, "rate": 7.0, "text": 16.0,
+_TYPE_WIDTHS = {"idnumber": 22.0, "phone": 15.0, "date": 11.0, "yearmonth": 9.0, "bool": 6.0,
+                "int": 9.0, "money": 13.0, "area": 10.0, "rate": 7.0, "text": 20.0,
                 "longtext": 24.0}
 
 
@@ -254,7 +254,7 @@ def _overview(book: SummaryWorkbook, rollup: Rollup) -> None:
     head, sheet = book.head, book.sheets["overview"]
     sheet.heading(head.title, book.subtitle, [tr("项目"), tr("内容"), tr("填报单位数")],
                   widths=[36, 44, 16], landscape=False, freeze=None)
-    states = Counter(e.state for e in head.expected or [])
+    states = Counter(group(e.state) for e in head.expected or [])
     facts: list[tuple[str, Any, str, str]] = [
         (tr("汇总单位"), head.made_by.get("union_name", ""), "text", ""),
         (tr("行政区划代码"), head.made_by.get("division_code", ""), "code", ""),

@@ -23,12 +23,12 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell as XlCell
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from unionclerk import __version__
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters import atomic, machine, summary_json
+from unionclerk.exporters import atomic, machine, summary_json, xlsx_measure
 from unionclerk.exporters.summary_model import SummaryHead
 from unionclerk.exporters.xlsx_layout import (
     CODE_TYPES,
@@ -41,7 +41,7 @@ from unionclerk.exporters.xlsx_layout import (
 )
 from unionclerk.exporters.xlsx_styles import SPECS as BASE
 from unionclerk.exporters.xlsx_styles import StyleCache, spec
-from unionclerk.exporters.xlsx_writer import PROTECT
+from unionclerk.exporters.xlsx_writer import PROTECT, page_margins
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 from unionclerk.formspec.rollup import Rollup, UnitLine
 
@@ -57,6 +57,12 @@ SPECS: dict[str, dict[str, Any]] = {
     "title": spec(15, bold=True, box=False),
     "text": spec(fmt="@"),  # no wrapping: a unit's row stays one line high
     "t_text": spec(bold=True, fill=_TOTAL, fmt="@"),
+    "text_wrap": spec(wrap=True, fmt="@"),  # a text longer than the widest column
+    "t_text_wrap": spec(bold=True, fill=_TOTAL, fmt="@", wrap=True),
+    # a streamed roster cell too long for its column (the rest have the default style)
+    "wrap": {"font": Font(name="Calibri", size=11), "border": Border(),
+             "alignment": Alignment(wrap_text=True, vertical="center"),
+             "number_format": "General", "fill": PatternFill()},
     "t_int": spec(bold=True, h="right", fmt="#,##0", fill=_TOTAL),
     "t_money": spec(bold=True, h="right", fmt="#,##0.00", fill=_TOTAL),
     "t_area": spec(bold=True, h="right", fmt="#,##0.0", fill=_TOTAL),
@@ -65,7 +71,14 @@ SPECS: dict[str, dict[str, Any]] = {
 
 
 class Sheet:
-    """A write-only sheet with styled, formula-proof cells."""
+    """A write-only sheet with styled, formula-proof cells.
+
+    Rows wait in memory until `flush` (called by `finish`, or by the first streamed roster
+    row): a write-only sheet must have its column widths before its first row, and the widths
+    come from what the rows hold, measured with the font (`xlsx_measure`), so that codes,
+    phones, 合计 texts and file names print whole. Streamed roster sheets keep the widths
+    their heading gives by field type.
+    """
 
     def __init__(self, wb: Workbook, name: str, styles: StyleCache, draft: bool = False) -> None:
         self.ws = wb.create_sheet(name)
@@ -74,36 +87,55 @@ class Sheet:
         self._styles = styles
         self.rows = 0
         self.ws._values_to_row = _cells_to_row
+        self._pending: list[list[tuple[Any, str]]] = []
+        self._setup: dict[str, Any] | None = None
+        self._flushed = False
 
     def _array(self, style: str) -> Any:
         return self._styles.array(self.ws, style)
 
     def append(self, cells: Iterable[tuple[Any, str]]) -> int:
         """Append (value, style) cells as the next row; returns its number."""
+        cells = [(clean(v) if isinstance(v, str) else v, style) for v, style in cells]
+        self.rows += 1
+        if self._flushed:
+            self._write(cells)
+        else:
+            self._pending.append(cells)
+        return self.rows
+
+    def _write(self, cells: list[tuple[Any, str]]) -> None:
         row = []
         for col, (value, style) in enumerate(cells, start=1):
-            if isinstance(value, str):
-                value = clean(value)
-                if value.startswith(FORMULA_START):  # shows as typed, stays text when edited
-                    style = f"{style}:q"
+            if isinstance(value, str) and value.startswith(FORMULA_START):
+                style = f"{style}:q"  # shows as typed, stays text when edited
             cell = XlCell(self.ws, row=1, column=col, value=value,
                           style_array=self._array(style))
             if isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             row.append(cell)
         self.ws.append(row)
-        self.rows += 1
-        return self.rows
 
-    def append_plain(self, values: list[Any]) -> None:
-        """Append values with the default style; text stays text (never a formula)."""
+    def append_plain(self, values: list[Any], wrap: Iterable[int] = ()) -> None:
+        """Append values with the default style; text stays text (never a formula). A text
+        too long for its column (0-based `wrap` indexes name the columns that may wrap) is
+        wrapped and the row made tall enough for it."""
+        if not self._flushed:
+            self.flush()
+        wrapped, height = self._wrapped(values, wrap)
+        if height:
+            self.ws.row_dimensions[self.rows + 1].height = height
         row = []
         for col, value in enumerate(values, start=1):
             if value is None:
                 continue
             if isinstance(value, str):
                 value = clean(value)
-            cell = XlCell(self.ws, row=1, column=col, value=value)
+            if col - 1 in wrapped:
+                cell = XlCell(self.ws, row=1, column=col, value=value,
+                              style_array=self._array("wrap"))
+            else:
+                cell = XlCell(self.ws, row=1, column=col, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"
                 if value.startswith(FORMULA_START):
@@ -112,38 +144,123 @@ class Sheet:
         self.ws.append(row)
         self.rows += 1
 
+    def _wrapped(self, values: list[Any], wrap: Iterable[int]) -> tuple[set[int], float]:
+        """Which cells of a streamed row must wrap, and the row height they need (0: none).
+        Cheap for the usual row: a text with fewer characters than fit is not measured."""
+        widths = self._setup["widths"] if self._setup else []
+        out, lines = set(), 1
+        for i in wrap:
+            value = values[i] if i < len(values) else None
+            if not isinstance(value, str) or i >= len(widths):
+                continue
+            inner = xlsx_measure.column_points(widths[i]) - 2 * xlsx_measure.PAD
+            if len(value) * PLAIN_SIZE <= inner and "\n" not in value:
+                continue
+            if xlsx_measure.text_points(value, PLAIN_SIZE) <= inner and "\n" not in value:
+                continue
+            out.add(i)
+            lines = max(lines, xlsx_measure.line_count(value, inner, PLAIN_SIZE))
+        if not out:
+            return out, 0.0
+        return out, round(xlsx_measure.lines_height(lines, PLAIN_SIZE) + 0.5, 1)
+
     def heading(self, title: str, subtitle: str, headers: list[str],
                 widths: list[float] | None = None, landscape: bool = True,
                 freeze: str | None = "D4") -> None:
-        """Title, subtitle and the column headings (row 3), with print set-up. Write-only
-        sheets write their column widths and panes with the first row: set them first."""
-        n = max(1, len(headers))
-        ws = self.ws
-        sizes = [widths[i] if widths else _width(h, i + 1) for i, h in enumerate(headers)]
+        """Title, subtitle and the column headings (row 3); print set-up at `flush`. The
+        headings stay one text each (no fixed line breaks: county staff filter and look
+        columns up by them); they wrap in their cells, the row as tall as they need."""
+        self._setup = {"headers": headers, "landscape": landscape, "freeze": freeze,
+                       "widths": [widths[i] if widths else _width(h, i + 1)
+                                  for i, h in enumerate(headers)]}
+        self.append([(title, "title")])
+        self.append([(subtitle, "head")])
+        self.append([(h, "colhead") for h in headers])
+
+    def flush(self) -> None:
+        """Set widths, row heights and print set-up, then write the rows kept so far."""
+        if self._flushed:
+            return
+        self._flushed = True
+        setup = self._setup
+        if setup is not None:
+            self._page_setup(setup)
+        for row, cells in enumerate(self._pending, start=1):
+            if setup is not None and row in (1, HEADER_ROW):
+                self.ws.row_dimensions[row].height = self._height(cells, setup["widths"], row)
+            elif setup is not None:
+                cells = self._wrap_long(cells, setup["widths"], row)
+            self._write(cells)
+        self._pending = []
+
+    def _page_setup(self, setup: dict[str, Any]) -> None:
+        ws, headers, freeze = self.ws, setup["headers"], setup["freeze"]
+        sizes = setup["widths"]
+        for cells in self._pending[HEADER_ROW:]:  # the rows under the headings
+            for i, (value, style) in enumerate(cells[:len(sizes)]):
+                sizes[i] = max(sizes[i], self._need(value, style))
         for i, width in enumerate(sizes, start=1):
             ws.column_dimensions[col_letter(i)].width = round(width, 1)
+        n = max(1, len(headers))
         if freeze:
             ws.freeze_panes = freeze
         ws.page_setup.paperSize = 9
-        ws.page_setup.orientation = "landscape" if landscape else "portrait"
-        ws.page_setup.fitToWidth = _pages_wide(sizes, freeze) if landscape else 1
+        ws.page_setup.orientation = "landscape" if setup["landscape"] else "portrait"
+        ws.page_setup.fitToWidth = _pages_wide(sizes, freeze) if setup["landscape"] else 1
         if ws.page_setup.fitToWidth > 1:  # every page repeats the columns naming the unit
             ws.print_title_cols = f"A:{col_letter(_frozen_columns(freeze))}"
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        page_margins(ws)
         ws.HeaderFooter.oddFooter.center.text = "第 &P 页 共 &N 页"
         ws.HeaderFooter.oddHeader.left.text = self.name
         if self.draft:  # every printed page says so, as a township's draft does
             ws.HeaderFooter.oddHeader.right.text = "草稿"
             ws.HeaderFooter.oddHeader.right.color = "C00000"
             ws.HeaderFooter.oddHeader.right.size = 14
-        self.append([(title, "title")])
-        self.append([(subtitle, "head")])
-        self.append([(h, "colhead") for h in headers])
         if n > 1:
             ws.merged_cells.add(f"A1:{col_letter(n)}1")
             ws.merged_cells.add(f"A2:{col_letter(n)}2")
+
+    def _wrap_long(self, cells: list[tuple[Any, str]], widths: list[float],
+                   row: int) -> list[tuple[Any, str]]:
+        """A text longer than the widest column wraps, and its row grows to show it."""
+        out, need = [], 0.0
+        for i, (value, style) in enumerate(cells):
+            if style in WRAPS and isinstance(value, str) and i < len(widths) \
+                    and self._need(value, style) >= MAX_WIDTH:
+                style = WRAPS[style]
+                font = SPECS[style]["font"]
+                inner = xlsx_measure.column_points(widths[i]) - 2 * xlsx_measure.PAD
+                lines = xlsx_measure.line_count(value, inner, font.sz, bool(font.b))
+                need = max(need, xlsx_measure.lines_height(lines, font.sz))
+            out.append((value, style))
+        if need > xlsx_measure.DEFAULT_HEIGHT:
+            self.ws.row_dimensions[row].height = round(need + 0.5, 1)
+        return out
+
+    def _need(self, value: Any, style: str) -> float:
+        """The column width (units) that shows `value` on one line in `style`."""
+        if value is None or value == "":
+            return 0.0
+        font, fmt = SPECS[style]["font"], SPECS[style]["number_format"]
+        text = xlsx_measure.shown_text(value, fmt)
+        return min(MAX_WIDTH, xlsx_measure.units_for(
+            xlsx_measure.text_points(text, font.sz, bool(font.b)) + 2 * xlsx_measure.PAD))
+
+    def _height(self, cells: list[tuple[Any, str]], widths: list[float], row: int) -> float:
+        """Row 1 (the title) and the headings' row: tall enough for their (wrapped) text."""
+        need = xlsx_measure.DEFAULT_HEIGHT
+        for i, (value, style) in enumerate(cells):
+            if value in (None, ""):
+                continue
+            font = SPECS[style]["font"]
+            width = (sum(widths) if row == 1 else widths[i] if i < len(widths) else 0)
+            inner = xlsx_measure.column_points(width) - 2 * xlsx_measure.PAD
+            lines = xlsx_measure.line_count(str(value), inner, font.sz, bool(font.b))
+            need = max(need, xlsx_measure.lines_height(lines, font.sz))
+        return round(need + 0.5, 1)
 
 
 # Column-width units that fit across an A4 landscape page printed at about 85 % (the print
@@ -151,6 +268,9 @@ class Sheet:
 # ONE_PAGE wide still prints on one page width (at 70 % or more).
 PAGE_WIDTH = 160
 ONE_PAGE = 200
+PLAIN_SIZE = 11.0  # points: the default font of the streamed roster cells
+MAX_WIDTH = 80.0  # a column never grows wider than this from its contents
+WRAPS = {"text": "text_wrap", "t_text": "t_text_wrap"}
 
 
 def _frozen_columns(freeze: str | None) -> int:
@@ -237,6 +357,10 @@ class SummaryWorkbook:
         self._rosters = {f.key: (self.sheets[f"roster:{f.key}"], _converters(f))
                          for f in forms if f.is_roster}
         self._seq = {key: 0 for key in self._rosters}
+        # free-text and 其他(…) columns may wrap; the unit's name (column 3) too
+        self._wrap = {f.key: [2] + [i for i, (_k, how, _o) in enumerate(_converters(f), start=3)
+                                    if how in ("", "other")]
+                      for f in forms if f.is_roster}
 
     def sheet(self, name: str) -> Sheet:
         return Sheet(self.wb, name, self._styles, self.head.draft)
@@ -254,6 +378,7 @@ class SummaryWorkbook:
         rosters run to millions of cells; the column formats come from the heading)."""
         for key, (sheet, columns) in self._rosters.items():
             raw = forms_json.get(key) or {}
+            wrap = self._wrap[key]
             for row in raw.get("rows") or []:
                 self._seq[key] += 1
                 values = [self._seq[key], division_code, union_name]
@@ -267,7 +392,7 @@ class SummaryWorkbook:
                         elif kind == "number" and isinstance(value, str):
                             value = float(value)
                     values.append(value)
-                sheet.append_plain(values)
+                sheet.append_plain(values, wrap)
 
     def finish(self, target: Path, rollup: Rollup, lines: list[UnitLine],
                reports: summary_json.Reports) -> None:
@@ -275,6 +400,8 @@ class SummaryWorkbook:
         from unionclerk.exporters import summary_sheets
 
         summary_sheets.fill(self, rollup, lines)
+        for sheet in self.sheets.values():
+            sheet.flush()
         totals = rollup.totals()
         self._machine(totals, reports)
         with atomic.atomic_path(Path(target)) as tmp:

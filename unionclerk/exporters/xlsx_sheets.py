@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from unionclerk.exporters.headings import heading, widest_line
 from unionclerk.exporters.xlsx_layout import (
     DERIVED_TITLE,
     HEADER_ROW,
@@ -124,7 +125,7 @@ def column_label(f: FieldDef) -> str:
 def _widths(form: FormDef, rows: list[dict[str, Any]], full_ids: bool) -> list[float]:
     widths = [6.0]
     for f in form.fields:
-        need = max(8.0, text_width(column_label(f)) / 2 + 2)
+        need = max(8.0, widest_line(heading(column_label(f))) + 2)
         for values in rows[:WIDTH_SAMPLE]:
             shown, _ = value_cell(f, values.get(f.key), full_ids)
             if shown is not None:
@@ -141,7 +142,8 @@ def plan_roster(ctx: Context, form: FormDef) -> SheetPlan:
     plan = SheetPlan(sheet_name(form), form.key, "roster", widths,
                      landscape=sum(widths) > LANDSCAPE_OVER)
     header_block(plan, ctx, form.title, form.table_no or "", form.unit_label or "", ncols)
-    _headings(plan, ["序号"] + [column_label(f) for f in fields])
+    # headings broken between words (是否一线 / 职工), as in the PDF
+    _headings(plan, ["序号"] + [heading(column_label(f)) for f in fields])
     plan.header_row = HEADER_ROW
     plan.choice_columns = [(i + 2, f) for i, f in enumerate(fields)
                            if f.type.name in ("choice", "bool")]

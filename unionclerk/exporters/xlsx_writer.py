@@ -17,13 +17,25 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from unionclerk.exporters import atomic, xlsx_rows
+from unionclerk.exporters import atomic, xlsx_measure, xlsx_rows
 from unionclerk.exporters.machine import SHEET as MACHINE_SHEET
 from unionclerk.exporters.xlsx_layout import SheetPlan, col_letter
-from unionclerk.exporters.xlsx_styles import StyleCache
+from unionclerk.exporters.xlsx_styles import SPECS, StyleCache
 
 LIST_SHEET = "_lists"
 PROTECT = "unionclerk"  # not a secret: sheet protection only stops accidental edits
+
+
+# Inches. The page header and footer (up to 14 pt: the draft's 草稿) need about 0.3 in between
+# the header margin and the top margin, or LibreOffice and Excel print them cut in half.
+MARGIN_X, MARGIN_Y, HEADER_MARGIN = 0.4, 0.75, 0.3
+
+
+def page_margins(ws) -> None:  # noqa: ANN001 - openpyxl sheet
+    """Margins that leave the page header and footer room for their text."""
+    ws.page_margins.left = ws.page_margins.right = MARGIN_X
+    ws.page_margins.top = ws.page_margins.bottom = MARGIN_Y
+    ws.page_margins.header = ws.page_margins.footer = HEADER_MARGIN
 
 
 def _page_setup(ws, plan: SheetPlan, draft: bool) -> None:  # noqa: ANN001 - openpyxl sheet
@@ -33,8 +45,7 @@ def _page_setup(ws, plan: SheetPlan, draft: bool) -> None:  # noqa: ANN001 - ope
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    page_margins(ws)
     footer = ws.HeaderFooter.oddFooter.center
     footer.text = "第 &P 页 共 &N 页"
     header = ws.HeaderFooter.oddHeader
@@ -60,6 +71,7 @@ def write_workbook(target: Path, plans: Sequence[SheetPlan], machine: list[list[
     wb.properties.creator = "unionclerk"
     styles = StyleCache()
     for plan in plans:
+        xlsx_measure.fit_plan(plan, SPECS)
         _write_sheet(wb, plan, styles, draft, (validations or {}).get(plan.name, []))
     if lists:
         _write_lists(wb, lists)

@@ -95,6 +95,7 @@ class CheckResult:
             r.uuid: i for rows in data.rows.values() for i, r in enumerate(rows)
         }
         order = {f.key: f.order for f in forms}
+        place = field_places(forms)
         rank = {("rule", f.key, r.id): (1 if r.scope == "row" else 2, i)
                 for f in forms for i, r in enumerate(f.rules)}
         out = [
@@ -106,8 +107,24 @@ class CheckResult:
         ]
         out.sort(key=lambda pr: (order.get(pr[0].form, 99), pr[0].row_index
                                  if pr[0].row_index is not None else -1,
-                                 pr[0].severity is not Severity.ERROR, pr[0].field, pr[1]))
+                                 place.get((pr[0].form, pr[0].field), 9999),
+                                 pr[0].severity is not Severity.ERROR, pr[1]))
         return [p for p, _ in out]
+
+
+def field_places(forms: FormSet) -> dict[tuple[str, str], int]:
+    """(form, field) -> the field's place on the form, top to bottom (sections in their
+    order, a `<key>_other` right after its choice): problems are listed as the form reads."""
+    out: dict[tuple[str, str], int] = {}
+    for form in forms:
+        keys = [k for s in form.sections for k in s.fields] + [f.key for f in form.fields]
+        for key in keys:
+            if (form.key, key) not in out:
+                out[(form.key, key)] = len(out)
+                other = f"{key}_other"
+                if form.has_field(other):
+                    out.setdefault((form.key, other), len(out))
+    return out
 
 
 def explanation_key(p: Problem) -> str:

@@ -49,16 +49,16 @@ class CadreFigures:
         """(key, label, value, unit) for layouts; counts by choice come in choice order."""
         out: list[tuple[str, str, Any, str]] = [
             ("committee_size", "委员会及工作人员总数", self.committee_size, "人"),
-            ("women", "其中: 女性", self.women, "人"),
-            ("party_members", "其中: 中共党员(含预备党员)", self.party_members, "人"),
-            ("frontline", "其中: 一线职工", self.frontline, "人"),
+            ("women", "其中：女性", self.women, "人"),
+            ("party_members", "其中：中共党员(含预备党员)", self.party_members, "人"),
+            ("frontline", "其中：一线职工", self.frontline, "人"),
             ("frontline_share", "一线职工占比", self.frontline_share, "%"),
             ("average_age", "平均年龄(报告期末)", self.average_age, "岁"),
         ]
         for key, count in self.by_position.items():
-            out.append((f"position:{key}", f"按职务: {key}", count, "人"))
+            out.append((f"position:{key}", f"按职务：{key}", count, "人"))
         for key, count in self.by_appointment.items():
-            out.append((f"appointment:{key}", f"按任职方式: {key}", count, "人"))
+            out.append((f"appointment:{key}", f"按任职方式：{key}", count, "人"))
         return out
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.i18n import pick
 from unionclerk.domain.problems import Severity
+from unionclerk.domain.units import table_no_text, unit_list, unit_text
 from unionclerk.formspec import door
 from unionclerk.formspec.expr import Compiled
 from unionclerk.formspec.fieldtypes import FieldType
@@ -36,6 +37,11 @@ class FieldDef:
     @property
     def title(self) -> str:
         return pick(self.label, self.label_en)
+
+    @property
+    def unit_shown(self) -> str:
+        """The unit in the interface language (人 → persons under --lang en)."""
+        return unit_text(self.unit)
 
     @property
     def plain_label(self) -> str:
@@ -135,7 +141,12 @@ class FormDef:
     @property
     def display_title(self) -> str:
         title = pick(self.title, self.title_en)
-        return f"{self.table_no} {title}" if self.table_no else title
+        return f"{table_no_text(self.table_no)} {title}" if self.table_no else title
+
+    @property
+    def units_shown(self) -> str:
+        """The form's 计量单位 in the interface language."""
+        return unit_list(self.unit_label)
 
     @property
     def record_fields(self) -> list[FieldDef]:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
+from unionclerk.exporters.summary_model import group
 from unionclerk.gui import dialogs
 from unionclerk.gui.county_decide import DEFAULT, DecisionDialog
 from unionclerk.gui.county_models import FilesModel, UnitsModel
@@ -214,7 +215,8 @@ class CountyWindow(QMainWindow):
         rate = figures.rate
         parts = [self.tr("纳入汇总 {0} 个单位").replace("{0}", str(len(plan.winners)))]
         if plan.expected is not None:
-            count = {s: sum(e.state == s for e in plan.expected) for s in ("已报", "未报", "有问题")}
+            count = {s: sum(group(e.state) == s for e in plan.expected)
+                     for s in ("已报", "未报", "有问题")}
             parts.append(self.tr("应报 {0}：已报 {1}，未报 {2}，有问题 {3}")
                          .replace("{0}", str(len(plan.expected))).replace("{1}", str(count["已报"]))
                          .replace("{2}", str(count["未报"])).replace("{3}", str(count["有问题"])))

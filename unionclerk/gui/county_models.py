@@ -103,6 +103,6 @@ class UnitsModel(_Rows):
             rows.append([e.division_code, e.name, e.state, status.get(e.division_code, ""),
                          "；".join(e.files), e.exported_at[:16].replace("T", " "),
                          "；".join(e.notes)])
-            cols.append(colors.get(e.state))
+            cols.append(colors.get(sm.group(e.state)))  # the review states are 已报 too
         self.codes = [e.division_code for e in plan.reporting]
         self.replace(rows, cols)

@@ -105,7 +105,10 @@ class FieldEditor(QObject):
             if self._parsed(w.toPlainText()) != value:
                 w.setPlainText(self.field.type.to_text(value))
         elif isinstance(w, QLineEdit) and (self._parsed(w.text()) != value or not w.hasFocus()):
-            w.setText(self.field.type.to_text(value))
+            # numbers with thousands separators, as the workbook and the PDF show them (the
+            # separators are read back when typed)
+            numeric = self.field.type.numeric and value is not None
+            w.setText(self.field.display(value) if numeric else self.field.type.to_text(value))
             w.setCursorPosition(0)
         self.checked.emit(None)
 

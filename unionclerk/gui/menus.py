@@ -68,9 +68,11 @@ class Menus(QObject):
         report.addSeparator()
         add(report, "complete", self.tr("标记完成(&C)"), flow("complete"), QKeySequence("Ctrl+Shift+C"))
         add(report, "reopen", self.tr("重新打开(&R)…"), flow("reopen"))
+        add(report, "county_comments", self.tr("上级意见(&U)…"), lambda: _open_comments(w))
 
         summary = bar.addMenu(self.tr("汇总(&M)"))
         add(summary, "county", self.tr("县级汇总(&S)…"), lambda: _open_county(w))
+        add(summary, "review", self.tr("审核下级报表(&V)…"), lambda: _open_review(w))
 
         settings = bar.addMenu(self.tr("设置(&S)"))
         roles = QActionGroup(w)
@@ -84,16 +86,46 @@ class Menus(QObject):
         add(settings, "unit_info", self.tr("单位信息(&U)…"), lambda: w.show_unit_info())
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        add(help_menu, "help", self.tr("使用说明(&U)"), lambda: _open_help(w),
+            QKeySequence(QKeySequence.StandardKey.HelpContents))
         add(help_menu, "about", self.tr("关于(&A)"), lambda: w.workflow.about(
             self.tr("{0} {1}\n乡镇(街道)工会工作情况报表：填报、检查、导出。\n数据文件夹：{2}").format(
                 APP_TITLE, __version__, paths.data_dir())))
         w.acts = acts
 
 
+def _open_help(w: MainWindow) -> None:
+    from unionclerk.gui.helpdoc import show_help
+
+    show_help(w)
+
+
 def _open_county(w: MainWindow) -> None:
     from unionclerk.gui.county import open_county  # the county screen (issue 6)
 
     open_county(w)
+
+
+def _open_comments(w: MainWindow) -> None:
+    from unionclerk.gui.review_township import open_comments  # the county's comments
+
+    w.comments_dialog = open_comments(w)
+
+
+def _open_review(w: MainWindow) -> None:
+    from unionclerk.gui.review_county import open_review  # the review screen (issue 16)
+
+    if w.ws is None:
+        return
+    if w.session is not None:
+        period = w.session.report.period
+    else:
+        with w.ws.db.read() as tx:
+            periods = tx.list_periods()
+        if not periods:
+            return
+        period = periods[0]
+    w.review_window = open_review(w, w.ws, period)
 
 
 def build(w: MainWindow) -> None:

@@ -145,9 +145,9 @@ class ProblemsModel(QAbstractItemModel):
         self.groups, self.where, self.explanations = groups, where, explanations
         self.endResetModel()
 
-    def levels(self) -> tuple[str, str]:
-        """The level column's words: error, warning."""
-        return self.tr("错误"), self.tr("警告")
+    def levels(self) -> tuple[str, str, str]:
+        """The level column's words: error, warning, the county's comment."""
+        return self.tr("错误"), self.tr("警告"), self.tr("上级意见")
 
     def problem(self, index: Index) -> Problem | None:
         if not index.isValid() or index.internalId() == 0:
@@ -206,8 +206,10 @@ class ProblemsModel(QAbstractItemModel):
                     form.display_title, errors, len(found) - errors)
             return None
         if role == DISPLAY:
-            level = self.levels()[0 if p.is_error else 1]
-            note = "" if p.is_error else (self.explanations.get(p) or self.tr("（未说明）"))
+            county = p.rule.startswith("review:")  # the county's comment (上级意见)
+            level = self.levels()[2 if county else 0 if p.is_error else 1]
+            note = "" if p.is_error else (self.explanations.get(p) or (
+                self.tr("（未回复）") if county else self.tr("（未说明）")))
             return [self.where.get(p, ""), level, p.message, note][index.column()]
         if role == Qt.ItemDataRole.EditRole and index.column() == self.NOTE:
             return self.explanations.get(p, "")

@@ -52,7 +52,7 @@ class FormPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         title.setFont(font)
-        unit = QLabel(self.tr("计量单位：{0}").format(form.unit_label) if form.unit_label else "")
+        unit = QLabel(self.tr("计量单位：{0}").format(form.units_shown) if form.unit_label else "")
         unit.setStyleSheet("color: #5f6368;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)

@@ -1,7 +1,7 @@
 """A single-record form (or a roster's summary part), drawn from its definition.
 
 For each section of the form a group; for each field a row: the label (indented under its
-parent for 其中 fields, help text on hover), the editor, the unit, last period's value and the
+parent for 其中 fields, help text on hover and behind a "?" button), the editor, the unit, last period's value and the
 change from it. Under a field with a problem: the problem in plain words with the rule it
 broke, and for a warning a box for the written explanation (说明) right there.
 """
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from unionclerk.domain.i18n import pick
 from unionclerk.domain.problems import Problem, Severity
 from unionclerk.gui.fields import FieldEditor, live_problem
+from unionclerk.gui.helpdoc import HelpButton
 from unionclerk.gui.undokeys import forget_own_history, forward_undo_keys
 
 if TYPE_CHECKING:  # the session module pulls in the database layer: not at start-up
@@ -111,7 +112,10 @@ class RecordForm(QScrollArea):
         line = QWidget()
         box = QGridLayout(line)
         box.setContentsMargins(0, 0, 0, 0)
+        box.setColumnStretch(3, 1)  # editors start at the column's left edge, all at one x
         box.addWidget(editor.widget, 0, 0)
+        if help_text:  # a visible "?", not only a tooltip that few clerks discover
+            box.addWidget(HelpButton(help_text, line), 0, 2)
         kind = field.type.name
         if kind != "longtext":  # long text spans the value columns instead
             editor.widget.setFixedWidth(300 if kind in ("text", "choice") else 200)
@@ -125,7 +129,7 @@ class RecordForm(QScrollArea):
             box.addWidget(companion.widget, 0, 1)
         grid.addWidget(line, r, 1, 1, 4 if kind == "longtext" else 1)
         if kind != "longtext":
-            grid.addWidget(QLabel(field.unit or ""), r, 2)
+            grid.addWidget(QLabel(field.unit_shown), r, 2)
         previous, change = QLabel(), QLabel()
         previous.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         change.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -205,6 +209,8 @@ class RecordForm(QScrollArea):
                                          else WARNING_STYLE)
 
     def _line(self, p: Problem) -> str:
+        if p.rule.startswith("review:"):  # 上级意见：… (the county's comment) says what it is
+            return p.message
         level = self.tr("错误") if p.is_error else self.tr("警告")
         return self.tr("{0}：{1}").format(level, p.message)
 
@@ -220,9 +226,20 @@ class RecordForm(QScrollArea):
                                   else WARNING_STYLE)
         row.warning = next((p for p in found if not p.is_error), None)
         row.explain.parentWidget().setVisible(row.warning is not None)
+        self._reply_or_explain(row)
         if row.warning is not None and not row.explain.hasFocus():
             row.explain.setText(session.explanation(row.warning))
         self._mark(row, found)
+
+    def _reply_or_explain(self, row: _Row) -> None:
+        """Under a county comment (上级意见) the box takes the clerk's reply, not a 说明."""
+        county = row.warning is not None and row.warning.rule.startswith("review:")
+        label = row.explain.parentWidget().layout().itemAt(0).widget()
+        assert isinstance(label, QLabel)
+        label.setText(self.tr("回复：") if county else self.tr("说明："))
+        row.explain.setPlaceholderText(
+            self.tr("回复上级意见，例如：已核实，数字无误") if county
+            else self.tr("请写明原因（说明），例如：数据来自镇统计站，口径不同"))
 
     def _mark(self, row: _Row, found: list[Problem]) -> None:
         color = ("#b3261e" if any(p.is_error for p in found) else "#c77700") if found else ""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionclerk.gui.helpdoc import ColumnHelp
 from unionclerk.gui.roster import RosterModel
 from unionclerk.gui.rosterfigures import FiguresPanel
 from unionclerk.gui.rosterfilter import ColumnFilters
@@ -125,6 +126,8 @@ class RosterTable(QWidget):
         layout.addLayout(bar)
         layout.addLayout(filters)
         layout.addWidget(middle, 1)
+        self.column_help = ColumnHelp(self.view, self.model.columns, self)
+        layout.addWidget(self.column_help)
         layout.addLayout(foot)
         self.view.selectionModel().currentRowChanged.connect(self._cursor_row)
         self.proxy.modelReset.connect(self.update_status)

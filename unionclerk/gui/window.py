@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from unionclerk import APP_TITLE, paths
 from unionclerk.gui import menus
 from unionclerk.gui.models import FormRow, FormsModel
+from unionclerk.gui.navfit import NavigationFitter
 from unionclerk.gui.panels import Dashboard, ProblemsPanel
 
 if TYPE_CHECKING:
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([330, 950])
+        self.nav_fitter = NavigationFitter(self.nav, self.splitter)
         self.setCentralWidget(self.splitter)
         self.problems = ProblemsPanel(self)
         self.problems.problem_activated.connect(self.go_to)
@@ -195,6 +197,9 @@ class MainWindow(QMainWindow):
         # Made now, not by the first "已保存" message: adding it later would re-lay the
         # window out under the clerk's hands (and it must fit the screen from the start).
         self.statusBar().setObjectName("status_bar")
+        from unionclerk.gui.dropping import DropImport  # files dropped on the window
+
+        self.drops = DropImport(self)
 
     # -- periods -------------------------------------------------------------------------
     def reload_periods(self, choose: ReportInfo | None = None) -> None:
@@ -205,7 +210,7 @@ class MainWindow(QMainWindow):
         county = setup.role(self.ws) == setup.COUNTY
         self.period_box.clear()
         for report in self.reports:
-            label = report.period.label
+            label = report.period.shown
             self.period_box.addItem(f"{report.unit.union_name} {label}" if county else label)
         if not self.reports:
             self.open_report(None)
@@ -277,7 +282,7 @@ class MainWindow(QMainWindow):
         status = self.status_text(report.status)
         self.unit_label.setText(report.unit.union_name)
         self.status_label.setText(self.tr("状态：{0}").format(status))
-        self.setWindowTitle(f"{APP_TITLE} — {report.unit.union_name} {report.period.label}"
+        self.setWindowTitle(f"{APP_TITLE} — {report.unit.union_name} {report.period.shown}"
                             f"（{status}）")
         self.refresh_states()
         page = self.current_page()
@@ -299,6 +304,7 @@ class MainWindow(QMainWindow):
                                 st.warnings, None if form.is_roster else st.progress,
                                 len(s.data.rows.get(form.key, [])) if form.is_roster else None))
         self.forms_model.set_rows(rows)
+        self.nav_fitter.fit()
         self.workflow.show_dashboard()
         groups, where, notes = [], {}, {}
         by_form: dict[str, list[Problem]] = {}

@@ -11,8 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from unionclerk import paths
@@ -56,7 +55,7 @@ class Workflow(QObject):
             step = self.tr("已标记完成：导出上报文件 →")
         else:
             step = self.tr("已导出。可以再次导出，或重新打开修改 →")
-        title = f"{s.report.unit.union_name}　{s.report.period.label}"
+        title = f"{s.report.unit.union_name}　{s.report.period.shown}"
         self.w.dashboard.show_state(title, status, step)
 
     def next_step(self) -> None:
@@ -236,32 +235,29 @@ class Workflow(QObject):
                                            progress=progress, cancelled=cancelled)
 
         def done(result: Any) -> None:  # an exporting.Exported
+            from unionclerk.gui.exportresult import show_export_result
+
             self.w.status_changed()
-            names = "\n".join(f.name for f in result.files)
-            if result.warnings:
-                names += "\n\n" + self.tr("请注意：") + "\n" + "\n".join(result.warnings[:20])
-            done = (self.tr("已导出草稿 {0} 个文件到\n{1}\n\n{2}\n\n打开这个文件夹吗？") if draft else
-                    self.tr("已导出 {0} 个文件到\n{1}\n\n{2}\n\n打开这个文件夹吗？"))
-            if dialogs.confirm(self.w, done.format(len(result.files), out_dir, names)):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_dir)))
+            show_export_result(self.w, out_dir, result.files, result.warnings, draft=draft)
 
         def cancelled() -> None:
             dialogs.inform(self.w, self.tr("已取消导出，没有写入任何文件。"))
 
         return self._start(self.tr("正在导出上报文件……"), work, done, cancelled)
 
-    def import_files(self) -> Job | None:
+    def import_files(self, dropped: list[str] | None = None) -> Job | None:
+        """Import report files (or a county's return file): chosen, or dropped on the window."""
         from unionclerk.services.exporting import Cancelled
 
-        files, _ = QFileDialog.getOpenFileNames(self.w, self.tr("选择要导入的报表文件"),
-                                                str(Path.home()),
-                                                self.tr("报表文件 (*.json *.xlsx)"))
+        files = dropped or QFileDialog.getOpenFileNames(
+            self.w, self.tr("选择要导入的报表文件"), str(Path.home()),
+            self.tr("报表文件 (*.json *.xlsx)"))[0]
         if not files:
             return None
         ws = self.w.ws
 
         def work(progress: Any, cancelled: Any) -> list[str]:
-            from unionclerk.services import transfer  # pulls in openpyxl: only when used
+            from unionclerk.services import review_township, transfer  # openpyxl: when used
 
             lines = []
             for i, name in enumerate(files):
@@ -269,6 +265,12 @@ class Workflow(QObject):
                     raise Cancelled
                 progress(i, len(files), Path(name).name)
                 try:
+                    if review_township.is_return_file(Path(name)):
+                        back = review_township.import_return(ws, Path(name))
+                        lines.append(self.tr("✓ {0}：退回文件，{1} {2} 已重新打开（{3} 条上级意见）")
+                                     .format(Path(name).name, back.report.unit.union_name,
+                                             back.report.period.label, back.comments))
+                        continue
                     out = transfer.import_file(ws, Path(name))
                     lines.append(f"✓ {Path(name).name}：{out.report.unit.union_name} "
                                  f"{out.report.period.label}")

@@ -18,6 +18,7 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import DRAFT, ReportInfo
 from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.domain.review import Comment
 from unionclerk.formspec import Change, Checker, door, explanation_key
 from unionclerk.formspec.checker import iter_unexplained
 from unionclerk.formspec.codec import NOTHING_KEY, encode_stored_row
@@ -85,6 +86,7 @@ class EditSession:
         self.result = self.checker.check(self.data)
         self._problems: list[Problem] | None = None
         self._outstanding: list[Problem] | None = None
+        self._comments: list[Comment] | None = None  # the county's (上级意见), if returned
         # Problems of a form nobody has started (no value, no row) stay out of sight — it
         # shows as 未填 — until the clerk tries 标记完成 (`reveal_all`).
         self.revealed = False
@@ -96,8 +98,20 @@ class EditSession:
             hidden = set() if self.revealed else {
                 f.key for f in self.forms if not self.started(f.key)}
             self._problems = [p for p in self.result.problems(self.data, self.forms)
-                              if p.form not in hidden]
+                              if p.form not in hidden] + self._comment_problems()
         return self._problems
+
+    def _comment_problems(self) -> list[Problem]:
+        """The county's comments still open, as 上级意见 at their fields (review_township);
+        shown on every form, started or not: the county asked."""
+        from unionclerk.services import review_township
+
+        if self._comments is None:
+            self._comments = review_township.comments(self.ws, self.report)
+        if not self._comments:
+            return []
+        return review_township.comment_problems(self.ws, self.report, self.data,
+                                                self._comments)
 
     def started(self, form: str) -> bool:
         """The form holds something the clerk typed (or is marked 本期无此项)."""
@@ -292,9 +306,16 @@ class EditSession:
         return undo
 
     def set_explanation(self, problem: Problem, text: str) -> None:
-        """Save a warning's written explanation; `ValueRefused` when the text cannot be kept
-        (door.clean_explanation says why)."""
+        """Save a warning's written explanation (`ValueRefused` when the text cannot be
+        kept: door.clean_explanation says why); for a 上级意见, the clerk's reply to it."""
         self._guard()
+        from unionclerk.services import review_township
+
+        if review_township.is_comment(problem):
+            review_township.reply(self.ws, review_township.comment_uid(problem), text)
+            self._comments = None
+            self._forget_problems()
+            return
         key = explanation_key(problem)
         text = door.clean_explanation(text)
         with self.ws.db.transaction() as tx:
@@ -306,6 +327,11 @@ class EditSession:
         self._forget_problems()
 
     def explanation(self, problem: Problem) -> str:
+        from unionclerk.services import review_township
+
+        if review_township.is_comment(problem):
+            uid = review_township.comment_uid(problem)
+            return next((c.reply or "" for c in self._comments or [] if c.uid == uid), "")
         return self.data.explanations.get(explanation_key(problem), "")
 
     def _rechecked(self, change: Change) -> Change:

@@ -141,5 +141,8 @@ def export_report(ws: Workspace, report: ReportInfo, out_dir: Path, formats: lis
     if ws.read_only:  # the files are out; the status cannot be saved on a protected stick
         warnings.append(tr("数据文件夹是只读的，报表状态没有改为“已导出”"))
     else:
+        from unionclerk.services import review_township
+
+        review_township.record_export(ws, report, bundle, [f.name for f in final])
         reports.mark_exported(ws, report)
     return Exported(final, warnings)

@@ -96,8 +96,12 @@ class Outstanding:
 
 
 def outstanding(ws: Workspace, report: ReportInfo) -> Outstanding:
+    """Errors, unexplained warnings, and the county's comments (上级意见) not yet answered."""
+    from unionclerk.services import review_township
+
     data = load(ws, report)
     left = list(iter_unexplained(check(ws, report, data), data.explanations))
+    left += review_township.comment_problems(ws, report, data)
     return Outstanding([p for p in left if p.is_error], [p for p in left if not p.is_error])
 
 

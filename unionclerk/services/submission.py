@@ -61,9 +61,12 @@ def prepare_export(ws: Workspace, report: ReportInfo, *, full_ids: bool = False,
                    clock: Callable[[], datetime] = default_clock,
                    new_id: Callable[[], str] = new_export_id) -> tuple[Stamp, Bundle]:
     """Load the report once and build what every format of one export shares."""
+    from unionclerk.services import review_township
+
     data = reports.load(ws, report)
     stamp = Stamp(clock(), new_id(), report.status, full_ids)
-    return stamp, prepare(ws.forms, report.period, data, stamp)
+    replies = review_township.replies_block(ws, report)
+    return stamp, prepare(ws.forms, report.period, data, stamp, replies)
 
 
 def write_format(forms: FormSet, bundle: Bundle, target: Path, fmt: str) -> list[str]:
@@ -101,6 +104,9 @@ def export_submission(ws: Workspace, report: ReportInfo, out_dir: Path,
         target = out_dir / f"{base}.{fmt}"
         warnings += write_format(ws.forms, bundle, target, fmt)
         files.append(target)
+    from unionclerk.services import review_township
+
+    review_township.record_export(ws, report, bundle, [f.name for f in files])
     if not stamp.draft:
         reports.mark_exported(ws, report)
     return ExportOutcome(files, warnings, stamp.export_id, stamp.iso, bundle.payload_hash,
@@ -226,6 +232,11 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
     masking = masking_label(info)
     if masking:
         lines.append(tr("  公民身份号码：{how}", how=masking))
+    if info.payload_hash:
+        from unionclerk.domain.review import short_hash
+
+        lines.append(tr("  校验码：{short}（与纸质件二维码中的校验码前 8 位一致）",
+                        short=short_hash(info.payload_hash)))
     if info.integrity == xlsx_reader.INTACT and info.kind == xlsx_reader.SUMMARY:
         lines.append(tr("  完整性：完好（各汇总表的数字与机器数据一致，校验码相符）"))
     elif info.integrity == xlsx_reader.INTACT:

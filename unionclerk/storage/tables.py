@@ -125,6 +125,59 @@ audit_log = Table(
 )
 
 
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    Column("direction", Text, nullable=False),  # "sent" (township) / "received" (county)
+    Column("export_id", Text, nullable=False),
+    Column("payload_sha256", Text, nullable=False),
+    Column("exported_at", Text, nullable=False),
+    Column("file", Text, nullable=False),
+    Column("recorded_at", Text, nullable=False),
+    Column("document", Text),  # received: the report's canonical JSON
+    Index(None, "report_id"),
+    Index(None, "export_id"),
+)
+
+review_comments = Table(
+    "review_comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", Text, nullable=False, unique=True),
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    Column("submission_id", Integer, ForeignKey("submissions.id", ondelete="SET NULL")),
+    Column("form", Text, nullable=False),
+    Column("field", Text),  # None: the whole form
+    Column("row_index", Integer),  # 0-based roster row in the submission commented on
+    Column("row_key", Text),  # JSON: the row's key values (rows are matched by key)
+    Column("row_uuid", Text),  # township: the row found for that key
+    Column("value", Text),  # JSON: the value the reviewer saw
+    Column("text", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("at", Text, nullable=False),
+    Column("return_uid", Text),  # the return file that carried it
+    Column("reply", Text),
+    Column("reply_at", Text),
+    Index(None, "report_id"),
+)
+
+review_verdicts = Table(
+    "review_verdicts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    Column("submission_id", Integer, ForeignKey("submissions.id", ondelete="SET NULL")),
+    Column("verdict", Text, nullable=False),  # "pass" / "return"
+    Column("reason", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("at", Text, nullable=False),
+    Column("return_uid", Text),
+    Index(None, "report_id"),
+)
+
+
 # One encoder for every value: `json.dumps` with options builds a new encoder on each call,
 # which a 2,000-row import or save would otherwise do 2,000 times.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

@@ -28,6 +28,7 @@ from unionclerk.domain.records import (
 from unionclerk.storage._base import NOTE_REPORT_CREATED, NOTE_REPORT_DELETED, NOTE_STATUS
 from unionclerk.storage.bulk import BulkOps
 from unionclerk.storage.content import ContentOps
+from unionclerk.storage.review import ReviewOps
 from unionclerk.storage.tables import (
     audit_log,
     from_json,
@@ -57,7 +58,7 @@ _REPORT_SELECT = select(
 ).select_from(reports.join(units).join(periods))
 
 
-class Tx(ContentOps, BulkOps):
+class Tx(ContentOps, BulkOps, ReviewOps):
     """One transaction's view of the database (see module docstring)."""
 
     # -- settings --------------------------------------------------------------------------

@@ -94,7 +94,7 @@ def any_unused(lines: list[FileLine], plan: Plan) -> bool:
 def summary_lines(plan: Plan, files: list[str]) -> list[str]:
     out = [tr("汇总完成：{n} 个单位纳入汇总", n=len(plan.winners))]
     if plan.expected is not None:
-        count = {s: sum(e.state == s for e in plan.expected)
+        count = {s: sum(sm.group(e.state) == s for e in plan.expected)
                  for s in (sm.REPORTED, sm.MISSING, sm.TROUBLE)}
         out.append(tr("应报 {n} 个：已报 {a}，未报 {b}，有问题 {c}", n=len(plan.expected),
                       a=count[sm.REPORTED], b=count[sm.MISSING], c=count[sm.TROUBLE]))

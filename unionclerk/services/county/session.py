@@ -154,10 +154,14 @@ class MergeSession:
         made_by = self.made_by(options)
         problems = [p for r in self.results for p in r.problems]
         printouts = [(r.file, r.printout) for r in self.results if r.printout is not None]
-        return decide_mod.decide(self.candidates(), problems, expected=options.expected,
+        plan = decide_mod.decide(self.candidates(), problems, expected=options.expected,
                                  printouts=printouts,
                                  made_by_code=made_by["division_code"],
                                  use_edited=options.use_edited, decisions=options.decisions)
+        from unionclerk.services import review_states  # 已报 → 退回修改中 / 已重报 / 通过
+
+        review_states.apply(self.ws, self.period, plan)
+        return plan
 
     def made_by(self, options: Options) -> dict[str, str]:
         """Who makes the summary; worked out again only when the files or the clerk's

@@ -1,0 +1,38 @@
+"""Writing a return: the JSON return file and its printed 退回通知单, both or neither.
+
+Both are written into a hidden staging folder inside the chosen folder and moved into place
+only when both are done (as the submission export does).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unionclerk.domain.errors import UserError
+from unionclerk.domain.i18n import tr
+from unionclerk.exporters import atomic, return_file, return_pdf
+from unionclerk.formspec.model import FormSet
+from unionclerk.services.exporting import move_into, staging_folder
+from unionclerk.services.transfer import file_safe
+
+STAGING_PREFIX = ".unionclerk-return-"
+
+
+def base_name(doc: return_file.ReturnDoc) -> str:
+    return (f"{doc.division_code}_{file_safe(doc.union_name, 'unit')}_{doc.period.label}"
+            f"_退回通知")
+
+
+def write_pair(forms: FormSet, doc: return_file.ReturnDoc, out_dir: Path) -> list[Path]:
+    from unionclerk.services.submission import font_path
+
+    base = base_name(doc)
+    try:
+        with staging_folder(Path(out_dir), STAGING_PREFIX) as staging:
+            atomic.write_bytes(staging / f"{base}.json",
+                               return_file.dumps(return_file.build(doc, forms)).encode("utf-8"))
+            return_pdf.build(staging / f"{base}.pdf", forms, doc, font_path())
+            return move_into(Path(out_dir), sorted(staging.iterdir()))
+    except OSError as exc:
+        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
+                        where=str(out_dir)) from None

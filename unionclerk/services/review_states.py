@@ -1,0 +1,24 @@
+"""The review state in the summary's 报送情况: a unit received for review shows 已报 /
+退回修改中 / 已重报 / 通过 instead of a bare 已报 (units never reviewed keep the merge's word)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from unionclerk.domain.period import Period
+from unionclerk.exporters import summary_model as sm
+from unionclerk.services import review
+from unionclerk.services.workspace import Workspace
+
+
+def apply(ws: Workspace, period: Period, plan: Any) -> None:
+    """Replace 已报 by the unit's review state in the plan's 报送情况 entries."""
+    states: dict[str, str | None] = {}
+    for entry in list(plan.reporting) + list(plan.expected or []):
+        if entry.state != sm.REPORTED:
+            continue
+        code = entry.division_code
+        if code not in states:
+            states[code] = review.unit_state(ws, code, period)
+        if states[code]:
+            entry.state = states[code]
