@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import CursorResult, Row, delete, insert, select, update
+from sqlalchemy import Row, delete, insert, select, update
 
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
@@ -25,7 +25,7 @@ from unionclerk.domain.records import (
     ReportInfo,
     UnitInfo,
 )
-from unionclerk.storage._base import NOTE_REPORT_CREATED, NOTE_REPORT_DELETED, NOTE_STATUS
+from unionclerk.storage._base import NOTE_REPORT_CREATED, NOTE_REPORT_DELETED, NOTE_STATUS, new_id
 from unionclerk.storage.bulk import BulkOps
 from unionclerk.storage.content import ContentOps
 from unionclerk.storage.review import ReviewOps
@@ -144,7 +144,7 @@ class Tx(ContentOps, BulkOps, ReviewOps):
                 )
             )
         now = now_iso()
-        report_id = _new_id(self._conn.execute(
+        report_id = new_id(self._conn.execute(
             insert(reports).values(
                 unit_id=unit.id,
                 period_id=self._period_id(period),
@@ -231,14 +231,7 @@ class Tx(ContentOps, BulkOps, ReviewOps):
         )
         if found is not None:
             return int(found)
-        return _new_id(self._conn.execute(insert(periods).values(year=period.year, part=period.part)))
-
-
-def _new_id(result: CursorResult[Any]) -> int:
-    """The primary key of the one row an INSERT just added."""
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
+        return new_id(self._conn.execute(insert(periods).values(year=period.year, part=period.part)))
 
 
 def _report_info(row: Row[*tuple[Any, ...]]) -> ReportInfo:
