@@ -15,6 +15,36 @@ from unionclerk import paths  # noqa: E402
 from unionclerk.domain import i18n  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+GUI_TESTS = Path(__file__).resolve().parent / "gui"
+
+
+# -- the `gui` marker: `pytest -m "not gui"` runs the core alone, without importing Qt -------
+
+def core_only(config: pytest.Config) -> bool:
+    """True when the run deselects the GUI tests (`-m "not gui"`)."""
+    return " ".join(config.option.markexpr.split()) == "not gui"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """A core-only run leaves pytest-qt out: its set-up imports Qt before any test is chosen."""
+    if core_only(config) and config.pluginmanager.has_plugin("pytest-qt"):
+        config.pluginmanager.unregister(name="pytest-qt")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """A core-only run does not even import the GUI tests (their modules import Qt)."""
+    if core_only(config) and (collection_path == GUI_TESTS or GUI_TESTS in collection_path.parents):
+        return True
+    return None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/gui, and any test that drives a widget (qtbot), is a GUI test."""
+    for item in items:
+        path = Path(str(item.path))
+        if GUI_TESTS in path.parents or "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
 
 # Property tests draw the same examples on every run by default, so the suite (and CI) gives the
 # same answer twice; `UNIONCLERK_HYPOTHESIS=explore pytest …` searches afresh each run, and the

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from unionclerk import app, paths
+
+# the self-test's last step opens the window, so it needs Qt: not part of a core-only run
+pytestmark = pytest.mark.gui
 
 
 def test_self_test_passes_and_leaves_the_data_folder_alone(capsys, data_dir):

@@ -47,6 +47,7 @@ def test_import_error_names_the_library() -> None:
     assert syscheck.from_import_error(ImportError("No module named 'PySide6'")) is None
 
 
+@pytest.mark.gui  # imports the window's module (Qt)
 def test_gui_command_refuses_with_the_message(monkeypatch, tmp_path, capsys) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     real = ctypes.CDLL

@@ -64,7 +64,7 @@ class _QuietFileHandler(logging.handlers.RotatingFileHandler):
                 self.stream.close()
             except OSError:
                 pass
-            self.stream = None  # type: ignore[assignment]
+            self.stream = None
 
 
 def setup(data_dir: Path) -> Path | None:

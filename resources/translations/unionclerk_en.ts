@@ -769,21 +769,6 @@ To fill in your own unit&apos;s report, change the cover in Settings → Unit de
         <translation>The clerk&apos;s name and phone are printed on the submission files.</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="216"/>
-        <source>年度</source>
-        <translation>Full year</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="216"/>
-        <source>上半年</source>
-        <translation>First half</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/wizard.py" line="216"/>
-        <source>下半年</source>
-        <translation>Second half</translation>
-    </message>
-    <message>
         <location filename="../../unionclerk/gui/wizard.py" line="223"/>
         <source>报告期</source>
         <translation>Period</translation>
@@ -1317,29 +1302,9 @@ Data folder: {2}</translation>
         <translation>New period</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="103"/>
-        <source>年度</source>
-        <translation>Full year</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="103"/>
-        <source>上半年</source>
-        <translation>First half</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="103"/>
-        <source>下半年</source>
-        <translation>Second half</translation>
-    </message>
-    <message>
         <location filename="../../unionclerk/gui/exportdlg.py" line="106"/>
-        <source>年份</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/exportdlg.py" line="107"/>
-        <source>期别</source>
-        <translation>Part</translation>
+        <source>报告期</source>
+        <translation>Period</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/exportdlg.py" line="108"/>
@@ -1350,6 +1315,24 @@ Data folder: {2}</translation>
         <location filename="../../unionclerk/gui/exportdlg.py" line="110"/>
         <source>这是本单位的第一个报告期，所有表从空白开始。</source>
         <translation>This is the unit&apos;s first period: every form starts empty.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../unionclerk/gui/periodpicker.py" line="22"/>
+        <source>年度</source>
+        <translation>Full year</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/periodpicker.py" line="22"/>
+        <source>上半年</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <location filename="../../unionclerk/gui/periodpicker.py" line="22"/>
+        <source>下半年</source>
+        <translation>Second half</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import language, tr
@@ -58,7 +59,7 @@ class Period:
             return Period(self.year, "h1")
         return Period(self.year - 1, "h2")
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"year": self.year, "part": self.part}
 
     @classmethod

@@ -35,7 +35,7 @@ class Change:
     removed: bool = False  # the row was deleted
 
 
-class _Values(dict):
+class _Values(dict[str, Any]):
     """Formatting helper: a missing placeholder shows as empty instead of failing."""
 
     def __missing__(self, key: str) -> str:
@@ -319,7 +319,7 @@ class Checker:
 
     def _unique(self, run: _Run, rule: RuleDef) -> list[Problem]:
         assert rule.unique is not None
-        groups: dict[tuple, list[RosterRow]] = defaultdict(list)
+        groups: dict[tuple[Any, ...], list[RosterRow]] = defaultdict(list)
         form = self.forms[rule.form]
         masked = [i for i, k in enumerate(rule.unique) if form.field(k).sensitive]
         for row in run.data.rows.get(rule.form, []):

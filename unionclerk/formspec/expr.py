@@ -148,7 +148,7 @@ PLAIN_FUNCS: dict[str, tuple[int, Callable[..., Any], bool]] = {
 
 _BINOPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
            ast.Div: operator.truediv}
-_CMPOPS = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
+_CMPOPS: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
            ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge,
            ast.In: _contains, ast.NotIn: lambda a, b: None if a is None or b is None
            else a not in b}
@@ -302,7 +302,8 @@ class _Compiler:
         return run
 
     def call(self, n: ast.Call, scope_fields: set[str], row_of: str | None) -> Fn:
-        fname = n.func.id  # type: ignore[union-attr]
+        assert isinstance(n.func, ast.Name)  # the caller lets only plain names through
+        fname = n.func.id
         if fname in ROSTER_FUNCS:
             return self.roster_call(fname, n.args, row_of)
         if fname not in PLAIN_FUNCS:

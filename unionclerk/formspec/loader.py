@@ -114,7 +114,7 @@ def _fields(ctx: _Ctx, raw: Any, name: str, seen: dict[str, FieldDef]) -> list[F
     return out
 
 
-def read_form(file: Path) -> tuple[FormDef, list[dict]]:
+def read_form(file: Path) -> tuple[FormDef, list[dict[str, Any]]]:
     """Read one file; rules come back raw, to be compiled once every form is known."""
     ctx = _Ctx(file)
     try:
@@ -172,7 +172,7 @@ def _sections(ctx: _Ctx, raw: Any, form: FormDef) -> list[Section]:
     return sections
 
 
-def _compile_rules(ctx: _Ctx, form: FormDef, raw_rules: list[dict], forms: FormSet) -> None:
+def _compile_rules(ctx: _Ctx, form: FormDef, raw_rules: list[dict[str, Any]], forms: FormSet) -> None:
     singles = {f.key: {x.key for x in f.record_fields} for f in forms if f.key != form.key}
     rosters = {f.key: {x.key for x in f.fields} for f in forms if f.is_roster}
     ids: set[str] = set()

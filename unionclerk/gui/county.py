@@ -37,7 +37,7 @@ from unionclerk.gui import dialogs
 from unionclerk.gui.county_decide import DEFAULT, DecisionDialog
 from unionclerk.gui.county_models import FilesModel, UnitsModel
 from unionclerk.gui.workers import Job, start_job
-from unionclerk.services import county
+from unionclerk.services import county, reports
 from unionclerk.services.county import expected as expected_list
 from unionclerk.services.county import identity, lines, received
 from unionclerk.services.county.reading import FileResult
@@ -146,8 +146,7 @@ class CountyWindow(QMainWindow):
         return button
 
     def _default_period(self) -> Period:
-        with self.ws.db.read() as tx:
-            periods = tx.list_periods()
+        periods = reports.periods(self.ws)
         if periods:
             return periods[0]
         from unionclerk.services import setup
@@ -320,8 +319,7 @@ class CountyWindow(QMainWindow):
         code = self.selected_code()
         if code is None:
             return
-        with self.ws.db.read() as tx:
-            report = tx.get_report(code, self.period)
+        report = reports.find(self.ws, code, self.period)
         opener = getattr(self.parent(), "open_report", None)
         if report is None or opener is None:
             dialogs.inform(self, self.tr("这个单位的报表还没有保存在程序中：导出汇总后即可查看。"))

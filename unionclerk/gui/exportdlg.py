@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -15,14 +14,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from unionclerk.domain.period import Period
-
-PART_KEYS = ("year", "h1", "h2")
+from unionclerk.gui.periodpicker import PeriodPicker
 
 
 class ExportDialog(QDialog):
@@ -94,17 +91,10 @@ class PeriodDialog(QDialog):
                  ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建报告期"))
-        self.year = QSpinBox()
-        self.year.setObjectName("new_year")
-        self.year.setRange(1990, 2100)
-        self.year.setValue(suggested.year)
-        self.part = QComboBox()
-        self.part.setObjectName("new_part")
-        self.part.addItems([self.tr("年度"), self.tr("上半年"), self.tr("下半年")])
-        self.part.setCurrentIndex(PART_KEYS.index(suggested.part))
+        self.picker = PeriodPicker(suggested, "new")
+        self.year, self.part = self.picker.year, self.picker.part
         form = QFormLayout()
-        form.addRow(self.tr("年份"), self.year)
-        form.addRow(self.tr("期别"), self.part)
+        form.addRow(self.tr("报告期"), self.picker)
         note = QLabel(self.tr("将从 {0} 结转封面、干部名单和阵地名单；服务项目从空白开始。")
                       .format(carried_from) if carried_from else
                       self.tr("这是本单位的第一个报告期，所有表从空白开始。"))
@@ -119,4 +109,4 @@ class PeriodDialog(QDialog):
         layout.addWidget(buttons)
 
     def period(self) -> Period:
-        return Period(self.year.value(), PART_KEYS[self.part.currentIndex()])
+        return self.picker.period()

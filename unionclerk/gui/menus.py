@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from unionclerk import APP_TITLE, __version__, paths
+from unionclerk.services import reports
 
 if TYPE_CHECKING:
     from unionclerk.gui.window import MainWindow
@@ -120,8 +121,7 @@ def _open_review(w: MainWindow) -> None:
     if w.session is not None:
         period = w.session.report.period
     else:
-        with w.ws.db.read() as tx:
-            periods = tx.list_periods()
+        periods = reports.periods(w.ws)
         if not periods:
             return
         period = periods[0]

@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -34,6 +32,7 @@ from unionclerk.domain.period import Period
 from unionclerk.domain.problems import Severity
 from unionclerk.gui import dialogs
 from unionclerk.gui.fields import FieldEditor, live_problem
+from unionclerk.gui.periodpicker import PeriodPicker
 from unionclerk.gui.wizard_county import CountyPage
 from unionclerk.services import demo, setup
 from unionclerk.services.workspace import Workspace
@@ -41,7 +40,6 @@ from unionclerk.services.workspace import Workspace
 UNIT_FIELDS = ("union_name", "union_type", "credit_code", "division_code", "city", "county",
                "township", "head_title", "head_name")
 CLERK_FIELDS = ("filler_name", "filler_phone")
-PART_KEYS = ("year", "h1", "h2")
 START_PAGE, DEMO_PAGE, COUNTY_PAGE, UNIT_PAGE, CLERK_PAGE = range(5)  # the clerk page last
 
 
@@ -207,20 +205,9 @@ class FirstRunWizard(QWizard):
                                 self.tr("填表人的姓名和电话会印在上报文件上。"))
         today = date.today()
         default = setup.default_period(today.year, today.month)
-        self.year = QSpinBox()
-        self.year.setObjectName("period_year")
-        self.year.setRange(1990, 2100)
-        self.year.setValue(default.year)
-        self.part = QComboBox()
-        self.part.setObjectName("period_part")
-        self.part.addItems([self.tr("年度"), self.tr("上半年"), self.tr("下半年")])
-        line = QWidget()
-        row = QHBoxLayout(line)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.year)
-        row.addWidget(self.part)
-        row.addStretch(1)
-        self.clerk.layout_.addRow(self.tr("报告期"), line)
+        self.picker = PeriodPicker(default, "period")
+        self.year, self.part = self.picker.year, self.picker.part
+        self.clerk.layout_.addRow(self.tr("报告期"), self.picker)
         self.county = CountyPage()
         for key, page in ((START_PAGE, self.start), (COUNTY_PAGE, self.county),
                           (UNIT_PAGE, self.unit), (CLERK_PAGE, self.clerk),
@@ -234,7 +221,7 @@ class FirstRunWizard(QWizard):
 
     @property
     def period(self) -> Period:
-        return Period(self.year.value(), PART_KEYS[self.part.currentIndex()])
+        return self.picker.period()
 
     def accept(self) -> None:
         """Finish: set the folder up (demo, or the unit with its first report)."""

@@ -61,6 +61,18 @@ def list_reports(ws: Workspace, division_code: str | None = None) -> list[Report
         return tx.list_reports(division_code)
 
 
+def periods(ws: Workspace) -> list[Period]:
+    """The periods the folder has reports for, newest first."""
+    with ws.db.read() as tx:
+        return tx.list_periods()
+
+
+def find(ws: Workspace, division_code: str, period: Period) -> ReportInfo | None:
+    """The unit's report for the period, or None when there is none."""
+    with ws.db.read() as tx:
+        return tx.get_report(division_code, period)
+
+
 def previous(ws: Workspace, report: ReportInfo) -> ReportInfo | None:
     """The unit's latest report before this one (for last period's figures)."""
     earlier = [r for r in list_reports(ws, report.unit.division_code) if r.period < report.period]

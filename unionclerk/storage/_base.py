@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import Connection, CursorResult, insert, update
 
 from unionclerk.storage.tables import audit_log, now_iso, reports, to_json
 
@@ -20,6 +20,13 @@ NOTE_ROW_ADDED = "row added"
 NOTE_ROW_DELETED = "row deleted"
 NOTE_ROW_MOVED = "row moved"
 NOTE_STATUS = "status"
+
+
+def new_id(result: CursorResult[Any]) -> int:
+    """The primary key of the one row an INSERT just added."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 class TxBase:

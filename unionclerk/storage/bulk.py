@@ -69,8 +69,9 @@ class BulkOps(TxBase):
             conn.execute(update(roster_rows).where(mine & (rr.uuid == bindparam("u")))
                          .values(position=bindparam("p")), moved)
         if insert_rows:
-            added = [{"report_id": report_id, "form": form, "uuid": u, "position": positions[u],
-                      "data": to_json(_clean(v))} for u, v in insert_rows.items()]
+            added: list[dict[str, Any]] = [
+                {"report_id": report_id, "form": form, "uuid": u, "position": positions[u],
+                 "data": to_json(_clean(v))} for u, v in insert_rows.items()]
             conn.execute(insert(roster_rows), added)
             audit += [entry(a["uuid"], None, a["data"], NOTE_ROW_ADDED) for a in added]
         if audit:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Row, insert, select, update
 
 from unionclerk.domain.review import Comment, SubmissionRecord, Verdict
-from unionclerk.storage._base import TxBase
+from unionclerk.storage._base import TxBase, new_id
 from unionclerk.storage.tables import (
     from_json,
     now_iso,
@@ -30,11 +30,11 @@ class ReviewOps(TxBase):
                        payload_sha256: str, exported_at: str, file: str,
                        document: str | None = None) -> SubmissionRecord:
         self._writing()
-        new_id = self._conn.execute(insert(submissions).values(
+        row_id = new_id(self._conn.execute(insert(submissions).values(
             report_id=report_id, direction=direction, export_id=export_id,
             payload_sha256=payload_sha256, exported_at=exported_at, file=file,
-            recorded_at=now_iso(), document=document)).inserted_primary_key[0]
-        return self.get_submission(new_id)
+            recorded_at=now_iso(), document=document)))
+        return self.get_submission(row_id)
 
     def get_submission(self, submission_id: int) -> SubmissionRecord:
         row = self._conn.execute(_SUB.where(submissions.c.id == submission_id)).one()
@@ -110,13 +110,13 @@ class ReviewOps(TxBase):
                     submission_id: int | None = None, return_uid: str | None = None,
                     at: str | None = None) -> Verdict:
         self._writing()
-        new_id = self._conn.execute(insert(review_verdicts).values(
+        row_id = new_id(self._conn.execute(insert(review_verdicts).values(
             report_id=report_id, submission_id=submission_id, verdict=verdict, reason=reason,
-            author=author, at=at or now_iso(), return_uid=return_uid)).inserted_primary_key[0]
+            author=author, at=at or now_iso(), return_uid=return_uid)))
         self._audit(report_id, new=verdict, note=f"{NOTE_REVIEW}: {reason}" if reason
                     else NOTE_REVIEW)
         row = self._conn.execute(select(review_verdicts)
-                                 .where(review_verdicts.c.id == new_id)).one()
+                                 .where(review_verdicts.c.id == row_id)).one()
         return _verdict(row)
 
     def list_verdicts(self, report_id: int | None = None) -> list[Verdict]:

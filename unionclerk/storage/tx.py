@@ -25,7 +25,7 @@ from unionclerk.domain.records import (
     ReportInfo,
     UnitInfo,
 )
-from unionclerk.storage._base import NOTE_REPORT_CREATED, NOTE_REPORT_DELETED, NOTE_STATUS
+from unionclerk.storage._base import NOTE_REPORT_CREATED, NOTE_REPORT_DELETED, NOTE_STATUS, new_id
 from unionclerk.storage.bulk import BulkOps
 from unionclerk.storage.content import ContentOps
 from unionclerk.storage.review import ReviewOps
@@ -144,7 +144,7 @@ class Tx(ContentOps, BulkOps, ReviewOps):
                 )
             )
         now = now_iso()
-        report_id = self._conn.execute(
+        report_id = new_id(self._conn.execute(
             insert(reports).values(
                 unit_id=unit.id,
                 period_id=self._period_id(period),
@@ -153,7 +153,7 @@ class Tx(ContentOps, BulkOps, ReviewOps):
                 created_at=now,
                 updated_at=now,
             )
-        ).inserted_primary_key[0]
+        ))
         self._audit(report_id, note=NOTE_REPORT_CREATED)
         return self.get_report_by_id(report_id)
 
@@ -230,13 +230,11 @@ class Tx(ContentOps, BulkOps, ReviewOps):
             select(p.id).where((p.year == period.year) & (p.part == period.part))
         )
         if found is not None:
-            return found
-        return self._conn.execute(
-            insert(periods).values(year=period.year, part=period.part)
-        ).inserted_primary_key[0]
+            return int(found)
+        return new_id(self._conn.execute(insert(periods).values(year=period.year, part=period.part)))
 
 
-def _report_info(row: Row[Any]) -> ReportInfo:
+def _report_info(row: Row[*tuple[Any, ...]]) -> ReportInfo:
     return ReportInfo(
         id=row.id,
         unit=UnitInfo(row.unit_id, row.division_code, row.union_name, row.own),
