@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from unionclerk import APP_TITLE, __version__, paths
-from unionclerk.services import reports
 
 if TYPE_CHECKING:
     from unionclerk.gui.window import MainWindow
@@ -121,6 +120,8 @@ def _open_review(w: MainWindow) -> None:
     if w.session is not None:
         period = w.session.report.period
     else:
+        from unionclerk.services import reports  # not before the first paint (test_startup_imports)
+
         periods = reports.periods(w.ws)
         if not periods:
             return
