@@ -20,9 +20,9 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.exporters import summary_model as sm
 from unionclerk.exporters import xlsx_reader
-from unionclerk.services import county
+from unionclerk.services import county, scratch
 from unionclerk.services.county import expected as expected_list
-from unionclerk.services.county import lines, reading, scratch
+from unionclerk.services.county import lines, reading
 from unionclerk.services.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))

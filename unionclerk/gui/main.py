@@ -113,7 +113,9 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
     try:
         started.ws = ws = Workspace.open(None)
         backup.make_backup(ws, reason="start")
-        from unionclerk.services.county import scratch
+        from unionclerk.services import (
+            scratch,  # light: not the county package (openpyxl, reportlab)
+        )
 
         scratch.sweep(ws.data_dir)  # what a killed merge left (we hold the folder's lock)
     except UserError as exc:

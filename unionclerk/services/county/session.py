@@ -29,8 +29,9 @@ from typing import Any
 from unionclerk import paths
 from unionclerk.domain.period import Period
 from unionclerk.exporters import summary_model as sm
+from unionclerk.services import scratch
 from unionclerk.services.county import decide as decide_mod
-from unionclerk.services.county import received, scratch
+from unionclerk.services.county import received
 from unionclerk.services.county.figures import KeyFigures
 from unionclerk.services.county.reading import Candidate, FileResult, read_found
 from unionclerk.services.county.sources import Found, expand
