@@ -22,10 +22,6 @@ KNOWN_LOOPS = [
     {"unionclerk.services.county.reading", "unionclerk.services.county.summaries"},
     {"unionclerk.formspec.expr", "unionclerk.formspec.fieldtypes", "unionclerk.formspec.idmask",
      "unionclerk.formspec.model", "unionclerk.formspec.validators"},
-    {"unionclerk.gui.rosterfilter", "unionclerk.gui.rosterimport", "unionclerk.gui.rosterops",
-     "unionclerk.gui.rostertable"},
-    {"unionclerk.gui.dropping", "unionclerk.gui.editor", "unionclerk.gui.menus",
-     "unionclerk.gui.review_township", "unionclerk.gui.window", "unionclerk.gui.workflow"},
 ]
 
 

@@ -22,12 +22,12 @@ from unionclerk.gui.exportdlg import ExportDialog, PeriodDialog
 from unionclerk.gui.workers import Job, start_job
 
 if TYPE_CHECKING:
-    from unionclerk.gui.window import MainWindow
+    from unionclerk.gui.host import WorkflowHost
 
 
 class Workflow(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WorkflowHost) -> None:
+        super().__init__(window.window())
         self.w = window
         self.job: Job | None = None
 
