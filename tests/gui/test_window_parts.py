@@ -110,3 +110,19 @@ def _has(obj: object, name: str) -> bool:
     except AttributeError:
         return False
     return True
+
+
+def test_the_menus_call_only_the_steps_they_are_promised() -> None:
+    """The menus call the workflow's steps by name (`flow("export")`) or directly; each is in
+    `host.Steps`, and the real `Workflow` has every step of it."""
+    from unionclerk.gui.workflow import Workflow
+
+    tree = ast.parse((GUI / "menus.py").read_text(encoding="utf-8"))
+    called = {node.args[0].value for node in ast.walk(tree)
+              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+              and node.func.id == "flow" and isinstance(node.args[0], ast.Constant)}
+    called |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+               and isinstance(node.value, ast.Attribute) and node.value.attr == "workflow"}
+    steps = members(host.Steps)
+    assert called - steps == set() and steps - called == set()
+    assert [s for s in steps if not callable(getattr(Workflow, s, None))] == []
