@@ -16,7 +16,8 @@ from typing import Protocol
 
 import pytest
 
-from unionclerk.gui import host, rosterhost
+from unionclerk.gui import host
+from unionclerk.gui.roster import host as rosterhost
 
 GUI = Path(host.__file__).resolve().parent
 
@@ -27,7 +28,7 @@ WINDOW_PARTS = {
     "menus.py": host.MenusHost,
     "review_township.py": host.CommentsHost,
 }
-TABLE_PARTS = ["rosterops.py", "rosterfilter.py", "rosterimport.py"]
+TABLE_PARTS = ["roster/ops.py", "roster/filters.py", "roster/importing.py"]
 HOST_NAMES = {"w", "window", "t", "table"}  # the parameter, or `self.w` / `self.t`
 
 
@@ -73,7 +74,7 @@ def test_the_roster_table_parts_use_exactly_their_protocol() -> None:
     wanted = members(rosterhost.RosterHost)
     for file, names in used.items():
         assert names - wanted == set(), f"{file} uses the table beyond RosterHost"
-        assert "rostertable" not in (GUI / file).read_text(encoding="utf-8")
+        assert "roster.table" not in (GUI / file).read_text(encoding="utf-8")
     assert wanted - set().union(*used.values()) == set()
 
 

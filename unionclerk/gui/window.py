@@ -56,7 +56,7 @@ WARM_UP_DELAY_MS = 30  # after the report is on screen
 def _import_page_modules() -> None:
     """Import what the form pages need (no widgets are made: nothing changes on screen)."""
     import unionclerk.gui.pages  # noqa: F401
-    import unionclerk.gui.rostertable  # noqa: F401
+    import unionclerk.gui.roster.table  # noqa: F401
 
 
 class MainWindow(QMainWindow):

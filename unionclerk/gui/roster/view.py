@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionclerk.gui.delegates import RosterDelegate
-from unionclerk.gui.roster import RosterModel
-from unionclerk.gui.rosterproxy import RosterProxy
+from unionclerk.gui.roster.delegates import RosterDelegate
+from unionclerk.gui.roster.model import RosterModel
+from unionclerk.gui.roster.proxy import RosterProxy
 
 Hint = QAbstractItemDelegate.EndEditHint
 SAMPLE = 60  # rows measured for column widths: enough to see typical lengths, cheap to open

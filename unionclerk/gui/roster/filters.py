@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidgetAction
 
 if TYPE_CHECKING:
-    from unionclerk.gui.rosterhost import RosterHost
+    from unionclerk.gui.roster.host import RosterHost
 
 LISTED = 40  # columns with at most this many distinct values get tick boxes
 

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from unionclerk.formspec import FormDef
-    from unionclerk.gui.roster import RosterModel
-    from unionclerk.gui.rosterproxy import RosterProxy
-    from unionclerk.gui.rosterview import RosterView
+    from unionclerk.gui.roster.model import RosterModel
+    from unionclerk.gui.roster.proxy import RosterProxy
+    from unionclerk.gui.roster.view import RosterView
 
 
 class RosterHost(Protocol):

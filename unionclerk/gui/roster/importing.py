@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from unionclerk.gui import dialogs
-from unionclerk.gui.importmodels import MappingDelegate, MappingModel, PreviewModel
+from unionclerk.gui.roster.importmodels import MappingDelegate, MappingModel, PreviewModel
 from unionclerk.gui.workers import Job, start_job
 
 if TYPE_CHECKING:
-    from unionclerk.gui.rosterhost import RosterHost
+    from unionclerk.gui.roster.host import RosterHost
     from unionclerk.services.editing import EditSession
     from unionclerk.services.roster_import import Matching, Source
 

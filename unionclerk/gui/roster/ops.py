@@ -19,7 +19,7 @@ from unionclerk.formspec.rawcells import cell, put
 from unionclerk.gui import dialogs
 
 if TYPE_CHECKING:
-    from unionclerk.gui.rosterhost import RosterHost
+    from unionclerk.gui.roster.host import RosterHost
 
 
 class RosterOps(QObject):

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from unionclerk.gui.helpdoc import ColumnHelp
-from unionclerk.gui.roster import RosterModel
-from unionclerk.gui.rosterfigures import FiguresPanel
-from unionclerk.gui.rosterfilter import ColumnFilters
-from unionclerk.gui.rosterops import RosterOps
-from unionclerk.gui.rosterproxy import RosterProxy
-from unionclerk.gui.rosterview import RosterView
+from unionclerk.gui.roster.figures import FiguresPanel
+from unionclerk.gui.roster.filters import ColumnFilters
+from unionclerk.gui.roster.model import RosterModel
+from unionclerk.gui.roster.ops import RosterOps
+from unionclerk.gui.roster.proxy import RosterProxy
+from unionclerk.gui.roster.view import RosterView
 
 if TYPE_CHECKING:
     from unionclerk.formspec import FormDef
@@ -250,7 +250,7 @@ class RosterTable(QWidget):
             self.add_requested.emit(rows)
 
     def _import(self) -> None:
-        from unionclerk.gui.rosterimport import RosterImport
+        from unionclerk.gui.roster.importing import RosterImport
 
         if self.session is not None:
             RosterImport(self, self.session).start()
