@@ -105,7 +105,7 @@ def _open_help(w: MenusHost) -> None:
 
 
 def _open_county(w: MenusHost) -> None:
-    from unionclerk.gui.county import open_county  # the county screen (issue 6)
+    from unionclerk.gui.county.screen import open_county  # the county screen (issue 6)
 
     open_county(w)
 
@@ -117,7 +117,7 @@ def _open_comments(w: MenusHost) -> None:
 
 
 def _open_review(w: MenusHost) -> None:
-    from unionclerk.gui.review_county import open_review  # the review screen (issue 16)
+    from unionclerk.gui.county.review import open_review  # the review screen (issue 16)
 
     if w.ws is None:
         return

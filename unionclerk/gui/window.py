@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
             self.select_form("cover")
             self.page("cover").record.focus_field("union_name")
         elif self.county_role:
-            from unionclerk.gui.county import open_county
+            from unionclerk.gui.county.screen import open_county
 
             screen = open_county(self)
             if screen is not None:

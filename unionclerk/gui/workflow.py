@@ -61,7 +61,7 @@ class Workflow(QObject):
     def next_step(self) -> None:
         s = self.w.session
         if s is None and self.w.county_role:
-            from unionclerk.gui.county import open_county
+            from unionclerk.gui.county.screen import open_county
 
             open_county(self.w)
         elif s is None:
