@@ -1,5 +1,5 @@
 """The window's parts see the window (and the roster table's parts the table) through a narrow
-door: a Protocol naming exactly what each part uses (`gui/host.py`, `gui/rosterhost.py`).
+door: a Protocol naming exactly what each part uses (`gui/host.py`, `gui/roster/host.py`).
 
 Read from the source: every `w.<name>` / `self.t.<name>` a part writes must be in its
 Protocol, and everything in the Protocol must be used (so the door does not widen or go

@@ -1,11 +1,11 @@
 """What the roster table's parts may use of the table: `RosterHost`.
 
-The commands (`rosterops`), the column filters (`rosterfilter`) and the import
-(`rosterimport`) are handed the `RosterTable` they serve, but see it only through this
-Protocol, which names exactly what they use: the model, proxy and view, the two requests
-they emit, the message line and the selection. So none of them imports `rostertable`, which
-puts them together (`tests/gui/test_window_parts.py` checks the names). The table is also the
-widget their dialogs and menus sit on.
+The commands (`ops`), the column filters (`filters`) and the import (`importing`) are
+handed the `RosterTable` they serve, but see it only through this Protocol, which names
+exactly what they use: the model, proxy and view, the two requests they emit, the message
+line and the selection. So none of them imports `table`, which puts them together
+(`tests/gui/test_window_parts.py` checks the names). The table is also the widget their
+dialogs and menus sit on.
 """
 
 from __future__ import annotations

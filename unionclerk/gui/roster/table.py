@@ -1,10 +1,10 @@
 """A roster form's editor: buttons, filter bar, the table, live figures and a status line.
 
-`RosterTable` puts together the model (`roster`), the filter / sort proxy (`rosterproxy`),
-the spreadsheet-like view (`rosterview`) and its commands (`rosterops`), the per-column
-filters in the header's right-click menu (`rosterfilter`), the import from the clerk's own
-workbook (`rosterimport`) and, for the cadres roster, the figures derived from it
-(`rosterfigures`). It emits requests; the window saves them as undo steps.
+`RosterTable` puts together the model (`model`), the filter / sort proxy (`proxy`), the
+spreadsheet-like view (`view`) and its commands (`ops`), the per-column filters in the
+header's right-click menu (`filters`), the import from the clerk's own workbook
+(`importing`) and, for the cadres roster, the figures derived from it (`figures`); they see
+the table through `host.RosterHost`. It emits requests; the window saves them as undo steps.
 """
 
 from __future__ import annotations
