@@ -18,6 +18,7 @@ from unionclerk.domain.problems import Severity
 from unionclerk.formspec.expr import ExprError, compile_expr
 from unionclerk.formspec.fieldtypes import TYPES, TextType
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet, RuleDef, Section
+from unionclerk.formspec.text import header_fold
 
 # libyaml's safe loader when PyYAML has it (several times faster), the pure-Python one otherwise.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -26,7 +27,8 @@ _FORM_KEYS = {"form", "version", "kind", "order", "table_no", "title", "title_en
               "sections", "fields", "summary", "rules", "renamed", "deleted"}
 _REQUIRED_FORM_KEYS = {"form", "version", "kind", "order", "title", "fields"}
 _FIELD_KEYS = {"key", "label", "label_en", "type", "unit", "required", "parent", "help",
-               "help_en", "max_length", "choices", "default", "formula", "check_severity"}
+               "help_en", "max_length", "choices", "default", "formula", "check_severity",
+               "synonyms"}
 _RULE_KEYS = {"id", "check", "unique", "severity", "field", "message", "message_en", "scope"}
 _SECTION_KEYS = {"title", "title_en", "fields"}
 
@@ -89,11 +91,16 @@ def _field(ctx: _Ctx, raw: Any, seen: dict[str, FieldDef]) -> list[FieldDef]:
         severity = Severity(raw.get("check_severity", "error"))
     except ValueError:
         raise ctx.error(where, "check_severity must be error or warning") from None
+    synonyms = raw.get("synonyms", [])
+    if not isinstance(synonyms, list) or not all(isinstance(s, str) and s.strip()
+                                                 for s in synonyms):
+        raise ctx.error(where, "synonyms must be a list of column headers (strings)")
     fd = FieldDef(
         key=key, label=str(raw["label"]), label_en=raw.get("label_en"), type=ftype,
         unit=raw.get("unit"), required=bool(raw.get("required", False)), parent=parent,
         help=raw.get("help"), help_en=raw.get("help_en"), default=default, formula=parts,
         check_severity=severity, depth=seen[parent].depth + 1 if parent else 0,
+        synonyms=tuple(synonyms),
     )
     out = [fd]
     if fd.has_other:
@@ -140,6 +147,7 @@ def read_form(file: Path) -> tuple[FormDef, list[dict[str, Any]]]:
             raise ctx.error("summary", "only roster forms have a summary part")
         form.summary = _fields(ctx, raw["summary"], "summary", seen)
     form.index()
+    _synonyms(ctx, form)
     for old, new in form.renamed.items():
         if not form.has_field(new) or form.has_field(old):
             raise ctx.error(f"renamed {old}", f"must map an old key to a current field, not {new}")
@@ -151,6 +159,17 @@ def read_form(file: Path) -> tuple[FormDef, list[dict[str, Any]]]:
     if not isinstance(rules, list):
         raise ctx.error("rules", "should be a list")
     return form, rules
+
+
+def _synonyms(ctx: _Ctx, form: FormDef) -> None:
+    """A header that names two fields would be matched by chance: refuse the synonym."""
+    owner: dict[str, str] = {header_fold(f.label): f.key for f in form.fields}
+    for f in form.fields:
+        for synonym in f.synonyms:
+            name = header_fold(synonym)
+            if owner.setdefault(name, f.key) != f.key:
+                raise ctx.error(f"field {f.key}", f"synonym {synonym!r} already names field "
+                                f"{owner[name]}")
 
 
 def _sections(ctx: _Ctx, raw: Any, form: FormDef) -> list[Section]:

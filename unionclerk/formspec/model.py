@@ -32,6 +32,7 @@ class FieldDef:
     formula: tuple[str, str] | None = None  # rate: (numerator, denominator)
     check_severity: Severity = Severity.ERROR
     companion_of: str | None = None  # set on the `<key>_other` text of a choice
+    synonyms: tuple[str, ...] = ()  # other column headers clerks give it (formspec.headers)
     depth: int = 0  # 其中 nesting level (0 = top)
 
     @property
