@@ -198,10 +198,7 @@ def _rates(lines: list[UnitLine], rollup: Rollup, width: float) -> list[Any]:
     return story
 
 
-def _counts(forms: FormSet, rollup: Rollup, form_key: str, field: str, title: str,
-            width: float) -> list[Any]:
-    if form_key not in forms or not forms[form_key].has_field(field):
-        return []
+def _counts(rollup: Rollup, form_key: str, field: str, title: str, width: float) -> list[Any]:
     counts = rollup.roster_counts(form_key).get(field, {})
     story: list[Any] = [para(title, 12), Spacer(1, 2 * mm)]
     if not counts:
@@ -281,8 +278,9 @@ def write_summary_pdf(target: Path, forms: FormSet, head: SummaryHead, rollup: R
         glyphs.check(line.union_name, tr("单位名称"), line.division_code)
     story = _overview(head, forms, rollup) + [PageBreak()] + _rates(lines, rollup, width)
     story += [PageBreak(), para(tr("阵地与服务"), 12, TA_CENTER), Spacer(1, 4 * mm)]
-    story += _counts(forms, rollup, "venues", "venue_type", tr("阵地：按类型"), width)
-    story += _counts(forms, rollup, "services", "category", tr("服务项目：按类别"), width)
+    for form in forms:  # the rosters that declare a `chart` in their YAML
+        if form.chart is not None:
+            story += _counts(rollup, form.key, form.chart.field, form.chart.shown_title, width)
     story += [PageBreak()] + _totals(forms, rollup, width)
     story += [NextPageTemplate(LANDSCAPE), PageBreak()] + _status(head, glyphs)
     header = f"{head.made_by.get('union_name', '')} · {head.period.label} · {tr('工会工作情况汇总')}"

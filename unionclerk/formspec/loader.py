@@ -18,7 +18,15 @@ from unionclerk.domain.problems import Severity
 from unionclerk.formspec.derived import DERIVED_FROM
 from unionclerk.formspec.expr import ExprError, compile_expr
 from unionclerk.formspec.fieldtypes import TYPES, TextType
-from unionclerk.formspec.model import CountyFigure, FieldDef, FormDef, FormSet, RuleDef, Section
+from unionclerk.formspec.model import (
+    CountChart,
+    CountyFigure,
+    FieldDef,
+    FormDef,
+    FormSet,
+    RuleDef,
+    Section,
+)
 from unionclerk.formspec.text import header_fold
 
 # libyaml's safe loader when PyYAML has it (several times faster), the pure-Python one otherwise.
@@ -27,7 +35,7 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FORM_KEYS = {"form", "version", "kind", "order", "table_no", "title", "title_en", "unit_label",
               "sections", "fields", "summary", "rules", "renamed", "deleted", "carry_over",
               "row_key", "derived_figures", "key_figures", "headline", "county_figures",
-              "count_label", "count_label_en"}
+              "chart", "count_label", "count_label_en"}
 _REQUIRED_FORM_KEYS = {"form", "version", "kind", "order", "title", "fields"}
 _FIELD_KEYS = {"key", "label", "label_en", "type", "unit", "required", "parent", "help",
                "help_en", "max_length", "choices", "default", "formula", "check_severity",
@@ -209,6 +217,13 @@ def _roles(ctx: _Ctx, raw: dict[str, Any], form: FormDef) -> None:
             raise ctx.error("county_figures", "a label must hold {n}")
         form.county_figures.append(CountyFigure(item["field"], str(item["label"]),
                                                 item.get("label_en")))
+    chart = raw.get("chart")
+    if chart is not None:
+        ctx.keys("chart", chart, {"field", "title", "title_en"}, {"field", "title"})
+        if not form.is_roster or chart["field"] not in columns or not form.field(
+                chart["field"]).choices:
+            raise ctx.error("chart", "must name a choice column of a roster form")
+        form.chart = CountChart(chart["field"], str(chart["title"]), chart.get("title_en"))
     for name in ("count_label", "count_label_en"):
         text = raw.get(name)
         if text is not None and (not form.is_roster or "{n}" not in str(text)):

@@ -120,6 +120,19 @@ class CountyFigure:
         return pick(self.label, self.label_en).replace("{n}", shown)
 
 
+@dataclass(frozen=True)
+class CountChart:
+    """A roster's rows counted by one choice field, charted in the summary PDF (`chart`)."""
+
+    field: str
+    title: str  # 阵地：按类型
+    title_en: str | None = None
+
+    @property
+    def shown_title(self) -> str:
+        return pick(self.title, self.title_en)
+
+
 @dataclass
 class Section:
     title: str
@@ -150,6 +163,7 @@ class FormDef:
     key_figures: list[str] = field(default_factory=list)  # record fields the summary leads with
     headline: str | None = None  # the rate the summary's chart shows, unit by unit
     county_figures: list[CountyFigure] = field(default_factory=list)  # the county screen's line
+    chart: CountChart | None = None  # rows by a choice field, charted in the summary PDF
     count_label: str | None = None  # the county screen's row count, "干部 {n} 人"
     count_label_en: str | None = None
 
