@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from openpyxl import load_workbook
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,6 +17,7 @@ from unionclerk import paths
 from unionclerk.domain.errors import FormDefinitionError
 from unionclerk.domain.period import Period
 from unionclerk.exporters.summary_sheets import key_figures
+from unionclerk.exporters.xlsx_report import write_template
 from unionclerk.formspec import load_forms
 from unionclerk.formspec.headers import guess_header_row, match_columns, match_header
 from unionclerk.formspec.keyfigures import combine, unit_figures
@@ -111,6 +113,11 @@ def test_a_new_roster_form_is_one_file(tmp_path):
     rollup = Rollup(forms, Period(2018))
     rollup.add("330782101000", "甲", report)
     assert rollup.totals()["trainings"]["rows"] == 1
+    template = tmp_path / "t.xlsx"
+    write_template(template, forms, Period(2018))  # the template a clerk fills in
+    book = load_workbook(template, read_only=True)
+    assert "职工培训情况" in book.sheetnames
+    book.close()
 
 
 @pytest.mark.parametrize(
