@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from openpyxl import load_workbook
 from hypothesis import given
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from unionclerk import paths
 from unionclerk.domain.errors import FormDefinitionError
