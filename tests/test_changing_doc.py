@@ -19,9 +19,9 @@ FORM_KEYS = ["key_figures", "headline", "county_figures", "count_label", "row_ke
 FIELD_KEYS = ["synonyms", "label_en", "help_en"]
 
 AFTER_MERGE = pytest.mark.xfail(
-    strict=True, reason="names files and YAML keys that come with the branches h15a and h15c "
+    strict=True, reason="names files and YAML keys that come with the branch h15c "
     "(formspec/headers.py, formspec/keyfigures.py, synonyms, key figures): the lead removes "
-    "this mark once they are merged")
+    "this mark once it is merged")
 
 
 def named_paths() -> list[str]:
