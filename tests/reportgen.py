@@ -77,12 +77,19 @@ def kept_length(text: str) -> int:
     return len(door.clean(text).strip())
 
 
+def _tidy(text: str) -> str:
+    """Cut so that appending 长 neither completes half an escape or a \r\n pair nor follows a
+    zero-width joiner (which the door accepts only inside an emoji)."""
+    while text.endswith(("\r", "_x000D", "_x000A", "\u200d")) or "_x" in text[-6:]:
+        text = text[:-1]
+    return text
+
+
 def exactly(text: str, n: int) -> str:
     """`text` cut or padded (with 长) so that what a field keeps of it is exactly n characters."""
+    text = _tidy(text)
     while text and kept_length(text + "长") > n:
-        text = text[:-1]
-        while text.endswith(("\r", "_x000D", "_x000A")) or "_x" in text[-6:]:
-            text = text[:-1]  # never half a \r\n pair or half an escape
+        text = _tidy(text[:-1])
     text += "长"
     return text + "长" * (n - kept_length(text))
 
