@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[1]
 # import one another, directly or through each other. Remove a group here when it is cut.
 KNOWN_LOOPS = [
     {"unionclerk.services.exporting", "unionclerk.services.submission"},
-    {"unionclerk.services.county.reading", "unionclerk.services.county.summaries"},
     {"unionclerk.formspec.expr", "unionclerk.formspec.fieldtypes", "unionclerk.formspec.idmask",
      "unionclerk.formspec.model", "unionclerk.formspec.validators"},
     {"unionclerk.gui.rosterfilter", "unionclerk.gui.rosterimport", "unionclerk.gui.rosterops",

@@ -17,7 +17,7 @@ from typing import Any
 from unionclerk.formspec import FormSet
 from unionclerk.formspec.model import rate
 from unionclerk.formspec.rollup import number
-from unionclerk.services.county.reading import Candidate
+from unionclerk.services.county.results import Candidate
 
 FORM, PARTS, RATE = "organisation", ("members", "employees"), "membership_rate"
 ROSTERS = ("cadres", "venues", "services")
