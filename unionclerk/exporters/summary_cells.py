@@ -8,7 +8,7 @@ styled, formula-proof cells (widths measured from what the rows hold, print set-
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from openpyxl import Workbook
@@ -285,7 +285,7 @@ def _width(header: str, column: int) -> float:
     return max(9.0, min(30.0, text_width(header) * 0.7 + 2))
 
 
-def _cells_to_row(cells: list, row_idx: int):  # noqa: ANN202 - openpyxl's hook
+def _cells_to_row(cells: list[XlCell], row_idx: int) -> Iterator[XlCell]:
     """Our rows are ready-made cells: skip openpyxl's per-value conversion."""
     for cell in cells:
         cell.row = row_idx

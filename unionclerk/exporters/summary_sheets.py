@@ -189,8 +189,9 @@ def _figure(fig: CadreFigures | None, key: str, total: bool = False) -> tuple[An
 
 def _roster_total(sheet: Sheet, form: FormDef, rollup: Rollup) -> None:
     sums = rollup.roster_sums(form.key)
-    cells = [(None, "t_text"), (None, "t_text"),
-             (tr("合计：{n} 行", n=rollup.roster_rows(form.key)), "t_text")]
+    cells: list[tuple[Any, str]] = [
+        (None, "t_text"), (None, "t_text"),
+        (tr("合计：{n} 行", n=rollup.roster_rows(form.key)), "t_text")]
     for f in roster_columns(form):
         value = sums[f.key][0] if f.key in sums else None
         cells.append((value, f"t_{NUMBER_STYLES[f.type.name]}") if value is not None

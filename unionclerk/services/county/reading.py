@@ -67,7 +67,7 @@ def _read_found(found: Found, period: Period, spill_dir: str, seq: int,
         head, size = sniff.read_head(found.path)
     except OSError as exc:
         return refused(found, sm.UNREADABLE, tr("无法读取文件（{reason}）",
-                                                 reason=os_reason(exc)))
+                                                reason=os_reason(exc)))
     if size == 0:
         return refused(found, sm.UNREADABLE, sniff.not_a_report(head, found.path, size))
     printout = sniff.program_pdf(found.path) if head.startswith(b"%PDF") else None
@@ -123,7 +123,7 @@ class FileReader:
     def _summary_workbook(self, info: xlsx_reader.WorkbookInfo) -> FileResult:
         if info.integrity == xlsx_reader.CORRUPT or info.summary is None:
             return refused(self.found, sm.CORRUPT, "；".join(info.messages)
-                            or tr("机器数据已损坏"))
+                           or tr("机器数据已损坏"))
         edited = _edited_detail(info) if info.integrity == xlsx_reader.EDITED else ""
         return self.summary(info.summary, edited)
 

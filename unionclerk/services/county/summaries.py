@@ -52,8 +52,9 @@ def read_summary(reader: ReportReader, doc: Any, edited: str = "") -> FileResult
         return refused(found, sm.UNREADABLE, exc.message)
     if period != reader.period:
         return reader.wrong_period(period)
-    made_by = doc.get("made_by") if isinstance(doc.get("made_by"), dict) else {}
-    made_by = {k: str(made_by.get(k, "")) for k in ("union_name", "division_code")}
+    said = doc.get("made_by")
+    said = said if isinstance(said, dict) else {}
+    made_by = {k: str(said.get(k, "")) for k in ("union_name", "division_code")}
     reports, units = doc.get("reports"), doc.get("units")
     if not isinstance(reports, list) or not isinstance(units, list):
         return refused(found, sm.UNREADABLE, tr("汇总文件缺少单位报表（reports）"))
