@@ -70,8 +70,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication, QCheckBox, QDialog
 
     from unionclerk.domain.period import Period
-    from unionclerk.gui import county as county_gui
-    from unionclerk.gui.county_decide import DecisionDialog
+    from unionclerk.gui.county import screen as county_gui
+    from unionclerk.gui.county.decide import DecisionDialog
     from unionclerk.services.workspace import Workspace
 
     app = QApplication.instance() or QApplication([])

@@ -35,7 +35,7 @@ mi = inbox_module()
 
 @pytest.fixture
 def screen(qtbot, ws):
-    from unionclerk.gui.county import CountyWindow
+    from unionclerk.gui.county.screen import CountyWindow
 
     window = CountyWindow(ws, Period(2018))
     qtbot.addWidget(window)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWizard
 
 from unionclerk.gui import main
-from unionclerk.gui.county import CountyWindow
+from unionclerk.gui.county.screen import CountyWindow
 from unionclerk.gui.wizard import FirstRunWizard
 from unionclerk.services import demo, setup
 from unionclerk.services.county import identity

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from unionclerk.gui.models import FormRow, FormsModel, ProblemsModel
-from unionclerk.gui.roster import RosterModel
+from unionclerk.gui.roster.model import RosterModel
 
 
 def test_forms_model(qtmodeltester, demo_window) -> None:

@@ -55,7 +55,7 @@ def _form(review, key: str) -> None:
 
 def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path, shots,
                                              save_shot) -> None:
-    from unionclerk.gui.review_county import ReviewWindow
+    from unionclerk.gui.county.review import ReviewWindow
 
     demo.build_demo(ws)
     township = ws

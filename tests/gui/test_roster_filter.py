@@ -8,9 +8,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from unionclerk.domain.report import YearMonth
 from unionclerk.formspec.rawcells import Raw
-from unionclerk.gui.importmodels import MappingModel, PreviewModel
-from unionclerk.gui.roster import RosterModel
-from unionclerk.gui.rosterproxy import MARK, RosterProxy
+from unionclerk.gui.roster.importmodels import MappingModel, PreviewModel
+from unionclerk.gui.roster.model import RosterModel
+from unionclerk.gui.roster.proxy import MARK, RosterProxy
 
 Asc, Desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 

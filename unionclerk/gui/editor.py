@@ -18,12 +18,12 @@ from unionclerk.formspec import door
 from unionclerk.gui import dialogs, undo
 
 if TYPE_CHECKING:
-    from unionclerk.gui.window import MainWindow
+    from unionclerk.gui.host import EditorHost
 
 
 class Editor(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: EditorHost) -> None:
+        super().__init__(window.window())
         self.w = window
 
     def _editable(self) -> bool:
@@ -123,7 +123,7 @@ class Editor(QObject):
                 page.stale = True
         page = self.w.page(form)
         page.stale = True
-        if self.w.stack.currentWidget() is not page:
+        if self.w.current_page() is not page:
             self.w.select_form(form)  # undo / redo shows where it happened (and refreshes it)
         if page.stale:
             page.refresh(self.w.session, self.w.previous)  # repaints the roster's cells too

@@ -133,7 +133,7 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
             return EXIT_OK, None
     window.attach(ws)
     if setup.role(ws) == setup.COUNTY and window.session is None:
-        from unionclerk.gui.county import open_county  # county staff start where they work
+        from unionclerk.gui.county.screen import open_county  # county staff start where they work
 
         open_county(window)
     return EXIT_OK, started

@@ -1,4 +1,7 @@
-"""The main window's menus and keyboard shortcuts (shown beside each menu entry)."""
+"""The main window's menus and keyboard shortcuts (shown beside each menu entry).
+
+The menus see the window only through `host.MenusHost`; `build` returns the actions the window
+enables and disables (the window's `acts`)."""
 
 from __future__ import annotations
 
@@ -10,22 +13,23 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from unionclerk import APP_TITLE, __version__, paths
 
 if TYPE_CHECKING:
-    from unionclerk.gui.window import MainWindow
+    from unionclerk.gui.host import MenusHost
 
 
 class Menus(QObject):
     """Builds the menus (a QObject so its texts have their own translation context)."""
 
-    def build(self, w: MainWindow) -> None:
-        """Create the menus; actions the window enables and disables go into `w.acts`."""
+    def build(self, w: MenusHost) -> dict[str, QAction]:
+        """Create the menus; return the actions by key (the window enables and disables them)."""
         bar = w.menuBar()
+        parent = w.window()
         acts: dict[str, QAction] = {}
 
         def flow(step: str):  # noqa: ANN202 - the window makes its workflow on first use
             return lambda *_: getattr(w.workflow, step)()
 
         def add(menu, key: str, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
-            action = QAction(text, w)
+            action = QAction(text, parent)
             action.setObjectName(f"action_{key}")
             if shortcut is not None:
                 action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
@@ -45,9 +49,9 @@ class Menus(QObject):
         add(file, "quit", self.tr("退出(&X)"), w.close, QKeySequence("Ctrl+Q"))
 
         edit = bar.addMenu(self.tr("编辑(&E)"))
-        undo = w.undo_stack.createUndoAction(w, self.tr("撤销"))
+        undo = w.undo_stack.createUndoAction(parent, self.tr("撤销"))
         undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        redo = w.undo_stack.createRedoAction(w, self.tr("重做"))
+        redo = w.undo_stack.createRedoAction(parent, self.tr("重做"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         undo.setObjectName("action_undo")
         redo.setObjectName("action_redo")
@@ -75,7 +79,7 @@ class Menus(QObject):
         add(summary, "review", self.tr("审核下级报表(&V)…"), lambda: _open_review(w))
 
         settings = bar.addMenu(self.tr("设置(&S)"))
-        roles = QActionGroup(w)
+        roles = QActionGroup(parent)
         # The keys are services.setup.ROLES (checked by a test); the check mark is set when
         # the data folder is open.
         for key, text in (("township", self.tr("乡镇(街道)填报")), ("county", self.tr("县级汇总"))):
@@ -91,29 +95,29 @@ class Menus(QObject):
         add(help_menu, "about", self.tr("关于(&A)"), lambda: w.workflow.about(
             self.tr("{0} {1}\n乡镇(街道)工会工作情况报表：填报、检查、导出。\n数据文件夹：{2}").format(
                 APP_TITLE, __version__, paths.data_dir())))
-        w.acts = acts
+        return acts
 
 
-def _open_help(w: MainWindow) -> None:
+def _open_help(w: MenusHost) -> None:
     from unionclerk.gui.helpdoc import show_help
 
-    show_help(w)
+    show_help(w.window())
 
 
-def _open_county(w: MainWindow) -> None:
-    from unionclerk.gui.county import open_county  # the county screen (issue 6)
+def _open_county(w: MenusHost) -> None:
+    from unionclerk.gui.county.screen import open_county  # the county screen (issue 6)
 
     open_county(w)
 
 
-def _open_comments(w: MainWindow) -> None:
+def _open_comments(w: MenusHost) -> None:
     from unionclerk.gui.review_township import open_comments  # the county's comments
 
     w.comments_dialog = open_comments(w)
 
 
-def _open_review(w: MainWindow) -> None:
-    from unionclerk.gui.review_county import open_review  # the review screen (issue 16)
+def _open_review(w: MenusHost) -> None:
+    from unionclerk.gui.county.review import open_review  # the review screen (issue 16)
 
     if w.ws is None:
         return
@@ -126,8 +130,9 @@ def _open_review(w: MainWindow) -> None:
         if not periods:
             return
         period = periods[0]
-    w.review_window = open_review(w, w.ws, period)
+    w.review_window = open_review(w.window(), w.ws, period)
 
 
-def build(w: MainWindow) -> None:
-    Menus(w).build(w)
+def build(w: MenusHost) -> dict[str, QAction]:
+    """The window's menus; the actions by key."""
+    return Menus(w.window()).build(w)

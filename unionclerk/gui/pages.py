@@ -27,7 +27,7 @@ from unionclerk.gui.recordform import RecordForm
 
 if TYPE_CHECKING:  # the session module pulls in the database layer: not at start-up
     from unionclerk.formspec import FormDef
-    from unionclerk.gui.rostertable import RosterTable
+    from unionclerk.gui.roster.table import RosterTable
     from unionclerk.services.editing import EditSession
 
 
@@ -75,7 +75,7 @@ class FormPage(QWidget):
         self.summary_splitter: QSplitter | None = None
         self.summary_dragged = False
         if form.is_roster:
-            from unionclerk.gui.rostertable import RosterTable  # needs the validators
+            from unionclerk.gui.roster.table import RosterTable  # needs the validators
 
             self.roster = RosterTable(form)
             self.roster.model.edit_requested.connect(

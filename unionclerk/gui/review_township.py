@@ -26,14 +26,14 @@ from unionclerk.domain.problems import Problem, Severity
 from unionclerk.services import review, review_township
 
 if TYPE_CHECKING:
-    from unionclerk.gui.window import MainWindow
+    from unionclerk.gui.host import CommentsHost
 
 REPLY = 3
 
 
 class CommentsDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: CommentsHost) -> None:
+        super().__init__(window.window())
         self.setObjectName("county_comments")
         self.w = window
         self.setWindowTitle(self.tr("上级意见"))
@@ -98,7 +98,7 @@ class CommentsDialog(QDialog):
         self.fill()
 
 
-def open_comments(window: MainWindow) -> CommentsDialog | None:
+def open_comments(window: CommentsHost) -> CommentsDialog | None:
     if window.session is None:
         return None
     dialog = CommentsDialog(window)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from unionclerk import APP_TITLE, paths
 from unionclerk.gui import menus
+from unionclerk.gui.dropping import DropImport  # files dropped on the window
 from unionclerk.gui.models import FormRow, FormsModel
 from unionclerk.gui.navfit import NavigationFitter
 from unionclerk.gui.panels import Dashboard, ProblemsPanel
@@ -55,7 +56,7 @@ WARM_UP_DELAY_MS = 30  # after the report is on screen
 def _import_page_modules() -> None:
     """Import what the form pages need (no widgets are made: nothing changes on screen)."""
     import unionclerk.gui.pages  # noqa: F401
-    import unionclerk.gui.rostertable  # noqa: F401
+    import unionclerk.gui.roster.table  # noqa: F401
 
 
 class MainWindow(QMainWindow):
@@ -75,9 +76,11 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._workflow: Workflow | None = None
         self._editor: Editor | None = None
+        self.comments_dialog: QWidget | None = None  # 报表 → 上级意见, once opened
+        self.review_window: QMainWindow | None = None  # 汇总 → 审核下级报表, once opened
         self.setWindowTitle(APP_TITLE)
         self._build()
-        menus.build(self)
+        self.acts: dict[str, QAction] = menus.build(self)  # the ones enabled and disabled
         self.fit_to_screen()
         self.menus_enabled()
         self.dashboard.show_state(self.tr("正在打开数据……"), "", "")
@@ -197,9 +200,8 @@ class MainWindow(QMainWindow):
         # Made now, not by the first "已保存" message: adding it later would re-lay the
         # window out under the clerk's hands (and it must fit the screen from the start).
         self.statusBar().setObjectName("status_bar")
-        from unionclerk.gui.dropping import DropImport  # files dropped on the window
-
-        self.drops = DropImport(self)
+        self.drops = DropImport(self, lambda: self.ws is not None)
+        self.drops.dropped.connect(lambda files: self.workflow.import_files(files))
 
     # -- periods -------------------------------------------------------------------------
     def reload_periods(self, choose: ReportInfo | None = None) -> None:
@@ -383,7 +385,7 @@ class MainWindow(QMainWindow):
             self.select_form("cover")
             self.page("cover").record.focus_field("union_name")
         elif self.county_role:
-            from unionclerk.gui.county import open_county
+            from unionclerk.gui.county.screen import open_county
 
             screen = open_county(self)
             if screen is not None:

@@ -22,12 +22,12 @@ from unionclerk.gui.exportdlg import ExportDialog, PeriodDialog
 from unionclerk.gui.workers import Job, start_job
 
 if TYPE_CHECKING:
-    from unionclerk.gui.window import MainWindow
+    from unionclerk.gui.host import WorkflowHost
 
 
 class Workflow(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WorkflowHost) -> None:
+        super().__init__(window.window())
         self.w = window
         self.job: Job | None = None
 
@@ -61,7 +61,7 @@ class Workflow(QObject):
     def next_step(self) -> None:
         s = self.w.session
         if s is None and self.w.county_role:
-            from unionclerk.gui.county import open_county
+            from unionclerk.gui.county.screen import open_county
 
             open_county(self.w)
         elif s is None:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from unionclerk.domain.problems import Problem
-from unionclerk.gui.roster import ERROR_BG, WARNING_BG, cell_display
+from unionclerk.gui.roster.model import ERROR_BG, WARNING_BG, cell_display
 
 if TYPE_CHECKING:
     from unionclerk.formspec import FieldDef, FormDef

@@ -38,7 +38,7 @@ from unionclerk.domain.errors import ValueRefused
 
 if TYPE_CHECKING:
     from unionclerk.formspec import FieldDef
-    from unionclerk.gui.roster import RosterModel
+    from unionclerk.gui.roster.model import RosterModel
 
 Index = QModelIndex | QPersistentModelIndex
 BAD = "border: 2px solid #b3261e;"

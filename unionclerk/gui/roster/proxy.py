@@ -28,7 +28,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from unionclerk.formspec.rawcells import raw_texts
 from unionclerk.formspec.text import fold
-from unionclerk.gui.roster import RosterModel
+from unionclerk.gui.roster.model import RosterModel
 
 Index = QModelIndex | QPersistentModelIndex
 MARK = " ▼"  # on the title of a filtered column

@@ -3,7 +3,7 @@
 Arrow keys move; Enter moves down (Shift+Enter up) and, while editing, saves and moves down;
 Tab / Shift+Tab save and move right / left without opening the next cell; F2 or simply
 typing edits (typing replaces the cell, as in Excel); Escape cancels. Clipboard, fill-down
-and row commands are actions on the view (see `rosterops`), so they show with their keys in
+and row commands are actions on the view (see `ops`), so they show with their keys in
 the right-click menu. Rows keep one fixed height: the view never measures 20,000 rows.
 """
 
@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionclerk.gui.delegates import RosterDelegate
-from unionclerk.gui.roster import RosterModel
-from unionclerk.gui.rosterproxy import RosterProxy
+from unionclerk.gui.roster.delegates import RosterDelegate
+from unionclerk.gui.roster.model import RosterModel
+from unionclerk.gui.roster.proxy import RosterProxy
 
 Hint = QAbstractItemDelegate.EndEditHint
 SAMPLE = 60  # rows measured for column widths: enough to see typical lengths, cheap to open

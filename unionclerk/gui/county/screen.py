@@ -34,8 +34,8 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.exporters.summary_model import group
 from unionclerk.gui import dialogs
-from unionclerk.gui.county_decide import DEFAULT, DecisionDialog
-from unionclerk.gui.county_models import FilesModel, UnitsModel
+from unionclerk.gui.county.decide import DEFAULT, DecisionDialog
+from unionclerk.gui.county.models import FilesModel, UnitsModel
 from unionclerk.gui.workers import Job, start_job
 from unionclerk.services import county, reports
 from unionclerk.services.county import expected as expected_list

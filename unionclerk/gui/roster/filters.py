@@ -15,13 +15,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidgetAction
 
 if TYPE_CHECKING:
-    from unionclerk.gui.rostertable import RosterTable
+    from unionclerk.gui.roster.host import RosterHost
 
 LISTED = 40  # columns with at most this many distinct values get tick boxes
 
 
 class ColumnFilters(QObject):
-    def __init__(self, table: RosterTable) -> None:
+    def __init__(self, table: RosterHost) -> None:
         super().__init__(table)
         self.t = table
         header = table.view.horizontalHeader()

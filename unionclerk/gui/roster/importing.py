@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from unionclerk.gui import dialogs
-from unionclerk.gui.importmodels import MappingDelegate, MappingModel, PreviewModel
+from unionclerk.gui.roster.importmodels import MappingDelegate, MappingModel, PreviewModel
 from unionclerk.gui.workers import Job, start_job
 
 if TYPE_CHECKING:
-    from unionclerk.gui.rostertable import RosterTable
+    from unionclerk.gui.roster.host import RosterHost
     from unionclerk.services.editing import EditSession
     from unionclerk.services.roster_import import Matching, Source
 
@@ -45,7 +45,7 @@ ERROR_STYLE = "color: #b3261e;"
 
 
 class ImportDialog(QDialog):
-    def __init__(self, table: RosterTable, session: EditSession, source: Source) -> None:
+    def __init__(self, table: RosterHost, session: EditSession, source: Source) -> None:
         super().__init__(table)
         from unionclerk.services import roster_import
 
@@ -220,7 +220,7 @@ def _text(value: Any) -> str:
 class RosterImport(QObject):
     """The import from the table's button: file, worker, dialog, request."""
 
-    def __init__(self, table: RosterTable, session: EditSession) -> None:
+    def __init__(self, table: RosterHost, session: EditSession) -> None:
         super().__init__(table)
         self.t, self.session = table, session
         self.dialog: ImportDialog | None = None

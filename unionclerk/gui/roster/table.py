@@ -1,10 +1,10 @@
 """A roster form's editor: buttons, filter bar, the table, live figures and a status line.
 
-`RosterTable` puts together the model (`roster`), the filter / sort proxy (`rosterproxy`),
-the spreadsheet-like view (`rosterview`) and its commands (`rosterops`), the per-column
-filters in the header's right-click menu (`rosterfilter`), the import from the clerk's own
-workbook (`rosterimport`) and, for the cadres roster, the figures derived from it
-(`rosterfigures`). It emits requests; the window saves them as undo steps.
+`RosterTable` puts together the model (`model`), the filter / sort proxy (`proxy`), the
+spreadsheet-like view (`view`) and its commands (`ops`), the per-column filters in the
+header's right-click menu (`filters`), the import from the clerk's own workbook
+(`importing`) and, for the cadres roster, the figures derived from it (`figures`); they see
+the table through `host.RosterHost`. It emits requests; the window saves them as undo steps.
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from unionclerk.gui.helpdoc import ColumnHelp
-from unionclerk.gui.roster import RosterModel
-from unionclerk.gui.rosterfigures import FiguresPanel
-from unionclerk.gui.rosterfilter import ColumnFilters
-from unionclerk.gui.rosterops import RosterOps
-from unionclerk.gui.rosterproxy import RosterProxy
-from unionclerk.gui.rosterview import RosterView
+from unionclerk.gui.roster.figures import FiguresPanel
+from unionclerk.gui.roster.filters import ColumnFilters
+from unionclerk.gui.roster.model import RosterModel
+from unionclerk.gui.roster.ops import RosterOps
+from unionclerk.gui.roster.proxy import RosterProxy
+from unionclerk.gui.roster.view import RosterView
 
 if TYPE_CHECKING:
     from unionclerk.formspec import FormDef
@@ -250,7 +250,7 @@ class RosterTable(QWidget):
             self.add_requested.emit(rows)
 
     def _import(self) -> None:
-        from unionclerk.gui.rosterimport import RosterImport
+        from unionclerk.gui.roster.importing import RosterImport
 
         if self.session is not None:
             RosterImport(self, self.session).start()

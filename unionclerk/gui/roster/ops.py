@@ -19,11 +19,11 @@ from unionclerk.formspec.rawcells import cell, put
 from unionclerk.gui import dialogs
 
 if TYPE_CHECKING:
-    from unionclerk.gui.rostertable import RosterTable
+    from unionclerk.gui.roster.host import RosterHost
 
 
 class RosterOps(QObject):
-    def __init__(self, table: RosterTable) -> None:
+    def __init__(self, table: RosterHost) -> None:
         super().__init__(table)
         self.t = table
         self.view, self.proxy, self.model = table.view, table.proxy, table.model

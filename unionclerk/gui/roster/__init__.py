@@ -1,0 +1,1 @@
+"""The roster editor: one spreadsheet-like table per roster form (see `table.RosterTable`)."""
