@@ -84,10 +84,13 @@ def _workbook(forms: FormSet, path: Path) -> Submission:
 
 
 def _doc(forms: FormSet, parsed: json_report.ParsedReport) -> dict[str, Any]:
-    doc = json_report.build_document(forms, parsed.period, parsed.data)
-    if parsed.review:
-        doc["review"] = parsed.review
-    return doc
+    return with_review(json_report.build_document(forms, parsed.period, parsed.data), parsed)
+
+
+def with_review(doc: dict[str, Any], parsed: json_report.ParsedReport) -> dict[str, Any]:
+    """The report as JSON with the replies it carries (`review`), as its payload hash covers
+    it: the county merge keeps a submission exactly as `review receive` does."""
+    return dict(doc, review=parsed.review) if parsed.review else doc
 
 
 def _submission(path: Path, parsed: json_report.ParsedReport, doc: dict[str, Any],

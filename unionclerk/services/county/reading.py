@@ -25,6 +25,7 @@ from unionclerk.domain.records import STATUS_LABELS
 from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
 from unionclerk.exporters import summary_model as sm
 from unionclerk.formspec import FormSet, door, shipped_forms, validators
+from unionclerk.services import review_files
 from unionclerk.services.county.sources import Found
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,8 @@ class Candidate:
     city: str = ""
     stored: bool = False  # from the county's database (received earlier)
     origin: str = ""  # for a stored report: the file it was received in
+    payload_sha256: str = ""  # its own file's payload hash (short hash: services.review)
+    review: dict[str, Any] | None = None  # the replies its own file carries (issue 16)
 
 
 @dataclass
@@ -157,7 +160,8 @@ class _Ctx:
         cand = self._candidate(info.parsed, 0, export_id=info.export_id,
                                exported_at=info.exported_at,
                                status=STATUS_LABELS.get(info.status, info.status),
-                               draft=bool(info.draft), integrity=info.integrity or "")
+                               draft=bool(info.draft), integrity=info.integrity or "",
+                               payload_sha256=info.payload_hash)
         if info.integrity == xlsx_reader.EDITED:
             cand.edited_detail = _edited_detail(info)
         return FileResult(self.label, "report", _describe(cand), [cand])
@@ -238,11 +242,17 @@ class _Ctx:
         target = self.spill / f"{self.seq}-{index}.json"
         target.write_bytes(raw)
         cover = parsed.data.single.get("cover", {})
-        return Candidate(
+        cand = Candidate(
             ident=f"{self.label}#{index}", file=self.label, division_code=parsed.division_code or "",
             union_name=parsed.union_name or "", period=parsed.period, spill=str(target),
             content_sha=hashlib.sha256(raw).hexdigest(), dropped=list(parsed.dropped),
             county=str(cover.get("county", "")), city=str(cover.get("city", "")), **meta)
+        if not cand.via:  # a report in its own file: what `review receive` would keep of it
+            cand.review = parsed.review or None
+            if not cand.payload_sha256:  # a JSON report: the hash of its canonical JSON
+                cand.payload_sha256 = json_report.payload_hash(review_files.with_review(
+                    doc, parsed)) if parsed.review else cand.content_sha
+        return cand
 
 
 def _edited_detail(info: xlsx_reader.WorkbookInfo) -> str:
