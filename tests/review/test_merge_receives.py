@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -183,7 +183,7 @@ def test_any_order_of_merges_keeps_each_export_once_newest_last(county, tmp_path
     with county.db.transaction() as tx:
         tx.upsert_unit(code, "佛堂镇总工会")
         tx.create_report(code, PERIOD, source=RECEIVED_SOURCE)
-    start = datetime(2018, 12, 20, 9, tzinfo=timezone.utc)
+    start = datetime(2018, 12, 20, 9, tzinfo=UTC)
     seen: list[int] = []
     for step, n in enumerate(order):
         at = (start + timedelta(hours=n)).astimezone(timezone(timedelta(hours=zones[n])))

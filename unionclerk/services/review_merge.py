@@ -28,6 +28,7 @@ from unionclerk.services.county.reading import Candidate
 from unionclerk.services.review import take_replies
 from unionclerk.services.workspace import Workspace
 
+
 def reviewable(c: Candidate) -> bool:
     """A report in its own intact file (a workbook or a JSON report), read by this merge."""
     return bool(not c.stored and not c.via and c.payload_sha256
