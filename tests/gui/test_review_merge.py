@@ -1,7 +1,7 @@
 """Issue 16: a report the county merges is reviewable without a second step, across two data
 folders, driven in the windows.
 
-The township exports (workbook and its PDF) → the county adds both files on the 县级汇总
+The township exports (workbook, its PDF, a JSON report) → the county adds them on the 县级汇总
 screen, which shows each file's short hash (the same as `inspect` prints, and the PDF's QR
 code's) → it exports the summary → 审核下级报表 lists the report; typing the short hash finds
 it → a comment, a return → the township sends a newer export; the county merges it together
@@ -70,8 +70,9 @@ def test_a_report_merged_on_the_county_screen_is_reviewable(qtbot, ws, clerk, di
     for folder in ("v1", "v2"):
         (tmp_path / folder).mkdir()
     v1 = exporting.export_report(township, township.find_report(PERIOD), tmp_path / "v1",
-                                 ["xlsx", "pdf"]).files
-    book, paper = (next(f for f in v1 if f.suffix == s) for s in (".xlsx", ".pdf"))
+                                 ["xlsx", "pdf", "json"]).files
+    book, paper, as_json = (next(f for f in v1 if f.suffix == s)
+                            for s in (".xlsx", ".pdf", ".json"))
     short = _inspect_short(capsys, book, tmp_path / "cli")
     county = Workspace.open(tmp_path / "county")
     paths.set_data_dir(township.data_dir)
@@ -79,13 +80,15 @@ def test_a_report_merged_on_the_county_screen_is_reviewable(qtbot, ws, clerk, di
         screen = CountyWindow(county, PERIOD)
         qtbot.addWidget(screen)
         screen.show()
-        said = _merge(qtbot, screen, dialogs, [book, paper], tmp_path / "s1")
+        said = _merge(qtbot, screen, dialogs, [book, paper, as_json], tmp_path / "s1")
         assert "其中 1 份报表已接收供审核" in said
         files = screen.files
         assert files.headerData(3, Qt.Orientation.Horizontal) == "校验码"
         rows = {r[0]: r for r in files.rows}
         assert rows[book.name][2] == "已使用" and rows[book.name][3] == short
         assert rows[paper.name][3] == short  # the paper's QR code carries the same hash
+        assert rows[as_json.name][3] == short == _inspect_short(capsys, as_json, tmp_path / "cli")
+        paths.set_data_dir(township.data_dir)
         save_shot(screen, shots / "county-short-hash.png")
 
         # -- 审核下级报表 lists it at once; typing the short hash finds it ---------------------

@@ -62,6 +62,11 @@ def test_a_merge_on_the_command_line_lists_the_report_for_review(tmp_path, capsy
     (sent,) = (tmp_path / "v1").glob("*.xlsx")
     code, out = run(capsys, town, "inspect", str(sent))
     short = re.search(r"校验码：([0-9A-F]{8})", out).group(1)
+    assert run(capsys, town, "export", "--period", "2018", "--format", "json", "--out",
+               str(tmp_path / "j"))[0] == 0
+    (as_json,) = (tmp_path / "j").glob("*.json")
+    code, out = run(capsys, town, "inspect", str(as_json))  # a JSON report shows it too
+    assert code == 0 and re.findall(r"校验码：([0-9A-F]{8})", out) == [short]  # same content
 
     code, out = run(capsys, county, "merge", "--period", "2018", "--out", str(tmp_path / "s1"),
                     str(sent))

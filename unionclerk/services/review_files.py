@@ -64,7 +64,7 @@ def load(forms: FormSet, path: Path) -> Submission:
     except UserError as exc:
         raise UserError(exc.message, where=f"{path.name}: {exc.where}" if exc.where
                         else path.name) from None
-    doc = _doc(forms, parsed)
+    doc = document_of(forms, parsed)
     return _submission(path, parsed, doc, "", "", json_report.payload_hash(doc))
 
 
@@ -78,12 +78,13 @@ def _workbook(forms: FormSet, path: Path) -> Submission:
                            n=info.edited_count), where=path.name)
     if info.integrity != xlsx_reader.INTACT or info.parsed is None:
         raise UserError(why or tr("工作簿已损坏"), where=path.name)
-    doc = _doc(forms, info.parsed)
+    doc = document_of(forms, info.parsed)
     return _submission(path, info.parsed, doc, info.export_id, info.exported_at,
                        info.payload_hash)
 
 
-def _doc(forms: FormSet, parsed: json_report.ParsedReport) -> dict[str, Any]:
+def document_of(forms: FormSet, parsed: json_report.ParsedReport) -> dict[str, Any]:
+    """The report as JSON, as its payload hash covers it (with `review` when it answers)."""
     return with_review(json_report.build_document(forms, parsed.period, parsed.data), parsed)
 
 
