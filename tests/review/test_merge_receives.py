@@ -27,7 +27,7 @@ from unionclerk.domain.records import RECEIVED as RECEIVED_SOURCE
 from unionclerk.domain.review import RECEIVED, SENT, STATE_REPORTED, STATE_RESUBMITTED
 from unionclerk.services import county as county_merge
 from unionclerk.services import review, review_merge, review_township
-from unionclerk.services.county.reading import Candidate
+from unionclerk.services.county.results import Candidate
 from unionclerk.services.workspace import Workspace
 
 CODE, PERIOD = "330782101000", Period(2018)

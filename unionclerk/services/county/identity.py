@@ -13,7 +13,7 @@ from collections import Counter
 
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
-from unionclerk.services.county.reading import Candidate
+from unionclerk.services.county.results import Candidate
 from unionclerk.services.transfer import file_safe
 from unionclerk.services.workspace import Workspace
 
