@@ -235,6 +235,11 @@
         <translation>Making the summary…</translation>
     </message>
     <message>
+        <location filename="../../unionclerk/gui/county.py" line="359"/>
+        <source>其中 {0} 份报表已接收供审核：在“汇总 → 审核下级报表”中可以查看、批注、退回修改。</source>
+        <translation>{0} of these reports are now received for review: see, comment on and return them in “Summary → Review townships&apos; reports”.</translation>
+    </message>
+    <message>
         <location filename="../../unionclerk/gui/county.py" line="103"/>
         <source>报告期</source>
         <translation>Period</translation>
@@ -659,6 +664,11 @@ To fill in your own unit&apos;s report, change the cover in Settings → Unit de
 </context>
 <context>
     <name>FilesModel</name>
+    <message>
+        <location filename="../../unionclerk/gui/county_models.py" line="73"/>
+        <source>校验码</source>
+        <translation>Hash</translation>
+    </message>
     <message>
         <location filename="../../unionclerk/gui/county_models.py" line="64"/>
         <source>文件</source>

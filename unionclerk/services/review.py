@@ -45,6 +45,7 @@ from unionclerk.services import backup, review_files
 from unionclerk.services.review_diff import Diff, diff_docs
 from unionclerk.services.review_rows import key_of
 from unionclerk.services.workspace import Workspace
+from unionclerk.storage import Tx
 
 _TARGET = re.compile(r"^([a-z_]+)(?:\.rows\[(\d{1,6})\])?(?:\.([a-z_0-9]+))?$")
 VERDICTS = {"pass": PASS, "通过": PASS, "return": RETURN, "退回": RETURN, "退回修改": RETURN}
@@ -83,15 +84,21 @@ def receive(ws: Workspace, path: Path) -> Received:
             report.id, direction=RECEIVED, export_id=sub.export_id,
             payload_sha256=sub.payload_sha256, exported_at=sub.exported_at,
             file=Path(path).name, document=json_report.canonical(sub.doc).decode())
-        known = {c.uid: c for c in tx.list_comments(report.id)}
-        replies = 0
-        for r in sub.replies:
-            comment = known.get(r["comment"])
-            if comment is not None and r["reply"].strip() and comment.reply != r["reply"]:
-                tx.set_reply(comment.uid, r["reply"])
-                replies += 1
+        replies = take_replies(tx, report.id, sub.replies)
         report = tx.get_report_by_id(report.id)
     return Received(report, record, replies, again=False)
+
+
+def take_replies(tx: Tx, report_id: int, replies: list[dict[str, str]]) -> int:
+    """Keep the township's answers a submission carries to earlier comments; how many."""
+    known = {c.uid: c for c in tx.list_comments(report_id)}
+    taken = 0
+    for r in replies:
+        comment = known.get(r["comment"])
+        if comment is not None and r["reply"].strip() and comment.reply != r["reply"]:
+            tx.set_reply(comment.uid, r["reply"])
+            taken += 1
+    return taken
 
 
 def _received_report(ws: Workspace, code: str, period: Period) -> tuple[ReportInfo,

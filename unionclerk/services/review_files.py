@@ -65,7 +65,7 @@ def load(forms: FormSet, path: Path) -> Submission:
     except UserError as exc:
         raise UserError(exc.message, where=f"{path.name}: {exc.where}" if exc.where
                         else path.name) from None
-    doc = _doc(forms, parsed)
+    doc = document_of(forms, parsed)
     return _submission(path, parsed, doc, "", "", json_report.payload_hash(doc))
 
 
@@ -79,16 +79,20 @@ def _workbook(forms: FormSet, path: Path) -> Submission:
                            n=info.edited_count), where=path.name)
     if info.integrity != xlsx_reader.INTACT or info.parsed is None:
         raise UserError(why or tr("工作簿已损坏"), where=path.name)
-    doc = _doc(forms, info.parsed)
+    doc = document_of(forms, info.parsed)
     return _submission(path, info.parsed, doc, info.export_id, info.exported_at,
                        info.payload_hash)
 
 
-def _doc(forms: FormSet, parsed: json_report.ParsedReport) -> dict[str, Any]:
-    doc = json_report.build_document(forms, parsed.period, parsed.data)
-    if parsed.review:
-        doc["review"] = parsed.review
-    return doc
+def document_of(forms: FormSet, parsed: json_report.ParsedReport) -> dict[str, Any]:
+    """The report as JSON, as its payload hash covers it (with `review` when it answers)."""
+    return with_review(json_report.build_document(forms, parsed.period, parsed.data), parsed)
+
+
+def with_review(doc: dict[str, Any], parsed: json_report.ParsedReport) -> dict[str, Any]:
+    """The report as JSON with the replies it carries (`review`), as its payload hash covers
+    it: the county merge keeps a submission exactly as `review receive` does."""
+    return dict(doc, review=parsed.review) if parsed.review else doc
 
 
 def _submission(path: Path, parsed: json_report.ParsedReport, doc: dict[str, Any],

@@ -148,6 +148,9 @@ def _inspect_json(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
     info.form_versions = parsed.form_versions or dict(forms.versions)
     info.format_version = json_report.FORMAT_VERSION
     info.parsed = parsed
+    from unionclerk.services.review_files import document_of  # the hash review and merge show
+
+    info.payload_hash = json_report.payload_hash(document_of(forms, parsed))
     return info
 
 

@@ -12,7 +12,15 @@ from PySide6.QtGui import QBrush, QColor
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.exporters import summary_model as sm
 from unionclerk.services.county.decide import Plan
-from unionclerk.services.county.lines import ATTACHED, EXPANDED, PARTLY, UNUSED, USED, FileLine
+from unionclerk.services.county.lines import (
+    ATTACHED,
+    EXPANDED,
+    PARTLY,
+    UNUSED,
+    USED,
+    FileLine,
+    file_short,
+)
 from unionclerk.services.county.results import FileResult
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,11 +66,13 @@ class _Rows(QAbstractTableModel):
 
 
 class FilesModel(_Rows):
-    """One row per file: 文件 / 单位 / 情况 / 说明."""
+    """One row per file: 文件 / 单位 / 情况 / 校验码 / 说明 (the short hash a unit's file,
+    `inspect` and its paper copy's QR code agree on)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.headers = [self.tr("文件"), self.tr("单位"), self.tr("情况"), self.tr("说明")]
+        self.headers = [self.tr("文件"), self.tr("单位"), self.tr("情况"), self.tr("校验码"),
+                        self.tr("说明")]
 
     def add_read(self, result: FileResult) -> None:
         """A file just read (before the decisions): what it is."""
@@ -73,7 +83,7 @@ class FilesModel(_Rows):
             self.tr("附件") if result.printout is not None else self.tr("不能使用")
         n = len(self.rows)
         self.beginInsertRows(QModelIndex(), n, n)
-        self.rows.append([result.file, units, state, result.detail])
+        self.rows.append([result.file, units, state, file_short(result), result.detail])
         self.colors.append(None if result.candidates or result.printout else _RED)
         self.endInsertRows()
 
@@ -82,7 +92,7 @@ class FilesModel(_Rows):
         names = {USED: self.tr("已使用"), UNUSED: self.tr("未使用"), PARTLY: self.tr("部分使用"),
                  EXPANDED: self.tr("已展开"), ATTACHED: self.tr("附件")}
         colors = {USED: _GREEN, UNUSED: _RED, PARTLY: _AMBER, EXPANDED: None, ATTACHED: None}
-        self.replace([[ln.file, ln.what, names[ln.state], ln.why] for ln in lines],
+        self.replace([[ln.file, ln.what, names[ln.state], ln.short, ln.why] for ln in lines],
                      [colors[ln.state] for ln in lines])
 
 

@@ -118,7 +118,7 @@ class CountyWindow(QMainWindow):
         actions.addWidget(self._button("export", self.tr("导出汇总…"), self.export))
         self.files = FilesModel(self)
         self.units = UnitsModel(self)
-        self.files_view = _table(self.files, [430, 230, 70])
+        self.files_view = _table(self.files, [430, 230, 70, 80])
         self.units_view = _table(self.units, [110, 150, 70, 70, 330, 120])
         self.files_view.setObjectName("files")
         self.units_view.setObjectName("units")
@@ -345,6 +345,9 @@ class CountyWindow(QMainWindow):
     def _exported(self, outcome: Any) -> None:
         self.outcome = outcome
         text = self.tr("汇总已生成：\n{0}").replace("{0}", "\n".join(str(f) for f in outcome.files))
+        if outcome.received:
+            text += "\n\n" + self.tr("其中 {0} 份报表已接收供审核：在“汇总 → 审核下级报表”中可以查看、批注、"
+                                       "退回修改。").replace("{0}", str(len(outcome.received)))
         if outcome.warnings:
             text += "\n\n" + "\n".join(outcome.warnings)
         dialogs.inform(self, text)

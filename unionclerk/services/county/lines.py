@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
+from unionclerk.domain.review import short_hash
 from unionclerk.exporters import summary_model as sm
 from unionclerk.services.county.decide import Plan
 from unionclerk.services.county.results import FileResult
@@ -25,6 +26,7 @@ class FileLine:
     what: str  # unit, or the summary and how many units
     why: str  # reason when not (fully) used; notes otherwise
     kind: str = ""  # problem kind for an unused file
+    short: str = ""  # the file's short hash, as `inspect` and the paper's QR code show it
 
     @property
     def text(self) -> str:
@@ -52,14 +54,15 @@ def file_lines(results: list[FileResult], plan: Plan) -> list[FileLine]:
             code = plan.printouts[r.file]
             name = next((w.union_name for w in plan.winners if w.division_code == code), "")
             lines.append(FileLine(r.file, ATTACHED, f"{code} {name}".strip(),
-                                  tr("附件（供打印）：本单位报表的 PDF，汇总以其工作簿为准")))
+                                  tr("附件（供打印）：本单位报表的 PDF，汇总以其工作簿为准"),
+                                  short=file_short(r)))
             continue
         if r.printout is not None:
             problem = next((p for p in plan.problems if p.file == r.file), None)
             kind = problem.kind if problem else sm.NOT_A_REPORT
             detail = problem.detail if problem else r.detail
             lines.append(FileLine(r.file, UNUSED, r.printout[0], f"{sm.kind_label(kind)}：{detail}",
-                                  kind))
+                                  kind, file_short(r)))
             continue
         if not r.candidates:
             kind = r.problems[0].kind if r.problems else r.kind
@@ -82,8 +85,18 @@ def file_lines(results: list[FileResult], plan: Plan) -> list[FileLine]:
         extra += notes.get(r.file, [])
         lines.append(FileLine(r.file, USED if ok else UNUSED,
                               f"{c.division_code} {c.union_name}",
-                              "；".join(extra) if ok else why))
+                              "；".join(extra) if ok else why, short=file_short(r)))
     return lines
+
+
+def file_short(result: FileResult) -> str:
+    """The short hash of a unit's own file (workbook, JSON report, or its PDF's QR code);
+    "" for a summary, an archive or a file that could not be read."""
+    if result.printout is not None:
+        return short_hash(result.printout[2])
+    if result.kind in (FileKind.SUBMISSION, FileKind.JSON_REPORT) and len(result.candidates) == 1:
+        return short_hash(result.candidates[0].payload_sha256)
+    return ""
 
 
 def any_unused(lines: list[FileLine], plan: Plan) -> bool:

@@ -25,6 +25,7 @@ from unionclerk.domain.records import STATUS_LABELS
 from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
 from unionclerk.exporters import summary_model as sm
 from unionclerk.formspec import FormSet, door, shipped_forms, validators
+from unionclerk.services import review_files
 from unionclerk.services.county.results import Candidate, FileResult, describe, refused
 from unionclerk.services.county.sources import Found
 from unionclerk.services.county.summaries import read_summary
@@ -115,7 +116,8 @@ class FileReader:
         cand = self._candidate(info.parsed, 0, export_id=info.export_id,
                                exported_at=info.exported_at,
                                status=STATUS_LABELS.get(info.status, info.status),
-                               draft=bool(info.draft), integrity=info.integrity or "")
+                               draft=bool(info.draft), integrity=info.integrity or "",
+                               payload_sha256=info.payload_hash)
         if info.integrity == xlsx_reader.EDITED:
             cand.edited_detail = _edited_detail(info)
         return FileResult(self.label, FileKind.SUBMISSION, describe(cand), [cand])
@@ -196,11 +198,17 @@ class FileReader:
         target = self.spill / f"{self.seq}-{index}.json"
         target.write_bytes(raw)
         cover = parsed.data.single.get("cover", {})
-        return Candidate(
+        cand = Candidate(
             ident=f"{self.label}#{index}", file=self.label, division_code=parsed.division_code or "",
             union_name=parsed.union_name or "", period=parsed.period, spill=str(target),
             content_sha=hashlib.sha256(raw).hexdigest(), dropped=list(parsed.dropped),
             county=str(cover.get("county", "")), city=str(cover.get("city", "")), **meta)
+        if not cand.via:  # a report in its own file: what `review receive` would keep of it
+            cand.review = parsed.review or None
+            if not cand.payload_sha256:  # a JSON report: the hash of its canonical JSON
+                cand.payload_sha256 = json_report.payload_hash(review_files.with_review(
+                    doc, parsed)) if parsed.review else cand.content_sha
+        return cand
 
 
 def _unsaid(kind: FileKind) -> str:

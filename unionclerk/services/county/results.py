@@ -8,6 +8,7 @@ for the reports inside a summary, and the merge session, the plan and the window
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from unionclerk.domain.period import Period
 from unionclerk.exporters import summary_model as sm
@@ -40,6 +41,8 @@ class Candidate:
     city: str = ""
     stored: bool = False  # from the county's database (received earlier)
     origin: str = ""  # for a stored report: the file it was received in
+    payload_sha256: str = ""  # its own file's payload hash (short hash: services.review)
+    review: dict[str, Any] | None = None  # the replies its own file carries (issue 16)
 
 
 @dataclass

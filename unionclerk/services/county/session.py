@@ -196,6 +196,10 @@ class MergeSession:
         # Only a summary that was written keeps its reports in the database: a merge that
         # failed or was cancelled leaves the county's data as it was.
         outcome.stored = received.store(self.ws, self.period, plan.winners) if store else []
+        if store:  # and each report merged from its own file is received for review
+            from unionclerk.services import review_merge
+
+            outcome.received = review_merge.record_merged(self.ws, self.period, plan.winners)
         return outcome
 
     def close(self) -> None:

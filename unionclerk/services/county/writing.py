@@ -39,6 +39,7 @@ class Outcome:
     lines: list[UnitLine]
     warnings: list[str] = field(default_factory=list)
     stored: list[str] = field(default_factory=list)
+    received: list[str] = field(default_factory=list)  # units now listed for review
 
 
 def roll_up(ws: Workspace, plan: Plan, period: Any,
