@@ -62,8 +62,8 @@ def _received(county: Workspace) -> list:
 
 def test_a_report_merged_on_the_county_screen_is_reviewable(qtbot, ws, clerk, dialogs, capsys,
                                                             tmp_path, shots, save_shot) -> None:
-    from unionclerk.gui.county import CountyWindow
-    from unionclerk.gui.review_county import ReviewWindow
+    from unionclerk.gui.county.screen import CountyWindow
+    from unionclerk.gui.county.review import ReviewWindow
 
     demo.build_demo(ws)
     township = ws
