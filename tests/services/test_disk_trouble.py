@@ -12,7 +12,7 @@ import pytest
 
 from unionclerk import paths
 from unionclerk.domain.errors import DatabaseError, UserError, os_reason
-from unionclerk.exporters import atomic
+from unionclerk.exporters import atomic, staging
 from unionclerk.services import demo, exporting, importing, reports
 from unionclerk.services.editing import EditSession
 from unionclerk.services.workspace import Workspace, database
@@ -34,7 +34,7 @@ def test_export_failure_leaves_nothing(ws, tmp_path, monkeypatch, code):
     out = tmp_path / "U盘 导出"
     out.mkdir()
     monkeypatch.setattr(atomic.os, "replace", failing_replace(code))
-    monkeypatch.setattr(exporting.os, "replace", failing_replace(code))
+    monkeypatch.setattr(staging.os, "replace", failing_replace(code))
     with pytest.raises(UserError) as info:
         exporting.export_report(ws, report, out, ["xlsx", "pdf", "json"])
     # the reason in plain words (磁盘已满, 只读…), or the system's own text for the rest

@@ -12,13 +12,13 @@ from typing import Any
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
-from unionclerk.exporters.xlsx_report import write_template
+from unionclerk.exporters import xlsx_report
 from unionclerk.services import reports
 from unionclerk.services.workspace import Workspace, database
 
 
-def template(ws: Workspace, out: Path, period: Period | None = None,
-             division_code: str | None = None) -> Path:
+def write_template(ws: Workspace, out: Path, period: Period | None = None,
+                   division_code: str | None = None) -> Path:
     """Write a blank fill-in workbook; the cover starts with the folder's unit when known."""
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
@@ -27,7 +27,7 @@ def template(ws: Workspace, out: Path, period: Period | None = None,
         raise UserError(tr("输出文件夹不存在"), where=str(out.parent))
     cover = _known_cover(ws, division_code)
     try:
-        write_template(out, ws.forms, period, cover)
+        xlsx_report.write_template(out, ws.forms, period, cover)
     except OSError as exc:
         raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
                         where=str(out)) from None
