@@ -61,8 +61,8 @@ def submission_workbook(ws, out: Path) -> Path:
     session.set_explanation(warning, "本年度新建的服务站点尚在装修，面积待竣工验收后补报；"
                                      "已与县总工会联系确认，先按空缺上报。" * 2)
     return exporting.export_report(
-   ws, ws.find_report(demo.PERIOD), out, ["xlsx"], clock=lambda: CLOCK,
-   new_id=lambda: "e3c9e8f9-71ad-4648-9e68-256f8b5063c8").files[0]
+        ws, ws.find_report(demo.PERIOD), out, ["xlsx"], clock=lambda: CLOCK,
+        new_id=lambda: "e3c9e8f9-71ad-4648-9e68-256f8b5063c8").files[0]
 
 
 def test_submission_workbook_prints_every_cell_whole(ws, tmp_path):
