@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from unionclerk import paths
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.progress import Cancelled, Progress
@@ -107,7 +108,6 @@ def prepare_export(ws: Workspace, report: ReportInfo, *, full_ids: bool = False,
 def _write_one(forms: FormSet, bundle: Bundle, target: Path, fmt: str) -> list[str]:
     """Write one format of a prepared export to `target`; returns its warnings. Each format
     is its own call, so Cancel can act between them."""
-    from unionclerk import paths
     from unionclerk.exporters import json_report, pdf_report, xlsx_report  # openpyxl, reportlab
 
     try:
