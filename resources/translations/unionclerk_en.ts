@@ -307,21 +307,6 @@
         <translation>{0} units in the summary</translation>
     </message>
     <message>
-        <location filename="../../unionclerk/gui/county.py" line="225"/>
-        <source>会员 {0} 人</source>
-        <translation>{0} members</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/county.py" line="227"/>
-        <source>职工 {0} 人</source>
-        <translation>{0} employees</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/county.py" line="229"/>
-        <source>入会率 {0}%</source>
-        <translation>membership rate {0}%</translation>
-    </message>
-    <message>
         <location filename="../../unionclerk/gui/county.py" line="236"/>
         <source>问题清单 {0} 条</source>
         <translation>{0} problems</translation>
@@ -330,11 +315,6 @@
         <location filename="../../unionclerk/gui/county.py" line="296"/>
         <source>应报 {0} 个单位</source>
         <translation>{0} units expected</translation>
-    </message>
-    <message>
-        <location filename="../../unionclerk/gui/county.py" line="230"/>
-        <source>干部 {0} 人，阵地 {1} 个，服务项目 {2} 个</source>
-        <translation>{0} cadres, {1} venues, {2} services</translation>
     </message>
     <message>
         <location filename="../../unionclerk/gui/county.py" line="221"/>

@@ -14,8 +14,8 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import YearMonth
 from unionclerk.exporters import xlsx_reader
-from unionclerk.exporters.roster_columns import match_columns
 from unionclerk.formspec import shipped_forms
+from unionclerk.formspec.headers import match_columns
 from unionclerk.services import importing, reports
 from unionclerk.services.template import write_template
 from unionclerk.services.workspace import database

@@ -14,6 +14,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import RosterRow, YearMonth
 from unionclerk.exporters import xlsx_safe
+from unionclerk.formspec.headers import guess_header_row, match_header
 from unionclerk.formspec.rawcells import RAW_KEY
 from unionclerk.formspec.validators import id_check_char
 from unionclerk.services import roster_import as ri
@@ -26,7 +27,6 @@ from unionclerk.services.roster_cells import (
     read_value,
     to_tsv,
 )
-from unionclerk.services.roster_headers import guess_header_row, match_header
 
 ZHANG_LI = "33078219850615012" + id_check_char("33078219850615012")
 HEADER = ["序号", "身份证号", "姓 名", "性别", "职务", "专兼职", "出生日期", "文化程度",

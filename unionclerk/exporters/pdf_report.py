@@ -260,7 +260,7 @@ def _roster(ctx: Context, form: FormDef, glyphs: GlyphCheck) -> list[Any]:
     if form.summary:
         story += [para("补充指标", 10), Spacer(1, 2),
                   _record_table(ctx, form, form.summary, width * 0.6, glyphs, form.display_title)]
-    if form.key == "cadres" and ctx.period is not None:
+    if form.derived_figures and ctx.period is not None:
         fig = cadre_figures(rows, ctx.period.end, form.field("position").choices,
                             form.field("appointment").choices)
         lines = [[para("由名单自动计算的统计"), "", ""]]

@@ -39,6 +39,7 @@ from unionclerk.exporters.summary_model import (
     kind_label,
 )
 from unionclerk.exporters.summary_sheets import derived_columns, key_figures, record_columns
+from unionclerk.formspec.keyfigures import headline
 from unionclerk.formspec.model import FormSet, rate
 from unionclerk.formspec.rollup import SKIPPED_FORMS, Rollup, UnitLine, number
 
@@ -139,16 +140,16 @@ def _signature(width: float) -> Table:
     return table
 
 
-def _groups(lines: list[UnitLine]) -> tuple[list[tuple[str, Any, Any]], str]:
-    """(name, members, employees) per bar: per unit, or per county (6 digits) or city (4)
-    when there would be more than `BY_AREA_ABOVE` bars."""
-    org = "organisation"
+def _groups(lines: list[UnitLine], org: str,
+            parts: tuple[str, str]) -> tuple[list[tuple[str, Any, Any]], str]:
+    """(name, members, employees) per bar (the headline rate's parts): per unit, or per county
+    (6 digits) or city (4) when there would be more than `BY_AREA_ABOVE` bars."""
     for digits, key, title in ((12, "", tr("入会率（按单位）")), (6, "county", tr("入会率（按县市区）")),
                                (4, "city", tr("入会率（按设区市）"))):
         sums: dict[str, list[Any]] = {}
         for line in lines:
             values = line.values.get(org, {})
-            members, employees = values.get("members"), values.get("employees")
+            members, employees = values.get(parts[0]), values.get(parts[1])
             name = line.union_name if not key else (
                 line.values.get("cover", {}).get(key) or line.division_code[:digits])
             acc = sums.setdefault(line.division_code[:digits], [name, 0, 0, True])
@@ -164,8 +165,11 @@ def _groups(lines: list[UnitLine]) -> tuple[list[tuple[str, Any, Any]], str]:
 
 
 def _rates(lines: list[UnitLine], rollup: Rollup, width: float) -> list[Any]:
-    overall = rollup.record_totals("organisation").get("membership_rate", (None, 0))[0]
-    groups, title = _groups(lines)
+    chart = headline(rollup.forms)  # the rate the forms' YAML names (入会率)
+    if chart is None or chart[1].formula is None:
+        return []
+    overall = rollup.record_totals(chart[0].key).get(chart[1].key, (None, 0))[0]
+    groups, title = _groups(lines, chart[0].key, chart[1].formula)
     items: list[tuple[str, float]] = []
     lacking: list[str] = []
     for name, members, employees in groups:
@@ -194,10 +198,7 @@ def _rates(lines: list[UnitLine], rollup: Rollup, width: float) -> list[Any]:
     return story
 
 
-def _counts(forms: FormSet, rollup: Rollup, form_key: str, field: str, title: str,
-            width: float) -> list[Any]:
-    if form_key not in forms or not forms[form_key].has_field(field):
-        return []
+def _counts(rollup: Rollup, form_key: str, field: str, title: str, width: float) -> list[Any]:
     counts = rollup.roster_counts(form_key).get(field, {})
     story: list[Any] = [para(title, 12), Spacer(1, 2 * mm)]
     if not counts:
@@ -224,7 +225,7 @@ def _totals(forms: FormSet, rollup: Rollup, width: float) -> list[Any]:
             label = f.plain_label + (f"（{f.unit}）" if f.unit and f.unit not in f.plain_label
                                      else "")
             rows.append([label, shown, str(n)])
-        if form.key == "cadres":
+        if form.derived_figures:
             fig = rollup.cadre_figures()
             for key, label in derived_columns(form):
                 value = (fig.by_appointment.get(key.split(":", 1)[1], 0)
@@ -277,8 +278,9 @@ def write_summary_pdf(target: Path, forms: FormSet, head: SummaryHead, rollup: R
         glyphs.check(line.union_name, tr("单位名称"), line.division_code)
     story = _overview(head, forms, rollup) + [PageBreak()] + _rates(lines, rollup, width)
     story += [PageBreak(), para(tr("阵地与服务"), 12, TA_CENTER), Spacer(1, 4 * mm)]
-    story += _counts(forms, rollup, "venues", "venue_type", tr("阵地：按类型"), width)
-    story += _counts(forms, rollup, "services", "category", tr("服务项目：按类别"), width)
+    for form in forms:  # the rosters that declare a `chart` in their YAML
+        if form.chart is not None:
+            story += _counts(rollup, form.key, form.chart.field, form.chart.shown_title, width)
     story += [PageBreak()] + _totals(forms, rollup, width)
     story += [NextPageTemplate(LANDSCAPE), PageBreak()] + _status(head, glyphs)
     header = f"{head.made_by.get('union_name', '')} · {head.period.label} · {tr('工会工作情况汇总')}"

@@ -68,7 +68,7 @@ def _roster_width(f: FieldDef) -> float:
 
 
 def _roster_name(form: FormDef) -> str:
-    return sheet_name(form, tr(" 名单") if form.key == "cadres" else "")
+    return sheet_name(form, tr(" 名单") if form.derived_figures else "")
 
 
 def sheet_keys(forms: FormSet) -> list[str]:
@@ -136,7 +136,7 @@ def single_rows(book: SummaryWorkbook, sheet: Sheet, form: FormDef, rollup: Roll
     from unionclerk.exporters.summary_xlsx import shown
 
     columns = record_columns(form)
-    derived = derived_columns(form) if form.key == "cadres" else []
+    derived = derived_columns(form) if form.derived_figures else []
     heads = [tr("序号"), tr("行政区划代码"), tr("单位名称")]
     heads += [f.plain_label + (f"（{f.unit}）" if f.unit and f.unit not in f.plain_label else "")
               for f in columns] + [h for _, h in derived]
@@ -230,19 +230,15 @@ def _problems(book: SummaryWorkbook) -> None:
 def key_figures(forms: Any, rollup: Rollup) -> list[tuple[str, Any, str, str]]:
     """(label, value, style, units reporting) for the overview and the PDF's first page."""
     out: list[tuple[str, Any, str, str]] = []
-    picks = {"organisation": ("grassroots_unions", "units_covered", "coverage_rate", "employees",
-                              "members", "membership_rate"),
-             "support": ("budget",), "rights": ("disputes", "amount_recovered")}
-    for form_key, keys in picks.items():
-        if form_key not in forms:
+    for form in forms:  # each form's `key_figures` (forms/*.yaml), in report order
+        if not form.key_figures:
             continue
-        totals = rollup.record_totals(form_key)
-        for key in keys:
-            if forms[form_key].has_field(key):
-                f = forms[form_key].field(key)
-                value, n = totals.get(key, (None, 0))
-                out.append((f.plain_label, value, NUMBER_STYLES.get(f.type.name, "text"),
-                            tr("{n} 个单位", n=n)))
+        totals = rollup.record_totals(form.key)
+        for key in form.key_figures:
+            f = form.field(key)
+            value, n = totals.get(key, (None, 0))
+            out.append((f.plain_label, value, NUMBER_STYLES.get(f.type.name, "text"),
+                        tr("{n} 个单位", n=n)))
     for form in forms:
         if form.is_roster:
             out.append((tr("{title}：名单行数", title=form.title), rollup.roster_rows(form.key),

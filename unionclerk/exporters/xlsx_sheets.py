@@ -166,7 +166,7 @@ def plan_roster(ctx: Context, form: FormDef) -> SheetPlan:
         plan.add([])
         section_row(plan, SUMMARY_TITLE, 1, cols.last)
         record_rows(plan, ctx, form, form.summary, cols, numbered=False)
-    if form.key == "cadres" and not ctx.template_rows:
+    if form.derived_figures and not ctx.template_rows:
         _derived(plan, ctx, form, cols)
     _row_notes(plan, ctx, form, ncols)
     signature_block(plan, ctx, ncols)

@@ -27,7 +27,6 @@ from unionclerk.domain.period import Period
 from unionclerk.domain.report import ReportData, RosterRow
 from unionclerk.exporters import xlsx_safe
 from unionclerk.exporters.json_report import ParsedReport
-from unionclerk.exporters.roster_columns import find_header_row, match_columns
 from unionclerk.exporters.xlsx_layout import (
     CODE_TYPES,
     HEADER_ROW,
@@ -39,6 +38,7 @@ from unionclerk.exporters.xlsx_layout import (
 from unionclerk.exporters.xlsx_report import template_plans
 from unionclerk.exporters.xlsx_sheets import PERIOD_LABEL
 from unionclerk.formspec import door
+from unionclerk.formspec.headers import guess_header_row, match_columns
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 
 SIGN_ROWS = (SIGN_PREFIX, "联系电话：")  # the signature block repeats the cover's values
@@ -248,7 +248,7 @@ def _read_note(form: FormDef, f: FieldDef, sheet: _Sheet, index: int, data: Repo
 def _read_roster(form: FormDef, sheet: _Sheet, data: ReportData) -> int:
     """Read the table's rows into `data`; returns the index of the first row after it."""
     rows, plan = sheet.rows, sheet.plan
-    header = find_header_row(form, rows)
+    header = guess_header_row(form, rows)
     if header is None:
         raise UserError(tr("找不到名单的表头行"), where=plan.name)
     match = match_columns(form, list(rows[header]))

@@ -18,6 +18,9 @@ from typing import Any
 from unionclerk.domain.report import YearMonth
 
 PARTY = ("中共党员", "中共预备党员")  # 预备党员 are counted as Party members, as in 党内统计
+# The columns the figures are computed from: a roster declaring `derived_figures: true` in its
+# YAML must have them (the loader checks).
+DERIVED_FROM = ("position", "appointment", "gender", "political", "frontline", "birth")
 
 
 @dataclass

@@ -12,7 +12,6 @@ A type answers four questions about a value:
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, ClassVar
@@ -22,16 +21,11 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.report import YearMonth
 from unionclerk.formspec import idmask
 from unionclerk.formspec import validators as v
+from unionclerk.formspec.text import fold, to_halfwidth
 
 MAX_COUNT = 10**12  # beyond any real count: a typo or a unit mix-up
 HARD_TEXT_CAP = 10_000  # text longer than this is refused outright, whatever the field
 FAR_BEYOND = 5  # text over 5x its field's max_length is refused rather than kept and marked
-
-
-def to_halfwidth(text: str) -> str:
-    """Full-width digits, letters and punctuation to their ASCII forms (NFKC), for reading
-    typed values and matching text; identifiers use the narrower `validators.half_width`."""
-    return unicodedata.normalize("NFKC", text)
 
 
 class FieldType:
@@ -316,10 +310,6 @@ class BoolType(FieldType):
     to_text = display
 
 
-def _choice_norm(text: str) -> str:
-    return re.sub(r"\s+", "", to_halfwidth(text))
-
-
 CHOICES_SHOWN = 12  # choices named in a refusal; a longer list says how many more
 
 
@@ -334,11 +324,11 @@ class ChoiceType(FieldType):
         return raw
 
     def parse_text(self, text: str) -> Any:
-        t = _choice_norm(text)
+        t = fold(text)
         if not t:
             return None
         for choice in self.choices:
-            if _choice_norm(choice) == t:
+            if fold(choice) == t:
                 return choice
         raise ValueRefused(self._not_in_list(text.strip()))
 

@@ -15,18 +15,31 @@ import yaml
 
 from unionclerk.domain.errors import FormDefinitionError
 from unionclerk.domain.problems import Severity
+from unionclerk.formspec.derived import DERIVED_FROM
 from unionclerk.formspec.expr import ExprError, compile_expr
 from unionclerk.formspec.fieldtypes import TYPES, TextType
-from unionclerk.formspec.model import FieldDef, FormDef, FormSet, RuleDef, Section
+from unionclerk.formspec.model import (
+    CountChart,
+    CountyFigure,
+    FieldDef,
+    FormDef,
+    FormSet,
+    RuleDef,
+    Section,
+)
+from unionclerk.formspec.text import header_fold
 
 # libyaml's safe loader when PyYAML has it (several times faster), the pure-Python one otherwise.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _FORM_KEYS = {"form", "version", "kind", "order", "table_no", "title", "title_en", "unit_label",
-              "sections", "fields", "summary", "rules", "renamed", "deleted"}
+              "sections", "fields", "summary", "rules", "renamed", "deleted", "carry_over",
+              "row_key", "derived_figures", "key_figures", "headline", "county_figures",
+              "chart", "count_label", "count_label_en"}
 _REQUIRED_FORM_KEYS = {"form", "version", "kind", "order", "title", "fields"}
 _FIELD_KEYS = {"key", "label", "label_en", "type", "unit", "required", "parent", "help",
-               "help_en", "max_length", "choices", "default", "formula", "check_severity"}
+               "help_en", "max_length", "choices", "default", "formula", "check_severity",
+               "synonyms"}
 _RULE_KEYS = {"id", "check", "unique", "severity", "field", "message", "message_en", "scope"}
 _SECTION_KEYS = {"title", "title_en", "fields"}
 
@@ -89,11 +102,16 @@ def _field(ctx: _Ctx, raw: Any, seen: dict[str, FieldDef]) -> list[FieldDef]:
         severity = Severity(raw.get("check_severity", "error"))
     except ValueError:
         raise ctx.error(where, "check_severity must be error or warning") from None
+    synonyms = raw.get("synonyms", [])
+    if not isinstance(synonyms, list) or not all(isinstance(s, str) and s.strip()
+                                                 for s in synonyms):
+        raise ctx.error(where, "synonyms must be a list of column headers (strings)")
     fd = FieldDef(
         key=key, label=str(raw["label"]), label_en=raw.get("label_en"), type=ftype,
         unit=raw.get("unit"), required=bool(raw.get("required", False)), parent=parent,
         help=raw.get("help"), help_en=raw.get("help_en"), default=default, formula=parts,
         check_severity=severity, depth=seen[parent].depth + 1 if parent else 0,
+        synonyms=tuple(synonyms),
     )
     out = [fd]
     if fd.has_other:
@@ -140,6 +158,7 @@ def read_form(file: Path) -> tuple[FormDef, list[dict[str, Any]]]:
             raise ctx.error("summary", "only roster forms have a summary part")
         form.summary = _fields(ctx, raw["summary"], "summary", seen)
     form.index()
+    _synonyms(ctx, form)
     for old, new in form.renamed.items():
         if not form.has_field(new) or form.has_field(old):
             raise ctx.error(f"renamed {old}", f"must map an old key to a current field, not {new}")
@@ -147,10 +166,69 @@ def read_form(file: Path) -> tuple[FormDef, list[dict[str, Any]]]:
         if form.has_field(old):
             raise ctx.error(f"deleted {old}", "is still a current field")
     form.sections = _sections(ctx, raw.get("sections"), form)
+    _roles(ctx, raw, form)
     rules = raw.get("rules") or []
     if not isinstance(rules, list):
         raise ctx.error("rules", "should be a list")
     return form, rules
+
+
+def _synonyms(ctx: _Ctx, form: FormDef) -> None:
+    """A header that names two fields would be matched by chance: refuse the synonym."""
+    owner: dict[str, str] = {header_fold(f.label): f.key for f in form.fields}
+    for f in form.fields:
+        for synonym in f.synonyms:
+            name = header_fold(synonym)
+            if owner.setdefault(name, f.key) != f.key:
+                raise ctx.error(f"field {f.key}", f"synonym {synonym!r} already names field "
+                                f"{owner[name]}")
+
+
+def _roles(ctx: _Ctx, raw: dict[str, Any], form: FormDef) -> None:
+    """What the program does with the form: the attributes code asks instead of its key."""
+    for flag in ("carry_over", "derived_figures"):
+        value = raw.get(flag, False)
+        if not isinstance(value, bool) or (value and not form.is_roster):
+            raise ctx.error(flag, "must be true or false, and true only on a roster form")
+        setattr(form, flag, value)
+    if form.derived_figures:
+        lacking = [k for k in DERIVED_FROM if not form.has_field(k)]
+        if lacking:
+            raise ctx.error("derived_figures", f"needs the field(s) {', '.join(lacking)}")
+    columns = {f.key for f in form.fields} if form.is_roster else set()
+    records = {f.key for f in form.record_fields}
+    for name, allowed in (("row_key", columns), ("key_figures", records)):
+        keys = raw.get(name, [])
+        if not isinstance(keys, list) or not keys and name in raw or not all(
+                k in allowed for k in keys) or len(set(keys)) != len(keys):
+            raise ctx.error(name, "must list distinct keys of the form's own "
+                            + ("columns" if name == "row_key" else "record fields"))
+        setattr(form, name, list(keys))
+    headline = raw.get("headline")
+    if headline is not None:
+        if headline not in records or not form.field(headline).formula:
+            raise ctx.error("headline", "must be a rate field of the form")
+        form.headline = headline
+    for item in raw.get("county_figures") or []:
+        ctx.keys("county_figures", item, {"field", "label", "label_en"}, {"field", "label"})
+        if item["field"] not in records or not (form.field(item["field"]).type.numeric):
+            raise ctx.error("county_figures", f"{item['field']!r} is no number of the form")
+        if "{n}" not in str(item["label"]):
+            raise ctx.error("county_figures", "a label must hold {n}")
+        form.county_figures.append(CountyFigure(item["field"], str(item["label"]),
+                                                item.get("label_en")))
+    chart = raw.get("chart")
+    if chart is not None:
+        ctx.keys("chart", chart, {"field", "title", "title_en"}, {"field", "title"})
+        if not form.is_roster or chart["field"] not in columns or not form.field(
+                chart["field"]).choices:
+            raise ctx.error("chart", "must name a choice column of a roster form")
+        form.chart = CountChart(chart["field"], str(chart["title"]), chart.get("title_en"))
+    for name in ("count_label", "count_label_en"):
+        text = raw.get(name)
+        if text is not None and (not form.is_roster or "{n}" not in str(text)):
+            raise ctx.error(name, "belongs to a roster form and must hold {n}")
+        setattr(form, name, text)
 
 
 def _sections(ctx: _Ctx, raw: Any, form: FormDef) -> list[Section]:

@@ -32,6 +32,7 @@ class FieldDef:
     formula: tuple[str, str] | None = None  # rate: (numerator, denominator)
     check_severity: Severity = Severity.ERROR
     companion_of: str | None = None  # set on the `<key>_other` text of a choice
+    synonyms: tuple[str, ...] = ()  # other column headers clerks give it (formspec.headers)
     depth: int = 0  # 其中 nesting level (0 = top)
 
     @property
@@ -104,6 +105,34 @@ class RuleDef:
         return pick(self.message, self.message_en)
 
 
+@dataclass(frozen=True)
+class CountyFigure:
+    """One figure of the county screen's line (`county_figures` in a form's YAML)."""
+
+    field: str
+    label: str  # with {n} where the value goes: 会员 {n} 人
+    label_en: str | None = None
+
+    def text(self, field_def: FieldDef, value: Any) -> str:
+        """The figure as shown: counts with thousands separators, rates with 1 decimal."""
+        shown = (f"{value:.1f}" if field_def.formula else f"{value:,}"
+                 if isinstance(value, int) else str(value))
+        return pick(self.label, self.label_en).replace("{n}", shown)
+
+
+@dataclass(frozen=True)
+class CountChart:
+    """A roster's rows counted by one choice field, charted in the summary PDF (`chart`)."""
+
+    field: str
+    title: str  # 阵地：按类型
+    title_en: str | None = None
+
+    @property
+    def shown_title(self) -> str:
+        return pick(self.title, self.title_en)
+
+
 @dataclass
 class Section:
     title: str
@@ -127,6 +156,16 @@ class FormDef:
     rules: list[RuleDef] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
     deleted: list[str] = field(default_factory=list)
+    # What the program does with the form, declared in its YAML (docs/forms-yaml.md):
+    carry_over: bool = False  # roster rows start the next period's report
+    row_key: list[str] = field(default_factory=list)  # fields that tell one row from another
+    derived_figures: bool = False  # the cadre figures (formspec.derived) are computed over it
+    key_figures: list[str] = field(default_factory=list)  # record fields the summary leads with
+    headline: str | None = None  # the rate the summary's chart shows, unit by unit
+    county_figures: list[CountyFigure] = field(default_factory=list)  # the county screen's line
+    chart: CountChart | None = None  # rows by a choice field, charted in the summary PDF
+    count_label: str | None = None  # the county screen's row count, "干部 {n} 人"
+    count_label_en: str | None = None
 
     def __post_init__(self) -> None:
         self._by_key: dict[str, FieldDef] = {}
@@ -147,6 +186,10 @@ class FormDef:
     def units_shown(self) -> str:
         """The form's 计量单位 in the interface language."""
         return unit_list(self.unit_label)
+
+    def count_text(self, n: int) -> str:
+        """The county screen's count of this roster's rows, in the interface language."""
+        return pick(self.count_label or "", self.count_label_en).replace("{n}", str(n))
 
     @property
     def record_fields(self) -> list[FieldDef]:

@@ -11,7 +11,8 @@ row (for the derived figures, which must be recomputed over all rows, never aver
   that reported both parts;
 - bool fields of single forms count the units that said yes; choice fields count units per
   choice; roster choice fields count rows per choice (`by_<field>`);
-- the cadres roster's derived figures come from `derived.cadre_figures` over every row.
+- the derived figures of the roster that declares them (`derived_figures`, the cadres) come
+  from `derived.cadre_figures` over every row.
 """
 
 from __future__ import annotations
@@ -23,11 +24,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from unionclerk.domain.period import Period
-from unionclerk.formspec.derived import CadreFigures, cadre_figures
+from unionclerk.formspec.derived import DERIVED_FROM, CadreFigures, cadre_figures
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet, rate
 
 SKIPPED_FORMS = ("cover",)  # identity, not figures: listed per unit, never totalled
-_CADRE_KEYS = ("position", "appointment", "gender", "political", "frontline", "birth")
 Number = int | Decimal
 
 
@@ -124,9 +124,9 @@ class Rollup:
                 rows = raw.get("rows") or []
                 line.rows[form.key] = len(rows)
                 self._add_rows(form, rows)
-                if form.key == "cadres":
-                    line.cadres = self._figures(rows)
-                    self._cadre_rows.extend(tuple(r.get(k) for k in _CADRE_KEYS) for r in rows)
+                if form.derived_figures:
+                    line.cadres = self._figures(form, rows)
+                    self._cadre_rows.extend(tuple(r.get(k) for k in DERIVED_FROM) for r in rows)
         return line
 
     def _add_record(self, form: FormDef, values: Mapping[str, Any]) -> None:
@@ -163,15 +163,16 @@ class Rollup:
                 if isinstance(value, str) and value:
                     counter[value] += 1
 
-    def _figures(self, rows: Iterable[Mapping[str, Any]]) -> CadreFigures:
-        form = self.forms["cadres"]
+    def _figures(self, form: FormDef, rows: Iterable[Mapping[str, Any]]) -> CadreFigures:
         return cadre_figures(rows, self.period.end, _choices(form, "position"),
                              _choices(form, "appointment"))
 
     # -- results ---------------------------------------------------------------------------
     def cadre_figures(self) -> CadreFigures:
         """Derived cadre figures recomputed over every row of every unit added."""
-        return self._figures(dict(zip(_CADRE_KEYS, r, strict=True)) for r in self._cadre_rows)
+        form = next(f for f in self.forms if f.derived_figures)
+        return self._figures(form, (dict(zip(DERIVED_FROM, r, strict=True))
+                                    for r in self._cadre_rows))
 
     def record_totals(self, form_key: str) -> dict[str, tuple[Any, int]]:
         """field -> (total, units reporting it) for a single form (or a roster's summary part):
@@ -220,7 +221,7 @@ class Rollup:
                                for k, (v, n) in self.roster_sums(form.key).items()}
             for key, counts in self.roster_counts(form.key).items():
                 entry[f"by_{key}"] = counts
-            if form.key == "cadres":
+            if form.derived_figures:
                 entry["derived"] = self.cadre_figures().to_json()
             out[form.key] = entry
         return out

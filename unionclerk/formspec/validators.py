@@ -57,7 +57,7 @@ def half_width(text: str) -> str:
     """Map full-width ASCII characters (and the ideographic space) to half-width, and nothing
     else: for identifiers (ID numbers, codes, phone numbers), where ①, ² or other look-alikes
     must not quietly become digits. Matching typed text against choices, headers and filters
-    uses the broader `fieldtypes.to_halfwidth` (NFKC) instead."""
+    uses the broader `text.to_halfwidth` (NFKC) instead."""
     return text.translate(_HALF_WIDTH_TABLE)
 
 

@@ -210,9 +210,6 @@ class CountyWindow(QMainWindow):
             return
         assert self.session is not None
         figures = self.session.figures.of(plan.winners)  # no report re-read on this thread
-        members = figures.totals.get("members", (None, 0))
-        employees = figures.totals.get("employees", (None, 0))
-        rate = figures.rate
         parts = [self.tr("纳入汇总 {0} 个单位").replace("{0}", str(len(plan.winners)))]
         if plan.expected is not None:
             count = {s: sum(group(e.state) == s for e in plan.expected)
@@ -220,16 +217,9 @@ class CountyWindow(QMainWindow):
             parts.append(self.tr("应报 {0}：已报 {1}，未报 {2}，有问题 {3}")
                          .replace("{0}", str(len(plan.expected))).replace("{1}", str(count["已报"]))
                          .replace("{2}", str(count["未报"])).replace("{3}", str(count["有问题"])))
-        if members[0] is not None:
-            parts.append(self.tr("会员 {0} 人").replace("{0}", f"{members[0]:,}"))
-        if employees[0] is not None:
-            parts.append(self.tr("职工 {0} 人").replace("{0}", f"{employees[0]:,}"))
-        if rate is not None:
-            parts.append(self.tr("入会率 {0}%").replace("{0}", f"{rate:.1f}"))
-        parts.append(self.tr("干部 {0} 人，阵地 {1} 个，服务项目 {2} 个")
-                     .replace("{0}", str(figures.rows.get("cadres", 0)))
-                     .replace("{1}", str(figures.rows.get("venues", 0)))
-                     .replace("{2}", str(figures.rows.get("services", 0))))
+        parts += figures.texts()  # the figures the forms declare (forms/*.yaml)
+        if figures.rows:
+            parts.append(figures.rows_text())
         problems = len(plan.problems)
         if problems:
             parts.append(self.tr("问题清单 {0} 条").replace("{0}", str(problems)))

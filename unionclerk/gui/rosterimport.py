@@ -167,7 +167,7 @@ class ImportDialog(QDialog):
             self._show_matching()
 
     def _header_chosen(self, value: int) -> None:
-        from unionclerk.services.roster_headers import match_header
+        from unionclerk.formspec.headers import match_header
 
         rows = self._rows()
         header = value - 1 if value > 0 else None

@@ -26,8 +26,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from unionclerk.formspec.fieldtypes import to_halfwidth
 from unionclerk.formspec.rawcells import raw_texts
+from unionclerk.formspec.text import fold
 from unionclerk.gui.roster import RosterModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -36,11 +36,6 @@ _LATER = 1 << 40  # rank of rows added since the sort: after every sorted row
 # A change of this many separate runs of rows or more is signalled as one layout change: row
 # by row, a filter over 20,000 rows would send thousands of signals.
 _MANY_RUNS = 32
-
-
-def fold(text: str) -> str:
-    """Text as filters compare it: half-width, lower case, no spaces."""
-    return "".join(to_halfwidth(text).lower().split())
 
 
 def _runs(positions: list[int]) -> Iterator[tuple[int, int]]:

@@ -104,7 +104,7 @@ class RosterTable(QWidget):
         filters.addWidget(self.clear_filters)
         filters.addWidget(self.unsort)
 
-        self.figures = FiguresPanel(form) if form.key == "cadres" else None
+        self.figures = FiguresPanel(form) if form.derived_figures else None
         middle = QSplitter(Qt.Orientation.Horizontal)
         middle.addWidget(self.view)
         if self.figures is not None:

@@ -20,14 +20,13 @@ from unionclerk.formspec.checker import iter_unexplained
 from unionclerk.formspec.codec import decode
 from unionclerk.services.workspace import Workspace, database
 
-CARRIED_ROSTERS = ("cadres", "venues")  # services start empty each period
 NOT_CARRIED_COVER = ("report_date",)
 
 
 def create_report(ws: Workspace, division_code: str, period: Period, *, union_name: str = "",
                   source: str = OWN) -> ReportInfo:
-    """A new report for a period, carrying over the cover and the cadres and venues rosters
-    from the unit's latest earlier report."""
+    """A new report for a period, carrying over the cover and the rosters declared
+    `carry_over` (cadres, venues) from the unit's latest earlier report."""
     with database(ws).transaction() as tx:
         unit = tx.get_unit(division_code)
         if unit is None:
@@ -47,7 +46,7 @@ def create_report(ws: Workspace, division_code: str, period: Period, *, union_na
                      if k not in NOT_CARRIED_COVER}
             if cover:
                 carried.single["cover"] = cover
-            for form in CARRIED_ROSTERS:
+            for form in (f.key for f in ws.forms if f.carry_over):  # declared in the YAML
                 if old.rows.get(form):
                     carried.rows[form] = [(str(uuid.uuid4()), dict(v)) for _, v in old.rows[form]]
             tx.replace_data(report.id, carried, note=tr("从 {period} 结转封面、干部和阵地名单",

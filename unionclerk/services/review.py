@@ -141,7 +141,7 @@ def add_comment(ws: Workspace, code: str, period: Period, target: str, text: str
         if index >= len(rows):
             raise UserError(tr("“{title}”只有 {n} 行，没有第 {i} 行", title=ws.forms[form].display_title,
                                n=len(rows), i=index + 1))
-        row_key = key_of(form, rows[index])
+        row_key = key_of(ws.forms[form], rows[index])
         value = rows[index].get(field) if field else None
     elif field is not None:
         record = raw.get("summary", {}) if ws.forms[form].is_roster else raw

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unionclerk.domain.i18n import tr
-from unionclerk.formspec.model import FormSet
+from unionclerk.formspec.model import FormDef, FormSet
 from unionclerk.services.review_rows import keyed, shown_key
 
 CHANGED, ADDED, REMOVED = "changed", "added", "removed"
@@ -57,7 +57,7 @@ def diff_docs(forms: FormSet, old: dict[str, Any], new: dict[str, Any]) -> Diff:
         if form.is_roster:
             _record(out.changes, form.key, a.get("summary") or {}, b.get("summary") or {},
                     _typed(form.summary))
-            _rows(out.changes, form.key, a.get("rows") or [], b.get("rows") or [],
+            _rows(out.changes, form, a.get("rows") or [], b.get("rows") or [],
                   _typed(form.fields))
         else:
             _record(out.changes, form.key, a, b, _typed(form.fields))
@@ -83,12 +83,14 @@ def _record(out: list[Change], form: str, a: dict, b: dict, order: list[str]) ->
             out.append(Change(CHANGED, form, key, a.get(key), b.get(key)))
 
 
-def _rows(out: list[Change], form: str, a: list[dict], b: list[dict], order: list[str]) -> None:
+def _rows(out: list[Change], form_def: FormDef, a: list[dict], b: list[dict],
+          order: list[str]) -> None:
     if a == b:
         return
-    before = {key: (i, row) for key, i, row in keyed(form, a)}
+    form = form_def.key
+    before = {key: (i, row) for key, i, row in keyed(form_def, a)}
     matched: set[tuple] = set()
-    for key, j, row in keyed(form, b):
+    for key, j, row in keyed(form_def, b):
         found = before.get(key)
         if found is None:
             out.append(Change(ADDED, form, None, None, row, shown_key(form, key), None, j))

@@ -24,6 +24,7 @@ from unionclerk.domain.report import ReportData
 from unionclerk.domain.review import RETURN, SENT, Comment, short_hash
 from unionclerk.exporters import return_file
 from unionclerk.formspec import door, validators
+from unionclerk.formspec.model import FormSet
 from unionclerk.services import backup
 from unionclerk.services.review_rows import keyed
 from unionclerk.services.workspace import Workspace, database
@@ -116,8 +117,8 @@ def import_return(ws: Workspace, path: Path) -> ReturnOutcome:
             if c.id in known:
                 continue  # already kept (or twice in the file): once is enough
             known.add(c.id)
-            row_uuid = _find_row(data.rows.get(c.form, []), c) if c.row_index is not None \
-                else None
+            row_uuid = _find_row(ws.forms, data.rows.get(c.form, []), c) \
+                if c.row_index is not None else None
             tx.add_comment(report.id, uid=c.id, form=c.form, field=c.field, text=c.text,
                            author=c.by, at=c.at, row_index=c.row_index, row_key=c.row_key,
                            row_uuid=row_uuid, value=c.value, return_uid=doc.return_id)
@@ -125,11 +126,12 @@ def import_return(ws: Workspace, path: Path) -> ReturnOutcome:
     return ReturnOutcome(report, len(doc.comments), reason, doc.reviewer)
 
 
-def _find_row(rows: list[tuple[str, dict[str, Any]]], c: return_file.ReturnComment) -> str | None:
+def _find_row(forms: FormSet, rows: list[tuple[str, dict[str, Any]]],
+              c: return_file.ReturnComment) -> str | None:
     """The stored row the comment means: by its key (rows may have moved), else its place."""
-    if c.row_key:
+    if c.row_key and c.form in forms:
         wanted = tuple(c.row_key.values())
-        for key, position, _row in keyed(c.form, (values for _, values in rows)):
+        for key, position, _row in keyed(forms[c.form], (values for _, values in rows)):
             if key[:-1] == wanted:
                 return rows[position][0]
     if c.row_index is not None and c.row_index < len(rows):

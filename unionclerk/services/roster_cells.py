@@ -24,9 +24,10 @@ from unionclerk.domain.errors import ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.report import YearMonth
 from unionclerk.formspec import door
-from unionclerk.formspec.fieldtypes import HARD_TEXT_CAP, to_halfwidth
+from unionclerk.formspec.fieldtypes import HARD_TEXT_CAP
 from unionclerk.formspec.model import OTHER, FieldDef
 from unionclerk.formspec.rawcells import RAW_KEY, Raw, put
+from unionclerk.formspec.text import fold
 
 # Common ways of writing a choice, applied only when the target is one of the field's choices.
 SYNONYMS = {
@@ -70,16 +71,11 @@ class Cell:
             put(values, field.other_key, self.other)
 
 
-def norm(text: str) -> str:
-    """Spaces out, full-width to half-width: how labels and headers are compared."""
-    return re.sub(r"\s+", "", to_halfwidth(text))
-
-
 def read_choice(field: FieldDef, text: str) -> Cell:
-    t = norm(text)
+    t = fold(text)
     if not t:
         return Cell()
-    by_norm = {norm(c): c for c in field.choices}
+    by_norm = {fold(c): c for c in field.choices}
     if t in by_norm:
         return Cell(by_norm[t])
     if field.has_other:

@@ -5,7 +5,7 @@
    A password-protected or old .xls file, a file that is not a workbook, or a sheet too big
    to be a roster is refused with a plain message.
 2. `guess(form, source)`: the sheet, the header row (past titles and blank lines) and which
-   column is which field (`roster_headers`); the clerk confirms or fixes this in a dialog.
+   column is which field (`formspec.headers`); the clerk confirms or fixes this in a dialog.
 3. `build_rows(...)`: the data rows read by type (`roster_cells`); unreadable cells kept and
    marked; blank, 合计 and repeated header rows skipped. `refusals(...)` lists what blocks the
    import (rounded ID numbers, over-long cells), so nothing is ever half-imported.
@@ -29,16 +29,16 @@ from unionclerk.domain.report import ReportData, RosterRow
 from unionclerk.exporters import sniff, xlsx_safe
 from unionclerk.formspec import Checker
 from unionclerk.formspec.fieldtypes import HARD_TEXT_CAP
-from unionclerk.formspec.model import FormDef, FormSet
-from unionclerk.services.editing import EditSession, RowsPlan
-from unionclerk.services.roster_cells import CellRefused, read_value, refusal_message
-from unionclerk.services.roster_headers import (
+from unionclerk.formspec.headers import (
     guess_header_row,
-    header_norm,
     header_score,
     looks_like_header,
     match_header,
 )
+from unionclerk.formspec.model import FormDef, FormSet
+from unionclerk.formspec.text import header_fold
+from unionclerk.services.editing import EditSession, RowsPlan
+from unionclerk.services.roster_cells import CellRefused, read_value, refusal_message
 
 MAX_ROWS = 50_000  # rows of one sheet: far beyond any roster
 MAX_COLUMNS = 200
@@ -212,7 +212,7 @@ def build_rows(form: FormDef, rows: Sequence[tuple[int, Sequence[Any]]],
         if limit is not None and len(out.values) >= limit:
             break
         cells = [(f, row[col] if col < len(row) else None) for col, f in mapped]
-        first = next((header_norm(v) for v in row if header_norm(v)), "")
+        first = next((header_fold(v) for v in row if header_fold(v)), "")
         if (all(v is None or (isinstance(v, str) and not v.strip()) for _, v in cells)
                 or first in _TOTALS or looks_like_header(form, row)):
             out.skipped += 1

@@ -23,10 +23,10 @@ from typing import Any
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.report import RosterRow
+from unionclerk.formspec.headers import looks_like_header, match_header
 from unionclerk.formspec.model import FieldDef, FormDef
 from unionclerk.services.editing import EditSession, RowsPlan, copy_values
 from unionclerk.services.roster_cells import CellRefused, read_text, refusal_message
-from unionclerk.services.roster_headers import looks_like_header, match_header
 
 
 class TooWide(UserError):
