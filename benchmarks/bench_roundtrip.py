@@ -1,20 +1,28 @@
 """Benchmark: the round-trip promise (issue 13) over many drawn reports, against a baseline.
 
-Run from the repository root:  python benchmarks/bench_roundtrip.py [EXAMPLES] [ROWS]
+Run from the repository root:
+    python benchmarks/bench_roundtrip.py [EXAMPLES] [ROWS] [MAX_ROWS] [--keep DIR]
 
-Hypothesis draws pairs of reports over the forms' whole value space (tests/reportgen.py) —
-this time with text up to what each field accepts (5 times its max_length, at most 10,000
-characters; explanations up to 5,000) and rosters of up to ROWS rows (default 30) — and each pair goes through the full round trip of
+First the two ends (tests/reportgen.py): a pair of reports with every field at its maximum —
+every text exactly at the longest its field keeps (5 times its max_length, at most 10,000
+characters), every explanation at 5,000 characters, every choice 其他 with its text, numbers
+at the largest accepted — and MAX_ROWS full rows in every roster (default 100: the forms set
+no row limit), and a pair with nothing filled. Then Hypothesis draws EXAMPLES pairs over the
+forms' whole value space with text up to (and often exactly at) each field's limit and rosters
+of up to ROWS rows (default 30). Each pair goes through the full round trip of
 tests/roundtrip.py: import → export xlsx, pdf, json → inspect intact → re-import equal →
-merge with exact totals. The suite runs the same property with 4 small examples.
+merge (summary workbook and PDF) with exact totals. The suite runs the same property with
+the two ends (smaller) and 2 drawn pairs. `--keep DIR` keeps the maximal pair's files (its
+exports and the merge's summary) in DIR, to look at.
 
 Baseline, in the same run: the same round trip of the demo report (a real township's ordinary
-report), twice over. Printed: examples run, failures (each failing example is shown and the
-script exits 1), and the mean seconds per drawn pair as a ratio to the baseline pair.
+report), twice over. Printed: the ends' seconds, examples run, failures (each failing example is
+shown and the script exits 1), and seconds as ratios to the baseline pair.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
@@ -30,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(1, str(ROOT))
 
-from reportgen import report_docs  # noqa: E402
+from reportgen import empty_doc, maximal_doc, report_docs  # noqa: E402
 from roundtrip import round_trip  # noqa: E402
 
 from unionclerk import paths  # noqa: E402
@@ -66,9 +74,30 @@ def demo_docs(tmp: Path) -> list[dict]:
     return [doc, second]
 
 
+def ends(tmp: Path, max_rows: int, keep: Path | None, failures: list[str]) -> list[str]:
+    """The maximal and the empty pair: one line each (seconds), failures appended."""
+    pairs = [("all at maximum", [maximal_doc("330782101000", max_rows),
+                                 maximal_doc("330782102000", max_rows // 10)], keep),
+             ("all empty", [empty_doc("330782101000"), empty_doc("330782102000")], None)]
+    lines = []
+    for name, docs, where in pairs:
+        work = where or tmp / name.replace(" ", "-")
+        try:
+            lines.append(f"{name}: {quiet_round_trip(docs, work):.2f} s")
+        except Exception:  # noqa: BLE001 - reported with the others
+            failures.append(f"{name}:\n{traceback.format_exc(limit=3)}")
+            lines.append(f"{name}: FAILED")
+    return lines
+
+
 def main() -> int:
-    examples = int(sys.argv[1]) if len(sys.argv) > 1 else 60
-    rows = int(sys.argv[2]) if len(sys.argv) > 2 else 30
+    parser = argparse.ArgumentParser(description="round-trip benchmark (issue 13)")
+    parser.add_argument("examples", type=int, nargs="?", default=60)
+    parser.add_argument("rows", type=int, nargs="?", default=30)
+    parser.add_argument("max_rows", type=int, nargs="?", default=100)
+    parser.add_argument("--keep", type=Path, default=None)
+    opts = parser.parse_args()
+    examples, rows, max_rows, keep = opts.examples, opts.rows, opts.max_rows, opts.keep
     i18n.set_catalogue_dir(paths.resources_dir() / "i18n")
     times: list[float] = []
     failures: list[str] = []
@@ -76,6 +105,7 @@ def main() -> int:
         tmp = Path(tmp_name)
         base = min(quiet_round_trip(demo_docs(tmp / f"b{i}"), tmp / f"base{i}")
                    for i in range(2))
+        end_lines = ends(tmp, max_rows, keep, failures)
 
         @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
                   suppress_health_check=list(HealthCheck))
@@ -93,6 +123,11 @@ def main() -> int:
         one()
     mean = sum(times) / len(times) if times else 0.0
     print(f"baseline (demo report pair) round trip: {base:.2f} s")
+    for line in end_lines:
+        seconds = line.rpartition(": ")[2].removesuffix(" s")
+        ratio = f" = {float(seconds) / base:.2f} x baseline" if seconds != "FAILED" else ""
+        print(f"{line}{ratio} (maximal rosters: {max_rows} and {max_rows // 10} full rows)"
+              if "maximum" in line else f"{line}{ratio}")
     print(f"drawn pairs: {len(times) + len(failures)} run, {len(failures)} failed, "
           f"rows up to {rows}, text up to each field's limit")
     print(f"mean per drawn pair: {mean:.2f} s = {mean / base:.2f} x baseline; "

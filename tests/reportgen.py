@@ -2,9 +2,15 @@
 
 `report_docs()` draws whole JSON reports (interchange.md §1): every field of every form, each
 of its type — text of any Unicode the door accepts (CJK, full-width, emoji, line breaks in
-every style including Excel's `_x000D_`) with lengths up to the field's limit, counts and money
-up to the largest accepted, dates and year-months across the accepted years, choices with their
-其他 text — rosters from empty to `max_rows`, and written explanations up to 5,000 characters.
+every style including Excel's `_x000D_`) with lengths up to the field's limit, and often exactly
+at its max_length or at the longest it keeps, counts and money up to the largest accepted,
+dates and year-months across the accepted years, choices with their 其他 text — rosters from
+empty to exactly `max_rows`, and written explanations up to 5,000 characters.
+
+`maximal_doc()` and `empty_doc()` are the two ends, built without drawing: every field at its
+maximum (text exactly at the longest each field keeps, every explanation at 5,000 characters,
+every roster row full, numbers at the largest accepted), and a report with nothing in it but the
+unit. The property's explicit examples, so both ends are always run.
 
 `invalid_cases()` draws one field and a value its door must refuse (NaN, infinities, huge
 integer literals, lone surrogates, control, bidi and zero-width characters, over-long text),
@@ -67,6 +73,42 @@ def texts(draw: Any, most: int) -> str:
     return text
 
 
+def kept_length(text: str) -> int:
+    return len(door.clean(text).strip())
+
+
+def _tidy(text: str) -> str:
+    """Cut so that appending 长 neither completes half an escape or a \r\n pair nor follows a
+    zero-width joiner (which the door accepts only inside an emoji)."""
+    while text.endswith(("\r", "_x000D", "_x000A", "\u200d")) or "_x" in text[-6:]:
+        text = text[:-1]
+    return text
+
+
+def exactly(text: str, n: int) -> str:
+    """`text` cut or padded (with 长) so that what a field keeps of it is exactly n characters."""
+    text = _tidy(text)
+    while text and kept_length(text + "长") > n:
+        text = _tidy(text[:-1])
+    text += "长"
+    return text + "长" * (n - kept_length(text))
+
+
+@st.composite
+def texts_at(draw: Any, n: int) -> str:
+    """Text whose kept form is exactly n characters (any mix of characters and breaks)."""
+    return exactly(draw(texts(min(n, 60))), n)
+
+
+def text_value(f: FieldDef, most_text: int | None) -> st.SearchStrategy[str]:
+    """Any length up to the limit, or exactly the field's max_length, or exactly the longest
+    text it keeps (5x max_length, marked by the checks)."""
+    most = limit(f) if most_text is None else min(limit(f), most_text)
+    ends = sorted({n for n in (f.type.max_length, limit(f)) if n and n <= most})
+    free = texts(most).filter(lambda t: bool(door.clean(t).strip()))
+    return st.one_of(free, *(texts_at(n) for n in ends)) if ends else free
+
+
 def _decimal(places: int) -> st.SearchStrategy[Decimal]:
     step = Decimal(1).scaleb(-places)
     top = MAX_COUNT * 10**places
@@ -95,8 +137,7 @@ def value(f: FieldDef, most_text: int | None = None) -> st.SearchStrategy[Any]:
                          st.from_regex(r"[0-9xX]{1,18}", fullmatch=True))
     if kind in ("creditcode", "divisioncode", "phone"):
         return st.from_regex(r"[0-9A-Z\-]{1,18}", fullmatch=True)
-    most = limit(f) if most_text is None else min(limit(f), most_text)
-    return texts(most).filter(lambda t: bool(door.clean(t).strip()))
+    return text_value(f, most_text)
 
 
 @st.composite
@@ -126,7 +167,9 @@ def report_docs(draw: Any, division_code: str, *, max_rows: int = 3,
     rows_of: dict[str, int] = {}
     for form in forms:
         if form.is_roster:
-            rows = draw(st.lists(record(form.fields, most_text), max_size=max_rows))
+            rows = draw(st.one_of(  # often exactly max_rows: the most a roster holds here
+                st.lists(record(form.fields, most_text), max_size=max_rows),
+                st.lists(record(form.fields, most_text), min_size=max_rows, max_size=max_rows)))
             entry: dict[str, Any] = {"rows": rows}
             if form.summary:
                 entry["summary"] = draw(record(form.summary, most_text))
@@ -151,6 +194,79 @@ def report_docs(draw: Any, division_code: str, *, max_rows: int = 3,
     return {"format": "unionclerk.report", "format_version": 1,
             "period": {"year": YEAR, "part": "year"}, "forms": out_forms,
             "explanations": {k: v for k, v in explanations.items() if v.strip()}}
+
+
+# -- the two ends: everything at its maximum, and nothing at all ---------------------------
+MAX_PHONE = "0579-85711234-1234"  # no length limit of its own: as long as a drawn one
+
+
+def _maximal(f: FieldDef, seed: str) -> Any:
+    kind = f.type.name
+    if kind == "int":
+        return MAX_COUNT
+    if kind in ("money", "area"):
+        return MAX_COUNT  # the largest accepted; its cents are .00
+    if kind == "date":
+        return "2100-12-31"
+    if kind == "yearmonth":
+        return "2100-12"
+    if kind == "bool":
+        return True
+    if kind == "choice":
+        return OTHER if f.has_other else f.choices[-1]
+    if kind == "idnumber":
+        return "11010519491231002X"
+    if kind == "creditcode":
+        return "91330782MA2HX1234Y"
+    if kind == "phone":
+        return MAX_PHONE
+    # every style of line break and the awkward characters, then CJK to the very limit
+    return exactly(seed + "\r\n第二行\r第三行_x000D_\n𠮷👩\u200d💻Ａ&<b>=1\u2028", limit(f))
+
+
+def maximal_doc(division_code: str, rows: int, *, every_explanation: bool = True
+                ) -> dict[str, Any]:
+    """Every field of every form at its maximum, `rows` full rows per roster, an explanation
+    of 5,000 characters on every record field (or, not `every_explanation`, on each form's
+    first) and one of 200 on every field of each roster's first row."""
+    def fill(fields: list[FieldDef]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields:
+            if f.type.computed or f.companion_of:
+                continue
+            out[f.key] = _maximal(f, f.label)
+            if f.has_other:
+                out[f.other_key] = _maximal(FORMS[form.key].field(f.other_key), "其他")
+        return out
+
+    out_forms: dict[str, Any] = {}
+    explanations: dict[str, str] = {}
+    for form in FORMS:
+        if form.is_roster:
+            entry: dict[str, Any] = {"rows": [fill(form.fields) for _ in range(rows)]}
+            if form.summary:
+                entry["summary"] = fill(form.summary)
+            out_forms[form.key] = entry
+            for f in form.fields:
+                if rows and not f.type.computed:
+                    explanations[f"{form.key}.rows[0].{f.key}"] = exactly("名单说明", 200)
+        else:
+            out_forms[form.key] = fill(form.fields)
+        explained = [f for f in form.record_fields if not f.type.computed]
+        for f in explained if every_explanation else explained[:1]:
+            explanations[f"{form.key}.{f.key}"] = exactly("说明\r\n", door.EXPLANATION_MAX)
+    out_forms["cover"]["division_code"] = division_code
+    return {"format": "unionclerk.report", "format_version": 1,
+            "period": {"year": YEAR, "part": "year"}, "forms": out_forms,
+            "explanations": explanations}
+
+
+def empty_doc(division_code: str) -> dict[str, Any]:
+    """A report with nothing filled: only the unit (a file that names no unit is refused)."""
+    forms = {form.key: ({"rows": []} if form.is_roster else {}) for form in FORMS}
+    forms["cover"] = {"division_code": division_code, "union_name": "空"}
+    return {"format": "unionclerk.report", "format_version": 1,
+            "period": {"year": YEAR, "part": "year"}, "forms": forms, "explanations": {}}
 
 
 # -- refused at the door -----------------------------------------------------------------

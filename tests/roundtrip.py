@@ -3,7 +3,8 @@ command line as a clerk and a county would run it:
 
 import the JSON reports → export xlsx, pdf and json (`--full-ids`) → `inspect` says intact →
 each export re-imported into an empty folder exports the same JSON → a merge of the exported
-workbooks gives totals equal to the exact (Decimal) sums of the units' values.
+workbooks writes the summary workbook and PDF, with totals equal to the exact (Decimal) sums
+of the units' values.
 
 Shared by tests/services/test_roundtrip_property.py and benchmarks/bench_roundtrip.py.
 """
@@ -64,6 +65,8 @@ def round_trip(docs: list[dict[str, Any]], work: Path, forms: FormSet) -> None:
                 f"{suffix} re-import of {code} differs")
     merged = work / "merged"
     run(["merge", *map(str, books), "--period", "2019", "--out", str(merged)], work / "county")
+    pdf = next(merged.glob("*_汇总*.pdf"))  # the summary PDF lays out whatever rows it holds
+    assert pdf.read_bytes().startswith(b"%PDF") and next(merged.glob("*_汇总*.xlsx"))
     summary = json.loads(next(merged.glob("*_汇总*.json")).read_text(encoding="utf-8"))
     check_totals(summary["totals"], list(exported.values()), forms)
 

@@ -226,6 +226,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 e=errors, w=len(out.problems) - errors))
         for key in out.dropped:
             _say(tr("  注意：旧版本字段 {key} 在新版本中已删除，未导入", key=key))
+        for warning in out.warnings:
+            _say(tr("  注意：{w}", w=warning))
     return EXIT_REFUSED if bad_returns else EXIT_OK
 
 

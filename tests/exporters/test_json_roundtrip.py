@@ -12,7 +12,7 @@ import pytest
 
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import ReportInfo
-from unionclerk.formspec import explanation_key, validators
+from unionclerk.formspec import explanation_key, idmask, validators
 from unionclerk.services import demo, exporting, importing, reports
 from unionclerk.services.workspace import Workspace, database
 
@@ -75,7 +75,7 @@ def test_ids_leave_masked_and_stay_masked(ws, source, empty, tmp_path: Path) -> 
     text = file.read_text(encoding="utf-8")
     ids = [r["id_number"] for r in json.loads(text)["forms"]["cadres"]["rows"]]
     assert all(MASKED.match(i) for i in ids), ids
-    assert [validators.mask_id(n) for n in full] == ids
+    assert [idmask.mask(n) for n in full] == ids
     assert not any(n in text for n in full)
 
     outcome = importing.import_file(empty, file)

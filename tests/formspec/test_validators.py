@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from unionclerk.formspec.idmask import is_masked, mask
 from unionclerk.formspec.validators import (
     credit_check_char,
     credit_code_problem,
@@ -12,8 +13,6 @@ from unionclerk.formspec.validators import (
     id_check_char,
     id_gender,
     id_number_problem,
-    is_masked_id,
-    mask_id,
     normalise_code,
     normalise_id_number,
     phone_problem,
@@ -160,7 +159,7 @@ def test_birth_none_for_impossible_date_but_gender_still_known() -> None:
     ],
 )
 def test_mask_id(raw: str, masked: str) -> None:
-    assert mask_id(raw) == masked
+    assert mask(raw) == masked
 
 
 @pytest.mark.parametrize(
@@ -184,12 +183,12 @@ def test_mask_id(raw: str, masked: str) -> None:
     ],
 )
 def test_is_masked_id(text: str, expected: bool) -> None:
-    assert is_masked_id(text) is expected
+    assert is_masked(text) is expected
 
 
 def test_mask_output_is_recognised_as_masked() -> None:
     for number in PUBLISHED_IDS + CONSTRUCTED_IDS:
-        assert is_masked_id(mask_id(number))
+        assert is_masked(mask(number))
 
 
 # --- unified social credit codes ---

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from unionclerk.formspec.validators import mask_id
+from unionclerk.formspec.idmask import mask
 
 Click = Qt.MouseButton.LeftButton
 
@@ -76,8 +76,8 @@ def test_id_shows_as_typed_on_the_row_being_edited(demo_window, qtbot) -> None:
     full = w.session.data.rows["cadres"][0].values["id_number"]
     view.setCurrentIndex(model.index(5, column))
     shown = model.index(0, column).data()
-    assert shown == mask_id(full)  # another row: masked
+    assert shown == mask(full)  # another row: masked
     view.setCurrentIndex(model.index(0, 1))  # the cursor on row 1 (any column)
     assert model.index(0, column).data() == full
     qtbot.keyClick(view, Qt.Key.Key_Down)  # moving on masks it again
-    assert model.index(0, column).data() == mask_id(full)
+    assert model.index(0, column).data() == mask(full)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from unionclerk import paths
+from unionclerk import paths, translations_build
 from unionclerk.gui import main, translations
 from unionclerk.gui.lock import FolderLock
 from unionclerk.services import demo
@@ -112,7 +112,7 @@ def test_qm_is_compiled_into_the_data_folder_when_missing(tmp_path, monkeypatch)
     shutil.copy(translations.ts_file("en"), ts)
     monkeypatch.setattr(translations, "ts_file", lambda lang: ts)
     qm = translations.find_qm("en")
-    if translations.lrelease_program() is None:
+    if translations_build.lrelease_program() is None:
         pytest.skip("no lrelease here")
     assert qm == paths.data_dir() / "translations" / "unionclerk_en.qm"
     assert qm.stat().st_size > 0

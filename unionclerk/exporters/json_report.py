@@ -38,6 +38,7 @@ class ParsedReport:
     form_versions: dict[str, int]
     dropped: list[str] = field(default_factory=list)  # keys of older versions with no successor
     review: dict[str, Any] | None = None  # the replies to a return (docs/review.md)
+    warnings: list[str] = field(default_factory=list)  # what a reader saw but did not import
 
     @property
     def division_code(self) -> str | None:

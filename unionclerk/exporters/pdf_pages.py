@@ -1,6 +1,7 @@
 """The PDF's pages: A4 portrait for the cover and single forms, A4 landscape for rosters; a
 running header (unit and period, 草稿 with a faint watermark on drafts) and the footer
-"第 X 页 共 Y 页", drawn once the page count is known (pages are kept until `save`)."""
+"第 X 页 共 Y 页", drawn once the page count is known (pages are kept until `save`). The
+header is one line that always fits beside the 草稿 mark, however long the unit's name."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -70,6 +72,25 @@ def numbered_canvas(font: str, created: datetime | None = None) -> type[Canvas]:
     return NumberedCanvas
 
 
+HEADER_SIZE, DRAFT_SIZE = 8.5, 12
+
+
+def fit_line(text: str, font: str, size: float, room: float) -> str:
+    """`text` on one line (line breaks and runs of spaces become one space) no wider than
+    `room` points: cut at the end with … when it is wider."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= room:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with its …
+    while low < high:
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid] + "…", font, size) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
 def page_decoration(font: str, left: str, draft: bool) -> Callable[[Canvas, Any], None]:
     def decorate(canv: Canvas, doc: Any) -> None:
         width, height = canv._pagesize
@@ -82,11 +103,14 @@ def page_decoration(font: str, left: str, draft: bool) -> Callable[[Canvas, Any]
             canv.drawCentredString(0, -40, "草稿")
             canv.rotate(-30)
             canv.translate(-width / 2, -height / 2)
-        canv.setFont(font, 8.5)
+        canv.setFont(font, HEADER_SIZE)
         canv.setFillGray(0.3)
-        canv.drawString(MARGIN_X, height - MARGIN_TOP / 2 - 3, left)
+        room = width - 2 * MARGIN_X - (stringWidth("草稿", font, DRAFT_SIZE) + 4 * mm
+                                       if draft else 0)
+        canv.drawString(MARGIN_X, height - MARGIN_TOP / 2 - 3,
+                        fit_line(left, font, HEADER_SIZE, room))
         if draft:
-            canv.setFont(font, 12)
+            canv.setFont(font, DRAFT_SIZE)
             canv.setFillColorRGB(0.75, 0, 0)
             canv.drawRightString(width - MARGIN_X, height - MARGIN_TOP / 2 - 4, "草稿")
         canv.setStrokeGray(0.6)

@@ -23,7 +23,7 @@ from typing import Any
 
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import ReportData
-from unionclerk.formspec import validators
+from unionclerk.formspec import idmask
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 
 LAYOUT_VERSION = 1
@@ -162,8 +162,8 @@ def value_cell(f: FieldDef, value: Any, full_ids: bool) -> tuple[Any, str]:
         if value is None:
             return None, "code"
         text = str(value)
-        if f.sensitive and not full_ids and not validators.is_masked_id(text):
-            text = validators.mask_id(text)
+        if f.sensitive and not full_ids and not idmask.is_masked(text):
+            text = idmask.mask(text)
         return clean(text), "code"
     if value is None:
         return None, "longtext" if kind == "longtext" else "text"

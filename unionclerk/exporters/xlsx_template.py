@@ -10,7 +10,9 @@ Every cell a person filled either arrives or is named: a value outside the fill-
 (typed into 计量单位, beside the table, on a section title), a formula whose result the file
 does not hold, and a year-month that a spreadsheet stored as the number 1980.1 (1980年1月 or
 1980年10月?) are refused with the sheet and cell named. An ID number that Excel has turned
-into a number has lost digits: refused, naming the row.
+into a number has lost digits: refused, naming the row. What was typed in the header block or
+the signature rows (which repeat the cover and are not imported) and differs from the imported
+report is named in a warning of the result (template_margins), not refused.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import ReportData, RosterRow
-from unionclerk.exporters import xlsx_safe
+from unionclerk.exporters import template_margins, xlsx_safe
 from unionclerk.exporters.json_report import ParsedReport
 from unionclerk.exporters.xlsx_layout import (
     CODE_TYPES,
@@ -99,7 +101,8 @@ class _Sheet:
     rows: list[tuple[Any, ...]]
     formulas: set[tuple[int, int]]
     used: set[tuple[int, int]] = field(default_factory=set)
-    ignored_rows: set[int] = field(default_factory=set)
+    ignored_rows: set[int] = field(default_factory=set)  # column headings matched by text
+    margin: dict[int, str] = field(default_factory=dict)  # header/signature rows: their area
 
     def get(self, i: int, col: int) -> Any:
         row = self.rows[i]
@@ -125,7 +128,7 @@ class _Sheet:
         """Cells with content the reader did not take, as "D12“text”"."""
         out = []
         for i, row in enumerate(self.rows):
-            if i in self.ignored_rows:
+            if i in self.ignored_rows or i in self.margin:
                 continue
             for col, value in enumerate(row, start=1):
                 if (i, col) in self.used or not _filled(value):
@@ -134,6 +137,18 @@ class _Sheet:
                     continue
                 out.append(f"{col_letter(col)}{i + 1}“{_shown(value)}”")
         return out
+
+    def margin_cells(self) -> list[tuple[str, str, Any]]:
+        """(area, where, value) of each filled cell of the header and signature rows, except
+        what the blank template has in that column of those rows."""
+        blank = {(c.col, c.value.strip()) for i, row in enumerate(self.plan.rows) for c in row
+                 if (i < HEADER_ROW or _is_signature(row[0].value if row else None))
+                 and isinstance(c.value, str)}
+        return [(area, self.where(i, col), value)
+                for i, area in sorted(self.margin.items()) if i not in self.ignored_rows
+                for col, value in enumerate(self.rows[i], start=1)
+                if (i, col) not in self.used and _filled(value)
+                and (col, str(value).strip()) not in blank]
 
 
 def _shown(value: Any) -> str:
@@ -155,6 +170,7 @@ def read_template(wb: Any, forms: FormSet, manifest: dict[str, Any],
     plans = template_plans(forms)
     texts = {c.value.strip() for plan in plans for row in plan.rows for c in row
              if isinstance(c.value, str) and c.value.strip()}
+    margin_cells: list[tuple[str, str, Any]] = []
     for plan in plans:
         if plan.name not in wb.sheetnames:
             raise UserError(tr("模板缺少工作表“{sheet}”", sheet=plan.name))
@@ -165,12 +181,13 @@ def read_template(wb: Any, forms: FormSet, manifest: dict[str, Any],
             end = _read_roster(form, sheet, data)
             if form.summary:
                 data.single[form.key] = _read_record(form, form.summary, sheet, end, data)
-        else:
-            sheet.ignored_rows.update(range(HEADER_ROW))  # title and header block
+        else:  # title, header block and column headings
+            sheet.margin.update(dict.fromkeys(range(HEADER_ROW), template_margins.HEADER))
             data.single[form.key] = _read_record(form, form.fields, sheet, 0, data)
         if plan.kind == "cover":
             period = _period(sheet, manifest)
-        _ignore_signature(sheet)
+        _signature(sheet)
+        margin_cells += sheet.margin_cells()
         strays = sheet.strays(texts)
         if strays:
             more = tr("等 {n} 处", n=len(strays)) if len(strays) > STRAYS_SHOWN else ""
@@ -179,14 +196,19 @@ def read_template(wb: Any, forms: FormSet, manifest: dict[str, Any],
                                cells="、".join(strays[:STRAYS_SHOWN]), more=more),
                             where=plan.name)
     assert period is not None
-    return ParsedReport(period, data, dict(forms.versions))
+    margins = template_margins.Margins(forms, data.single.get("cover", {}), period, manifest)
+    return ParsedReport(period, data, dict(forms.versions),
+                        warnings=template_margins.warnings(margins, margin_cells))
 
 
-def _ignore_signature(sheet: _Sheet) -> None:
+def _is_signature(first: Any) -> bool:
+    return isinstance(first, str) and first.strip().startswith(SIGN_ROWS)
+
+
+def _signature(sheet: _Sheet) -> None:
     for i, row in enumerate(sheet.rows):
-        first = row[0] if row else None
-        if isinstance(first, str) and first.strip().startswith(SIGN_ROWS):
-            sheet.ignored_rows.add(i)
+        if _is_signature(row[0] if row else None):
+            sheet.margin[i] = template_margins.SIGNATURE
 
 
 def _labels(sheet: _Sheet, start: int) -> dict[str, int]:
@@ -256,7 +278,8 @@ def _read_roster(form: FormDef, sheet: _Sheet, data: ReportData) -> int:
         names = "、".join(f"{h}" for _, h in match.unmatched[:10])
         raise UserError(tr("以下列无法对应到“{title}”的项目：{names}", title=form.title,
                            names=names), where=plan.name)
-    sheet.ignored_rows.update(range(header + 1))  # title, header block and column headings
+    sheet.margin.update(dict.fromkeys(range(header), template_margins.HEADER))  # title, header
+    sheet.ignored_rows.add(header)  # column headings: matched above, unmatched ones refused
     out = data.roster(form.key)
     i = header + 1
     while i < len(rows):

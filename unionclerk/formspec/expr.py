@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from unionclerk.domain.report import YearMonth
+from unionclerk.formspec import idmask
 from unionclerk.formspec import validators as v
 
 
@@ -112,11 +113,11 @@ def _age(birth: Any, at: Any) -> Any:
 
 
 def _id_gender(x: Any) -> Any:
-    return None if not x or v.is_masked_id(x) else v.id_gender(x)
+    return None if not x or idmask.is_masked(x) else v.id_gender(x)
 
 
 def _id_birth(x: Any) -> Any:
-    if not x or v.is_masked_id(x):
+    if not x or idmask.is_masked(x):
         return None
     ymd = v.id_birth(x)
     return None if ymd is None else YearMonth(ymd[0], ymd[1])

@@ -376,7 +376,7 @@ class IdNumberType(FieldType):
     def format_problem(self, value: Any) -> str | None:
         if not value:
             return None
-        if v.is_masked_id(value):  # masked numbers are not re-checked: the file says
+        if idmask.is_masked(value):  # masked numbers are not re-checked: the file says
             if idmask.masked_valid(value) is False:
                 return tr("导出时未通过校验（号码已遮盖，无法核对），请向填报单位核实")
             return None

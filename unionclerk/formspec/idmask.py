@@ -24,13 +24,11 @@ ID-like numbers typed into free text (备注, explanations) are masked the same 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
 
 from unionclerk.domain.report import ReportData
 from unionclerk.formspec import validators as v
-
-if TYPE_CHECKING:  # model imports fieldtypes, which uses this module
-    from unionclerk.formspec.model import FormSet
 
 MASK_V1 = "v1"  # first 6 + 8 '*' + last 4 (the first format; reversible from 出生年月)
 MASK_V2 = "v2"  # first 6 + 12 '*' or '?' (this format)
@@ -123,7 +121,31 @@ def file_masking(values: list[str]) -> str | None:
     return None
 
 
-def report_id_values(forms: FormSet, data: ReportData) -> list[str]:
+class _Field(Protocol):
+    """What finding ID numbers needs of a field: a `model.FieldDef` is one. (This module sits
+    below the form model, whose field types use it, so it names only what it reads.)"""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def sensitive(self) -> bool: ...
+
+
+class _Form(Protocol):
+    """What finding ID numbers needs of a form: a `model.FormDef` is one."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def is_roster(self) -> bool: ...
+
+    @property
+    def fields(self) -> Sequence[_Field]: ...
+
+
+def report_id_values(forms: Iterable[_Form], data: ReportData) -> list[str]:
     """Every ID number a report holds (its sensitive fields, record and roster rows)."""
     out = []
     for form in forms:
@@ -135,7 +157,7 @@ def report_id_values(forms: FormSet, data: ReportData) -> list[str]:
     return out
 
 
-def document_id_values(forms: FormSet, doc: Any) -> list[str]:
+def document_id_values(forms: Iterable[_Form], doc: Any) -> list[str]:
     """Every ID number in a JSON report document, or in each report of a summary's."""
     docs = doc.get("reports", []) if isinstance(doc, dict) and "reports" in doc else [doc]
     out = []

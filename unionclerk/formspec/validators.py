@@ -32,8 +32,6 @@ __all__ = [
     "id_check_char",
     "id_gender",
     "id_number_problem",
-    "is_masked_id",
-    "mask_id",
     "normalise_code",
     "normalise_id_number",
     "phone_problem",
@@ -170,22 +168,6 @@ def id_gender(text: str) -> str | None:
     if not _id_shape_ok(number):
         return None
     return "男" if int(number[16]) % 2 else "女"
-
-
-def is_masked_id(text: str) -> bool:
-    """True for a masked ID, in this format (``330782************``) or the first one
-    (``330782********123X``); see `idmask`."""
-    from unionclerk.formspec import idmask  # idmask builds on this module
-
-    return idmask.is_masked(text)
-
-
-def mask_id(text: str) -> str:
-    """Mask an ID number for export: the region (first 6 digits) and whether it was valid;
-    see `idmask.mask`."""
-    from unionclerk.formspec import idmask
-
-    return idmask.mask(text)
 
 
 # ---------------------------------------------------------------------------

@@ -21,9 +21,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from unionclerk.domain.i18n import pick
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.report import RosterRow
+from unionclerk.formspec.idmask import is_masked, mask
 from unionclerk.formspec.model import OTHER
 from unionclerk.formspec.rawcells import Raw, cell, raw_texts
-from unionclerk.formspec.validators import is_masked_id, mask_id
 
 if TYPE_CHECKING:  # types only: the forms engine loads when the window needs it
     from unionclerk.formspec import FieldDef, FormDef
@@ -42,8 +42,8 @@ def cell_display(field: FieldDef, values: dict[str, Any], reveal_ids: bool = Fal
     value = values.get(field.key)
     if value is None:
         return ""
-    if field.sensitive and not reveal_ids and not is_masked_id(str(value)):
-        return mask_id(str(value))
+    if field.sensitive and not reveal_ids and not is_masked(str(value)):
+        return mask(str(value))
     if value == OTHER and field.has_other and values.get(field.other_key):
         return f"{OTHER}：{values[field.other_key]}"
     return field.display(value)

@@ -6,64 +6,33 @@ Linguist source `resources/translations/unionclerk_en.ts` (update it with
 compiled `.qm`, found in this order:
 
 1. `resources/translations/unionclerk_en.qm` beside the `.ts`, compiled by the build
-   (`python setup.py build_py` / `pip install`, and the frozen build runs `pyside6-lrelease`
-   before bundling), used when it is at least as new as the `.ts`;
+   (`python setup.py build_py` / `pip install`, and the frozen build before bundling), used
+   when it is at least as new as the `.ts`;
 2. `<data folder>/translations/unionclerk_en.qm`, compiled here at start-up with the
    `lrelease` that ships inside PySide6 when (1) is missing or older than the `.ts`;
 3. the `.ts` itself, read by `TsTranslator` when no `lrelease` can run: never untranslated.
 
 For Chinese, Qt's own `qtbase_zh_CN.qm` (not `qt_zh_CN`, which needs modules PySide6-Essentials
 lacks) makes the standard buttons read 确定 / 取消.
+
+The build, the frozen build and this start-up all compile with `unionclerk.translations_build`
+(Qt-free, so the package build can use it where PySide6 is not installed yet).
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from unionclerk import paths
+from unionclerk.translations_build import compile_ts
 
 TS_DIR = "translations"
 
 
 def ts_file(lang: str) -> Path:
     return paths.resources_dir() / TS_DIR / f"unionclerk_{lang}.ts"
-
-
-def lrelease_program() -> list[str] | None:
-    """The command that compiles .ts into .qm, if one is at hand."""
-    import shutil
-
-    import PySide6
-
-    exe = "lrelease.exe" if sys.platform == "win32" else "lrelease"
-    bundled = Path(PySide6.__file__).parent / exe
-    if bundled.exists() and os.access(bundled, os.X_OK):
-        return [str(bundled)]
-    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
-    return [found] if found else None
-
-
-def compile_ts(ts: Path, qm: Path) -> bool:
-    """Compile one .ts into .qm (written to a temporary name, then renamed); True if done."""
-    import subprocess  # only when no fresh .qm is at hand: not on an ordinary start
-
-    program = lrelease_program()
-    if program is None:
-        return False
-    qm.parent.mkdir(parents=True, exist_ok=True)
-    partial = qm.with_name(qm.name + ".part")
-    try:
-        subprocess.run([*program, "-silent", str(ts), "-qm", str(partial)], check=True,
-                       timeout=60, capture_output=True)
-        os.replace(partial, qm)
-    except (OSError, subprocess.SubprocessError):
-        partial.unlink(missing_ok=True)
-        return False
-    return qm.exists()
 
 
 def _fresh(qm: Path, ts: Path) -> bool:

@@ -274,6 +274,7 @@ class Workflow(QObject):
                     out = importing.import_file(ws, Path(name))
                     lines.append(f"✓ {Path(name).name}：{out.report.unit.union_name} "
                                  f"{out.report.period.label}")
+                    lines += [f"  ⚠ {w}" for w in out.warnings]  # typed, not imported
                 except UserError as exc:
                     lines.append(f"✗ {exc}")
             return lines

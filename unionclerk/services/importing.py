@@ -29,6 +29,7 @@ class ImportOutcome:
     problems: list[Problem]
     dropped: list[str] = field(default_factory=list)
     replaced: bool = False
+    warnings: list[str] = field(default_factory=list)  # typed in a template, not imported
 
 
 def read_file(ws: Workspace, path: Path) -> json_report.ParsedReport:
@@ -104,7 +105,7 @@ def import_files(ws: Workspace, files: list[Path], *, replace: bool = False
     with database(ws).transaction() as tx:
         stored = [_store(tx, ws, parsed, path) for path, parsed in ready]
     return [ImportOutcome(report, reports.check(ws, report, parsed.data), parsed.dropped,
-                          replaced=replaced)
+                          replaced=replaced, warnings=parsed.warnings)
             for (report, replaced), (_path, parsed) in zip(stored, ready, strict=True)], []
 
 

@@ -23,7 +23,7 @@ from unionclerk.domain.records import DRAFT, OWN, ReportInfo
 from unionclerk.domain.report import ReportData
 from unionclerk.domain.review import RETURN, SENT, Comment, short_hash
 from unionclerk.exporters import return_file
-from unionclerk.formspec import door, validators
+from unionclerk.formspec import door, idmask
 from unionclerk.formspec.model import FormSet
 from unionclerk.services import backup
 from unionclerk.services.review_rows import keyed
@@ -169,8 +169,8 @@ def _current(ws: Workspace, comment: Comment, data: ReportData) -> Any:
         return value
     value = fdef.type.to_json(value)
     if fdef.type.name == "idnumber" and isinstance(value, str) and \
-            not validators.is_masked_id(value):
-        return validators.mask_id(value)  # the county only ever saw it masked
+            not idmask.is_masked(value):
+        return idmask.mask(value)  # the county only ever saw it masked
     return value
 
 
