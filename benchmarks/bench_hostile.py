@@ -120,6 +120,7 @@ def child_bare(path: Path, out: Path) -> dict:
 
 
 def child_merge(folder: Path, out: Path) -> dict:
+    from unionclerk.domain.filekinds import FileKind
     from unionclerk.domain.period import Period
     from unionclerk.services import county
     from unionclerk.services.workspace import Workspace
@@ -129,7 +130,7 @@ def child_merge(folder: Path, out: Path) -> dict:
         session, plan, outcome = county.merge_files(ws, [folder], Period(2018), out / "summary")
     seconds = time.perf_counter() - start
     assert outcome is not None
-    unused = sum(1 for r in session.results if not r.candidates and r.kind != "archive")
+    unused = sum(1 for r in session.results if not r.candidates and r.kind != FileKind.ARCHIVE)
     return {"seconds": seconds, "peak_mb": peak_mb(), "units": len(plan.winners),
             "unused": unused}
 

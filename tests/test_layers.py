@@ -17,8 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 # import one another, directly or through each other (imports inside functions and under
 # TYPE_CHECKING count too). Remove a group here when it is cut.
 KNOWN_LOOPS = [
-    {"unionclerk.exporters.summary_sheets", "unionclerk.exporters.summary_xlsx"},
-    {"unionclerk.services.county.reading", "unionclerk.services.county.summaries"},
     {"unionclerk.gui.rosterfilter", "unionclerk.gui.rosterimport", "unionclerk.gui.rosterops",
      "unionclerk.gui.rostertable"},
     {"unionclerk.gui.dropping", "unionclerk.gui.editor", "unionclerk.gui.menus",

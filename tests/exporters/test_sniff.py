@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from unionclerk.domain.errors import UserError
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.period import Period
-from unionclerk.exporters import sniff, xlsx_reader
+from unionclerk.exporters import sniff
 from unionclerk.formspec import shipped_forms
 from unionclerk.services import importing, inspection
 from unionclerk.services.county.reading import read_found
@@ -54,7 +55,7 @@ def test_import_inspect_and_merge_say_the_same(ws, tmp_path, name, content, expe
     assert refused.value.where == name
 
     info = inspection.inspect_file(shipped_forms(), file)
-    assert info.kind == xlsx_reader.NOT_A_REPORT
+    assert info.kind == FileKind.NOT_A_REPORT
     assert any(expected in m for m in info.messages)
     assert inspection.exit_code([info]) == 2
 

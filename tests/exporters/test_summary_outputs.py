@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.period import Period
 from unionclerk.exporters import json_report, machine, xlsx_reader, xlsx_safe
 from unionclerk.formspec.rollup import Rollup
@@ -50,7 +51,7 @@ def test_machine_data_is_the_summary_json_and_hashes_right(summary, forms):
     assert data.manifest["format"] == machine.SUMMARY
     assert data.manifest["unit"] == doc["made_by"]
     info = xlsx_reader.inspect_workbook(xlsx, forms)
-    assert info.kind == xlsx_reader.SUMMARY and info.period == Period(2018)
+    assert info.kind == FileKind.SUMMARY and info.period == Period(2018)
     assert list(doc) == ["format", "format_version", "period", "made_by", "units", "totals",
                          "reports", "expected", "problems"]
 
@@ -189,5 +190,5 @@ def test_a_summary_is_checked_whatever_language_wrote_it(ws, tmp_path, forms):
     with xlsx_safe.open_workbook(xlsx) as wb:
         assert wb.sheetnames[:2] == ["About", "Units"]  # written with English sheet names
     info = inspection.inspect_file(forms, xlsx)
-    assert info.kind == xlsx_reader.SUMMARY
+    assert info.kind == FileKind.SUMMARY
     assert info.integrity == xlsx_reader.INTACT, [str(c) for c in info.edited_cells]

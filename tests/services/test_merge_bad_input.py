@@ -190,7 +190,7 @@ def test_older_form_version_is_mapped_and_unmapped_keys_listed(tmp_path, docs):
 
 def test_choices_edited_files_and_decisions(ws, tmp_path, docs):
     from unionclerk.services.county.decide import decide
-    from unionclerk.services.county.reading import Candidate
+    from unionclerk.services.county.results import Candidate
 
     def cand(ident, at, integrity="intact", export_id=""):
         return Candidate(ident, ident, "330782101000", "佛堂镇总工会", P2018, "", ident,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.period import Period
 from unionclerk.services import county
 from unionclerk.services.workspace import Workspace
@@ -112,7 +113,7 @@ def test_an_edited_county_summary_is_named_and_left_out_unless_chosen(city, tmp_
     forms = shipped_forms()
     original = next((root / "东阳市").glob("*.xlsx"))
     intact = inspection.inspect_file(forms, original)
-    assert intact.kind == xlsx_reader.SUMMARY and intact.integrity == xlsx_reader.INTACT
+    assert intact.kind == FileKind.SUMMARY and intact.integrity == xlsx_reader.INTACT
     assert any("各汇总表的数字与机器数据一致" in line for line in inspection.describe(intact))
 
     edited = tmp_path / original.name

@@ -92,14 +92,14 @@ def test_each_hostile_file_is_its_own_line_and_the_good_totals_are_exact(tmp_pat
 
 def test_an_unforeseen_error_in_one_file_is_logged_on_its_line(ws, tmp_path, goods, docs,
                                                                monkeypatch, caplog):
-    real = reading._Ctx.workbook
+    real = reading.FileReader.workbook
 
     def boom(self):
         if self.label.endswith("good1.xlsx"):
             raise ZeroDivisionError("a bug")
         return real(self)
 
-    monkeypatch.setattr(reading._Ctx, "workbook", boom)
+    monkeypatch.setattr(reading.FileReader, "workbook", boom)
     plan, outcome, by_file = merge(ws, goods, tmp_path / "out")
     assert outcome is not None and len(plan.winners) == 2
     line = by_file["good1.xlsx"]

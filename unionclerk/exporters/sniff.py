@@ -2,7 +2,8 @@
 else, named for the clerk (a photo of the paper form, the PDF, a Word document...).
 
 Import, `inspect` and the county merge all start here, so the same file gets the same answer
-everywhere. Only the kind is decided here; the readers then check the content itself.
+everywhere. Only the container is decided here (`kind`: which reader takes the file); the
+readers then check the content itself and say what the file is (`domain.filekinds.FileKind`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ rows hold data and are compared whole.
 from __future__ import annotations
 
 from decimal import Decimal
-from types import SimpleNamespace
 from typing import Any
 
 from unionclerk.domain.i18n import tr
@@ -48,12 +47,11 @@ def expected_sheets(forms: FormSet, doc: dict[str, Any]) -> dict[str, tuple[list
         cover = report["forms"].get("cover", {})
         lines.append(rollup.add(str(cover.get("division_code", "")),
                                 str(cover.get("union_name", "")), report["forms"]))
-    book = SimpleNamespace(subtitle="")
     out = {}
     for form in forms:
         if form.record_fields:
             sheet = _Recorder()
-            single_rows(book, sheet, form, rollup, lines)  # type: ignore[arg-type]
+            single_rows(sheet, form, rollup, lines)  # type: ignore[arg-type]
             out[f"single:{form.key}"] = (sheet.rows, len(lines))
     return out
 

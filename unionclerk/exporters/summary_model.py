@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 
-# problems[].kind (interchange.md §3)
-UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT = (
-    "unreadable", "not_a_report", "wrong_period", "newer_format")
+# problems[].kind (interchange.md §3); a file refused as a whole has its `FileKind`
+UNREADABLE, NOT_A_REPORT, NEWER_FORMAT = (FileKind.UNREADABLE, FileKind.NOT_A_REPORT,
+                                          FileKind.NEWER_FORMAT)
+WRONG_PERIOD = "wrong_period"
 EDITED, CORRUPT, DUPLICATE, FORGED = "edited", "corrupt", "duplicate", "forged"
 UNKNOWN_UNIT, UNMAPPED_FIELD = "unknown_unit", "unmapped_field"
 SPEC_KINDS = (UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT, EDITED, CORRUPT, DUPLICATE,

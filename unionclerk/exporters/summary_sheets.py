@@ -1,5 +1,8 @@
 """The contents of the summary workbook's sheets (see `summary_xlsx` for the order and why).
 
+Works on the sheets (`summary_cells.Sheet`), the forms and the summary's head; the workbook that
+holds the sheets is `summary_xlsx`'s business.
+
 Per single-record form: a row per unit, then 合计 (sums; rates recomputed from the summed
 parts; yes-counts and counts per choice) and 填报单位数 (how many units reported each field).
 The cadres' summary part also carries the derived figures, per unit and recomputed over all
@@ -9,10 +12,12 @@ rows. Rosters end with a 合计 row of their numeric columns.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters.summary_model import group, kind_label
+from unionclerk.exporters.summary_cells import Sheet, shown
+from unionclerk.exporters.summary_model import SummaryHead, group, kind_label
 from unionclerk.exporters.xlsx_layout import (
     NUMBER_STYLES,
     ordered_fields,
@@ -23,9 +28,6 @@ from unionclerk.exporters.xlsx_layout import (
 from unionclerk.formspec.derived import CadreFigures
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 from unionclerk.formspec.rollup import Rollup, UnitLine
-
-if TYPE_CHECKING:
-    from unionclerk.exporters.summary_xlsx import Sheet, SummaryWorkbook
 
 _IN_FRONT = ("division_code", "union_name")
 
@@ -83,39 +85,52 @@ def sheet_keys(forms: FormSet) -> list[str]:
     return [*keys, "counts", "status", "problems", "machine"]
 
 
-def create_sheets(book: SummaryWorkbook) -> dict[str, Sheet]:
-    """Every sheet in its place; the rosters get their headings now (their rows stream)."""
+def subtitle(head: SummaryHead) -> str:
+    """The line under every sheet's title: who merged, which period, when."""
+    return tr("汇总单位：{name}（{code}）　报告期：{period}　生成时间：{at}",
+              name=head.made_by.get("union_name", ""),
+              code=head.made_by.get("division_code", ""),
+              period=head.period.label, at=head.generated_at.strftime("%Y-%m-%d %H:%M"))
+
+
+def create_sheets(forms: FormSet, head: SummaryHead,
+                  new_sheet: Callable[[str], Sheet]) -> dict[str, Sheet]:
+    """Every sheet in its place (`new_sheet` adds one, named, to the workbook); the rosters
+    get their headings now (their rows stream)."""
     names = {"overview": tr("汇总说明"), "counts": tr("分类统计"), "status": tr("报送情况"),
              "problems": tr("问题清单"), "machine": "_unionclerk"}
     sheets: dict[str, Sheet] = {}
-    for key in sheet_keys(book.forms):
+    for key in sheet_keys(forms):
         kind, _, form_key = key.partition(":")
-        form = book.forms[form_key] if form_key else None
+        form = forms[form_key] if form_key else None
         if kind == "single" and form is not None:
-            sheets[key] = book.sheet(single_name(form))
+            sheets[key] = new_sheet(single_name(form))
         elif kind == "roster" and form is not None:
-            sheet = sheets[key] = book.sheet(_roster_name(form))
+            sheet = sheets[key] = new_sheet(_roster_name(form))
             columns = roster_columns(form)
             heads = [tr("序号"), tr("行政区划代码"), tr("单位名称")]
             heads += [f.plain_label for f in columns]
             widths = [7.0, 15.0, 22.0] + [_roster_width(f) for f in columns]
-            sheet.heading(f"{form.display_title}（{tr('汇总名单')}）", book.subtitle, heads,
+            sheet.heading(f"{form.display_title}（{tr('汇总名单')}）", subtitle(head), heads,
                           widths=widths)
         else:
-            sheets[key] = book.sheet(names[key])
+            sheets[key] = new_sheet(names[key])
     return sheets
 
 
-def fill(book: SummaryWorkbook, rollup: Rollup, lines: list[UnitLine]) -> None:
-    _overview(book, rollup)
-    for form in book.forms:
+def fill(sheets: dict[str, Sheet], forms: FormSet, head: SummaryHead, rollup: Rollup,
+         lines: list[UnitLine]) -> None:
+    """Every sheet but the streamed roster rows and the machine data."""
+    sub = subtitle(head)
+    _overview(sheets, forms, head, sub, rollup)
+    for form in forms:
         if form.record_fields:
-            single_rows(book, book.sheets[f"single:{form.key}"], form, rollup, lines)
+            single_rows(sheets[f"single:{form.key}"], form, rollup, lines, sub)
         if form.is_roster:
-            _roster_total(book.sheets[f"roster:{form.key}"], form, rollup)
-    _counts(book, rollup)
-    _status(book)
-    _problems(book)
+            _roster_total(sheets[f"roster:{form.key}"], form, rollup)
+    _counts(sheets["counts"], forms, sub, rollup)
+    _status(sheets["status"], head, sub)
+    _problems(sheets["problems"], head, sub)
 
 
 def total_cell(f: FieldDef, total: Any) -> tuple[Any, str]:
@@ -129,18 +144,16 @@ def total_cell(f: FieldDef, total: Any) -> tuple[Any, str]:
     return total, f"t_{NUMBER_STYLES.get(f.type.name, 'text')}"
 
 
-def single_rows(book: SummaryWorkbook, sheet: Sheet, form: FormDef, rollup: Rollup,
-                lines: list[UnitLine]) -> None:
+def single_rows(sheet: Sheet, form: FormDef, rollup: Rollup, lines: list[UnitLine],
+                subtitle: str = "") -> None:
     """A single-record form's 汇总表: a row per unit, then 合计 and 填报单位数 (also replayed
     by `summary_integrity` to check a received summary's visible figures)."""
-    from unionclerk.exporters.summary_xlsx import shown
-
     columns = record_columns(form)
     derived = derived_columns(form) if form.derived_figures else []
     heads = [tr("序号"), tr("行政区划代码"), tr("单位名称")]
     heads += [f.plain_label + (f"（{f.unit}）" if f.unit and f.unit not in f.plain_label else "")
               for f in columns] + [h for _, h in derived]
-    sheet.heading(f"{form.display_title}（{tr('汇总表')}）", book.subtitle, heads,
+    sheet.heading(f"{form.display_title}（{tr('汇总表')}）", subtitle, heads,
                   landscape=len(heads) > 8)
     for i, line in enumerate(lines, start=1):
         values = line.values.get(form.key, {})
@@ -176,8 +189,9 @@ def _figure(fig: CadreFigures | None, key: str, total: bool = False) -> tuple[An
 
 def _roster_total(sheet: Sheet, form: FormDef, rollup: Rollup) -> None:
     sums = rollup.roster_sums(form.key)
-    cells = [(None, "t_text"), (None, "t_text"),
-             (tr("合计：{n} 行", n=rollup.roster_rows(form.key)), "t_text")]
+    cells: list[tuple[Any, str]] = [
+        (None, "t_text"), (None, "t_text"),
+        (tr("合计：{n} 行", n=rollup.roster_rows(form.key)), "t_text")]
     for f in roster_columns(form):
         value = sums[f.key][0] if f.key in sums else None
         cells.append((value, f"t_{NUMBER_STYLES[f.type.name]}") if value is not None
@@ -185,12 +199,11 @@ def _roster_total(sheet: Sheet, form: FormDef, rollup: Rollup) -> None:
     sheet.append(cells)
 
 
-def _counts(book: SummaryWorkbook, rollup: Rollup) -> None:
-    sheet = book.sheets["counts"]
-    sheet.heading(tr("名单分类统计"), book.subtitle,
+def _counts(sheet: Sheet, forms: FormSet, subtitle: str, rollup: Rollup) -> None:
+    sheet.heading(tr("名单分类统计"), subtitle,
                   [tr("表"), tr("项目"), tr("类别"), tr("行数"), tr("占比 %")],
                   widths=[26, 18, 34, 10, 10], landscape=False, freeze="A4")
-    for form in book.forms:
+    for form in forms:
         if not form.is_roster:
             continue
         rows = rollup.roster_rows(form.key)
@@ -202,15 +215,14 @@ def _counts(book: SummaryWorkbook, rollup: Rollup) -> None:
                               (choice, "text"), (n, "int"), (share, "rate")])
 
 
-def _status(book: SummaryWorkbook) -> None:
-    sheet = book.sheets["status"]
+def _status(sheet: Sheet, head: SummaryHead, subtitle: str) -> None:
     heads = [tr("序号"), tr("行政区划代码"), tr("单位名称"), tr("报送情况"), tr("报表状态"),
              tr("来源文件"), tr("导出时间"), tr("导出编号"), tr("问题与备注")]
-    subtitle = book.subtitle if book.head.expected is not None else (
-        book.subtitle + tr("　（未提供应报单位名单）"))
+    if head.expected is None:
+        subtitle += tr("　（未提供应报单位名单）")
     sheet.heading(tr("报送情况"), subtitle, heads, widths=[6, 15, 24, 10, 12, 40, 17, 38, 60])
-    units = {u.division_code: u for u in book.head.units}
-    for i, entry in enumerate(book.head.reporting, start=1):
+    units = {u.division_code: u for u in head.units}
+    for i, entry in enumerate(head.reporting, start=1):
         unit = units.get(entry.division_code)
         sheet.append([(i, "int"), (entry.division_code, "code"), (entry.name, "text"),
                       (entry.state, "center"), (unit.status if unit else "", "center"),
@@ -218,11 +230,10 @@ def _status(book: SummaryWorkbook) -> None:
                       (entry.export_id, "code"), ("；".join(entry.notes), "text")])
 
 
-def _problems(book: SummaryWorkbook) -> None:
-    sheet = book.sheets["problems"]
+def _problems(sheet: Sheet, head: SummaryHead, subtitle: str) -> None:
     heads = [tr("序号"), tr("文件"), tr("单位"), tr("问题类型"), tr("说明"), tr("处理")]
-    sheet.heading(tr("问题清单"), book.subtitle, heads, widths=[6, 44, 30, 16, 70, 12])
-    for i, p in enumerate(book.head.problems, start=1):
+    sheet.heading(tr("问题清单"), subtitle, heads, widths=[6, 44, 30, 16, 70, 12])
+    for i, p in enumerate(head.problems, start=1):
         sheet.append([(i, "int"), (p.file, "text"), (p.unit, "text"), (kind_label(p.kind), "text"),
                       (p.detail, "text"), (tr("已计入汇总") if p.used else tr("未使用"), "center")])
 
@@ -246,9 +257,10 @@ def key_figures(forms: Any, rollup: Rollup) -> list[tuple[str, Any, str, str]]:
     return out
 
 
-def _overview(book: SummaryWorkbook, rollup: Rollup) -> None:
-    head, sheet = book.head, book.sheets["overview"]
-    sheet.heading(head.title, book.subtitle, [tr("项目"), tr("内容"), tr("填报单位数")],
+def _overview(sheets: dict[str, Sheet], forms: FormSet, head: SummaryHead, subtitle: str,
+              rollup: Rollup) -> None:
+    sheet = sheets["overview"]
+    sheet.heading(head.title, subtitle, [tr("项目"), tr("内容"), tr("填报单位数")],
                   widths=[36, 44, 16], landscape=False, freeze=None)
     states = Counter(group(e.state) for e in head.expected or [])
     facts: list[tuple[str, Any, str, str]] = [
@@ -263,10 +275,10 @@ def _overview(book: SummaryWorkbook, rollup: Rollup) -> None:
                   (tr("未报"), states.get("未报", 0), "int", ""),
                   (tr("有问题"), states.get("有问题", 0), "int", "")]
     facts.append((tr("问题清单条数"), len(head.problems), "int", ""))
-    for label, value, style, note in facts + key_figures(book.forms, rollup):
+    for label, value, style, note in facts + key_figures(forms, rollup):
         sheet.append([(label, "text"), (value, style), (note, "text")])
     sheet.append([(tr("本工作簿的工作表"), "section"), (None, "section"), (None, "section")])
-    for s in book.sheets.values():
+    for s in sheets.values():
         if s.name != "_unionclerk":
             sheet.append([(s.name, "text"), (None, "text"), (None, "text")])
     sheet.append([(None, "sign")])  # where the printed summary is signed and sealed

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from unionclerk.domain.errors import UserError
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.exporters import json_report, machine, xlsx_safe
@@ -24,9 +25,6 @@ from unionclerk.exporters.xlsx_sheets import plan_workbook
 from unionclerk.exporters.xlsx_writer import LIST_SHEET
 from unionclerk.formspec.model import FormSet
 
-# kinds
-SUBMISSION, TEMPLATE, SUMMARY = "submission", "template", "summary"
-NOT_A_REPORT, UNREADABLE, NEWER_FORMAT = "not_a_report", "unreadable", "newer_format"
 # integrity
 INTACT, EDITED, CORRUPT = "intact", "edited", "corrupt"
 # The machine sheet holds the payload in 16,000-character cells: its size follows from the
@@ -40,7 +38,7 @@ MAX_MACHINE_ROWS = MAX_MACHINE // machine.CHUNK + 16
 @dataclass
 class WorkbookInfo:
     path: Path
-    kind: str
+    kind: FileKind
     integrity: str | None = None
     unit_code: str = ""
     unit_name: str = ""
@@ -64,25 +62,25 @@ class WorkbookInfo:
 
     @property
     def refused(self) -> bool:
-        return self.kind in (NOT_A_REPORT, UNREADABLE, NEWER_FORMAT)
+        return self.kind.refused
 
 
 def inspect_workbook(path: Path, forms: FormSet, *, check_visible: bool = True) -> WorkbookInfo:
-    info = WorkbookInfo(Path(path), UNREADABLE)
+    info = WorkbookInfo(Path(path), FileKind.UNREADABLE)
     try:
         with xlsx_safe.open_workbook(path) as wb:
             _inspect(wb, info, forms, check_visible)
     except UserError as exc:
         info.messages.append(exc.message)
     except xlsx_safe.READ_ERRORS as exc:  # a part that fails its CRC or does not parse
-        info.integrity = CORRUPT if info.kind != UNREADABLE else None
+        info.integrity = CORRUPT if info.kind != FileKind.UNREADABLE else None
         info.messages.append(tr("工作簿已损坏，部分内容无法读取（{kind}）", kind=type(exc).__name__))
     return info
 
 
 def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -> None:
     if machine.SHEET not in wb.sheetnames:
-        info.kind = NOT_A_REPORT
+        info.kind = FileKind.NOT_A_REPORT
         info.messages.append(tr("这个工作簿没有本程序的机器数据：不是导出的报表，也不是空白模板。"
                                 "自己整理的名单可在程序的名单页用“从 Excel 导入名单”按列对应读入"))
         return
@@ -90,29 +88,29 @@ def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -
         rows, extra = machine_rows(wb[machine.SHEET])
         data = machine.read_rows(rows)
     except UserError as exc:
-        info.kind, info.integrity = SUBMISSION, CORRUPT  # our machine sheet, but unreadable
+        info.kind, info.integrity = FileKind.SUBMISSION, CORRUPT  # our machine sheet, but unreadable
         info.messages.append(exc.message)
         return
     _identity(info, data.manifest)
     fmt = data.manifest["format"]
-    info.kind = {machine.SUBMISSION: SUBMISSION, machine.TEMPLATE: TEMPLATE,
-                 machine.SUMMARY: SUMMARY}.get(fmt, NOT_A_REPORT)
-    if info.kind == NOT_A_REPORT:
+    info.kind = {machine.SUBMISSION: FileKind.SUBMISSION, machine.TEMPLATE: FileKind.TEMPLATE,
+                 machine.SUMMARY: FileKind.SUMMARY}.get(fmt, FileKind.NOT_A_REPORT)
+    if info.kind == FileKind.NOT_A_REPORT:
         info.messages.append(tr("机器数据的格式“{f}”不是本程序的报表", f=fmt[:40]))
         return
     newer = _newer(info, forms)
     if newer:
-        info.kind = NEWER_FORMAT
+        info.kind = FileKind.NEWER_FORMAT
         info.messages.append(newer)
         return
-    if info.kind not in (SUBMISSION, SUMMARY):
+    if info.kind not in (FileKind.SUBMISSION, FileKind.SUMMARY):
         return
     if data.corrupt:
         info.integrity = CORRUPT
         info.messages.append(data.problem)
         return
     try:
-        if info.kind == SUBMISSION:
+        if info.kind == FileKind.SUBMISSION:
             info.parsed = _parsed(info, data, forms)
         else:
             info.summary = data.document()
@@ -126,7 +124,7 @@ def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -
         info.integrity = EDITED
         info.edited_cells, info.edited_count = [EditedCell(machine.SHEET, f"A{extra}", "",
                                                            tr("导出后新增的内容"))], 1
-    layout = LAYOUT_VERSION if info.kind == SUBMISSION else _summary_layout()
+    layout = LAYOUT_VERSION if info.kind == FileKind.SUBMISSION else _summary_layout()
     if not check_visible:
         return
     if info.layout_version != layout or info.form_versions != forms.versions:
@@ -206,7 +204,7 @@ def _summary_layout() -> int:
 def _visible_differences(wb: Any, info: WorkbookInfo, forms: FormSet, data: Any) -> Any:
     """The visible cells that differ from what the machine data renders to: a submission's
     every sheet, a summary's 汇总表 (UserError: the machine data cannot be rendered)."""
-    if info.kind == SUBMISSION:
+    if info.kind == FileKind.SUBMISSION:
         assert info.parsed is not None
         plans = plan_workbook(context(forms, info.parsed.period, info.parsed.data,
                                       data.manifest))
@@ -268,11 +266,11 @@ def _mismatch(info: WorkbookInfo, parsed: json_report.ParsedReport) -> str:
 
 def describe_refusal(info: WorkbookInfo) -> str:
     """Why a workbook cannot be imported (or "" when it can)."""
-    if info.kind == SUBMISSION and info.integrity == INTACT:
+    if info.kind == FileKind.SUBMISSION and info.integrity == INTACT:
         return ""
-    if info.kind == TEMPLATE:
+    if info.kind == FileKind.TEMPLATE:
         return ""
-    if info.kind == SUMMARY:
+    if info.kind == FileKind.SUMMARY:
         return tr("这是汇总文件，不是单个单位的报表；汇总文件请用“汇总”(merge) 读取")
     if info.integrity == EDITED:
         cells = "、".join(str(c) for c in info.edited_cells[:10])
@@ -292,7 +290,7 @@ def read_workbook(path: Path, forms: FormSet) -> tuple[json_report.ParsedReport,
     refusal = describe_refusal(info)
     if refusal:
         raise UserError(refusal, where=path.name)
-    if info.kind == TEMPLATE:
+    if info.kind == FileKind.TEMPLATE:
         with xlsx_safe.open_workbook(path) as wb:
             try:
                 formulas = xlsx_safe.formula_cells(path, list(wb.sheetnames))

@@ -40,7 +40,7 @@ from unionclerk.gui.workers import Job, start_job
 from unionclerk.services import county, reports
 from unionclerk.services.county import expected as expected_list
 from unionclerk.services.county import identity, lines, received
-from unionclerk.services.county.reading import FileResult
+from unionclerk.services.county.results import FileResult
 from unionclerk.services.workspace import Workspace
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionclerk.services.county.decide import EXCLUDE, Plan, where
-from unionclerk.services.county.reading import Candidate
+from unionclerk.services.county.results import Candidate
 
 DEFAULT = ""  # no decision: the default rule applies
 

@@ -9,10 +9,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.exporters import summary_model as sm
 from unionclerk.services.county.decide import Plan
 from unionclerk.services.county.lines import ATTACHED, EXPANDED, PARTLY, UNUSED, USED, FileLine
-from unionclerk.services.county.reading import FileResult
+from unionclerk.services.county.results import FileResult
 
 Index = QModelIndex | QPersistentModelIndex
 _RED, _AMBER, _GREEN = QColor("#C00000"), QColor("#B36B00"), QColor("#2E7D32")
@@ -68,7 +69,7 @@ class FilesModel(_Rows):
         units = "、".join(f"{c.division_code} {c.union_name}" for c in result.candidates[:3])
         if len(result.candidates) > 3:
             units += self.tr(" 等 {0} 个").replace("{0}", str(len(result.candidates)))
-        state = self.tr("已读取") if result.candidates or result.kind == "archive" else \
+        state = self.tr("已读取") if result.candidates or result.kind == FileKind.ARCHIVE else \
             self.tr("附件") if result.printout is not None else self.tr("不能使用")
         n = len(self.rows)
         self.beginInsertRows(QModelIndex(), n, n)

@@ -11,12 +11,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from unionclerk.domain.errors import UserError, os_reason
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
 from unionclerk.formspec import idmask, shipped_forms
 from unionclerk.formspec.model import FormSet
-
-JSON_REPORT = "json_report"  # an inspected JSON report file (kind)
 
 
 def inspect_file(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
@@ -25,12 +24,12 @@ def inspect_file(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
     try:
         head, size = sniff.read_head(path)
     except OSError as exc:
-        info = xlsx_reader.WorkbookInfo(path, xlsx_reader.UNREADABLE)
+        info = xlsx_reader.WorkbookInfo(path, FileKind.UNREADABLE)
         info.messages.append(tr("无法读取文件：{reason}", reason=os_reason(exc)))
         return info
     reason = sniff.refusal(head, path, size)
     if reason:  # a photo, a PDF, a Word document...: say what it is
-        info = xlsx_reader.WorkbookInfo(path, xlsx_reader.NOT_A_REPORT)
+        info = xlsx_reader.WorkbookInfo(path, FileKind.NOT_A_REPORT)
         info.messages.append(reason)
         return info
     if sniff.kind(head) == sniff.JSON:
@@ -39,13 +38,13 @@ def inspect_file(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
 
 
 def _inspect_json(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
-    info = xlsx_reader.WorkbookInfo(path, JSON_REPORT)
+    info = xlsx_reader.WorkbookInfo(path, FileKind.JSON_REPORT)
     try:
         if path.stat().st_size > json_budget.MAX_BYTES:
             raise UserError(tr("文件过大（超过 200 MB），不是正常的报表文件"))
         parsed = json_report.parse_text(path.read_bytes(), forms)
     except UserError as exc:
-        info.kind = xlsx_reader.NOT_A_REPORT
+        info.kind = FileKind.NOT_A_REPORT
         info.messages.append(str(exc))
         return info
     info.unit_code = parsed.division_code or ""
@@ -75,10 +74,10 @@ def exit_code(infos: list[xlsx_reader.WorkbookInfo]) -> int:
 def kind_label(kind: str) -> str:
     """What a kind of file is called, for people."""
     labels = {
-        xlsx_reader.SUBMISSION: tr("上报工作簿"), xlsx_reader.TEMPLATE: tr("空白填报模板"),
-        xlsx_reader.SUMMARY: tr("汇总文件"), xlsx_reader.NOT_A_REPORT: tr("不是工会报表文件"),
-        xlsx_reader.UNREADABLE: tr("无法读取"), xlsx_reader.NEWER_FORMAT: tr("格式比本程序新"),
-        JSON_REPORT: tr("JSON 报表"),
+        FileKind.SUBMISSION: tr("上报工作簿"), FileKind.TEMPLATE: tr("空白填报模板"),
+        FileKind.SUMMARY: tr("汇总文件"), FileKind.NOT_A_REPORT: tr("不是工会报表文件"),
+        FileKind.UNREADABLE: tr("无法读取"), FileKind.NEWER_FORMAT: tr("格式比本程序新"),
+        FileKind.JSON_REPORT: tr("JSON 报表"),
     }
     return labels.get(kind, kind)
 
@@ -106,7 +105,7 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
 
         lines.append(tr("  校验码：{short}（与纸质件二维码中的校验码前 8 位一致）",
                         short=short_hash(info.payload_hash)))
-    if info.integrity == xlsx_reader.INTACT and info.kind == xlsx_reader.SUMMARY:
+    if info.integrity == xlsx_reader.INTACT and info.kind == FileKind.SUMMARY:
         lines.append(tr("  完整性：完好（各汇总表的数字与机器数据一致，校验码相符）"))
     elif info.integrity == xlsx_reader.INTACT:
         lines.append(tr("  完整性：完好（可见内容与机器数据一致，校验码相符）"))

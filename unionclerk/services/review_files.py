@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from unionclerk.domain.errors import UserError
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.review import short_hash
@@ -71,7 +72,7 @@ def load(forms: FormSet, path: Path) -> Submission:
 def _workbook(forms: FormSet, path: Path) -> Submission:
     info = xlsx_reader.inspect_workbook(path, forms)
     why = "；".join(info.messages)
-    if info.kind != xlsx_reader.SUBMISSION:
+    if info.kind != FileKind.SUBMISSION:
         raise UserError(why or tr("不是上报工作簿（{kind}）", kind=info.kind), where=path.name)
     if info.integrity == xlsx_reader.EDITED:
         raise UserError(tr("工作簿在导出后被改动过（{n} 处），不能作为审核的依据；请对方重新导出",

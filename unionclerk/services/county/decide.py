@@ -30,7 +30,7 @@ from datetime import datetime, timedelta
 
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import summary_model as sm
-from unionclerk.services.county.reading import Candidate
+from unionclerk.services.county.results import Candidate
 
 EXCLUDE = "exclude"  # a decision that leaves the unit out
 

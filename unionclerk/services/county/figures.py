@@ -13,7 +13,7 @@ from pathlib import Path
 
 from unionclerk.formspec import FormSet
 from unionclerk.formspec.keyfigures import Figures, UnitFigures, combine, unit_figures
-from unionclerk.services.county.reading import Candidate
+from unionclerk.services.county.results import Candidate
 
 
 class KeyFigures:

@@ -14,7 +14,7 @@ from collections import Counter
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.exporters.filenames import file_safe
-from unionclerk.services.county.reading import Candidate
+from unionclerk.services.county.results import Candidate
 from unionclerk.services.workspace import Workspace, database
 
 SETTING = "county.made_by"

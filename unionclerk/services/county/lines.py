@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import summary_model as sm
 from unionclerk.services.county.decide import Plan
-from unionclerk.services.county.reading import FileResult
+from unionclerk.services.county.results import FileResult
 
 USED, UNUSED, PARTLY, EXPANDED = "used", "unused", "partly", "expanded"
 ATTACHED = "attached"  # a unit's own PDF beside its workbook: for printing, not merged
@@ -44,7 +45,7 @@ def file_lines(results: list[FileResult], plan: Plan) -> list[FileLine]:
         if p.used:
             notes.setdefault(p.file, []).append(sm.kind_label(p.kind))
     for r in results:
-        if r.kind == "archive":
+        if r.kind == FileKind.ARCHIVE:
             lines.append(FileLine(r.file, EXPANDED, tr("压缩包"), ""))
             continue
         if r.file in plan.printouts:
@@ -67,7 +68,7 @@ def file_lines(results: list[FileResult], plan: Plan) -> list[FileLine]:
         fates = [(c, plan.fates.get(c.ident, (False, ""))) for c in r.candidates]
         used = [c for c, (ok, _) in fates if ok]
         unused = [(c, why) for c, (ok, why) in fates if not ok]
-        if r.kind == "summary":
+        if r.kind == FileKind.SUMMARY:
             what = tr("{detail}，计入 {n} 个单位", detail=r.detail, n=len(used))
             why = "；".join(f"{c.division_code} {c.union_name}：{w}" for c, w in unused)
             bad = [p for p in r.problems if not p.used]

@@ -14,64 +14,22 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from unionclerk.domain.errors import UserError, os_reason
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import STATUS_LABELS
 from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
 from unionclerk.exporters import summary_model as sm
 from unionclerk.formspec import FormSet, door, shipped_forms, validators
+from unionclerk.services.county.results import Candidate, FileResult, describe, refused
 from unionclerk.services.county.sources import Found
+from unionclerk.services.county.summaries import read_summary
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Candidate:
-    """One unit's report found in a file (a summary gives many)."""
-
-    ident: str
-    file: str
-    division_code: str
-    union_name: str
-    period: Period
-    spill: str  # the normalised report's canonical JSON, on disk
-    content_sha: str  # SHA-256 of that JSON: equal content, equal hash
-    export_id: str = ""
-    exported_at: str = ""
-    time_from_file: bool = False  # (older merges) exported_at was the file's time: not trusted
-    status: str = ""  # shown label (已完成 / 已导出 / 填报中), "" when the file does not say
-    draft: bool = False
-    integrity: str = "unverified"  # intact / edited / unverified (JSON has no seal)
-    edited_detail: str = ""
-    dropped: list[str] = field(default_factory=list)  # older-version keys with no successor
-    via: str = ""  # the summary it came in ("" = its own file)
-    via_code: str = ""  # that summary's made_by division code
-    source: str = ""  # the original file name, as the summary recorded it
-    county: str = ""
-    city: str = ""
-    stored: bool = False  # from the county's database (received earlier)
-    origin: str = ""  # for a stored report: the file it was received in
-
-
-@dataclass
-class FileResult:
-    file: str
-    kind: str  # "report", "summary", "archive", or a problem kind
-    detail: str = ""
-    candidates: list[Candidate] = field(default_factory=list)
-    problems: list[sm.ProblemEntry] = field(default_factory=list)
-    made_by: dict[str, str] = field(default_factory=dict)
-    printout: tuple[str, str, str] | None = None  # our own PDF: (unit code, period, hash)
-
-
-def _refused(found: Found, kind: str, detail: str) -> FileResult:
-    return FileResult(found.label, kind, detail, problems=[sm.ProblemEntry(found.label, kind,
-                                                                           detail)])
 
 
 def read_found(found: Found, period: Period, spill_dir: str, seq: int,
@@ -81,10 +39,10 @@ def read_found(found: Found, period: Period, spill_dir: str, seq: int,
     try:
         return _printable(_read_found(found, period, spill_dir, seq, forms or shipped_forms()))
     except (MemoryError, RecursionError):
-        return _refused(found, sm.UNREADABLE, tr("文件结构异常，读取它需要的内存超出报表可能的大小，已跳过"))
+        return refused(found, sm.UNREADABLE, tr("文件结构异常，读取它需要的内存超出报表可能的大小，已跳过"))
     except Exception as exc:  # noqa: BLE001 - one file's fault must not end the merge
         log.exception("merge: unexpected error reading %s", found.label)
-        return _refused(found, sm.UNREADABLE, tr(
+        return refused(found, sm.UNREADABLE, tr(
             "读取这个文件时出现意外错误（{kind}），已跳过；详情已记录在日志中",
             kind=type(exc).__name__))
 
@@ -102,33 +60,36 @@ def _printable(result: FileResult) -> FileResult:
 def _read_found(found: Found, period: Period, spill_dir: str, seq: int,
                 forms: FormSet) -> FileResult:
     if found.archive:
-        return FileResult(found.label, "archive", tr("压缩包，已展开其中的文件"))
+        return FileResult(found.label, FileKind.ARCHIVE, tr("压缩包，已展开其中的文件"))
     if found.problem:
-        return _refused(found, sm.UNREADABLE, found.problem)
+        return refused(found, sm.UNREADABLE, found.problem)
     try:
         head, size = sniff.read_head(found.path)
     except OSError as exc:
-        return _refused(found, sm.UNREADABLE, tr("无法读取文件（{reason}）",
-                                                 reason=os_reason(exc)))
+        return refused(found, sm.UNREADABLE, tr("无法读取文件（{reason}）",
+                                                reason=os_reason(exc)))
     if size == 0:
-        return _refused(found, sm.UNREADABLE, sniff.not_a_report(head, found.path, size))
+        return refused(found, sm.UNREADABLE, sniff.not_a_report(head, found.path, size))
     printout = sniff.program_pdf(found.path) if head.startswith(b"%PDF") else None
     if printout is not None:  # paired with its unit's workbook when the plan is made
-        return FileResult(found.label, "printout", tr("本程序导出的 PDF（供打印盖章）"),
+        return FileResult(found.label, FileKind.PRINTOUT, tr("本程序导出的 PDF（供打印盖章）"),
                           printout=printout)
     reason = sniff.refusal(head, found.path, size)
     if reason:
-        return _refused(found, sm.NOT_A_REPORT, reason)
-    ctx = _Ctx(found, period, Path(spill_dir), seq, forms)
+        return refused(found, sm.NOT_A_REPORT, reason)
+    reader = FileReader(found, period, Path(spill_dir), seq, forms)
     try:
         if sniff.kind(head) == sniff.WORKBOOK:
-            return ctx.workbook()
-        return ctx.json_file(size)
+            return reader.workbook()
+        return reader.json_file(size)
     except UserError as exc:
-        return _refused(found, sm.UNREADABLE, exc.message)
+        return refused(found, sm.UNREADABLE, exc.message)
 
 
-class _Ctx:
+class FileReader:
+    """Reads one file of a merge (`read_found` makes one per file); `summaries` calls back on
+    it for each report inside a summary."""
+
     def __init__(self, found: Found, period: Period, spill: Path, seq: int,
                  forms: FormSet) -> None:
         self.found, self.period, self.spill, self.seq, self.forms = found, period, spill, seq, forms
@@ -138,59 +99,58 @@ class _Ctx:
     def workbook(self) -> FileResult:
         info = xlsx_reader.inspect_workbook(self.found.path, self.forms)
         why = "；".join(info.messages)
-        if info.kind == xlsx_reader.NEWER_FORMAT:
-            return _refused(self.found, sm.NEWER_FORMAT, why)
-        if info.kind == xlsx_reader.UNREADABLE:
-            kind = sm.CORRUPT if info.integrity == xlsx_reader.CORRUPT else sm.UNREADABLE
-            return _refused(self.found, kind, why or tr("工作簿无法读取"))
-        if info.kind == xlsx_reader.NOT_A_REPORT:
-            return _refused(self.found, sm.NOT_A_REPORT, why or tr("不是本程序导出的报表工作簿"))
-        if info.kind == xlsx_reader.TEMPLATE:
-            return _refused(self.found, sm.NOT_A_REPORT, tr(
+        if info.kind.refused:  # the reader's kind is the problem's kind, passed on as it is
+            corrupt = info.kind == FileKind.UNREADABLE and info.integrity == xlsx_reader.CORRUPT
+            return refused(self.found, sm.CORRUPT if corrupt else info.kind,
+                           why or _unsaid(info.kind))
+        if info.kind == FileKind.TEMPLATE:
+            return refused(self.found, sm.NOT_A_REPORT, tr(
                 "这是空白填报模板，不是导出的报表；请让对方导入程序后再导出上报"))
         if info.period is not None and info.period != self.period:
-            return self._wrong_period(info.period, info.unit_code, info.unit_name)
-        if info.kind == xlsx_reader.SUMMARY:
+            return self.wrong_period(info.period, info.unit_code, info.unit_name)
+        if info.kind == FileKind.SUMMARY:
             return self._summary_workbook(info)
         if info.integrity == xlsx_reader.CORRUPT or info.parsed is None:
-            return _refused(self.found, sm.CORRUPT, why or tr("机器数据已损坏"))
+            return refused(self.found, sm.CORRUPT, why or tr("机器数据已损坏"))
         cand = self._candidate(info.parsed, 0, export_id=info.export_id,
                                exported_at=info.exported_at,
                                status=STATUS_LABELS.get(info.status, info.status),
                                draft=bool(info.draft), integrity=info.integrity or "")
         if info.integrity == xlsx_reader.EDITED:
             cand.edited_detail = _edited_detail(info)
-        return FileResult(self.label, "report", _describe(cand), [cand])
+        return FileResult(self.label, FileKind.SUBMISSION, describe(cand), [cand])
 
     def _summary_workbook(self, info: xlsx_reader.WorkbookInfo) -> FileResult:
         if info.integrity == xlsx_reader.CORRUPT or info.summary is None:
-            return _refused(self.found, sm.CORRUPT, "；".join(info.messages)
-                            or tr("机器数据已损坏"))
+            return refused(self.found, sm.CORRUPT, "；".join(info.messages)
+                           or tr("机器数据已损坏"))
         edited = _edited_detail(info) if info.integrity == xlsx_reader.EDITED else ""
         return self.summary(info.summary, edited)
 
     # -- JSON --------------------------------------------------------------------------------
     def json_file(self, size: int) -> FileResult:
         if size > json_budget.MAX_BYTES:  # refused before reading it into memory
-            return _refused(self.found, sm.UNREADABLE, tr(
+            return refused(self.found, sm.UNREADABLE, tr(
                 "文件过大（{mb} MB），超出报表或汇总文件可能的大小", mb=size // 2**20))
         try:
             doc = json_budget.loads(self.found.path.read_bytes())
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            return _refused(self.found, sm.UNREADABLE, tr("不是有效的 JSON 文件，无法读取"))
+            return refused(self.found, sm.UNREADABLE, tr("不是有效的 JSON 文件，无法读取"))
         if isinstance(doc, dict) and doc.get("format") == json_report.SUMMARY_FORMAT:
             return self.summary(doc)
         if not isinstance(doc, dict) or doc.get("format") != json_report.FORMAT:
-            return _refused(self.found, sm.NOT_A_REPORT, tr("JSON 文件不是工会报表（缺少 format 标记）"))
-        result = self._report_doc(doc, 0, {})
+            return refused(self.found, sm.NOT_A_REPORT, tr("JSON 文件不是工会报表（缺少 format 标记）"))
+        result = self.report_doc(doc, 0, {})
         if isinstance(result, sm.ProblemEntry):
             return FileResult(self.label, result.kind, result.detail, problems=[result])
         # A JSON report carries no export time or id; the file's own time says when it was
         # copied, not when it was exported, so it is not used to rank it (decide.py).
-        return FileResult(self.label, "report", _describe(result), [result])
+        return FileResult(self.label, FileKind.JSON_REPORT, describe(result), [result])
 
-    def _report_doc(self, doc: Any, index: int, meta: dict[str, Any],
-                    via: str = "") -> Candidate | sm.ProblemEntry:
+    def report_doc(self, doc: Any, index: int, meta: dict[str, Any],
+                   via: str = "") -> Candidate | sm.ProblemEntry:
+        """One report's document (its own file's, or one inside a summary `via`) as a
+        candidate, or the problem that keeps it out; `meta` goes onto the candidate."""
         where = tr("（汇总中第 {n} 份报表）", n=index + 1) if via else ""
         newer = _newer(doc, self.forms)
         if newer:
@@ -217,12 +177,10 @@ class _Ctx:
 
     def summary(self, doc: Any, edited: str = "") -> FileResult:
         """The reports inside a summary; `edited` names the summary's changed cells."""
-        from unionclerk.services.county.summaries import read_summary
-
         return read_summary(self, doc, edited)
 
-    def _wrong_period(self, found: Period, code: str = "", name: str = "") -> FileResult:
-        result = _refused(self.found, sm.WRONG_PERIOD, tr(
+    def wrong_period(self, found: Period, code: str = "", name: str = "") -> FileResult:
+        result = refused(self.found, sm.WRONG_PERIOD, tr(
             "报告期是 {found}，本次汇总的是 {wanted}", found=found.label, wanted=self.period.label))
         result.problems[0].code, result.problems[0].unit = code, f"{code} {name}".strip()
         return result
@@ -243,6 +201,15 @@ class _Ctx:
             union_name=parsed.union_name or "", period=parsed.period, spill=str(target),
             content_sha=hashlib.sha256(raw).hexdigest(), dropped=list(parsed.dropped),
             county=str(cover.get("county", "")), city=str(cover.get("city", "")), **meta)
+
+
+def _unsaid(kind: FileKind) -> str:
+    """What is said of a refused workbook when its reader gave no reason."""
+    if kind == FileKind.UNREADABLE:
+        return tr("工作簿无法读取")
+    if kind == FileKind.NOT_A_REPORT:
+        return tr("不是本程序导出的报表工作簿")
+    return ""
 
 
 def _edited_detail(info: xlsx_reader.WorkbookInfo) -> str:
@@ -274,7 +241,3 @@ def _cover_identity(doc: Any) -> tuple[str, str]:
         return str(cover.get("division_code", ""))[:12], str(cover.get("union_name", ""))[:60]
     except (KeyError, TypeError, AttributeError):
         return "", ""
-
-
-def _describe(cand: Candidate) -> str:
-    return f"{cand.division_code} {cand.union_name}"

@@ -24,7 +24,7 @@ from unionclerk.exporters import json_report
 from unionclerk.formspec import FormSet
 from unionclerk.formspec.codec import decode
 from unionclerk.services import backup
-from unionclerk.services.county.reading import Candidate
+from unionclerk.services.county.results import Candidate
 from unionclerk.services.workspace import Workspace, database
 
 PREFIX = "county.received"

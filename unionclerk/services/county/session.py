@@ -34,7 +34,8 @@ from unionclerk.services import scratch
 from unionclerk.services.county import decide as decide_mod
 from unionclerk.services.county import received
 from unionclerk.services.county.figures import KeyFigures
-from unionclerk.services.county.reading import Candidate, FileResult, read_found
+from unionclerk.services.county.reading import read_found
+from unionclerk.services.county.results import Candidate, FileResult
 from unionclerk.services.county.sources import Found, expand
 from unionclerk.services.exporting import default_clock, new_export_id
 from unionclerk.services.workspace import Workspace

@@ -8,48 +8,59 @@ and inside a summary (or inside two summaries) is recognised and counted once.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from unionclerk.domain.errors import UserError
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import DRAFT, STATUS_LABELS
 from unionclerk.exporters import summary_model as sm
 from unionclerk.exporters.summary_json import FORMAT_VERSION
+from unionclerk.services.county.results import Candidate, FileResult, refused
+from unionclerk.services.county.sources import Found
 
-if TYPE_CHECKING:
-    from unionclerk.services.county.reading import FileResult, _Ctx
+
+class ReportReader(Protocol):
+    """What reading a summary needs of the reader of its file (`reading.FileReader`)."""
+
+    found: Found
+    period: Period
+
+    def report_doc(self, doc: Any, index: int, meta: dict[str, Any],
+                   via: str = "") -> Candidate | sm.ProblemEntry: ...
+
+    def wrong_period(self, found: Period, code: str = "", name: str = "") -> FileResult: ...
 
 
-def read_summary(ctx: _Ctx, doc: Any, edited: str = "") -> FileResult:
+def read_summary(reader: ReportReader, doc: Any, edited: str = "") -> FileResult:
     """Each report in a summary as a candidate; `edited` (a summary workbook changed after it
     was written: its cells) marks them all edited, as an edited township workbook is."""
-    from unionclerk.services.county.reading import Candidate, FileResult, _refused
-
-    found = ctx.found
+    found = reader.found
     if not isinstance(doc, dict):
-        return _refused(found, sm.UNREADABLE, tr("汇总文件内容无法识别"))
+        return refused(found, sm.UNREADABLE, tr("汇总文件内容无法识别"))
     version = doc.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        return _refused(found, sm.UNREADABLE, tr("汇总文件缺少格式版本"))
+        return refused(found, sm.UNREADABLE, tr("汇总文件缺少格式版本"))
     if version > FORMAT_VERSION:
-        return _refused(found, sm.NEWER_FORMAT, tr(
+        return refused(found, sm.NEWER_FORMAT, tr(
             "汇总文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手", v=version,
             mine=FORMAT_VERSION))
     try:
         period = Period.from_json(doc.get("period"))
     except UserError as exc:
-        return _refused(found, sm.UNREADABLE, exc.message)
-    if period != ctx.period:
-        return ctx._wrong_period(period)
-    made_by = doc.get("made_by") if isinstance(doc.get("made_by"), dict) else {}
-    made_by = {k: str(made_by.get(k, "")) for k in ("union_name", "division_code")}
+        return refused(found, sm.UNREADABLE, exc.message)
+    if period != reader.period:
+        return reader.wrong_period(period)
+    said = doc.get("made_by")
+    said = said if isinstance(said, dict) else {}
+    made_by = {k: str(said.get(k, "")) for k in ("union_name", "division_code")}
     reports, units = doc.get("reports"), doc.get("units")
     if not isinstance(reports, list) or not isinstance(units, list):
-        return _refused(found, sm.UNREADABLE, tr("汇总文件缺少单位报表（reports）"))
+        return refused(found, sm.UNREADABLE, tr("汇总文件缺少单位报表（reports）"))
     meta_by_code = {str(u.get("division_code")): u for u in units if isinstance(u, dict)}
     via = tr("{name}的汇总", name=made_by["union_name"] or made_by["division_code"])
-    result = FileResult(found.label, "summary", via, made_by=made_by)
+    result = FileResult(found.label, FileKind.SUMMARY, via, made_by=made_by)
     for i, report in enumerate(reports):
         code = _code(report)
         unit = meta_by_code.get(code, {})
@@ -61,7 +72,7 @@ def read_summary(ctx: _Ctx, doc: Any, edited: str = "") -> FileResult:
                 "edited_detail": tr("所在的汇总文件生成后被改动过") if edited else "",
                 "via": via, "via_code": made_by["division_code"],
                 "source": str(unit.get("source", ""))}
-        cand = ctx._report_doc(report, i, meta, via=via)
+        cand = reader.report_doc(report, i, meta, via=via)
         if isinstance(cand, Candidate):
             result.candidates.append(cand)
         else:
