@@ -59,14 +59,14 @@ def build_folder(folder: Path) -> None:
 
     from unionclerk import paths
     from unionclerk.domain.period import Period
-    from unionclerk.services import reports, transfer
+    from unionclerk.services import importing, reports
     from unionclerk.services.workspace import Workspace
 
     paths.set_data_dir(folder)
     file = folder / "large.json"
     file.write_text(json.dumps(large_document(), ensure_ascii=False), encoding="utf-8")
     with Workspace.open(folder) as ws:
-        first = transfer.import_file(ws, file).report
+        first = importing.import_file(ws, file).report
         reports.create_report(ws, first.unit.division_code, Period(2019))
     file.unlink()
 

@@ -104,11 +104,11 @@ def child_read(path: Path, out: Path) -> dict:
 
 def child_inspect(path: Path, out: Path) -> dict:
     from unionclerk.formspec import shipped_forms
-    from unionclerk.services import submission
+    from unionclerk.services import inspection
 
     start = time.perf_counter()
     files = sorted(path.iterdir()) if path.is_dir() else [path]
-    infos = submission.inspect_files(shipped_forms(), files)
+    infos = inspection.inspect_files(shipped_forms(), files)
     said = "；".join("；".join(getattr(i, "messages", [])) for i in infos)[:90]
     return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb(), "said": said}
 

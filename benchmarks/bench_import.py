@@ -9,7 +9,7 @@ Both sides read the same file (the report of `largereport.large_document()`), be
   whose simple tables hold one JSON text column per roster row and one row per single value.
   Its connections get the same pragmas as unionclerk's database (WAL, synchronous=FULL), so
   the ratio compares the work done, not two ways of flushing to disk;
-- unionclerk: `transfer.import_file(ws, path)` into a fresh data folder — strict validation,
+- unionclerk: `importing.import_file(ws, path)` into a fresh data folder — strict validation,
   typed values, the database write with its audit entry, then the full check. Opening the
   workspace (creating and migrating the database) is timed separately and not counted.
 
@@ -36,7 +36,7 @@ from largereport import large_document  # noqa: E402
 from unionclerk import paths  # noqa: E402
 from unionclerk.domain import i18n  # noqa: E402
 from unionclerk.exporters import json_report  # noqa: E402
-from unionclerk.services import transfer  # noqa: E402
+from unionclerk.services import importing  # noqa: E402
 from unionclerk.services.workspace import Workspace  # noqa: E402
 from unionclerk.storage.engine import CONNECTION_PRAGMAS  # noqa: E402
 
@@ -88,12 +88,12 @@ def baseline(path: Path, db_file: Path) -> float:
 
 
 def unionclerk_import(path: Path, data_dir: Path) -> tuple[float, float]:
-    """(seconds to open a fresh workspace, seconds of `transfer.import_file`)."""
+    """(seconds to open a fresh workspace, seconds of `importing.import_file`)."""
     start = time.perf_counter()
     ws = Workspace.open(data_dir)
     opened = time.perf_counter()
     try:
-        outcome = transfer.import_file(ws, path)
+        outcome = importing.import_file(ws, path)
         done = time.perf_counter()
     finally:
         ws.close()

@@ -42,7 +42,7 @@ def build_folder(folder: Path) -> None:
     from largereport import large_document
 
     from unionclerk import paths
-    from unionclerk.services import transfer
+    from unionclerk.services import importing
     from unionclerk.services.workspace import Workspace
 
     paths.set_data_dir(folder)
@@ -50,7 +50,7 @@ def build_folder(folder: Path) -> None:
     file.write_text(json.dumps(large_document(services=ROWS), ensure_ascii=False),
                     encoding="utf-8")
     with Workspace.open(folder) as ws:
-        transfer.import_file(ws, file)
+        importing.import_file(ws, file)
     file.unlink()
 
 

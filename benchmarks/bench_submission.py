@@ -27,6 +27,7 @@ from openpyxl import Workbook, load_workbook  # noqa: E402
 from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle  # noqa: E402
 
+from unionclerk import paths  # noqa: E402
 from unionclerk.domain.period import Period  # noqa: E402
 from unionclerk.exporters import json_report, pdf_fonts  # noqa: E402
 from unionclerk.exporters.bundle import Stamp, prepare  # noqa: E402
@@ -38,7 +39,7 @@ from unionclerk.exporters.xlsx_report import submission_plans, write_submission 
 from unionclerk.formspec import shipped_forms, validators  # noqa: E402
 from unionclerk.services import demo  # noqa: E402
 
-FONT_PATH = ROOT / "resources" / "fonts" / pdf_fonts.FONT_FILE
+FONT_PATH = paths.font_path()
 SIZES = {"cadres": 300, "venues": 500, "services": 1200}
 RUNS = 5
 

@@ -248,7 +248,7 @@ def write_pdf(path: Path, doc: dict[str, Any], *, when: datetime = WHEN) -> Path
     from unionclerk.exporters.bundle import Stamp, prepare
     from unionclerk.exporters.pdf_report import build_pdf
     from unionclerk.formspec import shipped_forms
-    from unionclerk.services.submission import font_path
+    from unionclerk.paths import font_path
 
     forms = shipped_forms()
     parsed = json_report.parse_document(doc, forms)

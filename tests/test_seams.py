@@ -17,7 +17,7 @@ from unionclerk.formspec import shipped_forms
 from unionclerk.services import county
 from unionclerk.services.county.reading import read_found
 from unionclerk.services.county.sources import Found
-from unionclerk.services.submission import inspect_file
+from unionclerk.services.inspection import inspect_file
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -190,7 +190,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from unionclerk.services import review_township, transfer
+    from unionclerk.services import importing, review_township
 
     with _workspace() as ws:
         # A county's return file (退回文件) is applied on its own, each in its transaction.
@@ -209,8 +209,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                     period=back.report.period.label, n=back.comments, reason=back.reason))
         if not files:
             return EXIT_REFUSED if bad_returns else EXIT_OK
-        outcomes, refused = transfer.import_files(ws, [Path(f) for f in files],
-                                                  replace=args.replace)
+        outcomes, refused = importing.import_files(ws, [Path(f) for f in files],
+                                                   replace=args.replace)
     for _file, exc in refused:
         _say(tr("未导入：{message}", message=str(exc)), err=True)
     if refused:
@@ -263,10 +263,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from unionclerk.domain.period import Period
     from unionclerk.domain.records import DRAFT
-    from unionclerk.services import exporting, submission
+    from unionclerk.services import exporting
 
     period = Period.parse(args.period)
-    formats = submission.parse_formats(args.format)
+    formats = exporting.parse_formats(args.format)
     out = Path(args.out)
     with _workspace() as ws:
         report = ws.find_report(period, args.unit)
@@ -287,18 +287,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     from unionclerk.domain.period import Period
-    from unionclerk.services import submission
+    from unionclerk.services import template
 
     period = Period.parse(args.period) if args.period else None
     with _workspace() as ws:
-        target = submission.template(ws, Path(args.out), period, args.unit)
+        target = template.write_template(ws, Path(args.out), period, args.unit)
     _say(tr("已生成空白填报模板：{file}", file=target))
     return EXIT_OK
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
     from unionclerk.formspec import shipped_forms
-    from unionclerk.services import submission
+    from unionclerk.services import inspection
 
     if getattr(args, "diff", False):
         from unionclerk import cli_review
@@ -306,10 +306,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         if len(args.files) != 2:
             raise UserError(tr("inspect --diff 需要两个文件：旧文件 新文件"))
         return cli_review.inspect_diff(*args.files)
-    infos = submission.inspect_files(shipped_forms(), [Path(f) for f in args.files])
+    infos = inspection.inspect_files(shipped_forms(), [Path(f) for f in args.files])
     for info in infos:
-        _say("\n".join(submission.describe(info)))
-    return submission.exit_code(infos)
+        _say("\n".join(inspection.describe(info)))
+    return inspection.exit_code(infos)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ import platformdirs
 
 from unionclerk import APP_NAME
 
+FONT_FILE = "wqy-microhei.ttc"  # the PDF's Chinese font, in resources/fonts (exporters.pdf_fonts)
 _data_dir_override: Path | None = None
 
 
@@ -35,6 +36,11 @@ def forms_dir() -> Path:
 
 def resources_dir() -> Path:
     return bundle_root() / "resources"
+
+
+def font_path() -> Path:
+    """The Chinese font the PDFs embed (and the workbook's print layout is measured with)."""
+    return resources_dir() / "fonts" / FONT_FILE
 
 
 def migrations_dir() -> Path:

@@ -40,24 +40,24 @@ def _steps(root: Path) -> tuple[list[tuple[str, Callable[[], object]]], Callable
         return state["report"].unit.union_name  # type: ignore[attr-defined]
 
     def export() -> object:
-        from unionclerk.services import submission
+        from unionclerk.services import exporting
 
         out = root / "导出 文件"
         out.mkdir()
-        outcome = submission.export_submission(state["ws"], state["report"], out,  # type: ignore[arg-type]
-                                               ["xlsx", "pdf"])
+        outcome = exporting.export_report(state["ws"], state["report"], out,  # type: ignore[arg-type]
+                                          ["xlsx", "pdf"])
         state["xlsx"] = next(f for f in outcome.files if f.suffix == ".xlsx")
         assert any(f.suffix == ".pdf" for f in outcome.files), "no PDF written"
         return ", ".join(f.name for f in outcome.files)
 
     def reimport() -> object:
-        from unionclerk.services import transfer
+        from unionclerk.services import importing
         from unionclerk.services.workspace import Workspace
 
         state["ws"].close()  # type: ignore[attr-defined]
         county = Workspace.open(root / "county")
         state["ws"] = county
-        outcome = transfer.import_file(county, state["xlsx"])  # type: ignore[arg-type]
+        outcome = importing.import_file(county, state["xlsx"])  # type: ignore[arg-type]
         return f"{outcome.report.unit.union_name} {outcome.report.period.label}"
 
     def merge() -> object:

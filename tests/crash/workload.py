@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from unionclerk.exporters import atomic
-from unionclerk.services import county, demo, exporting, reports, transfer
+from unionclerk.services import county, demo, exporting, importing, reports
 from unionclerk.services.editing import EditSession
 from unionclerk.services.workspace import Workspace
 
@@ -48,7 +48,7 @@ def main() -> None:
             files = sorted(out.glob("*.json"))
             if files:
                 print("BEGIN import", flush=True)
-                transfer.import_file(ws, files[-1], replace=True)
+                importing.import_file(ws, files[-1], replace=True)
                 report = reports.list_reports(ws)[0]
                 n = int(EditSession(ws, report).value("organisation", "union_groups") or 0)
                 print(f"ACK import {n}", flush=True)

@@ -30,7 +30,7 @@ from openpyxl import load_workbook
 from unionclerk.domain.period import Period
 from unionclerk.formspec import idmask
 from unionclerk.formspec.validators import id_check_char
-from unionclerk.services import county, demo, submission, transfer
+from unionclerk.services import county, demo, exporting, importing, inspection
 
 MIN_CANDIDATES = 1000
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -163,8 +163,8 @@ def exported(tmp_path_factory) -> dict[str, Any]:
         for i, doc in enumerate(docs):
             src = root / f"in{i}.json"
             src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-            report = transfer.import_file(ws, src).report
-            files += submission.export_submission(ws, report, out, ["xlsx", "pdf", "json"]).files
+            report = importing.import_file(ws, src).report
+            files += exporting.export_report(ws, report, out, ["xlsx", "pdf", "json"]).files
     with Workspace.open(root / "county") as ws:
         _s, _p, outcome = county.merge_files(ws, [f for f in files if f.suffix == ".xlsx"],
                                              Period(2018), root / "summary", workers=1)
@@ -235,24 +235,24 @@ def test_a_file_masked_the_first_way_still_reads_and_inspect_names_it(ws, tmp_pa
         row["id_number"] = _old_mask(row["id_number"])
     old = tmp_path / "old.json"
     old.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    outcome = transfer.import_file(ws, old)
+    outcome = importing.import_file(ws, old)
     assert not [p for p in outcome.problems if p.form == "cadres" and p.is_error]
-    lines = submission.describe(submission.inspect_file(ws.forms, old))
+    lines = inspection.describe(inspection.inspect_file(ws.forms, old))
     assert any("旧的遮盖方式" in line for line in lines), lines
     # written again, the old masks become the new ones (masked stays masked, and safer)
-    again = submission.export_submission(ws, outcome.report, tmp_path, ["json", "xlsx"])
+    again = exporting.export_report(ws, outcome.report, tmp_path, ["json", "xlsx"])
     new_doc = json.loads(next(f for f in again.files if f.suffix == ".json").read_text("utf-8"))
     assert all(re.fullmatch(r"[0-9]{6}\*{12}", r["id_number"])
                for r in new_doc["forms"]["cadres"]["rows"])
     for f in again.files:
-        lines = submission.describe(submission.inspect_file(ws.forms, f))
+        lines = inspection.describe(inspection.inspect_file(ws.forms, f))
         assert any("只保留前6位地区码" in line for line in lines), lines
 
 
 def test_inspect_says_full_numbers_when_exported_with_full_ids(ws, tmp_path) -> None:
     report = demo.build_demo(ws)
-    done = submission.export_submission(ws, report, tmp_path, ["xlsx"], full_ids=True)
-    lines = submission.describe(submission.inspect_file(ws.forms, done.files[0]))
+    done = exporting.export_report(ws, report, tmp_path, ["xlsx"], full_ids=True)
+    lines = inspection.describe(inspection.inspect_file(ws.forms, done.files[0]))
     assert any("完整号码" in line for line in lines), lines
 
 
@@ -262,14 +262,14 @@ def test_an_invalid_number_is_masked_as_invalid_and_the_county_is_told(ws, tmp_p
     row["id_number"] = row["id_number"][:17] + ("0" if row["id_number"][17] != "0" else "1")
     src = tmp_path / "bad.json"
     src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    report = transfer.import_file(ws, src).report
-    done = submission.export_submission(ws, report, tmp_path, ["json"])
+    report = importing.import_file(ws, src).report
+    done = exporting.export_report(ws, report, tmp_path, ["json"])
     shown = json.loads(done.files[0].read_text("utf-8"))["forms"]["cadres"]["rows"][0]
     assert shown["id_number"] == row["id_number"][:6] + "?" * 12
     from unionclerk.services.workspace import Workspace
 
     with Workspace.open(tmp_path / "county") as county_ws:
-        problems = transfer.import_file(county_ws, done.files[0]).problems
+        problems = importing.import_file(county_ws, done.files[0]).problems
     assert [p.message for p in problems if p.field == "id_number" and p.is_error] == [
         "“公民身份号码”导出时未通过校验（号码已遮盖，无法核对），请向填报单位核实"]
 
@@ -331,9 +331,9 @@ def test_a_workbook_of_the_first_masking_is_still_checked_cell_by_cell(ws, tmp_p
     with monkeypatch.context() as old:
         old.setattr(idmask, "mask", lambda text: _old_mask(text) if len(text) == 18 else text)
         old.setattr(xlsx_sheets, "IDS_NOTE", xlsx_layout.IDS_NOTE_V1)
-        book = submission.export_submission(ws, report, tmp_path, ["xlsx"]).files[0]
-    info = submission.inspect_file(ws.forms, book)
+        book = exporting.export_report(ws, report, tmp_path, ["xlsx"]).files[0]
+    info = inspection.inspect_file(ws.forms, book)
     assert info.integrity == xlsx_reader.INTACT, info.edited_cells
-    lines = submission.describe(info)
+    lines = inspection.describe(info)
     assert any("旧的遮盖方式" in line for line in lines), lines
     assert not any("未逐格核对" in line for line in lines)

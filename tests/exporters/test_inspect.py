@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from unionclerk.app import main
 from unionclerk.exporters import xlsx_reader
-from unionclerk.services import demo, submission
+from unionclerk.services import demo, exporting
 
 CLOCK = datetime(2018, 12, 20, 10, 31, tzinfo=timezone(timedelta(hours=8)))
 
@@ -25,7 +25,7 @@ def exported(ws, tmp_path) -> Path:
     report = demo.build_demo(ws)
     out = tmp_path / "out"
     out.mkdir()
-    return submission.export_submission(ws, report, out, ["xlsx"], clock=lambda: CLOCK).files[0]
+    return exporting.export_report(ws, report, out, ["xlsx"], clock=lambda: CLOCK).files[0]
 
 
 def edit(path: Path, sheet: str, ref: str, value) -> None:

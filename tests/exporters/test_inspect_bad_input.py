@@ -16,7 +16,8 @@ from openpyxl import Workbook, load_workbook
 
 from unionclerk.domain.errors import UserError
 from unionclerk.exporters import xlsx_reader, xlsx_safe
-from unionclerk.services import demo, submission, transfer
+from unionclerk.services import demo, exporting, importing, inspection
+from unionclerk.services.workspace import database
 
 CLOCK = datetime(2018, 12, 20, 10, 31, tzinfo=timezone(timedelta(hours=8)))
 BIG = 10 * 1024 * 1024
@@ -27,16 +28,16 @@ def exported(ws, tmp_path) -> Path:
     report = demo.build_demo(ws)
     out = tmp_path / "out"
     out.mkdir()
-    path = submission.export_submission(ws, report, out, ["xlsx"], clock=lambda: CLOCK).files[0]
-    with ws.db.transaction() as tx:  # an empty database to import into
+    path = exporting.export_report(ws, report, out, ["xlsx"], clock=lambda: CLOCK).files[0]
+    with database(ws).transaction() as tx:  # an empty database to import into
         tx.delete_report(report.id)
     return path
 
 
 def refused(ws, path: Path) -> str:
     with pytest.raises(UserError) as err:
-        transfer.import_file(ws, path)
-    with ws.db.read() as tx:
+        importing.import_file(ws, path)
+    with database(ws).read() as tx:
         assert tx.list_reports() == []
     assert "Traceback" not in str(err.value)
     return str(err.value)
@@ -75,7 +76,7 @@ def test_renamed_to_txt_is_still_recognised(ws, exported, tmp_path, forms):
     path = tmp_path / "报表.txt"
     shutil.copy(exported, path)
     assert xlsx_reader.inspect_workbook(path, forms).integrity == "intact"
-    assert transfer.import_file(ws, path).report.unit.division_code == "330782101000"
+    assert importing.import_file(ws, path).report.unit.division_code == "330782101000"
 
 
 def test_workbook_without_machine_data(ws, tmp_path, forms):
@@ -139,8 +140,8 @@ def test_ten_megabyte_machine_chunk(ws, exported, tmp_path, forms):
 
 def test_json_renamed_as_xlsx_is_recognised(ws, tmp_path, forms):
     report = demo.build_demo(ws)
-    out = submission.export_submission(ws, report, tmp_path, ["json"]).files[0]
+    out = exporting.export_report(ws, report, tmp_path, ["json"]).files[0]
     renamed = tmp_path / "report.xlsx"
     shutil.copy(out, renamed)
-    info = submission.inspect_file(forms, renamed)
+    info = inspection.inspect_file(forms, renamed)
     assert info.kind == "json_report" and info.unit_code == "330782101000"

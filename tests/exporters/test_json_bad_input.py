@@ -19,7 +19,7 @@ from unionclerk import paths
 from unionclerk.app import main
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
-from unionclerk.services import demo, exporting, reports, transfer
+from unionclerk.services import demo, exporting, importing, reports
 from unionclerk.services.workspace import Workspace
 
 MB10 = 10 * 1024 * 1024
@@ -53,7 +53,7 @@ def refused(ws: Workspace, file: Path) -> str:
     """Import `file`, expect a refusal, check nothing changed; returns the message."""
     before = dump()
     with pytest.raises(UserError) as exc:
-        transfer.import_file(ws, file)
+        importing.import_file(ws, file)
     assert dump() == before
     message = str(exc.value)
     assert file.name in message.split(": ")[0]  # the file is named first
@@ -64,7 +64,7 @@ def refused(ws: Workspace, file: Path) -> str:
 def test_the_unchanged_base_imports(ws, base, tmp_path: Path) -> None:
     """Control: every refusal below is caused by its own change, not by the base file."""
     del base["form_versions"]  # a missing entry means the current version
-    outcome = transfer.import_file(ws, write(tmp_path, base))
+    outcome = importing.import_file(ws, write(tmp_path, base))
     assert outcome.report.period == Period(2019)
     assert [p for p in outcome.problems if p.is_error] == []
 
@@ -257,7 +257,7 @@ def test_rows_without_required_fields_are_imported_and_reported(
     base["forms"]["cadres"]["rows"][5]["gender"] = None
     base["forms"]["venues"]["rows"].append({})
     del base["forms"]["organisation"]["members"]
-    outcome = transfer.import_file(ws, write(tmp_path, base))
+    outcome = importing.import_file(ws, write(tmp_path, base))
     required = {(p.form, p.field, p.row_index) for p in outcome.problems if p.rule == "required"}
     assert required == {
         ("cadres", "name", 3), ("cadres", "gender", 5), ("organisation", "members", None),
@@ -279,7 +279,7 @@ def test_rows_without_required_fields_are_imported_and_reported(
 
 def test_rule_errors_are_imported_and_reported(ws, base, tmp_path: Path) -> None:
     base["forms"]["organisation"]["single_unions"] = 500  # a part larger than its total
-    outcome = transfer.import_file(ws, write(tmp_path, base))
+    outcome = importing.import_file(ws, write(tmp_path, base))
     assert [p.field for p in outcome.problems if p.is_error and p.form == "organisation"]
     assert reports.load(ws, outcome.report).single["organisation"]["single_unions"] == 500
 

@@ -13,8 +13,8 @@ import pytest
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import ReportInfo
 from unionclerk.formspec import explanation_key, idmask, validators
-from unionclerk.services import demo, exporting, reports, transfer
-from unionclerk.services.workspace import Workspace
+from unionclerk.services import demo, exporting, importing, reports
+from unionclerk.services.workspace import Workspace, database
 
 MASKED = re.compile(r"^\d{6}\*{12}$")  # region only; 12 "*": valid when exported
 VENUE_REASON = "职工活动中心与文体中心共用场地，面积已计入镇党群服务中心。"
@@ -26,7 +26,7 @@ def source(ws: Workspace) -> ReportInfo:
     """The demo report, with the clerk's reasons for its two roster warnings."""
     report = demo.build_demo(ws)
     data = reports.load(ws, report)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_explanation(report.id, f"venues.rows[{data.rows['venues'][1].uuid}].area",
                            VENUE_REASON)
         tx.set_explanation(report.id, f"services.rows[{data.rows['services'][7].uuid}].sessions",
@@ -47,7 +47,7 @@ def export(ws: Workspace, report: ReportInfo, folder: Path, *, full_ids: bool = 
 
 
 def _only_report(ws: Workspace) -> ReportInfo:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         found = tx.list_reports()
     assert len(found) == 1
     return found[0]
@@ -55,7 +55,7 @@ def _only_report(ws: Workspace) -> ReportInfo:
 
 def test_export_import_export_is_byte_identical(ws, source, empty, tmp_path: Path) -> None:
     first = export(ws, source, tmp_path / "一")
-    outcome = transfer.import_file(empty, first)
+    outcome = importing.import_file(empty, first)
     assert not outcome.replaced and outcome.report.unit.own
     second = export(empty, _only_report(empty), tmp_path / "二")
     assert first.name == second.name == "330782101000_佛堂镇总工会_2018年度_工会工作报表_草稿.json"
@@ -78,7 +78,7 @@ def test_ids_leave_masked_and_stay_masked(ws, source, empty, tmp_path: Path) -> 
     assert [idmask.mask(n) for n in full] == ids
     assert not any(n in text for n in full)
 
-    outcome = transfer.import_file(empty, file)
+    outcome = importing.import_file(empty, file)
     stored = reports.load(empty, outcome.report)
     assert [r.values["id_number"] for r in stored.rows["cadres"]] == ids
     # masked numbers are not re-checked: no check digit, gender or birth complaints
@@ -98,7 +98,7 @@ def test_full_ids_gives_full_numbers(ws, source, empty, tmp_path: Path) -> None:
     assert ids == full
     assert all(validators.id_number_problem(n) is None for n in ids)
     # full numbers are checked again on import: still valid, still full after another export
-    outcome = transfer.import_file(empty, file)
+    outcome = importing.import_file(empty, file)
     assert len(outcome.problems) == 2
     again = export(empty, outcome.report, tmp_path / "again", full_ids=True)
     assert again.read_bytes() == file.read_bytes()
@@ -114,7 +114,7 @@ def test_a_masked_number_is_not_checked_but_a_full_wrong_one_is(
     wrong = demo.document()["forms"]["cadres"]["rows"][1]["id_number"]
     rows[1]["id_number"] = wrong[:-1] + ("0" if wrong[-1] != "0" else "1")  # bad check char
     file.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    problems = transfer.import_file(empty, file).problems
+    problems = importing.import_file(empty, file).problems
     id_problems = [(p.row_index, p.is_error) for p in problems if p.field == "id_number"]
     assert id_problems == [(1, True)]
 
@@ -127,7 +127,7 @@ def test_explanations_on_rows_survive_by_index(ws, source, empty, tmp_path: Path
         "services.rows[7].sessions": SERVICE_REASON,
         "venues.rows[1].area": VENUE_REASON,
     }
-    outcome = transfer.import_file(empty, file)
+    outcome = importing.import_file(empty, file)
     data = reports.load(empty, outcome.report)
     venue, service = data.rows["venues"][1], data.rows["services"][7]
     assert data.explanations[f"venues.rows[{venue.uuid}].area"] == VENUE_REASON
@@ -141,7 +141,7 @@ def test_explanations_on_rows_survive_by_index(ws, source, empty, tmp_path: Path
 
 def test_explanation_follows_its_row_when_rows_move(ws, source, tmp_path: Path) -> None:
     data = reports.load(ws, source)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.move_row(source.id, data.rows["venues"][1].uuid, 4)
     file = export(ws, source, tmp_path / "out")
     explanations = json.loads(file.read_text("utf-8"))["explanations"]
@@ -156,7 +156,7 @@ def test_money_as_decimal_string_and_empty_as_null(ws, source, empty, tmp_path: 
     doc["forms"]["support"]["notes"] = None
     doc["forms"]["rights"]["legal_aid_cases"] = None
     file.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    outcome = transfer.import_file(empty, file)
+    outcome = importing.import_file(empty, file)
     again = json.loads(export(empty, outcome.report, tmp_path / "2").read_text(
         "utf-8"))
     assert again["forms"]["support"]["budget"] == 1200000.5
@@ -167,12 +167,12 @@ def test_money_as_decimal_string_and_empty_as_null(ws, source, empty, tmp_path: 
 def test_a_draft_with_errors_round_trips(ws, empty, tmp_path: Path) -> None:
     report = demo.build_demo(ws)
     data = reports.load(ws, report)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_value(report.id, "cadres", "name", None, row_uuid=data.rows["cadres"][2].uuid)
         tx.set_value(report.id, "organisation", "members", None)
     assert [p for p in reports.check(ws, report) if p.is_error]
     first = export(ws, report, tmp_path / "1")
-    outcome = transfer.import_file(empty, first)
+    outcome = importing.import_file(empty, first)
     errors = [(p.form, p.field, p.row_index) for p in outcome.problems if p.is_error]
     assert ("cadres", "name", 2) in errors and ("organisation", "members", None) in errors
     second = export(empty, outcome.report, tmp_path / "2")
@@ -185,7 +185,7 @@ def test_half_year_period_round_trips(ws, empty, tmp_path: Path) -> None:
     doc["period"] = {"year": 2018, "part": "h2"}
     file = tmp_path / "h2.json"
     file.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    outcome = transfer.import_file(empty, file)
+    outcome = importing.import_file(empty, file)
     assert outcome.report.period == Period(2018, "h2")
     again = export(empty, outcome.report, tmp_path / "again")
     assert again.name.endswith("_2018下半年_工会工作报表_草稿.json")

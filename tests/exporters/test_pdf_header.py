@@ -22,7 +22,7 @@ from unionclerk.exporters.pdf_pages import (
     page_decoration,
 )
 
-FONT = pdf_fonts.register(paths.resources_dir() / "fonts" / pdf_fonts.FONT_FILE)
+FONT = pdf_fonts.register(paths.font_path())
 
 
 @given(text=st.text(st.sampled_from("工会长 𠮷A\n&…"), max_size=400),

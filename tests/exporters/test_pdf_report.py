@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from unionclerk.domain.records import COMPLETE
-from unionclerk.services import demo, submission
+from unionclerk.services import demo, exporting
+from unionclerk.services.workspace import database
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 CLOCK = datetime(2018, 12, 20, 10, 31, tzinfo=timezone(timedelta(hours=8)))
@@ -21,8 +22,8 @@ FIXED_ID = "00000000-0000-0000-0000-000000000001"
 
 def export(ws, out: Path, report=None) -> Path:
     report = report or demo.build_demo(ws)
-    return submission.export_submission(ws, report, out, ["pdf"], clock=lambda: CLOCK,
-                                        new_id=lambda: FIXED_ID).files[0]
+    return exporting.export_report(ws, report, out, ["pdf"], clock=lambda: CLOCK,
+                                   new_id=lambda: FIXED_ID).files[0]
 
 
 def pages(path: Path) -> list[str]:
@@ -68,7 +69,7 @@ def test_deterministic_given_the_clock(ws, tmp_path, pdf):
 
 def test_complete_report_has_no_draft_mark(ws, tmp_path):
     report = demo.build_demo(ws)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_status(report.id, COMPLETE)
     text = pages(export(ws, tmp_path, ws.find_report(demo.PERIOD)))
     assert not any("草稿" in page for page in text)
@@ -76,11 +77,11 @@ def test_complete_report_has_no_draft_mark(ws, tmp_path):
 
 def test_user_text_is_escaped_and_missing_glyphs_warned(ws, tmp_path):
     report = demo.build_demo(ws)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         uuid, _ = tx.load_data(report.id).rows["cadres"][2]
         tx.set_value(report.id, "cadres", "home_post", "A&B <b>公司</b>", row_uuid=uuid)
         tx.set_value(report.id, "cadres", "notes", "名字含𠮷", row_uuid=uuid)
-    done = submission.export_submission(ws, report, tmp_path, ["pdf"], clock=lambda: CLOCK)
+    done = exporting.export_report(ws, report, tmp_path, ["pdf"], clock=lambda: CLOCK)
     assert "A&B <b>公司</b>" in "".join(pages(done.files[0]))
     assert len(done.warnings) == 1
     assert "第 3 行" in done.warnings[0] and "备注" in done.warnings[0]
@@ -89,7 +90,7 @@ def test_user_text_is_escaped_and_missing_glyphs_warned(ws, tmp_path):
 
 def test_qr_payload_names_unit_period_and_hash(ws, tmp_path):
     report = demo.build_demo(ws)
-    done = submission.export_submission(ws, report, tmp_path, ["pdf"], clock=lambda: CLOCK)
+    done = exporting.export_report(ws, report, tmp_path, ["pdf"], clock=lambda: CLOCK)
     assert done.payload_hash in "".join(pages(done.files[0]))
     info = subprocess.run(["pdfinfo", str(done.files[0])], capture_output=True, text=True).stdout
     assert f"UNIONCLERK|330782101000|2018|{done.payload_hash}" in info

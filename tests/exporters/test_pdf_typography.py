@@ -21,7 +21,7 @@ from unionclerk.exporters.headings import tokens as _tokens
 from unionclerk.exporters.pdf_common import para
 from unionclerk.exporters.pdf_pages import LANDSCAPE, frame_size, pdf_date
 from unionclerk.exporters.pdf_roster import PAD, SIZE, heading, roster_cells
-from unionclerk.services import demo, submission
+from unionclerk.services import demo, exporting
 from unionclerk.services.editing import EditSession
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
@@ -31,8 +31,8 @@ FIXED_ID = "e3c9e8f9-71ad-4648-9e68-256f8b5063c8"
 
 def export(ws, out: Path, report=None) -> Path:
     report = report or demo.build_demo(ws)
-    return submission.export_submission(ws, report, out, ["pdf"], clock=lambda: CLOCK,
-                                        new_id=lambda: FIXED_ID).files[0]
+    return exporting.export_report(ws, report, out, ["pdf"], clock=lambda: CLOCK,
+                                   new_id=lambda: FIXED_ID).files[0]
 
 
 def first_page(pdf: Path) -> str:

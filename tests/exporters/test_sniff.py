@@ -13,7 +13,7 @@ from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.period import Period
 from unionclerk.exporters import sniff
 from unionclerk.formspec import shipped_forms
-from unionclerk.services import submission, transfer
+from unionclerk.services import importing, inspection
 from unionclerk.services.county.reading import read_found
 from unionclerk.services.county.sources import Found
 
@@ -49,15 +49,15 @@ def test_import_inspect_and_merge_say_the_same(ws, tmp_path, name, content, expe
         file.write_bytes(content)
 
     with pytest.raises(UserError) as refused:
-        transfer.read_file(ws, file)
+        importing.read_file(ws, file)
     # a clerk importing an .xls of their own is told to save it as .xlsx (issue 13)
     assert IMPORT_ADVICE.get(name, expected) in refused.value.message
     assert refused.value.where == name
 
-    info = submission.inspect_file(shipped_forms(), file)
+    info = inspection.inspect_file(shipped_forms(), file)
     assert info.kind == FileKind.NOT_A_REPORT
     assert any(expected in m for m in info.messages)
-    assert submission.exit_code([info]) == 2
+    assert inspection.exit_code([info]) == 2
 
     result = read_found(Found(name, file, "2019-01-01T00:00:00"), Period(2018),
                         str(tmp_path), 0)

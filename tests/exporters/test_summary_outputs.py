@@ -171,7 +171,7 @@ def test_a_summary_is_checked_whatever_language_wrote_it(ws, tmp_path, forms):
     """Sheet names and total-row words follow the merging clerk's language, and text with
     Windows line breaks comes back with \\n: none of that is an edit."""
     from unionclerk.domain import i18n
-    from unionclerk.services import submission
+    from unionclerk.services import inspection
 
     docs = countydata.township_documents(3)
     docs[0]["forms"]["organisation"]["notes"] = "第一行\r\n第二行\r第三行"
@@ -189,6 +189,6 @@ def test_a_summary_is_checked_whatever_language_wrote_it(ws, tmp_path, forms):
     xlsx = outcome.files[0]
     with xlsx_safe.open_workbook(xlsx) as wb:
         assert wb.sheetnames[:2] == ["About", "Units"]  # written with English sheet names
-    info = submission.inspect_file(forms, xlsx)
+    info = inspection.inspect_file(forms, xlsx)
     assert info.kind == FileKind.SUMMARY
     assert info.integrity == xlsx_reader.INTACT, [str(c) for c in info.edited_cells]

@@ -20,7 +20,7 @@ from unionclerk import paths
 from unionclerk.app import main
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import YearMonth
-from unionclerk.services import reports, transfer
+from unionclerk.services import importing, reports
 
 LO = Path(__file__).resolve().parents[1] / "data" / "lo"
 
@@ -28,7 +28,7 @@ LO = Path(__file__).resolve().parents[1] / "data" / "lo"
 def imported(ws, name: str, tmp_path: Path):
     file = tmp_path / name
     shutil.copy(LO / name, file)
-    outcome = transfer.import_file(ws, file)
+    outcome = importing.import_file(ws, file)
     return reports.load(ws, outcome.report)
 
 
@@ -59,7 +59,7 @@ def test_libreoffice_template_arrives_whole(ws, tmp_path: Path) -> None:
 def test_explanation_from_template_reaches_every_export(ws, tmp_path: Path) -> None:
     file = tmp_path / "t.xlsx"
     shutil.copy(LO / "template_lo_filled.xlsx", file)
-    outcome = transfer.import_file(ws, file)
+    outcome = importing.import_file(ws, file)
     from unionclerk.services import exporting
 
     out = tmp_path / "out"
@@ -123,7 +123,7 @@ def test_received_ods_keeps_the_received_file_advice(ws, tmp_path) -> None:
 def test_lo_template_period_is_read(ws, tmp_path) -> None:
     file = tmp_path / "t.xlsx"
     shutil.copy(LO / "template_lo_filled.xlsx", file)
-    assert transfer.import_file(ws, file).report.period == Period(2019)
+    assert importing.import_file(ws, file).report.period == Period(2019)
 
 
 def test_an_ods_roster_workbook_is_told_to_save_as_xlsx(tmp_path) -> None:

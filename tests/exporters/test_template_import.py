@@ -16,7 +16,9 @@ from unionclerk.domain.report import YearMonth
 from unionclerk.exporters import xlsx_reader
 from unionclerk.formspec import shipped_forms
 from unionclerk.formspec.headers import match_columns
-from unionclerk.services import reports, submission, transfer
+from unionclerk.services import importing, reports
+from unionclerk.services.template import write_template
+from unionclerk.services.workspace import database
 
 CADRES = "表二 工会干部队伍情况"
 
@@ -55,7 +57,7 @@ def fill(path: Path, *, id_number: object = "330782196307154019", name: str = "�
 
 @pytest.fixture
 def template(ws, tmp_path) -> Path:
-    return submission.template(ws, tmp_path / "模板.xlsx")
+    return write_template(ws, tmp_path / "模板.xlsx")
 
 
 def test_template_has_dropdowns_on_a_hidden_list_sheet(template):
@@ -75,7 +77,7 @@ def test_template_has_dropdowns_on_a_hidden_list_sheet(template):
 
 def test_filled_template_imports(ws, template):
     fill(template)
-    out = transfer.import_file(ws, template)
+    out = importing.import_file(ws, template)
     data = reports.load(ws, out.report)
     assert out.report.period == Period(2018)
     assert data.single["cover"]["division_code"] == "330782101000"
@@ -91,9 +93,9 @@ def test_filled_template_imports(ws, template):
 def test_numeric_id_number_is_refused_naming_the_row(ws, template):
     fill(template, id_number=330782196307154019)
     with pytest.raises(UserError) as err:
-        transfer.import_file(ws, template)
+        importing.import_file(ws, template)
     assert "第 7 行" in str(err.value) and "15 位" in str(err.value)
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         assert tx.list_reports() == []
 
 
@@ -104,10 +106,10 @@ def test_bad_value_names_sheet_row_and_field(ws, template):
     wb.save(template)
     wb.close()
     with pytest.raises(UserError) as err:
-        transfer.import_file(ws, template)
+        importing.import_file(ws, template)
     message = str(err.value)
     assert CADRES in message and "第 8 行" in message and "性别" in message
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         assert tx.list_reports() == []
 
 

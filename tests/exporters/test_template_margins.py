@@ -15,7 +15,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from unionclerk.app import main
-from unionclerk.services import reports, transfer
+from unionclerk.services import importing, reports
 
 LO = Path(__file__).resolve().parents[1] / "data" / "lo"
 ORG, CADRES = "表一 组织建设情况", "表二 工会干部队伍情况"
@@ -28,7 +28,7 @@ def copy(name: str, tmp_path: Path) -> Path:
 
 
 def test_each_typed_header_and_signature_cell_is_named(ws, tmp_path) -> None:
-    outcome = transfer.import_file(ws, copy("template_lo_margins.xlsx", tmp_path))
+    outcome = importing.import_file(ws, copy("template_lo_margins.xlsx", tmp_path))
     found = outcome.warnings
     assert len(found) == 5, found
     name, note, heading, filler, day = found
@@ -60,7 +60,7 @@ def test_the_command_line_prints_them_and_imports(capsys, data_dir, tmp_path) ->
 
 def test_an_untouched_header_and_signature_say_nothing(ws, tmp_path) -> None:
     """What the program wrote itself, and values that agree with the cover, are no news."""
-    assert transfer.import_file(ws, copy("template_lo_filled.xlsx", tmp_path)).warnings == []
+    assert importing.import_file(ws, copy("template_lo_filled.xlsx", tmp_path)).warnings == []
 
 
 def test_a_signature_that_agrees_with_the_cover_says_nothing(ws, tmp_path) -> None:
@@ -80,6 +80,6 @@ def test_a_signature_that_agrees_with_the_cover_says_nothing(ws, tmp_path) -> No
                       if cadres.cell(r, 1).value == "工会志愿者人数")
     cadres.cell(volunteers, 6).value = 120
     wb.save(file)
-    outcome = transfer.import_file(ws, file)
+    outcome = importing.import_file(ws, file)
     assert outcome.warnings == []
     assert str(reports.load(ws, outcome.report).single["cover"]["report_date"]) == "2020-01-15"

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from unionclerk.services import demo, submission
+from unionclerk.services import demo, exporting
+from unionclerk.services.workspace import database
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "xlsx_golden.json"
 CLOCK = datetime(2018, 12, 20, 10, 31, tzinfo=timezone(timedelta(hours=8)))
@@ -21,8 +22,8 @@ EXPORT_ID = "00000000-0000-0000-0000-000000000001"
 
 def export(ws, out: Path, **kw) -> Path:
     report = demo.build_demo(ws)
-    done = submission.export_submission(ws, report, out, ["xlsx"], clock=lambda: CLOCK,
-                                        new_id=lambda: EXPORT_ID, **kw)
+    done = exporting.export_report(ws, report, out, ["xlsx"], clock=lambda: CLOCK,
+                                   new_id=lambda: EXPORT_ID, **kw)
     return done.files[0]
 
 
@@ -101,12 +102,12 @@ def test_explanation_shown_beside_its_field(book):
 
 def test_formula_injection_comes_out_as_text(ws, tmp_path):
     report = demo.build_demo(ws)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         stored = tx.load_data(report.id)
         uuid, values = stored.rows["cadres"][0]
         tx.set_value(report.id, "cadres", "name", '=HYPERLINK("http://x","点我")', row_uuid=uuid)
         tx.set_value(report.id, "cadres", "notes", "+1-2", row_uuid=uuid)
-    done = submission.export_submission(ws, report, tmp_path, ["xlsx"], clock=lambda: CLOCK)
+    done = exporting.export_report(ws, report, tmp_path, ["xlsx"], clock=lambda: CLOCK)
     wb = load(done.files[0])
     try:
         cell = wb["表二 工会干部队伍情况"]["B7"]
@@ -134,8 +135,8 @@ def test_openpyxl_fallback_path_writes_the_same_cells(ws, tmp_path, monkeypatch)
     monkeypatch.setattr(xlsx_rows, "install", lambda *a: False)
     slow_dir = tmp_path / "slow"
     slow_dir.mkdir()
-    done = submission.export_submission(ws, ws.find_report(demo.PERIOD), slow_dir, ["xlsx"],
-                                        clock=lambda: CLOCK, new_id=lambda: EXPORT_ID)
+    done = exporting.export_report(ws, ws.find_report(demo.PERIOD), slow_dir, ["xlsx"],
+                                   clock=lambda: CLOCK, new_id=lambda: EXPORT_ID)
     slow = load(done.files[0])
     try:
         for name in fast.sheetnames:

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Border, Side
 
 from unionclerk.domain.period import Period
 from unionclerk.exporters import xlsx_measure
-from unionclerk.services import county, demo, submission
+from unionclerk.services import county, demo, exporting, inspection
 from unionclerk.services.editing import EditSession
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -60,7 +60,7 @@ def submission_workbook(ws, out: Path) -> Path:
     warning = next(p for p in session.problems() if p.field == "credit_code")
     session.set_explanation(warning, "本年度新建的服务站点尚在装修，面积待竣工验收后补报；"
                                      "已与县总工会联系确认，先按空缺上报。" * 2)
-    return submission.export_submission(
+    return exporting.export_report(
         ws, ws.find_report(demo.PERIOD), out, ["xlsx"], clock=lambda: CLOCK,
         new_id=lambda: "e3c9e8f9-71ad-4648-9e68-256f8b5063c8").files[0]
 
@@ -142,9 +142,9 @@ def test_any_text_prints_whole(ws, tmp_path_factory, address, post, note):
     warning = next(p for p in session.problems() if p.field == "credit_code")
     session.set_explanation(warning, note)
     out = tmp_path_factory.mktemp("any")
-    path = submission.export_submission(ws, report, out, ["xlsx"], clock=lambda: CLOCK,
-                                        new_id=lambda: "e3c9e8f9-71ad-4648-9e68-256f8b5063c8"
-                                        ).files[0]
+    path = exporting.export_report(ws, report, out, ["xlsx"], clock=lambda: CLOCK,
+                                   new_id=lambda: "e3c9e8f9-71ad-4648-9e68-256f8b5063c8"
+                                   ).files[0]
     assert xlsx_measure.overflows(path) == []
 
 
@@ -156,12 +156,12 @@ def test_a_workbook_with_the_earlier_headings_is_still_intact(ws, tmp_path, monk
     report = demo.build_demo(ws)
     with monkeypatch.context() as old:
         old.setattr(xlsx_sheets, "heading", lambda label: label)
-        book = submission.export_submission(ws, report, tmp_path, ["xlsx"]).files[0]
+        book = exporting.export_report(ws, report, tmp_path, ["xlsx"]).files[0]
     wb = load_workbook(book)
     try:
         assert "公民身份号码" in [c.value for c in wb["表二 工会干部队伍情况"][6]]
     finally:
         wb.close()
-    info = submission.inspect_file(ws.forms, book)
+    info = inspection.inspect_file(ws.forms, book)
     assert info.integrity == xlsx_reader.INTACT, info.edited_cells
-    assert not any("未逐格核对" in line for line in submission.describe(info))
+    assert not any("未逐格核对" in line for line in inspection.describe(info))

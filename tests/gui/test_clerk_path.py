@@ -13,7 +13,7 @@ from tests.gui.conftest import answer_with
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import COMPLETE, DRAFT, EXPORTED
 from unionclerk.gui.wizard import FirstRunWizard
-from unionclerk.services import demo, exporting, reports, setup, transfer
+from unionclerk.services import demo, exporting, importing, reports, setup
 
 Yes = QMessageBox.StandardButton.Yes
 DIVISION = "330782102000"
@@ -141,14 +141,14 @@ def test_fresh_folder_to_exported_files(ws, qtbot, clerk, dialogs, tmp_path: Pat
     # The exported report reads back with the same figures.
     json_file = next((f for f in files if f.suffix == ".json"), None)
     if json_file is not None:
-        parsed = transfer.read_file(ws, json_file)
+        parsed = importing.read_file(ws, json_file)
         assert parsed.data.single["organisation"]["members"] == 1200
         assert parsed.division_code == DIVISION
     assert reports.list_reports(ws)[0].status == EXPORTED
     # And the submission's own check calls the workbook intact (when workbooks are built).
     workbook = next((f for f in files if f.suffix == ".xlsx"), None)
     if workbook is not None:
-        submission = importlib.import_module("unionclerk.services.submission")
-        info = submission.inspect_file(ws.forms, workbook)
+        inspection = importlib.import_module("unionclerk.services.inspection")
+        info = inspection.inspect_file(ws.forms, workbook)
         assert info.integrity == "intact", info.messages
         assert info.unit_code == DIVISION and not info.draft

@@ -10,6 +10,7 @@ from tests.gui.conftest import answer_with
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import COMPLETE, DRAFT
 from unionclerk.services import reports
+from unionclerk.services.workspace import database
 
 
 def problem_index(panel, predicate):
@@ -128,7 +129,7 @@ def test_reopen_needs_a_reason(ws, demo_window, dialogs) -> None:
     w.workflow.reopen()
     assert w.session.report.status == DRAFT
     assert not w.pages["organisation"].record.field_widget("members").isReadOnly()
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         notes = [e.note for e in tx.audit(w.session.report.id) if e.note]
     assert any("县总工会要求补报女职工数" in n for n in notes)
     assert reports.list_reports(ws)[0].status == DRAFT

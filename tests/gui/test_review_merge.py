@@ -22,7 +22,7 @@ from unionclerk.domain.period import Period
 from unionclerk.domain.review import RECEIVED
 from unionclerk.services import demo, exporting
 from unionclerk.services.editing import EditSession
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 Ok = QMessageBox.StandardButton.Ok
 CODE, PERIOD = demo.DIVISION_CODE, Period(2018)
@@ -56,14 +56,14 @@ def _merge(qtbot, screen, dialogs, files: list[Path], out: Path) -> str:
 
 
 def _received(county: Workspace) -> list:
-    with county.db.read() as tx:
+    with database(county).read() as tx:
         return tx.list_submissions(county.find_report(PERIOD, CODE).id, direction=RECEIVED)
 
 
 def test_a_report_merged_on_the_county_screen_is_reviewable(qtbot, ws, clerk, dialogs, capsys,
                                                             tmp_path, shots, save_shot) -> None:
-    from unionclerk.gui.county.screen import CountyWindow
     from unionclerk.gui.county.review import ReviewWindow
+    from unionclerk.gui.county.screen import CountyWindow
 
     demo.build_demo(ws)
     township = ws

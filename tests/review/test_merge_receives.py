@@ -28,7 +28,7 @@ from unionclerk.domain.review import RECEIVED, SENT, STATE_REPORTED, STATE_RESUB
 from unionclerk.services import county as county_merge
 from unionclerk.services import review, review_merge, review_township
 from unionclerk.services.county.results import Candidate
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 CODE, PERIOD = "330782101000", Period(2018)
 
@@ -42,7 +42,7 @@ def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple
 
 
 def _submissions(ws: Workspace, code: str = CODE) -> list:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         report = tx.get_report(code, PERIOD)
         return tx.list_submissions(report.id, direction=RECEIVED) if report else []
 
@@ -98,7 +98,7 @@ def test_a_newer_export_merged_is_the_resubmission(township, county, export, edi
     outcome = _merge(county, [first], tmp_path / "s1")
     assert outcome.received == [CODE]
     (sub,) = _submissions(county)
-    with township.db.read() as tx:  # the township's record of the export it made
+    with database(township).read() as tx:  # the township's record of the export it made
         (made,) = tx.list_submissions(township.find_report(PERIOD).id, direction=SENT)
     assert (sub.export_id, sub.payload_sha256) == (made.export_id, made.payload_sha256)
     assert sub.file == first.name
@@ -185,7 +185,7 @@ def test_any_order_of_merges_keeps_each_export_once_newest_last(county, tmp_path
     order, repeats included: each export is recorded at most once, never an older one after
     a newer, and the newest merged so far is the latest submission."""
     code = f"3307821{next(_UNITS):05d}"  # a unit of its own for each example
-    with county.db.transaction() as tx:
+    with database(county).transaction() as tx:
         tx.upsert_unit(code, "佛堂镇总工会")
         tx.create_report(code, PERIOD, source=RECEIVED_SOURCE)
     start = datetime(2018, 12, 20, 9, tzinfo=UTC)

@@ -21,7 +21,7 @@ from unionclerk.domain.review import (
 )
 from unionclerk.exporters import return_file
 from unionclerk.services import reports, review, review_township
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 CODE, PERIOD = "330782101000", Period(2018)
 TARGETS = {"organisation.members": "会员人数与上年相差太大，请核实",
@@ -62,13 +62,13 @@ def test_the_return_file_names_the_submission_and_each_comment(returned: Path, c
 def test_importing_the_return_reopens_with_the_reason_and_keeps_the_comments(
         returned: Path, township: Workspace) -> None:
     report = township.find_report(PERIOD)
-    with township.db.transaction() as tx:  # the clerk had completed and exported
+    with database(township).transaction() as tx:  # the clerk had completed and exported
         tx.set_status(report.id, EXPORTED)
         venues = tx.load_data(report.id).rows["venues"]
         tx.move_row(report.id, venues[1][0], 0)  # and moved the commented venue to the top
     out = review_township.import_return(township, returned)
     assert out.report.status == DRAFT and out.comments == 3
-    with township.db.read() as tx:
+    with database(township).read() as tx:
         notes = [e.note for e in tx.audit(report.id, limit=5)]
         comments = tx.list_comments(report.id)
     assert any("县级退回修改" in (n or "") and "三处需核实" in n for n in notes)
@@ -162,13 +162,13 @@ def test_a_bad_return_is_refused_by_name_and_changes_nothing(
     spoil, words = BAD[case]
     bad = spoil(returned)
     report = township.find_report(PERIOD)
-    with township.db.read() as tx:
+    with database(township).read() as tx:
         before = (report.status, len(tx.audit(report.id)), tx.list_comments(report.id),
                   tx.list_verdicts(report.id))
     with pytest.raises(UserError) as caught:
         review_township.import_return(township, bad)
     assert words in str(caught.value) and bad.name in str(caught.value)
-    with township.db.read() as tx:
+    with database(township).read() as tx:
         after = (township.find_report(PERIOD).status, len(tx.audit(report.id)),
                  tx.list_comments(report.id), tx.list_verdicts(report.id))
     assert after == before
@@ -233,7 +233,7 @@ def test_the_report_cannot_be_completed_while_a_comment_is_open(
 
     review_township.import_return(township, returned)
     report = township.find_report(PERIOD)
-    with township.db.transaction() as tx:  # every check's warning explained, as before
+    with database(township).transaction() as tx:  # every check's warning explained, as before
         for p in reports.check(township, report):
             if not p.is_error:
                 tx.set_explanation(report.id, explanation_key(p), "已核实")

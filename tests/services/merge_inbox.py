@@ -1,6 +1,6 @@
 """A county's inbox for the merge tests (not a test module): 30 townships' submission workbooks
 made the way townships make them — each report imported into its own data folder through
-`transfer.import_file` and exported with the submission export — plus what really turns up:
+`importing.import_file` and exported with the submission export — plus what really turns up:
 a township's file sent twice (the later one corrected), a workbook edited by hand after
 export, last year's file, a photo and a Word document.
 
@@ -50,20 +50,20 @@ class Inbox:
 
 def _export(data_dir: Path, doc: dict[str, Any], out: Path, when: datetime, *,
             complete: bool = True, replace: bool = False) -> tuple[Path, str]:
-    from unionclerk.services import submission, transfer
-    from unionclerk.services.workspace import Workspace
+    from unionclerk.services import exporting, importing
+    from unionclerk.services.workspace import Workspace, database
 
     src = data_dir / f"in-{doc['period']['year']}-{when:%H%M%S}.json"
     data_dir.mkdir(parents=True, exist_ok=True)
     src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     out.mkdir(parents=True, exist_ok=True)
     with Workspace.open(data_dir) as ws:
-        report = transfer.import_file(ws, src, replace=replace).report
+        report = importing.import_file(ws, src, replace=replace).report
         if complete:
-            with ws.db.transaction() as tx:
+            with database(ws).transaction() as tx:
                 tx.set_status(report.id, COMPLETE, note="test")
             report = ws.find_report(report.period, report.unit.division_code)
-        result = submission.export_submission(ws, report, out, ["xlsx"], clock=lambda: when)
+        result = exporting.export_report(ws, report, out, ["xlsx"], clock=lambda: when)
     return result.files[0], result.export_id
 
 

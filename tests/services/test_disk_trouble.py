@@ -12,10 +12,10 @@ import pytest
 
 from unionclerk import paths
 from unionclerk.domain.errors import DatabaseError, UserError, os_reason
-from unionclerk.exporters import atomic
-from unionclerk.services import demo, exporting, reports, transfer
+from unionclerk.exporters import atomic, staging
+from unionclerk.services import demo, exporting, importing, reports
 from unionclerk.services.editing import EditSession
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 
 def members(ws) -> int:
@@ -34,7 +34,7 @@ def test_export_failure_leaves_nothing(ws, tmp_path, monkeypatch, code):
     out = tmp_path / "U盘 导出"
     out.mkdir()
     monkeypatch.setattr(atomic.os, "replace", failing_replace(code))
-    monkeypatch.setattr(exporting.os, "replace", failing_replace(code))
+    monkeypatch.setattr(staging.os, "replace", failing_replace(code))
     with pytest.raises(UserError) as info:
         exporting.export_report(ws, report, out, ["xlsx", "pdf", "json"])
     # the reason in plain words (磁盘已满, 只读…), or the system's own text for the rest
@@ -48,20 +48,20 @@ def test_stick_pulled_while_writing_the_pdf(ws, tmp_path, monkeypatch):
     report = demo.build_demo(ws)
     out = tmp_path / "导出"
     out.mkdir()
-    from unionclerk.services import submission
+    from unionclerk.exporters import pdf_report
 
-    real = submission.build_pdf
+    real = pdf_report.build_pdf
 
     def pulled(target, *args, **kwargs):
         with open(target, "wb") as fh:
             fh.write(b"%PDF-1.4 half")
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(submission, "build_pdf", pulled)
+    monkeypatch.setattr(pdf_report, "build_pdf", pulled)
     with pytest.raises(UserError):
         exporting.export_report(ws, report, out, ["xlsx", "pdf"])
     assert list(out.iterdir()) == []
-    monkeypatch.setattr(submission, "build_pdf", real)
+    monkeypatch.setattr(pdf_report, "build_pdf", real)
     done = exporting.export_report(ws, report, out, ["xlsx", "pdf"])
     assert sorted(p.suffix for p in done.files) == [".pdf", ".xlsx"]
 
@@ -77,11 +77,11 @@ def test_database_full_keeps_the_last_saved_value(data_dir):
     session = EditSession(ws, report)
     from sqlalchemy import event
 
-    @event.listens_for(ws.db.engine, "connect")
+    @event.listens_for(database(ws).engine, "connect")
     def cap(dbapi_conn, _record):
         dbapi_conn.execute(f"PRAGMA max_page_count={pages}")
 
-    ws.db.engine.dispose()
+    database(ws).engine.dispose()
     with pytest.raises(DatabaseError) as info:
         for i in range(2000):
             session.insert_row("services", None, {"name": "长" * 200 + str(i), "notes": "注" * 2000})
@@ -107,7 +107,7 @@ def test_chinese_paths_with_spaces_round_trip(tmp_path):
     other = Workspace.open(folder / "另一个 数据")
     try:
         xlsx = next(f for f in done.files if f.suffix == ".xlsx")
-        outcome = transfer.import_file(other, xlsx)
+        outcome = importing.import_file(other, xlsx)
         assert outcome.report.unit.union_name == "佛堂镇总工会"
     finally:
         other.close()

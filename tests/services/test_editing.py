@@ -7,6 +7,7 @@ import pytest
 from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.services import demo, reports
 from unionclerk.services.editing import EditSession
+from unionclerk.services.workspace import database
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def reload(ws, session):
 def test_edit_is_saved_at_once_and_audited(ws, session):
     session.set_text("organisation", "members", "24,000")
     assert reload(ws, session).single["organisation"]["members"] == 24000
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         entry = tx.audit(session.report.id, limit=1)[0]
     assert (entry.field, entry.old, entry.new) == ("members", 24143, 24000)
 

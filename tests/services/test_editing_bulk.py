@@ -18,6 +18,7 @@ from unionclerk.formspec import Checker
 from unionclerk.formspec.rawcells import RAW_KEY, Raw
 from unionclerk.services import demo, exporting, reports
 from unionclerk.services.editing import EditSession, RowsPlan
+from unionclerk.services.workspace import database
 
 
 @pytest.fixture
@@ -70,7 +71,7 @@ def test_a_bulk_change_is_all_or_nothing(ws, session):
 
 def test_bulk_change_is_audited_per_row(ws, session):
     session.apply_rows("venues", RowsPlan(insert=[(0, "v-new", {"name": "职工书屋"})]))
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         entry = tx.audit(session.report.id, limit=1)[0]
     assert (entry.row_uuid, entry.note) == ("v-new", "row added")
 

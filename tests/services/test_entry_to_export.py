@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from unionclerk.app import main
-from unionclerk.exporters import xlsx_reader
-from unionclerk.services import demo, exporting, reports, submission, transfer
+from unionclerk.exporters import filenames, xlsx_reader
+from unionclerk.services import demo, exporting, importing, inspection, reports
 
 pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 
@@ -36,7 +36,7 @@ def base(ws, tmp_path: Path) -> dict:
 def import_doc(ws, doc: dict, tmp_path: Path, name: str = "in.json"):
     file = tmp_path / name
     file.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    return transfer.import_file(ws, file).report
+    return importing.import_file(ws, file).report
 
 
 def export(ws, report, tmp_path: Path, formats: list[str]) -> list[Path]:
@@ -57,7 +57,7 @@ def test_carriage_returns_and_excel_escapes_leave_the_export_intact(ws, base, tm
     assert data.explanations["organisation.members"] == "原文如此\n待核实"
     files = export(ws, report, tmp_path, ["xlsx", "json"])
     book = next(f for f in files if f.suffix == ".xlsx")
-    info = submission.inspect_file(ws.forms, book)
+    info = inspection.inspect_file(ws.forms, book)
     assert info.integrity == xlsx_reader.INTACT, info.messages
     # and the program takes its own file back (into another folder: same unit and period)
     from unionclerk import paths
@@ -65,7 +65,7 @@ def test_carriage_returns_and_excel_escapes_leave_the_export_intact(ws, base, tm
 
     other = Workspace.open(tmp_path / "other")
     try:
-        again = reports.load(other, transfer.import_file(other, book).report)
+        again = reports.load(other, importing.import_file(other, book).report)
         assert again.single["organisation"]["notes"] == "第一行\n第二行\n第三行\n第四行"
     finally:
         other.close()
@@ -132,10 +132,10 @@ def test_a_very_long_unit_name_still_exports(ws, base, tmp_path) -> None:
 
 
 def test_file_names_drop_invisible_and_unsafe_characters() -> None:
-    assert transfer.file_safe("佛堂\u202e镇\u200b总工会:exe\x00", "unit") == "佛堂镇总工会exe"
-    assert transfer.file_safe("\u202e\u200b", "unit") == "unit"
-    assert len(transfer.file_safe("镇" * 500, "unit")) == transfer.NAME_CHARS
-    assert len(transfer.file_safe("𠮷" * 500, "unit").encode()) <= transfer.NAME_BYTES
+    assert filenames.file_safe("佛堂\u202e镇\u200b总工会:exe\x00", "unit") == "佛堂镇总工会exe"
+    assert filenames.file_safe("\u202e\u200b", "unit") == "unit"
+    assert len(filenames.file_safe("镇" * 500, "unit")) == filenames.NAME_CHARS
+    assert len(filenames.file_safe("𠮷" * 500, "unit").encode()) <= filenames.NAME_BYTES
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice")
@@ -149,5 +149,5 @@ def test_a_libreoffice_resave_of_an_export_is_not_corrupt(ws, base, tmp_path) ->
     subprocess.run(["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
                     "--outdir", str(resaved), str(book)], check=True, capture_output=True,
                    timeout=120)
-    info = submission.inspect_file(ws.forms, resaved / book.name)
+    info = inspection.inspect_file(ws.forms, resaved / book.name)
     assert info.integrity != xlsx_reader.CORRUPT, info.messages

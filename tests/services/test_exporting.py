@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from unionclerk.domain.errors import UserError
+from unionclerk.domain.progress import Cancelled
 from unionclerk.domain.records import COMPLETE, EXPORTED
 from unionclerk.services import demo, exporting, reports
 
@@ -26,7 +27,8 @@ def test_export_writes_the_files_and_reports_progress(ws, report, out) -> None:
     files = exporting.export_report(ws, report, out, exporting.available_formats(),
                                     progress=lambda i, n, what: steps.append((i, n, what))).files
     assert files and all(f.parent == out and f.stat().st_size > 0 for f in files)
-    assert sorted(p.name for p in out.iterdir()) == [f.name for f in files]
+    assert sorted(p.name for p in out.iterdir()) == sorted(f.name for f in files)
+    assert [f.suffix for f in files] == [".xlsx", ".pdf", ".json"]  # in the order asked for
     assert steps[-1][0] == steps[-1][1]
 
 
@@ -37,7 +39,7 @@ def test_cancel_leaves_no_file(ws, report, out) -> None:
         calls.append(1)
         return len(calls) > 1  # cancelled after the first file was written
 
-    with pytest.raises(exporting.Cancelled):
+    with pytest.raises(Cancelled):
         exporting.export_report(ws, report, out, ["json"], cancelled=cancelled)
     assert list(out.iterdir()) == []
 

@@ -15,13 +15,13 @@ import pytest
 from unionclerk import app
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
+from unionclerk.domain.progress import Cancelled
 from unionclerk.exporters import summary_model as sm
 from unionclerk.formspec import load_forms
 from unionclerk.services import county
 from unionclerk.services.county import expected as expected_list
 from unionclerk.services.county import lines, sources
 from unionclerk.services.county.reading import read_found
-from unionclerk.services.exporting import Cancelled
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import countydata  # noqa: E402
@@ -112,17 +112,17 @@ def test_zip_bomb_is_not_inflated(ws, tmp_path, docs, monkeypatch):
 
 
 def test_forged_copy_same_export_id_different_content(ws, tmp_path, docs):
-    from unionclerk.services import submission, transfer
+    from unionclerk.services import exporting, importing
 
     put(tmp_path / "t.json", docs[0])
-    report = transfer.import_file(ws, tmp_path / "t.json").report
-    a = submission.export_submission(ws, report, _dir(tmp_path / "a"), ["xlsx"],
-                                     new_id=lambda: "11111111-2222-4333-8444-555555555555")
+    report = importing.import_file(ws, tmp_path / "t.json").report
+    a = exporting.export_report(ws, report, _dir(tmp_path / "a"), ["xlsx"],
+                                new_id=lambda: "11111111-2222-4333-8444-555555555555")
     docs[0]["forms"]["organisation"]["members"] += 7
     put(tmp_path / "t.json", docs[0])
-    report = transfer.import_file(ws, tmp_path / "t.json", replace=True).report
-    b = submission.export_submission(ws, report, _dir(tmp_path / "b"), ["xlsx"],
-                                     new_id=lambda: "11111111-2222-4333-8444-555555555555")
+    report = importing.import_file(ws, tmp_path / "t.json", replace=True).report
+    b = exporting.export_report(ws, report, _dir(tmp_path / "b"), ["xlsx"],
+                                new_id=lambda: "11111111-2222-4333-8444-555555555555")
     put(tmp_path / "in" / "other.json", docs[1])
     inputs = [a.files[0], b.files[0], tmp_path / "in"]
     _, plan, outcome, _ = merge(ws, inputs, tmp_path / "out",
@@ -271,14 +271,14 @@ def test_command_line_bad_usage_and_kept_list(tmp_path, docs, capsys):
 def test_workbook_without_machine_data_and_newer_machine_data(ws, tmp_path, docs):
     from openpyxl import Workbook
 
-    from unionclerk.services import submission, transfer
+    from unionclerk.services import exporting, importing
 
     plain = Workbook()
     plain.active.append(["行政区划代码", "单位名称"])
     plain.save(tmp_path / "自制名单.xlsx")
     put(tmp_path / "t.json", docs[0])
-    report = transfer.import_file(ws, tmp_path / "t.json").report
-    made = submission.export_submission(ws, report, _dir(tmp_path / "x"), ["xlsx"]).files[0]
+    report = importing.import_file(ws, tmp_path / "t.json").report
+    made = exporting.export_report(ws, report, _dir(tmp_path / "x"), ["xlsx"]).files[0]
     newer = tmp_path / "newer.xlsx"
     with zipfile.ZipFile(made) as src, zipfile.ZipFile(newer, "w") as dst:
         for item in src.infolist():  # the manifest says a later program wrote it

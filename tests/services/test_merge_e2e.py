@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from unionclerk import app
 from unionclerk.formspec import shipped_forms
+from unionclerk.services.workspace import database
 
 
 def inbox_module():
@@ -210,6 +211,6 @@ def test_reporting_and_problem_lists_are_exactly_right(merged):
     # the county keeps what it received, for the window and the next merge
     from unionclerk.services.workspace import Workspace
 
-    with Workspace.open(data) as ws, ws.db.read() as tx:
+    with Workspace.open(data) as ws, database(ws).read() as tx:
         received = [r for r in tx.list_reports() if r.source == "received"]
     assert len(received) == 29

@@ -27,7 +27,7 @@ from unionclerk.services.county import lines
 from unionclerk.services.county.reading import read_found
 from unionclerk.services.county.sources import Found
 from unionclerk.services.county.writing import roll_up
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import hostile  # noqa: E402
@@ -112,5 +112,5 @@ def test_the_merge_command_always_writes_a_summary(corpus, case, tmp_path_factor
     named = {p["file"] for p in summary["problems"]}
     assert code == 0 or f"inbox/{damaged.name}" in named or any(
         f"inbox/{g.name}" in named for g in corpus.goods)
-    with Workspace.open(root / "data") as ws, ws.db.read() as tx:
+    with Workspace.open(root / "data") as ws, database(ws).read() as tx:
         assert sorted(r.unit.division_code for r in tx.list_reports()) == corpus.codes

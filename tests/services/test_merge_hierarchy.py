@@ -107,14 +107,14 @@ def test_an_edited_county_summary_is_named_and_left_out_unless_chosen(city, tmp_
 
     from unionclerk.exporters import xlsx_reader
     from unionclerk.formspec import shipped_forms
-    from unionclerk.services import submission
+    from unionclerk.services import inspection
 
     _, _, _, root = city
     forms = shipped_forms()
     original = next((root / "东阳市").glob("*.xlsx"))
-    intact = submission.inspect_file(forms, original)
+    intact = inspection.inspect_file(forms, original)
     assert intact.kind == FileKind.SUMMARY and intact.integrity == xlsx_reader.INTACT
-    assert any("各汇总表的数字与机器数据一致" in line for line in submission.describe(intact))
+    assert any("各汇总表的数字与机器数据一致" in line for line in inspection.describe(intact))
 
     edited = tmp_path / original.name
     book = load_workbook(original)
@@ -122,10 +122,10 @@ def test_an_edited_county_summary_is_named_and_left_out_unless_chosen(city, tmp_
     total_row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 3).value == "合计")
     sheet.cell(total_row, 5).value = (sheet.cell(total_row, 5).value or 0) + 100
     book.save(edited)
-    info = submission.inspect_file(forms, edited)
+    info = inspection.inspect_file(forms, edited)
     assert info.integrity == xlsx_reader.EDITED and info.edited_count == 1
     assert str(info.edited_cells[0]) == f"表一 组织建设情况!E{total_row}"
-    assert submission.exit_code([info]) == 1
+    assert inspection.exit_code([info]) == 1
 
     city_unit = {"union_name": "金华市总工会", "division_code": "330700000000"}
     with Workspace.open(tmp_path / "city-data") as ws:

@@ -23,7 +23,7 @@ from unionclerk.exporters import xlsx_reader
 from unionclerk.services import county, scratch
 from unionclerk.services.county import expected as expected_list
 from unionclerk.services.county import lines, reading
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import hostile  # noqa: E402
@@ -60,7 +60,7 @@ def run_cli(args: list[str], capsys) -> tuple[int, str]:
 
 
 def stored_reports(data: Path) -> list:
-    with Workspace.open(data) as ws, ws.db.read() as tx:
+    with Workspace.open(data) as ws, database(ws).read() as tx:
         return tx.list_reports()
 
 

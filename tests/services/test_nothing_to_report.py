@@ -14,7 +14,7 @@ import pytest
 from unionclerk.domain.errors import UserError
 from unionclerk.exporters import json_report
 from unionclerk.exporters.xlsx_layout import NOTHING_TEXT
-from unionclerk.services import demo, reports, submission, transfer
+from unionclerk.services import demo, exporting, importing, inspection, reports
 from unionclerk.services.editing import EditSession, RowsPlan
 from unionclerk.services.workspace import Workspace
 
@@ -71,11 +71,11 @@ def test_json_carries_the_mark_only_when_there_is_one(ws, tmp_path) -> None:
     doc = json_report.build_document(ws.forms, session.report.period, session.data)
     assert doc["nothing_to_report"] == ["services"]
     assert json_report.parse_document(doc, ws.forms).data.nothing == {"services"}
-    done = submission.export_submission(ws, session.report, tmp_path, ["json"],
-                                        clock=lambda: CLOCK)
+    done = exporting.export_report(ws, session.report, tmp_path, ["json"],
+                                   clock=lambda: CLOCK)
     other = Workspace.open(tmp_path / "其他")
     try:
-        imported = transfer.import_file(other, done.files[0])
+        imported = importing.import_file(other, done.files[0])
         assert reports.load(other, imported.report).nothing == {"services"}
     finally:
         other.close()
@@ -94,8 +94,8 @@ def test_bad_marks_are_refused_by_name(ws, bad) -> None:
 def test_workbook_and_pdf_say_nothing_to_report(ws, tmp_path) -> None:
     session = emptied(ws)
     session.mark_nothing(["services"])
-    done = submission.export_submission(ws, session.report, tmp_path, ["xlsx", "pdf"],
-                                        clock=lambda: CLOCK)
+    done = exporting.export_report(ws, session.report, tmp_path, ["xlsx", "pdf"],
+                                   clock=lambda: CLOCK)
     workbook = next(f for f in done.files if f.suffix == ".xlsx")
     book = openpyxl.load_workbook(workbook)
     sheets = {ws_.title: [c.value for row in ws_.iter_rows() for c in row] for ws_ in book}
@@ -105,7 +105,7 @@ def test_workbook_and_pdf_say_nothing_to_report(ws, tmp_path) -> None:
     assert "本期无此项" in cover  # the 目录 says it too
     others = [v for name, v in sheets.items() if "服务职工" not in name and name != "封面"]
     assert not any(NOTHING_TEXT in v for v in others)
-    info = submission.inspect_file(ws.forms, workbook)
+    info = inspection.inspect_file(ws.forms, workbook)
     assert info.integrity == "intact", info.messages
     pdf = next(f for f in done.files if f.suffix == ".pdf")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,

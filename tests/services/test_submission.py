@@ -15,8 +15,8 @@ from unionclerk.app import main
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.records import COMPLETE, EXPORTED
 from unionclerk.exporters import json_report, machine
-from unionclerk.services import demo, reports, submission, transfer
-from unionclerk.services.workspace import Workspace
+from unionclerk.services import demo, exporting, importing, reports, template
+from unionclerk.services.workspace import Workspace, database
 
 CLOCK = datetime(2018, 12, 20, 10, 31, tzinfo=timezone(timedelta(hours=8)))
 
@@ -25,8 +25,8 @@ def test_export_every_format(ws, tmp_path):
     report = demo.build_demo(ws)
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
-    done = submission.export_submission(ws, report, tmp_path, ["xlsx", "pdf", "json"],
-                                        clock=lambda: CLOCK)
+    done = exporting.export_report(ws, report, tmp_path, ["xlsx", "pdf", "json"],
+                                   clock=lambda: CLOCK)
     base = "330782101000_佛堂镇总工会_2018年度_工会工作报表_草稿"  # a draft says so in its name
     assert [p.name for p in done.files] == [f"{base}.xlsx", f"{base}.pdf", f"{base}.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in done.files)
@@ -38,14 +38,14 @@ def test_export_every_format(ws, tmp_path):
 
 def test_round_trip_through_the_workbook(ws, tmp_path):
     report = demo.build_demo(ws)
-    first = submission.export_submission(ws, report, tmp_path, ["xlsx", "json"],
-                                         clock=lambda: CLOCK)
+    first = exporting.export_report(ws, report, tmp_path, ["xlsx", "json"],
+                                    clock=lambda: CLOCK)
     other = Workspace.open(tmp_path / "empty")
     try:
-        imported = transfer.import_file(other, first.files[0])
+        imported = importing.import_file(other, first.files[0])
         again = tmp_path / "again"
         again.mkdir()
-        second = submission.export_submission(other, imported.report, again, ["json", "xlsx"])
+        second = exporting.export_report(other, imported.report, again, ["json", "xlsx"])
     finally:
         other.close()
         paths.set_data_dir(ws.data_dir)
@@ -56,9 +56,9 @@ def test_round_trip_through_the_workbook(ws, tmp_path):
 
 def test_complete_report_becomes_exported(ws, tmp_path):
     report = demo.build_demo(ws)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_status(report.id, COMPLETE)
-    done = submission.export_submission(ws, ws.find_report(demo.PERIOD), tmp_path, ["xlsx"])
+    done = exporting.export_report(ws, ws.find_report(demo.PERIOD), tmp_path, ["xlsx"])
     assert not done.draft
     assert ws.find_report(demo.PERIOD).status == EXPORTED
 
@@ -70,10 +70,10 @@ def test_long_payload_is_split_over_cells(ws, tmp_path):
         for i in range(300)]
     source = tmp_path / "big.json"
     source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    report = transfer.import_file(ws, source).report
+    report = importing.import_file(ws, source).report
     out = tmp_path / "out"
     out.mkdir()
-    done = submission.export_submission(ws, report, out, ["xlsx"])
+    done = exporting.export_report(ws, report, out, ["xlsx"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         wb = load_workbook(done.files[0], read_only=True)
@@ -83,7 +83,7 @@ def test_long_payload_is_split_over_cells(ws, tmp_path):
     assert len(chunks) > 3 and all(len(c) <= machine.CHUNK for c in chunks)
     other = Workspace.open(tmp_path / "empty")
     try:
-        imported = transfer.import_file(other, done.files[0])
+        imported = importing.import_file(other, done.files[0])
         services = reports.load(other, imported.report).rows["services"]
     finally:
         other.close()
@@ -94,15 +94,15 @@ def test_long_payload_is_split_over_cells(ws, tmp_path):
 def test_bad_formats_and_folders_are_refused(ws, tmp_path):
     report = demo.build_demo(ws)
     with pytest.raises(UserError):
-        submission.export_submission(ws, report, tmp_path, ["docx"])
+        exporting.export_report(ws, report, tmp_path, ["docx"])
     with pytest.raises(UserError):
-        submission.export_submission(ws, report, tmp_path / "missing", ["xlsx"])
-    assert submission.parse_formats("XLSX, .pdf,xlsx") == ["xlsx", "pdf"]
+        exporting.export_report(ws, report, tmp_path / "missing", ["xlsx"])
+    assert exporting.parse_formats("XLSX, .pdf,xlsx") == ["xlsx", "pdf"]
 
 
 def test_template_starts_with_the_units_cover(ws, tmp_path):
     demo.build_demo(ws)
-    target = submission.template(ws, tmp_path / "t")
+    target = template.write_template(ws, tmp_path / "t")
     assert target.suffix == ".xlsx"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -96,9 +96,9 @@ def test_stale_staging_folders_are_swept_at_the_next_start(capsys, data_dir: Pat
 
 
 def test_own_running_staging_is_never_swept(tmp_path: Path) -> None:
-    from unionclerk.services import sweep
+    from unionclerk.exporters import staging
 
-    mine = tmp_path / f"{sweep.staging_prefix('.unionclerk-export-')}x"
+    mine = tmp_path / f"{staging.staging_prefix('.unionclerk-export-')}x"
     mine.mkdir()
-    assert sweep.sweep_staging(tmp_path) == [] and mine.exists()
+    assert staging.sweep_staging(tmp_path) == [] and mine.exists()
     assert str(os.getpid()) in mine.name

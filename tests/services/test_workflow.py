@@ -9,7 +9,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import COMPLETE, DRAFT, EXPORTED, OWN, ReportInfo
 from unionclerk.services import demo, reports
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 CODE = demo.DIVISION_CODE
 VENUE_REASON = "职工活动中心与文体中心共用场地，面积已计入镇党群服务中心。"
@@ -17,18 +17,18 @@ SERVICE_REASON = "金秋助学为一次性发放，不按场次统计。"
 
 
 def fresh(ws: Workspace, report: ReportInfo) -> ReportInfo:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         return tx.get_report_by_id(report.id)
 
 
 def notes(ws: Workspace, report: ReportInfo) -> list[str]:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         return [e.note or "" for e in tx.audit(report.id)]
 
 
 def explain_demo_warnings(ws: Workspace, report: ReportInfo, venue: str = VENUE_REASON) -> None:
     data = reports.load(ws, report)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_explanation(report.id, f"venues.rows[{data.rows['venues'][1].uuid}].area", venue)
         tx.set_explanation(report.id, f"services.rows[{data.rows['services'][7].uuid}].sessions",
                            SERVICE_REASON)
@@ -70,7 +70,7 @@ def test_new_period_takes_the_latest_earlier_report(ws: Workspace) -> None:
     demo.build_demo(ws)
     r2019 = reports.create_report(ws, CODE, Period(2019))
     data = reports.load(ws, r2019)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.delete_row(r2019.id, data.rows["cadres"][0].uuid)
         tx.set_value(r2019.id, "cover", "head_name", "新主席")
     r2020 = reports.create_report(ws, CODE, Period(2020))
@@ -121,7 +121,7 @@ def test_complete_refuses_while_errors_remain_even_if_explained(ws: Workspace) -
     explain_demo_warnings(ws, report)
     data = reports.load(ws, report)
     cadre = data.rows["cadres"][4].uuid
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_value(report.id, "organisation", "single_unions", 500)  # part > total
         tx.set_explanation(report.id, "organisation.single_unions", "原文如此")  # not enough
         tx.set_explanation(report.id, "organisation.grassroots_unions", "原文如此")
@@ -137,7 +137,7 @@ def test_complete_refuses_while_errors_remain_even_if_explained(ws: Workspace) -
     left = reports.outstanding(ws, report)
     assert [(p.form, p.field) for p in left.errors] == [("organisation", "single_unions"),
                                                         ("cadres", "gender")]
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_value(report.id, "organisation", "single_unions", 185)
         tx.set_value(report.id, "cadres", "gender",
                      data.rows["cadres"][4].values["gender"], row_uuid=cadre)
@@ -164,7 +164,7 @@ def test_reopen_needs_a_reason(ws: Workspace, completed: ReportInfo, reason: str
 def test_reopen_lands_in_the_audit_log(ws: Workspace, completed: ReportInfo) -> None:
     reports.reopen(ws, completed, "  县总工会要求更正会员人数 ")
     assert fresh(ws, completed).status == DRAFT
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         entry = tx.audit(completed.id)[0]
     assert entry.note == "重新打开：县总工会要求更正会员人数"
     assert (entry.old, entry.new) == (COMPLETE, DRAFT)

@@ -1,4 +1,5 @@
-"""The PDF's Chinese font: WenQuanYi Micro Hei, shipped in resources/fonts with its licence.
+"""The PDF's Chinese font: WenQuanYi Micro Hei, shipped in resources/fonts with its licence
+(`paths.font_path()`).
 
 A TrueType-outline font, so reportlab embeds it (as a subset) and the PDF looks the same on
 a PC with no Chinese fonts; CFF-outline CJK fonts (Noto, Source Han) cannot be embedded by
@@ -17,7 +18,6 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 
 FONT = "WenQuanYiMicroHei"
-FONT_FILE = "wqy-microhei.ttc"
 _registered: dict[str, TTFont] = {}
 _ok_chars: set[str] = set()
 

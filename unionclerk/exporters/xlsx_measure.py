@@ -35,7 +35,7 @@ BOLD = 1.06  # bold text is drawn a little wider
 
 def _font() -> str:
     if pdf_fonts.FONT not in pdf_fonts._registered:  # found and read once
-        pdf_fonts.register(paths.resources_dir() / "fonts" / pdf_fonts.FONT_FILE)
+        pdf_fonts.register(paths.font_path())
     return pdf_fonts.FONT
 
 

@@ -2,7 +2,7 @@
 
 `start_job(parent, label, work, on_done)` runs `work(progress, cancelled)` in a `QThread`
 while a window-modal `QProgressDialog` shows how far it got. Cancel sets a flag that `work`
-polls (`cancelled()`); the work raises `exporting.Cancelled` (or returns) and the window is
+polls (`cancelled()`); the work raises `domain.progress.Cancelled` (or returns) and the window is
 told. Results and errors come back to the GUI thread through queued signals, never by
 touching widgets from the worker.
 """
@@ -37,7 +37,7 @@ class Worker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from unionclerk.services.exporting import Cancelled
+        from unionclerk.domain.progress import Cancelled
 
         try:
             result = self.work(self.progressed.emit, self.stop.is_set)

@@ -247,7 +247,7 @@ class Workflow(QObject):
 
     def import_files(self, dropped: list[str] | None = None) -> Job | None:
         """Import report files (or a county's return file): chosen, or dropped on the window."""
-        from unionclerk.services.exporting import Cancelled
+        from unionclerk.domain.progress import Cancelled
 
         files = dropped or QFileDialog.getOpenFileNames(
             self.w, self.tr("选择要导入的报表文件"), str(Path.home()),
@@ -257,7 +257,7 @@ class Workflow(QObject):
         ws = self.w.ws
 
         def work(progress: Any, cancelled: Any) -> list[str]:
-            from unionclerk.services import review_township, transfer  # openpyxl: when used
+            from unionclerk.services import importing, review_township  # openpyxl: when used
 
             lines = []
             for i, name in enumerate(files):
@@ -271,7 +271,7 @@ class Workflow(QObject):
                                      .format(Path(name).name, back.report.unit.union_name,
                                              back.report.period.label, back.comments))
                         continue
-                    out = transfer.import_file(ws, Path(name))
+                    out = importing.import_file(ws, Path(name))
                     lines.append(f"✓ {Path(name).name}：{out.report.unit.union_name} "
                                  f"{out.report.period.label}")
                     lines += [f"  ⚠ {w}" for w in out.warnings]  # typed, not imported
@@ -310,8 +310,8 @@ class Workflow(QObject):
         return True
 
     def backup(self) -> Job | None:
+        from unionclerk.domain.progress import Cancelled
         from unionclerk.services import backup
-        from unionclerk.services.exporting import Cancelled
 
         default = paths.backups_dir() / time.strftime("unionclerk-backup-%Y%m%d-%H%M%S.sqlite3")
         target, _ = QFileDialog.getSaveFileName(self.w, self.tr("备份数据到"), str(default),

@@ -18,7 +18,7 @@ from unionclerk.domain.errors import DatabaseError, UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.formspec import Checker, FormSet
 from unionclerk.formspec.codec import decode
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 from unionclerk.storage import Database
 from unionclerk.storage import backups as store
 
@@ -46,7 +46,7 @@ def make_backup(ws: Workspace, *, reason: str = "manual", target: Path | None = 
             raise UserError(tr("备份文件夹不存在：{folder}。请插好U盘或选择另一个文件夹。",
                                folder=target.parent))
         try:
-            return ws.db.backup_to(target)
+            return database(ws).backup_to(target)
         except OSError as exc:
             raise UserError(tr("无法写入备份文件：{reason}", reason=os_reason(exc)),
                             where=str(target)) from None
@@ -57,8 +57,8 @@ def make_backup(ws: Workspace, *, reason: str = "manual", target: Path | None = 
                            reason=os_reason(exc)),
                         where=str(paths.data_dir(create=False))) from None
     if reason == "manual":  # asked for by the clerk: kept until they delete it
-        return ws.db.backup_to(_free(folder / f"manual-{_stamp()}.sqlite3"))
-    out = ws.db.backup_to(_free(folder / f"auto-{reason}-{_stamp()}.sqlite3"))
+        return database(ws).backup_to(_free(folder / f"manual-{_stamp()}.sqlite3"))
+    out = database(ws).backup_to(_free(folder / f"auto-{reason}-{_stamp()}.sqlite3"))
     rotate(paths.backups_dir())
     return out
 
@@ -95,9 +95,9 @@ def restore(ws: Workspace, source: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="unionclerk-restore-") as tmp:
         checked = checked_copy(Path(source), Path(tmp), ws.forms)
         safety = make_backup(ws, reason="before-restore")
-        ws.db.close()
+        database(ws).close()
         try:
-            store.restore_into(checked, ws.db.path)
+            store.restore_into(checked, database(ws).path)
         finally:
             ws.reopen()
     return safety

@@ -21,7 +21,7 @@ from unionclerk.exporters import json_report
 from unionclerk.formspec import validators
 from unionclerk.formspec.codec import encode
 from unionclerk.services import reports
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 DIVISION_CODE = "330782101000"
 PERIOD = Period(2018, "year")
@@ -222,7 +222,7 @@ def _services() -> list[dict[str, Any]]:
 def build_demo(ws: Workspace, *, replace: bool = False) -> ReportInfo:
     """Store the demo report as the folder's own unit."""
     parsed = json_report.parse_document(document(), ws.forms)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         existing = tx.get_report(DIVISION_CODE, PERIOD)
         if existing is not None and not replace:
             raise UserError(tr("数据文件夹中已有佛堂镇总工会 2018年度 的报表；如要重建请加 --replace"))

@@ -25,7 +25,7 @@ from unionclerk.formspec.codec import NOTHING_KEY, encode_stored_row
 from unionclerk.formspec.model import FormDef
 from unionclerk.formspec.rawcells import RAW_KEY, Raw, cell, put
 from unionclerk.services import reports
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ class EditSession:
     def mark_nothing(self, forms: list[str], on: bool = True) -> None:
         """Mark forms 本期无此项 (or take the mark away), in one transaction."""
         self._guard()
-        with self.ws.db.transaction() as tx:
+        with database(self.ws).transaction() as tx:
             for form in forms:
                 tx.set_value(self.report.id, form, NOTHING_KEY, True if on else None)
         for form in forms:
@@ -200,7 +200,7 @@ class EditSession:
             if isinstance(value, Raw):
                 raise UserError(tr("“{label}”无法识别“{text}”", label=fdef.plain_label,
                                    text=value.text[:30]))
-            with self.ws.db.transaction() as tx:
+            with database(self.ws).transaction() as tx:
                 tx.set_value(self.report.id, form, field,
                              None if value is None else fdef.to_json(value))
             values = self.data.single.setdefault(form, {})
@@ -215,7 +215,7 @@ class EditSession:
         after = copy_values(target.values)
         put(after, field, value)
         stored = None if value is None or isinstance(value, Raw) else fdef.to_json(value)
-        with self.ws.db.transaction() as tx:
+        with database(self.ws).transaction() as tx:
             tx.set_value(self.report.id, form, field, stored, row_uuid=row)
             if after.get(RAW_KEY) != target.values.get(RAW_KEY):
                 tx.set_value(self.report.id, form, RAW_KEY, after.get(RAW_KEY), row_uuid=row)
@@ -234,7 +234,7 @@ class EditSession:
             f.key: f.default for f in fdef.fields if f.default is not None})
         rows = self.data.rows.setdefault(form, [])
         position = len(rows) if position is None else max(0, min(position, len(rows)))
-        with self.ws.db.transaction() as tx:
+        with database(self.ws).transaction() as tx:
             tx.insert_row(self.report.id, form, position, row.uuid,
                           encode_stored_row(fdef, row.values))
         rows.insert(position, row)
@@ -246,7 +246,7 @@ class EditSession:
         self._guard()
         rows = self.data.rows.get(form, [])
         index = next(i for i, r in enumerate(rows) if r.uuid == row)
-        with self.ws.db.transaction() as tx:
+        with database(self.ws).transaction() as tx:
             tx.delete_row(self.report.id, row)
         removed = rows.pop(index)
         self._rechecked(Change(form, None, row, removed=True))
@@ -256,7 +256,7 @@ class EditSession:
         """Put back a deleted row under its old UUID (undo of delete)."""
         self._guard()
         encoded = encode_stored_row(self.forms[form], values)
-        with self.ws.db.transaction() as tx:
+        with database(self.ws).transaction() as tx:
             tx.insert_row(self.report.id, form, position, row, encoded)
         self.data.rows.setdefault(form, []).insert(position, RosterRow(dict(values), row))
         self._rechecked(Change(form, None, row))
@@ -265,7 +265,7 @@ class EditSession:
         self._guard()
         rows = self.data.rows.get(form, [])
         index = next(i for i, r in enumerate(rows) if r.uuid == row)
-        with self.ws.db.transaction() as tx:
+        with database(self.ws).transaction() as tx:
             tx.move_row(self.report.id, row, position)
         moved = rows.pop(index)
         rows.insert(max(0, min(position, len(rows))), moved)
@@ -289,7 +289,7 @@ class EditSession:
         after = [r for r in rows if r.uuid not in gone]
         for position, uuid, values in sorted(plan.insert, key=lambda p: p[0]):
             after.insert(max(0, min(position, len(after))), RosterRow(copy_values(values), uuid))
-        with self.ws.db.transaction() as tx:
+        with database(self.ws).transaction() as tx:
             tx.apply_row_batch(
                 self.report.id, form, [r.uuid for r in after], list(plan.delete),
                 {u: encode_stored_row(fdef, v) for _, u, v in plan.insert},
@@ -318,7 +318,7 @@ class EditSession:
             return
         key = explanation_key(problem)
         text = door.clean_explanation(text)
-        with self.ws.db.transaction() as tx:
+        with database(self.ws).transaction() as tx:
             tx.set_explanation(self.report.id, key, text or None)
         if text:
             self.data.explanations[key] = text
@@ -343,13 +343,13 @@ class EditSession:
     def _unmark(self, form: str) -> None:
         """Something was typed into a form marked 本期无此项: it has something after all."""
         if form in self.data.nothing:
-            with self.ws.db.transaction() as tx:
+            with database(self.ws).transaction() as tx:
                 tx.set_value(self.report.id, form, NOTHING_KEY, None)
             self.data.nothing.discard(form)
 
     # -- status -------------------------------------------------------------------------
     def refresh_report(self) -> None:
-        with self.ws.db.read() as tx:
+        with database(self.ws).read() as tx:
             self.report = tx.get_report_by_id(self.report.id)
 
     def complete(self) -> None:

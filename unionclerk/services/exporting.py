@@ -1,9 +1,18 @@
-"""Export the submission files of one report, all or nothing, with progress and cancel.
+"""Export a report's submission files (interchange.md §2): the one way to export.
 
-Used by the window's export dialog (in a worker thread). Every file is first written into a
-hidden staging folder inside the chosen folder; only when every format is done are they moved
-into place (a rename on the same disk). Cancel, or any failure, removes the staging folder:
-the chosen folder never holds a partial file.
+The command line, the window's export dialog (in a worker thread), the self-test and the tests
+all call `export_report`. What it does, in order:
+
+1. check the formats (`parse_formats`) and the chosen folder;
+2. load the report once and prepare what every format shares (`prepare_export`: one export
+   time, one export id, the masking of ID numbers, the county's comments and their replies);
+3. write each format (`_write_one`) into a hidden staging folder inside the chosen folder
+   (`exporters.staging`), reporting progress and checking for Cancel between formats;
+4. only when every format is done, move the files into place (a rename on the same disk).
+   Cancel, or any failure, removes the staging folder: the chosen folder never holds a
+   partial file;
+5. note the export for the county's review (`review_township.record_export`) and turn a
+   complete report into 已导出 (a draft stays a draft, and every file and name says so).
 
 A staging folder left by a killed process (`.unionclerk-export-<pid>-*`) is swept away at the
 next start of the program (`services.sweep`), and at the next export into the same folder.
@@ -11,43 +20,43 @@ next start of the program (`services.sweep`), and at the next export into the sa
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from unionclerk import paths
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
-from unionclerk.domain.records import ReportInfo
-from unionclerk.exporters import atomic
+from unionclerk.domain.progress import Cancelled, Progress
+from unionclerk.domain.records import DRAFT, ReportInfo
+from unionclerk.exporters import atomic, staging
+from unionclerk.exporters.filenames import file_safe
 from unionclerk.formspec.model import FormSet
 from unionclerk.services import reports
 from unionclerk.services.workspace import Workspace
 
 if TYPE_CHECKING:
-    from unionclerk.exporters.bundle import Bundle
+    from unionclerk.exporters.bundle import Bundle, Stamp
 
 ALL_FORMATS = ("xlsx", "pdf", "json")
-Progress = Callable[[int, int, str], None]
-
-
-class Cancelled(Exception):
-    """The person cancelled; nothing was written."""
+DEFAULT_FORMATS = ("xlsx", "pdf")  # the command line's when --format is not given
+STAGING_PREFIX = ".unionclerk-export-"
 
 
 @dataclass
 class Exported:
+    """What one export wrote: the files (in the order of the formats asked for), warnings
+    (e.g. characters the PDF font lacks) and the export's identity."""
+
     files: list[Path]
-    warnings: list[str] = field(default_factory=list)  # e.g. characters the PDF font lacks
-
-
-STAGING_PREFIX = ".unionclerk-export-"
+    warnings: list[str]
+    export_id: str
+    exported_at: str  # ISO 8601 with the time zone
+    payload_hash: str
+    draft: bool
 
 
 def default_clock() -> datetime:
@@ -58,84 +67,94 @@ def new_export_id() -> str:
     return str(uuid.uuid4())
 
 
-@contextlib.contextmanager
-def staging_folder(out_dir: Path, prefix: str) -> Iterator[Path]:
-    """A fresh hidden folder inside `out_dir` to write into, removed on the way out (with
-    whatever is still in it); folders with the same prefix that a killed process left behind
-    are swept away first."""
-    from unionclerk.services import sweep
-
-    sweep.sweep_staging(Path(out_dir))  # a running export's folder (another process) is kept
-    sweep.remember_output(Path(out_dir))
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=sweep.staging_prefix(prefix), dir=out_dir))
-    except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
-                        where=str(out_dir)) from None
-    try:
-        yield staging
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def move_into(out_dir: Path, files: list[Path]) -> list[Path]:
-    """Move finished files (from a staging folder on the same disk) into `out_dir`."""
-    moved = []
-    for file in files:
-        target = Path(out_dir) / file.name
-        os.replace(file, target)
-        moved.append(target)
-    return moved
-
-
 def available_formats() -> list[str]:
     """The formats this installation can write."""
     return list(ALL_FORMATS)
 
 
+def parse_formats(text: str | Iterable[str]) -> list[str]:
+    """The formats asked for ("xlsx,pdf" or a list), in order and once each; a clear refusal
+    naming any format the program cannot write."""
+    items = text.split(",") if isinstance(text, str) else list(text)
+    formats = [f.strip().lower().lstrip(".") for f in items if f.strip()]
+    unknown = [f for f in formats if f not in ALL_FORMATS]
+    if unknown or not formats:
+        raise UserError(tr("不支持的导出格式：{f}（可选 xlsx、pdf、json）", f=",".join(unknown) or "—"))
+    return list(dict.fromkeys(formats))
+
+
+def base_name(report: ReportInfo) -> str:
+    """`<division_code>_<union_name>_<period>_工会工作报表` with unsafe characters removed,
+    and `_草稿` after it while the report is not marked complete (a draft's files must not
+    be mistaken for, or overwrite, the final ones)."""
+    name = file_safe(report.unit.union_name, "unit")
+    base = f"{report.unit.division_code}_{name}_{report.period.label}_工会工作报表"
+    return f"{base}_草稿" if report.status == DRAFT else base
+
+
+def prepare_export(ws: Workspace, report: ReportInfo, *, full_ids: bool = False,
+                   clock: Callable[[], datetime] = default_clock,
+                   new_id: Callable[[], str] = new_export_id) -> tuple[Stamp, Bundle]:
+    """Load the report once and build what every format of one export shares."""
+    from unionclerk.exporters.bundle import Stamp, prepare  # the file formats: when used
+    from unionclerk.services import review_township
+
+    data = reports.load(ws, report)
+    stamp = Stamp(clock(), new_id(), report.status, full_ids)
+    replies = review_township.replies_block(ws, report)
+    return stamp, prepare(ws.forms, report.period, data, stamp, replies)
+
+
 def _write_one(forms: FormSet, bundle: Bundle, target: Path, fmt: str) -> list[str]:
-    """Write one format to `target`; returns its warnings. Each format is its own call (so
-    Cancel can act between them), all from one prepared export: one load, one export time
-    and id; the status changes only once every file is in place."""
-    from unionclerk.services import submission  # pulls in openpyxl and reportlab: when used
+    """Write one format of a prepared export to `target`; returns its warnings. Each format
+    is its own call, so Cancel can act between them."""
+    from unionclerk.exporters import json_report, pdf_report, xlsx_report  # openpyxl, reportlab
 
-    return submission.write_format(forms, bundle, target, fmt)
+    try:
+        if fmt == "xlsx":
+            xlsx_report.write_submission(target, forms, bundle)
+            return []
+        if fmt == "pdf":
+            return pdf_report.build_pdf(target, forms, bundle, paths.font_path())
+        atomic.write_bytes(target, json_report.dumps(bundle.doc).encode("utf-8"))
+        return []
+    except OSError as exc:
+        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
+                        where=str(target)) from None
 
 
-def export_report(ws: Workspace, report: ReportInfo, out_dir: Path, formats: list[str], *,
-                  full_ids: bool = False, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> Exported:
-    """Write the chosen formats into `out_dir`; returns the files (sorted) and warnings.
+def export_report(ws: Workspace, report: ReportInfo, out_dir: Path,
+                  formats: str | Iterable[str] = DEFAULT_FORMATS, *, full_ids: bool = False,
+                  progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                  clock: Callable[[], datetime] = default_clock,
+                  new_id: Callable[[], str] = new_export_id) -> Exported:
+    """Write the chosen formats into `out_dir`, all or nothing (see the module docstring).
 
     Raises `Cancelled` (nothing written) when `cancelled()` turns true before the end, and
-    `UserError` for a folder that cannot be written. A completed report becomes 已导出.
+    `UserError` for an unknown format or a folder that cannot be written.
     """
-    from unionclerk.services import submission, transfer
-
+    wanted = parse_formats(formats)
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise UserError(tr("输出文件夹不存在"), where=str(out_dir))
-    wanted = [f for f in ALL_FORMATS if f in formats]
-    if not wanted:
-        raise ValueError(f"no exportable format among {formats}")
     is_cancelled = cancelled or (lambda: False)
     atomic.sweep_stale(out_dir)
     warnings: list[str] = []
-    with staging_folder(out_dir, STAGING_PREFIX) as staging:
-        _stamp, bundle = submission.prepare_export(ws, report, full_ids=full_ids)
-        base = transfer.base_name(report)
+    with staging.staging_folder(out_dir, STAGING_PREFIX) as folder:
+        stamp, bundle = prepare_export(ws, report, full_ids=full_ids, clock=clock, new_id=new_id)
+        base = base_name(report)
         for i, fmt in enumerate(wanted):
             if is_cancelled():
                 raise Cancelled
             if progress is not None:
                 progress(i, len(wanted), fmt)
             try:
-                warnings += _write_one(ws.forms, bundle, staging / f"{base}.{fmt}", fmt)
+                warnings += _write_one(ws.forms, bundle, folder / f"{base}.{fmt}", fmt)
             except UserError as exc:  # name the file the clerk asked for, not the staging
                 raise UserError(exc.message, where=str(out_dir / f"{base}.{fmt}")) from None
         if is_cancelled():
             raise Cancelled
-        final = move_into(out_dir, sorted(p for p in staging.iterdir() if p.is_file()))
+        final = staging.move_into(out_dir, [folder / f"{base}.{fmt}" for fmt in wanted])
         if progress is not None:
             progress(len(wanted), len(wanted), "")
     if ws.read_only:  # the files are out; the status cannot be saved on a protected stick
@@ -143,6 +162,7 @@ def export_report(ws: Workspace, report: ReportInfo, out_dir: Path, formats: lis
     else:
         from unionclerk.services import review_township
 
-        review_township.record_export(ws, report, bundle, [f.name for f in final])
+        review_township.record_export(ws, report, bundle, sorted(f.name for f in final))
         reports.mark_exported(ws, report)
-    return Exported(final, warnings)
+    return Exported(final, warnings, stamp.export_id, stamp.iso, bundle.payload_hash,
+                    stamp.draft)

@@ -18,7 +18,7 @@ from unionclerk.domain.report import ReportData
 from unionclerk.formspec import Checker
 from unionclerk.formspec.checker import iter_unexplained
 from unionclerk.formspec.codec import decode
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 NOT_CARRIED_COVER = ("report_date",)
 
@@ -27,7 +27,7 @@ def create_report(ws: Workspace, division_code: str, period: Period, *, union_na
                   source: str = OWN) -> ReportInfo:
     """A new report for a period, carrying over the cover and the rosters declared
     `carry_over` (cadres, venues) from the unit's latest earlier report."""
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         unit = tx.get_unit(division_code)
         if unit is None:
             if not union_name:
@@ -56,19 +56,19 @@ def create_report(ws: Workspace, division_code: str, period: Period, *, union_na
 
 def list_reports(ws: Workspace, division_code: str | None = None) -> list[ReportInfo]:
     """Reports of the folder, newest period first."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         return tx.list_reports(division_code)
 
 
 def periods(ws: Workspace) -> list[Period]:
     """The periods the folder has reports for, newest first."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         return tx.list_periods()
 
 
 def find(ws: Workspace, division_code: str, period: Period) -> ReportInfo | None:
     """The unit's report for the period, or None when there is none."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         return tx.get_report(division_code, period)
 
 
@@ -79,7 +79,7 @@ def previous(ws: Workspace, report: ReportInfo) -> ReportInfo | None:
 
 
 def load(ws: Workspace, report: ReportInfo) -> ReportData:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         return decode(ws.forms, tx.load_data(report.id))
 
 
@@ -111,18 +111,18 @@ def complete(ws: Workspace, report: ReportInfo) -> None:
         lines = [describe(ws, p) for p in (left.errors + left.unexplained)[:20]]
         raise UserError(tr("还不能标记完成：还有 {e} 个错误、{w} 个警告未说明。\n{lines}",
                            e=len(left.errors), w=len(left.unexplained), lines="\n".join(lines)))
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_status(report.id, COMPLETE, note=tr("标记完成"))
 
 
 def mark_exported(ws: Workspace, report: ReportInfo) -> None:
-    with ws.db.transaction() as tx:  # the stored status: `report` may be an older snapshot
+    with database(ws).transaction() as tx:  # the stored status: `report` may be an older snapshot
         if tx.get_report_by_id(report.id).status == COMPLETE:
             tx.set_status(report.id, EXPORTED, note=tr("已导出上报文件"))
 
 
 def reopen(ws: Workspace, report: ReportInfo, reason: str) -> None:
-    with ws.db.transaction() as tx:  # the stored status: `report` may be an older snapshot
+    with database(ws).transaction() as tx:  # the stored status: `report` may be an older snapshot
         if tx.get_report_by_id(report.id).status == DRAFT:
             return
         if not reason.strip():

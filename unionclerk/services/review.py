@@ -44,7 +44,7 @@ from unionclerk.formspec.codec import encode
 from unionclerk.services import backup, review_files
 from unionclerk.services.review_diff import Diff, diff_docs
 from unionclerk.services.review_rows import key_of
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 from unionclerk.storage import Tx
 
 _TARGET = re.compile(r"^([a-z_]+)(?:\.rows\[(\d{1,6})\])?(?:\.([a-z_0-9]+))?$")
@@ -62,7 +62,7 @@ class Received:
 def receive(ws: Workspace, path: Path) -> Received:
     """Keep a submission for review (see module docstring)."""
     sub = review_files.load(ws.forms, path)
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         unit = tx.get_unit(sub.division_code)
         if unit is not None and unit.own:
             raise UserError(tr("这是本单位自己的报表，不是下级报送的，不能审核"), where=Path(path).name)
@@ -74,7 +74,7 @@ def receive(ws: Workspace, path: Path) -> Received:
         has_reports = bool(tx.list_reports())
     if has_reports:
         backup.make_backup(ws, reason="before-import")
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.upsert_unit(sub.division_code, sub.union_name)
         report = tx.get_report(sub.division_code, sub.period) or tx.create_report(
             sub.division_code, sub.period, source=RECEIVED_SOURCE)
@@ -103,7 +103,7 @@ def take_replies(tx: Tx, report_id: int, replies: list[dict[str, str]]) -> int:
 
 def _received_report(ws: Workspace, code: str, period: Period) -> tuple[ReportInfo,
                                                                         SubmissionRecord]:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         report = tx.get_report(code, period)
         subs = tx.list_submissions(report.id, direction=RECEIVED) if report else []
     if report is None or not subs:
@@ -113,7 +113,7 @@ def _received_report(ws: Workspace, code: str, period: Period) -> tuple[ReportIn
 
 
 def document(ws: Workspace, submission: SubmissionRecord) -> dict[str, Any]:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         raw = tx.submission_document(submission.id)
     return json.loads(raw or "{}")
 
@@ -153,14 +153,14 @@ def add_comment(ws: Workspace, code: str, period: Period, target: str, text: str
     elif field is not None:
         record = raw.get("summary", {}) if ws.forms[form].is_roster else raw
         value = record.get(field)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         return tx.add_comment(report.id, uid=str(uuid.uuid4()), form=form, field=field,
                               text=text.strip(), author=author, submission_id=sub.id,
                               row_index=index, row_key=row_key, value=value)
 
 
 def comments(ws: Workspace, code: str, period: Period) -> list[Comment]:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         report = tx.get_report(code, period)
         return tx.list_comments(report.id) if report else []
 
@@ -173,14 +173,14 @@ def set_verdict(ws: Workspace, code: str, period: Period, verdict: str, reason: 
     if value == RETURN and not reason.strip():
         raise UserError(tr("退回修改需要写明原因"))
     report, sub = _received_report(ws, code, period)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.add_verdict(report.id, verdict=value, reason=reason.strip(), author=author,
                        submission_id=sub.id)
 
 
 def unit_state(ws: Workspace, code: str, period: Period) -> str | None:
     """已报 / 退回修改中 / 已重报 / 通过, or None when nothing was received for review."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         report = tx.get_report(code, period)
         if report is None:
             return None
@@ -212,7 +212,7 @@ class UnitLine:
 def overview(ws: Workspace, period: Period) -> list[UnitLine]:
     """Every unit received for review in the period, with its state and short hash."""
     out = []
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         found = [r for r in tx.list_reports() if r.period == period and not r.unit.own]
         subs = {r.id: tx.list_submissions(r.id, direction=RECEIVED) for r in found}
         notes = {r.id: tx.list_comments(r.id) for r in found}
@@ -236,7 +236,7 @@ def find(ws: Workspace, text: str) -> list[tuple[ReportInfo, SubmissionRecord]]:
     if len(parts) == 4 and parts[0].upper() == "UNIONCLERK":
         code, period, t = parts[1], Period.parse(parts[2]), parts[3]
     t = t.replace(" ", "")
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         if re.fullmatch(r"[0-9a-fA-F]{8,64}", t):
             subs = tx.find_submissions(hash_prefix=t)
         else:
@@ -248,7 +248,7 @@ def find(ws: Workspace, text: str) -> list[tuple[ReportInfo, SubmissionRecord]]:
 
 def latest(ws: Workspace, report: ReportInfo) -> SubmissionRecord | None:
     """The newest submission received from the report's unit for its period."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         subs = tx.list_submissions(report.id, direction=RECEIVED)
     return subs[-1] if subs else None
 
@@ -256,7 +256,7 @@ def latest(ws: Workspace, report: ReportInfo) -> SubmissionRecord | None:
 def diff_latest(ws: Workspace, code: str, period: Period) -> tuple[SubmissionRecord,
                                                                    SubmissionRecord, Diff] | None:
     """The latest two submissions received from a unit, compared (None: only one so far)."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         report = tx.get_report(code, period)
         subs = tx.list_submissions(report.id, direction=RECEIVED) if report else []
     if len(subs) < 2:
@@ -275,7 +275,7 @@ def write_return(ws: Workspace, code: str, period: Period, out_dir: Path, author
     if not out_dir.is_dir():
         raise UserError(tr("输出文件夹不存在"), where=str(out_dir))
     report, sub = _received_report(ws, code, period)
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         verdicts = [v for v in tx.list_verdicts(report.id) if v.submission_id == sub.id]
         found = [c for c in tx.list_comments(report.id) if c.submission_id == sub.id]
         own = next((u for u in tx.list_units() if u.own), None)
@@ -296,7 +296,7 @@ def write_return(ws: Workspace, code: str, period: Period, out_dir: Path, author
         comments=[return_file.ReturnComment(c.uid, c.form, c.field, c.row_index, c.row_key,
                                             c.value, c.text, c.author, c.at) for c in found])
     files = review_notice.write_pair(ws.forms, doc, out_dir)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.add_verdict(report.id, verdict=RETURN, reason=doc.reason, author=author,
                        submission_id=sub.id, return_uid=return_id, at=at)
         for c in found:

@@ -26,7 +26,7 @@ from unionclerk.domain.review import RECEIVED, SubmissionRecord
 from unionclerk.exporters import json_report, xlsx_reader
 from unionclerk.services.county.results import Candidate
 from unionclerk.services.review import take_replies
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 
 def reviewable(c: Candidate) -> bool:
@@ -42,7 +42,7 @@ def record_merged(ws: Workspace, period: Period, winners: Iterable[Candidate]) -
     if not todo:
         return []
     recorded = []
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         own = {u.division_code for u in tx.list_units() if u.own}
         for c in todo:
             report = tx.get_report(c.division_code, period)

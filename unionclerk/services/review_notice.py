@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from unionclerk import paths
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import atomic, return_file, return_pdf
+from unionclerk.exporters.filenames import file_safe
+from unionclerk.exporters.staging import move_into, staging_folder
 from unionclerk.formspec.model import FormSet
-from unionclerk.services.exporting import move_into, staging_folder
-from unionclerk.services.transfer import file_safe
 
 STAGING_PREFIX = ".unionclerk-return-"
 
@@ -24,14 +25,12 @@ def base_name(doc: return_file.ReturnDoc) -> str:
 
 
 def write_pair(forms: FormSet, doc: return_file.ReturnDoc, out_dir: Path) -> list[Path]:
-    from unionclerk.services.submission import font_path
-
     base = base_name(doc)
     try:
         with staging_folder(Path(out_dir), STAGING_PREFIX) as staging:
             atomic.write_bytes(staging / f"{base}.json",
                                return_file.dumps(return_file.build(doc, forms)).encode("utf-8"))
-            return_pdf.build(staging / f"{base}.pdf", forms, doc, font_path())
+            return_pdf.build(staging / f"{base}.pdf", forms, doc, paths.font_path())
             return move_into(Path(out_dir), sorted(staging.iterdir()))
     except OSError as exc:
         raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),

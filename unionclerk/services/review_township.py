@@ -27,7 +27,7 @@ from unionclerk.formspec import door, idmask
 from unionclerk.formspec.model import FormSet
 from unionclerk.services import backup
 from unionclerk.services.review_rows import keyed
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 RULE_PREFIX = "review:"
 OPEN, ANSWERED, CHANGED = "open", "answered", "changed"
@@ -37,7 +37,7 @@ STATE_LABELS = {OPEN: "待处理", ANSWERED: "已回复", CHANGED: "已修改"}
 def record_export(ws: Workspace, report: ReportInfo, bundle: Any, files: list[str]) -> None:
     """Remember an export this folder made (only the export id, hash and file names)."""
     manifest = bundle.manifest
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.add_submission(report.id, direction=SENT, export_id=manifest["export_id"],
                           payload_sha256=manifest["payload_sha256"],
                           exported_at=manifest["exported_at"], file="、".join(files))
@@ -66,7 +66,7 @@ def read_return(ws: Workspace, path: Path) -> return_file.ReturnDoc:
 
 
 def _target_report(ws: Workspace, doc: return_file.ReturnDoc, name: str) -> ReportInfo:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         unit = tx.get_unit(doc.division_code)
         report = tx.get_report(doc.division_code, doc.period) if unit else None
         if unit is None or not unit.own:
@@ -103,9 +103,9 @@ def import_return(ws: Workspace, path: Path) -> ReturnOutcome:
     doc = read_return(ws, path)
     report = _target_report(ws, doc, Path(path).name)
     backup.make_backup(ws, reason="before-import")
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         data = tx.load_data(report.id)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         reason = doc.reason.strip() or tr("县级审核退回修改")
         note = tr("县级退回修改（{by}）：{reason}", by=doc.reviewer or doc.made_by.get(
             "union_name", ""), reason=reason)
@@ -141,7 +141,7 @@ def _find_row(forms: FormSet, rows: list[tuple[str, dict[str, Any]]],
 
 # -- comments at the fields ------------------------------------------------------------------
 def comments(ws: Workspace, report: ReportInfo) -> list[Comment]:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         return tx.list_comments(report.id)
 
 
@@ -210,13 +210,13 @@ def reply(ws: Workspace, uid: str, text: str) -> None:
     """The clerk's answer to a comment, through the door like an explanation ("" takes it
     back); `ValueRefused` says why a text cannot be kept."""
     text = door.clean_explanation(text)
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_reply(uid, text)
 
 
 def replies_block(ws: Workspace, report: ReportInfo) -> dict[str, Any] | None:
     """The JSON report's `review`: the latest return this report answers, with the replies."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         returns = [v for v in tx.list_verdicts(report.id) if v.return_uid]
         if not returns:
             return None

@@ -16,7 +16,7 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import ReportInfo
 from unionclerk.services import reports
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 TOWNSHIP, COUNTY = "township", "county"
 ROLES = (TOWNSHIP, COUNTY)
@@ -25,7 +25,7 @@ ROLE_KEY = "role"
 
 def role(ws: Workspace) -> str:
     """The folder's role; a folder that never chose is a township's."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         value = tx.get_setting(ROLE_KEY)
     return value if value in ROLES else TOWNSHIP
 
@@ -33,13 +33,13 @@ def role(ws: Workspace) -> str:
 def set_role(ws: Workspace, value: str) -> None:
     if value not in ROLES:
         raise ValueError(f"unknown role {value!r}")
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_setting(ROLE_KEY, value)
 
 
 def needs_setup(ws: Workspace) -> bool:
     """True for a folder with no unit at all: the first-run wizard should run."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         return not tx.list_units()
 
 
@@ -53,7 +53,7 @@ def start_own_report(ws: Workspace, cover: dict[str, Any], period: Period,
     form = ws.forms["cover"]
     report = reports.create_report(ws, str(cover["division_code"]), period,
                                    union_name=str(cover.get("union_name") or ""))
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         for key, value in cover.items():
             if value is None or value == "" or not form.has_field(key):
                 continue
@@ -99,7 +99,7 @@ def start_county(ws: Workspace, union_name: str, division_code: str) -> None:
     if len(code) != 12 or not code.isdigit() or not code.endswith("000000"):
         raise UserError(tr("县级行政区划代码应为 12 位数字、以 000000 结尾（如 330782000000），"
                            "现在是“{code}”", code=code))
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.upsert_unit(code, name, own=not any(u.own for u in tx.list_units()))
         tx.set_setting(ROLE_KEY, COUNTY)
     identity.keep(ws, {"union_name": name, "division_code": code})

@@ -2,6 +2,9 @@
 
 Every use case starts here. Commands that act on one report find it through
 `find_report`: the folder's own unit unless `--unit` names another.
+
+The database is private to the workspace: services reach it through `database(ws)`; the
+window never does (it asks services; `tests/test_layers.py` checks).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from unionclerk.storage import Database
 
 @dataclass
 class Workspace:
-    db: Database
+    _db: Database
     forms: FormSet
     data_dir: Path
 
@@ -38,15 +41,15 @@ class Workspace:
     def read_only(self) -> bool:
         """The data folder cannot be written (a write-protected stick): reading works,
         checking and exporting too, but nothing is saved."""
-        return self.db.read_only
+        return self._db.read_only
 
     def close(self) -> None:
-        self.db.close()
+        self._db.close()
 
     def reopen(self) -> None:
         """Open the database file again (after a restore replaced it)."""
-        self.db.close()
-        self.db = Database.open(self.db.path, read_only=self.db.read_only)
+        self._db.close()
+        self._db = Database.open(self._db.path, read_only=self._db.read_only)
 
     def __enter__(self) -> Workspace:
         return self
@@ -56,14 +59,14 @@ class Workspace:
 
     # -- units --------------------------------------------------------------------------
     def own_unit(self) -> UnitInfo | None:
-        with self.db.read() as tx:
+        with self._db.read() as tx:
             units = tx.list_units()
         own = [u for u in units if u.own]
         return own[0] if own else None
 
     def resolve_unit(self, division_code: str | None = None) -> UnitInfo:
         """The unit a command means: the one named, else the folder's own, else the only one."""
-        with self.db.read() as tx:
+        with self._db.read() as tx:
             if division_code:
                 unit = tx.get_unit(division_code.strip())
                 if unit is None:
@@ -82,9 +85,14 @@ class Workspace:
 
     def find_report(self, period: Period, division_code: str | None = None) -> ReportInfo:
         unit = self.resolve_unit(division_code)
-        with self.db.read() as tx:
+        with self._db.read() as tx:
             report = tx.get_report(unit.division_code, period)
         if report is None:
             raise UserError(tr("{unit}没有 {period} 的报表", unit=unit.union_name,
                                period=period.label))
         return report
+
+
+def database(ws: Workspace) -> Database:
+    """The database of `ws`, for services only: the one door from a use case to storage."""
+    return ws._db

@@ -22,7 +22,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import xlsx_safe
 from unionclerk.services.roster_import import decode_text
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 SETTING = "county.expected_units"
 _CODE = re.compile(r"^\d{12}$")
@@ -147,13 +147,13 @@ def _name(row: list[Any], code_col: int, name_col: int | None) -> str:
 
 def keep(ws: Workspace, expected: Expected | None) -> None:
     """Keep the list in the program (None forgets it)."""
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_setting(SETTING, None if expected is None else json.dumps(
             [list(e) for e in expected], ensure_ascii=False))
 
 
 def kept(ws: Workspace) -> Expected | None:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         raw = tx.get_setting(SETTING)
     if not raw:
         return None

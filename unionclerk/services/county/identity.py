@@ -13,15 +13,15 @@ from collections import Counter
 
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
+from unionclerk.exporters.filenames import file_safe
 from unionclerk.services.county.results import Candidate
-from unionclerk.services.transfer import file_safe
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 SETTING = "county.made_by"
 
 
 def kept(ws: Workspace) -> dict[str, str] | None:
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         raw = tx.get_setting(SETTING)
     try:
         value = json.loads(raw) if raw else None
@@ -34,7 +34,7 @@ def kept(ws: Workspace) -> dict[str, str] | None:
 
 
 def keep(ws: Workspace, made_by: dict[str, str] | None) -> None:
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_setting(SETTING, json.dumps(made_by, ensure_ascii=False) if made_by else None)
 
 

@@ -25,7 +25,7 @@ from unionclerk.formspec import FormSet
 from unionclerk.formspec.codec import decode
 from unionclerk.services import backup
 from unionclerk.services.county.results import Candidate
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 
 PREFIX = "county.received"
 _ROW_KEY = re.compile(r"^([a-z_]+)\.rows\[(\d+)\]\.(.+)$")
@@ -40,7 +40,7 @@ def _key(period: Period, code: str) -> str:
 
 def store(ws: Workspace, period: Period, winners: list[Candidate]) -> list[str]:
     """Keep the included reports; returns the codes stored or replaced (own unit skipped)."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         own = {u.division_code for u in tx.list_units() if u.own}
         todo = []
         for c in winners:
@@ -57,7 +57,7 @@ def store(ws: Workspace, period: Period, winners: list[Candidate]) -> list[str]:
         backup.make_backup(ws, reason="before-merge")
     stored = []
     for chunk in range(0, len(todo), 50):  # one transaction per 50 reports: bounded memory
-        with ws.db.transaction() as tx:
+        with database(ws).transaction() as tx:
             for c, _exists in todo[chunk:chunk + 50]:
                 stored_data = as_stored(ws.forms, json.loads(Path(c.spill).read_bytes()))
                 tx.upsert_unit(c.division_code, c.union_name)
@@ -97,7 +97,7 @@ def as_stored(forms: FormSet, doc: dict[str, Any]) -> StoredData:
 def stored_candidates(ws: Workspace, period: Period, spill: Path) -> list[Candidate]:
     """The received reports of `period` kept in the database, as merge candidates."""
     out = []
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         reports = [r for r in tx.list_reports() if r.period == period and r.source == RECEIVED]
         for i, report in enumerate(reports):
             raw_meta = tx.get_setting(_key(period, report.unit.division_code))
@@ -125,7 +125,7 @@ def _decisions_key(period: Period) -> str:
 
 def kept_decisions(ws: Workspace, period: Period) -> dict[str, str]:
     """The clerk's choices for the period (unit code -> file, or leave the unit out)."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         raw = tx.get_setting(_decisions_key(period))
     try:
         value = json.loads(raw) if raw else {}
@@ -135,6 +135,6 @@ def kept_decisions(ws: Workspace, period: Period) -> dict[str, str]:
 
 
 def keep_decisions(ws: Workspace, period: Period, decisions: dict[str, str]) -> None:
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         tx.set_setting(_decisions_key(period),
                        json.dumps(decisions, ensure_ascii=False) if decisions else None)

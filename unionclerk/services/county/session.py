@@ -28,6 +28,7 @@ from typing import Any
 
 from unionclerk import paths
 from unionclerk.domain.period import Period
+from unionclerk.domain.progress import Cancelled
 from unionclerk.exporters import summary_model as sm
 from unionclerk.services import scratch
 from unionclerk.services.county import decide as decide_mod
@@ -36,7 +37,7 @@ from unionclerk.services.county.figures import KeyFigures
 from unionclerk.services.county.reading import read_found
 from unionclerk.services.county.results import Candidate, FileResult
 from unionclerk.services.county.sources import Found, expand
-from unionclerk.services.exporting import Cancelled, default_clock, new_export_id
+from unionclerk.services.exporting import default_clock, new_export_id
 from unionclerk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)

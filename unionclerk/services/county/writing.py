@@ -14,16 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from unionclerk import paths
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
+from unionclerk.domain.progress import Cancelled
 from unionclerk.exporters import summary_json, summary_pdf
+from unionclerk.exporters.staging import move_into, staging_folder
 from unionclerk.exporters.summary_model import SummaryHead
 from unionclerk.exporters.summary_xlsx import SummaryWorkbook
 from unionclerk.formspec.rollup import Rollup, UnitLine
 from unionclerk.services.county.decide import Plan
 from unionclerk.services.county.identity import base_name
-from unionclerk.services.exporting import Cancelled, move_into, staging_folder
-from unionclerk.services.submission import font_path
 from unionclerk.services.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
@@ -87,7 +88,7 @@ def write_summary(ws: Workspace, out_dir: Path, plan: Plan, head: SummaryHead,
             if cancelled is not None and cancelled():
                 raise Cancelled
             warnings = summary_pdf.write_summary_pdf(staging / f"{name}.pdf", ws.forms, head,
-                                                     rollup, lines, font_path())
+                                                     rollup, lines, paths.font_path())
             summary_json.write_summary_json(staging / f"{name}.json", head, totals, reports)
             if cancelled is not None and cancelled():
                 raise Cancelled

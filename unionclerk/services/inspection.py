@@ -1,116 +1,21 @@
-"""Submission files (interchange.md §2): export the workbook, PDF and JSON of a report; say
-what received files are and whether they are intact; write the blank fill-in template.
+"""What a received file is, and whether it is intact (`unionclerk inspect`, interchange.md §4).
 
-Every file is written to a temporary name in the output folder and renamed into place. A
-complete report becomes 已导出 once all its files are written; any other is a draft, and
-every file says so.
+`inspect_file` reads a workbook (checked cell by cell against its machine data) or a JSON
+report; a photo, a PDF or a Word document is refused and named. `describe` turns the result
+into plain lines for people; `exit_code` into the command's exit code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from unionclerk import paths
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
-from unionclerk.domain.period import Period
-from unionclerk.domain.records import ReportInfo
-from unionclerk.exporters import atomic, json_report, pdf_fonts, sniff, xlsx_reader
-from unionclerk.exporters.bundle import Bundle, Stamp, prepare
-from unionclerk.exporters.pdf_report import build_pdf
-from unionclerk.exporters.xlsx_report import write_submission, write_template
+from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
 from unionclerk.formspec import idmask, shipped_forms
 from unionclerk.formspec.model import FormSet
-from unionclerk.services import reports, transfer
-from unionclerk.services.exporting import ALL_FORMATS, default_clock, new_export_id
-from unionclerk.services.workspace import Workspace
-
-FORMATS = ALL_FORMATS
-DEFAULT_FORMATS = ("xlsx", "pdf")
-
-
-def font_path() -> Path:
-    return paths.resources_dir() / "fonts" / pdf_fonts.FONT_FILE
-
-
-@dataclass
-class ExportOutcome:
-    files: list[Path]
-    warnings: list[str]
-    export_id: str
-    exported_at: str
-    payload_hash: str
-    draft: bool
-
-
-def parse_formats(text: str | Iterable[str]) -> list[str]:
-    items = text.split(",") if isinstance(text, str) else list(text)
-    formats = [f.strip().lower().lstrip(".") for f in items if f.strip()]
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise UserError(tr("不支持的导出格式：{f}（可选 xlsx、pdf、json）", f=",".join(unknown) or "—"))
-    return list(dict.fromkeys(formats))
-
-
-def prepare_export(ws: Workspace, report: ReportInfo, *, full_ids: bool = False,
-                   clock: Callable[[], datetime] = default_clock,
-                   new_id: Callable[[], str] = new_export_id) -> tuple[Stamp, Bundle]:
-    """Load the report once and build what every format of one export shares."""
-    from unionclerk.services import review_township
-
-    data = reports.load(ws, report)
-    stamp = Stamp(clock(), new_id(), report.status, full_ids)
-    replies = review_township.replies_block(ws, report)
-    return stamp, prepare(ws.forms, report.period, data, stamp, replies)
-
-
-def write_format(forms: FormSet, bundle: Bundle, target: Path, fmt: str) -> list[str]:
-    """Write one format of a prepared export to `target` (atomically); returns its warnings."""
-    try:
-        if fmt == "xlsx":
-            write_submission(target, forms, bundle)
-            return []
-        if fmt == "pdf":
-            return build_pdf(target, forms, bundle, font_path())
-        atomic.write_bytes(target, json_report.dumps(bundle.doc).encode("utf-8"))
-        return []
-    except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
-                        where=str(target)) from None
-
-
-def export_submission(ws: Workspace, report: ReportInfo, out_dir: Path,
-                      formats: Iterable[str] = DEFAULT_FORMATS, full_ids: bool = False,
-                      clock: Callable[[], datetime] = default_clock,
-                      new_id: Callable[[], str] = new_export_id) -> ExportOutcome:
-    """Write the report's submission files into `out_dir` (each file atomically).
-
-    For all-or-nothing export of several formats, with progress and cancel, use
-    `services.exporting.export_report`.
-    """
-    wanted = parse_formats(formats)
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise UserError(tr("输出文件夹不存在"), where=str(out_dir))
-    stamp, bundle = prepare_export(ws, report, full_ids=full_ids, clock=clock, new_id=new_id)
-    base = transfer.base_name(report)
-    files, warnings = [], []
-    for fmt in wanted:
-        target = out_dir / f"{base}.{fmt}"
-        warnings += write_format(ws.forms, bundle, target, fmt)
-        files.append(target)
-    from unionclerk.services import review_township
-
-    review_township.record_export(ws, report, bundle, [f.name for f in files])
-    if not stamp.draft:
-        reports.mark_exported(ws, report)
-    return ExportOutcome(files, warnings, stamp.export_id, stamp.iso, bundle.payload_hash,
-                         stamp.draft)
 
 
 def inspect_file(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
@@ -135,7 +40,7 @@ def inspect_file(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
 def _inspect_json(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
     info = xlsx_reader.WorkbookInfo(path, FileKind.JSON_REPORT)
     try:
-        if path.stat().st_size > transfer.MAX_JSON_BYTES:
+        if path.stat().st_size > json_budget.MAX_BYTES:
             raise UserError(tr("文件过大（超过 200 MB），不是正常的报表文件"))
         parsed = json_report.parse_text(path.read_bytes(), forms)
     except UserError as exc:
@@ -158,40 +63,6 @@ def inspect_files(forms: FormSet, files: Iterable[Path]) -> list[xlsx_reader.Wor
     return [inspect_file(forms, Path(f)) for f in files]
 
 
-def template(ws: Workspace, out: Path, period: Period | None = None,
-             division_code: str | None = None) -> Path:
-    """Write a blank fill-in workbook; the cover starts with the folder's unit when known."""
-    out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        out = out.with_suffix(".xlsx")
-    if not out.parent.is_dir():
-        raise UserError(tr("输出文件夹不存在"), where=str(out.parent))
-    cover = _known_cover(ws, division_code)
-    try:
-        write_template(out, ws.forms, period, cover)
-    except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
-                        where=str(out)) from None
-    return out
-
-
-def _known_cover(ws: Workspace, division_code: str | None) -> dict[str, Any]:
-    try:
-        unit = ws.resolve_unit(division_code)
-    except UserError:
-        if division_code:
-            raise
-        return {}
-    with ws.db.read() as tx:
-        known = tx.list_reports(unit.division_code)
-    cover: dict[str, Any] = {"union_name": unit.union_name, "division_code": unit.division_code}
-    if known:
-        latest = max(known, key=lambda r: r.period)
-        cover.update(reports.load(ws, latest).single.get("cover", {}))
-        cover.pop("report_date", None)
-    return cover
-
-
 def exit_code(infos: list[xlsx_reader.WorkbookInfo]) -> int:
     """inspect: 2 when a file was refused, 1 when one is edited or corrupt, else 0."""
     def one(info: xlsx_reader.WorkbookInfo) -> int:
@@ -201,9 +72,6 @@ def exit_code(infos: list[xlsx_reader.WorkbookInfo]) -> int:
 
     return max((one(i) for i in infos), default=0)
 
-
-__all__ = ["DEFAULT_FORMATS", "FORMATS", "ExportOutcome", "exit_code", "export_submission",
-           "inspect_files", "template"]
 
 
 def kind_label(kind: str) -> str:

@@ -1,4 +1,4 @@
-"""Import and export of report files: JSON reports, submission workbooks, filled templates.
+"""Import of report files: JSON reports, submission workbooks, filled templates.
 
 Import reads and validates the whole file first; only then, in one transaction, is anything
 written: a refused file leaves the database exactly as it was.
@@ -6,19 +6,18 @@ written: a refused file leaves the database exactly as it was.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
-from unionclerk.domain.records import DRAFT, OWN, RECEIVED, ReportInfo
+from unionclerk.domain.records import OWN, RECEIVED, ReportInfo
 from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
-from unionclerk.formspec import door, validators
+from unionclerk.formspec import validators
 from unionclerk.formspec.codec import encode
 from unionclerk.services import backup, reports
-from unionclerk.services.workspace import Workspace
+from unionclerk.services.workspace import Workspace, database
 from unionclerk.storage import Tx
 
 MAX_JSON_BYTES = json_budget.MAX_BYTES  # checked before the file is read into memory
@@ -99,11 +98,11 @@ def import_files(ws: Workspace, files: list[Path], *, replace: bool = False
         ready.append((path, parsed))
     if refused:
         return [], refused
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         has_reports = bool(tx.list_reports())
     if has_reports:  # before every import into a folder that already holds data
         backup.make_backup(ws, reason="before-import")
-    with ws.db.transaction() as tx:
+    with database(ws).transaction() as tx:
         stored = [_store(tx, ws, parsed, path) for path, parsed in ready]
     return [ImportOutcome(report, reports.check(ws, report, parsed.data), parsed.dropped,
                           replaced=replaced, warnings=parsed.warnings)
@@ -113,7 +112,7 @@ def import_files(ws: Workspace, files: list[Path], *, replace: bool = False
 def _may_store(ws: Workspace, parsed: json_report.ParsedReport, path: Path,
                replace: bool) -> None:
     """Refuse a report whose unit already has one for the period, unless replacing."""
-    with ws.db.read() as tx:
+    with database(ws).read() as tx:
         existing = tx.get_report(parsed.division_code or "", parsed.period)
     if existing is not None and not replace:
         raise UserError(tr("{unit} {period} 的报表已经存在；如要覆盖请加 --replace（会先备份）",
@@ -135,26 +134,3 @@ def _store(tx: Tx, ws: Workspace, parsed: json_report.ParsedReport,
     tx.replace_data(report.id, encode(ws.forms, parsed.data),
                     note=tr("从文件导入：{file}", file=Path(path).name))
     return tx.get_report_by_id(report.id), existing is not None
-
-
-NAME_CHARS = 40  # of a unit's name in a file name: whole names are for the workbook itself
-NAME_BYTES = 120  # the same in UTF-8, so the whole file name stays far below 255 bytes
-
-
-def file_safe(text: str, fallback: str) -> str:
-    """`text` fit for a file name whatever it holds: no character Windows refuses, no space,
-    control, bidi-override or zero-width character, and at most 40 characters / 120 bytes."""
-    text = re.sub(r'[\\/:*?"<>|\s]+', "", door.without_invisible(text))
-    text = text[:NAME_CHARS]
-    while len(text.encode("utf-8", "replace")) > NAME_BYTES:
-        text = text[:-1]
-    return text or fallback
-
-
-def base_name(report: ReportInfo) -> str:
-    """`<division_code>_<union_name>_<period>_工会工作报表` with unsafe characters removed,
-    and `_草稿` after it while the report is not marked complete (a draft's files must not
-    be mistaken for, or overwrite, the final ones)."""
-    name = file_safe(report.unit.union_name, "unit")
-    base = f"{report.unit.division_code}_{name}_{report.period.label}_工会工作报表"
-    return f"{base}_草稿" if report.status == DRAFT else base
