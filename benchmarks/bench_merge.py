@@ -41,7 +41,7 @@ def _make(kind: str, i: int, folder: str) -> None:
 
     from unionclerk.exporters import json_report
     from unionclerk.exporters.bundle import Stamp, prepare
-    from unionclerk.exporters.xlsx_report import write_submission
+    from unionclerk.exporters.xlsx.report import write_submission
     from unionclerk.formspec import shipped_forms
 
     forms = shipped_forms()

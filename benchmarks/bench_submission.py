@@ -29,13 +29,14 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle  
 
 from unionclerk import paths  # noqa: E402
 from unionclerk.domain.period import Period  # noqa: E402
-from unionclerk.exporters import json_report, pdf_fonts  # noqa: E402
+from unionclerk.exporters import json_report  # noqa: E402
 from unionclerk.exporters.bundle import Stamp, prepare  # noqa: E402
 from unionclerk.exporters.machine import manifest_rows  # noqa: E402
-from unionclerk.exporters.pdf_report import build_pdf  # noqa: E402
-from unionclerk.exporters.pdf_roster import roster_cells  # noqa: E402
-from unionclerk.exporters.xlsx_reader import inspect_workbook  # noqa: E402
-from unionclerk.exporters.xlsx_report import submission_plans, write_submission  # noqa: E402
+from unionclerk.exporters.pdf import fonts as pdf_fonts  # noqa: E402
+from unionclerk.exporters.pdf.report import build_pdf  # noqa: E402
+from unionclerk.exporters.pdf.roster import roster_cells  # noqa: E402
+from unionclerk.exporters.reading.workbook import inspect_workbook  # noqa: E402
+from unionclerk.exporters.xlsx.report import submission_plans, write_submission  # noqa: E402
 from unionclerk.formspec import shipped_forms, validators  # noqa: E402
 from unionclerk.services import demo  # noqa: E402
 

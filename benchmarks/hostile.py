@@ -41,7 +41,7 @@ def write_workbook(path: Path, doc: dict[str, Any], *, when: datetime = WHEN,
     """`doc` exported as the program exports a submission workbook."""
     from unionclerk.exporters import json_report
     from unionclerk.exporters.bundle import Stamp, prepare
-    from unionclerk.exporters.xlsx_report import write_submission
+    from unionclerk.exporters.xlsx.report import write_submission
     from unionclerk.formspec import shipped_forms
 
     forms = shipped_forms()
@@ -246,7 +246,7 @@ def write_pdf(path: Path, doc: dict[str, Any], *, when: datetime = WHEN) -> Path
     """The township's PDF of `doc`, as the submission export writes it."""
     from unionclerk.exporters import json_report
     from unionclerk.exporters.bundle import Stamp, prepare
-    from unionclerk.exporters.pdf_report import build_pdf
+    from unionclerk.exporters.pdf.report import build_pdf
     from unionclerk.formspec import shipped_forms
     from unionclerk.paths import font_path
 

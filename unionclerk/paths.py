@@ -15,7 +15,7 @@ import platformdirs
 
 from unionclerk import APP_NAME
 
-FONT_FILE = "wqy-microhei.ttc"  # the PDF's Chinese font, in resources/fonts (exporters.pdf_fonts)
+FONT_FILE = "wqy-microhei.ttc"  # the PDF's Chinese font, in resources/fonts (exporters.pdf.fonts)
 _data_dir_override: Path | None = None
 
 

@@ -325,7 +325,9 @@ def test_a_workbook_of_the_first_masking_is_still_checked_cell_by_cell(ws, tmp_p
                                                                        monkeypatch) -> None:
     """Written as the first version wrote it (first 6 + last 4, and its cover note), a
     workbook still reads as intact, is checked cell by cell, and inspect names its masking."""
-    from unionclerk.exporters import xlsx_layout, xlsx_reader, xlsx_sheets
+    from unionclerk.exporters.reading import workbook as xlsx_reader
+    from unionclerk.exporters.xlsx import layout as xlsx_layout
+    from unionclerk.exporters.xlsx import sheets as xlsx_sheets
 
     report = demo.build_demo(ws)
     with monkeypatch.context() as old:

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from unionclerk.app import main
-from unionclerk.exporters import xlsx_reader
+from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.services import demo, exporting
 
 CLOCK = datetime(2018, 12, 20, 10, 31, tzinfo=timezone(timedelta(hours=8)))

@@ -15,7 +15,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from unionclerk.domain.errors import UserError
-from unionclerk.exporters import xlsx_reader, xlsx_safe
+from unionclerk.exporters.reading import safe as xlsx_safe
+from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.services import demo, exporting, importing, inspection
 from unionclerk.services.workspace import database
 

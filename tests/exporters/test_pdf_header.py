@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from unionclerk import paths
-from unionclerk.exporters import pdf_fonts
-from unionclerk.exporters.pdf_pages import (
+from unionclerk.exporters.pdf import fonts as pdf_fonts
+from unionclerk.exporters.pdf.pages import (
     HEADER_SIZE,
     MARGIN_TOP,
     MARGIN_X,

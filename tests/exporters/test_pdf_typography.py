@@ -16,11 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unionclerk import paths
-from unionclerk.exporters import pdf_fonts
 from unionclerk.exporters.headings import tokens as _tokens
-from unionclerk.exporters.pdf_common import para
-from unionclerk.exporters.pdf_pages import LANDSCAPE, frame_size, pdf_date
-from unionclerk.exporters.pdf_roster import PAD, SIZE, heading, roster_cells
+from unionclerk.exporters.pdf import fonts as pdf_fonts
+from unionclerk.exporters.pdf.common import para
+from unionclerk.exporters.pdf.pages import LANDSCAPE, frame_size, pdf_date
+from unionclerk.exporters.pdf.roster import PAD, SIZE, heading, roster_cells
 from unionclerk.services import demo, exporting
 from unionclerk.services.editing import EditSession
 

@@ -11,7 +11,7 @@ import pytest
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.period import Period
-from unionclerk.exporters import sniff
+from unionclerk.exporters.reading import sniff
 from unionclerk.formspec import shipped_forms
 from unionclerk.services import importing, inspection
 from unionclerk.services.county.reading import read_found

@@ -15,7 +15,9 @@ import pytest
 
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.period import Period
-from unionclerk.exporters import json_report, machine, xlsx_reader, xlsx_safe
+from unionclerk.exporters import json_report, machine
+from unionclerk.exporters.reading import safe as xlsx_safe
+from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.formspec.rollup import Rollup
 from unionclerk.services import county
 
@@ -147,8 +149,8 @@ def test_pdf_of_a_province_fits_its_charts_on_pages(forms, tmp_path):
     from datetime import datetime
 
     from unionclerk import paths
-    from unionclerk.exporters import summary_pdf
-    from unionclerk.exporters.summary_model import SummaryHead
+    from unionclerk.exporters.summary import pdf as summary_pdf
+    from unionclerk.exporters.summary.model import SummaryHead
 
     rollup, lines = Rollup(forms, Period(2018)), []
     for i in range(1400):  # 88 counties in 11 cities: one bar per city

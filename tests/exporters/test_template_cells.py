@@ -114,7 +114,7 @@ def test_ods_and_xls_templates_are_told_to_save_as_xlsx(capsys, data_dir, tmp_pa
 
 
 def test_received_ods_keeps_the_received_file_advice(ws, tmp_path) -> None:
-    from unionclerk.exporters import sniff
+    from unionclerk.exporters.reading import sniff
 
     head, size = sniff.read_head(LO / "template_lo_filled.ods")
     assert "让对方" in (sniff.refusal(head, LO / "template_lo_filled.ods", size) or "")

@@ -13,7 +13,7 @@ from unionclerk.app import main
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import YearMonth
-from unionclerk.exporters import xlsx_reader
+from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.formspec import shipped_forms
 from unionclerk.formspec.headers import match_columns
 from unionclerk.services import importing, reports

@@ -129,7 +129,7 @@ def test_full_ids_on_request(ws, tmp_path):
 
 
 def test_openpyxl_fallback_path_writes_the_same_cells(ws, tmp_path, monkeypatch):
-    from unionclerk.exporters import xlsx_rows
+    from unionclerk.exporters.xlsx import rows as xlsx_rows
 
     fast = load(export(ws, tmp_path))
     monkeypatch.setattr(xlsx_rows, "install", lambda *a: False)

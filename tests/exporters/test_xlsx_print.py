@@ -18,7 +18,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Side
 
 from unionclerk.domain.period import Period
-from unionclerk.exporters import xlsx_measure
+from unionclerk.exporters.xlsx import measure as xlsx_measure
 from unionclerk.services import county, demo, exporting, inspection
 from unionclerk.services.editing import EditSession
 
@@ -151,7 +151,8 @@ def test_any_text_prints_whole(ws, tmp_path_factory, address, post, note):
 def test_a_workbook_with_the_earlier_headings_is_still_intact(ws, tmp_path, monkeypatch) -> None:
     """Roster headings now carry a line break between words; a workbook exported before
     (headings in one piece) still reads as intact and is checked cell by cell."""
-    from unionclerk.exporters import xlsx_reader, xlsx_sheets
+    from unionclerk.exporters.reading import workbook as xlsx_reader
+    from unionclerk.exporters.xlsx import sheets as xlsx_sheets
 
     report = demo.build_demo(ws)
     with monkeypatch.context() as old:

@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 from unionclerk import paths
 from unionclerk.domain.errors import FormDefinitionError
 from unionclerk.domain.period import Period
-from unionclerk.exporters.summary_sheets import key_figures
-from unionclerk.exporters.xlsx_report import write_template
+from unionclerk.exporters.summary.sheets import key_figures
+from unionclerk.exporters.xlsx.report import write_template
 from unionclerk.formspec import load_forms
 from unionclerk.formspec.headers import guess_header_row, match_columns, match_header
 from unionclerk.formspec.keyfigures import combine, unit_figures

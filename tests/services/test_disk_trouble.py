@@ -48,7 +48,7 @@ def test_stick_pulled_while_writing_the_pdf(ws, tmp_path, monkeypatch):
     report = demo.build_demo(ws)
     out = tmp_path / "导出"
     out.mkdir()
-    from unionclerk.exporters import pdf_report
+    from unionclerk.exporters.pdf import report as pdf_report
 
     real = pdf_report.build_pdf
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from unionclerk.app import main
-from unionclerk.exporters import filenames, xlsx_reader
+from unionclerk.exporters import filenames
+from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.services import demo, exporting, importing, inspection, reports
 
 pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")

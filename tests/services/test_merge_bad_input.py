@@ -16,7 +16,7 @@ from unionclerk import app
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.domain.progress import Cancelled
-from unionclerk.exporters import summary_model as sm
+from unionclerk.exporters.summary import model as sm
 from unionclerk.formspec import load_forms
 from unionclerk.services import county
 from unionclerk.services.county import expected as expected_list

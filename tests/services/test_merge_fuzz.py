@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from unionclerk import app
 from unionclerk.domain.period import Period
-from unionclerk.exporters import summary_model as sm
+from unionclerk.exporters.summary import model as sm
 from unionclerk.services import county
 from unionclerk.services.county import lines
 from unionclerk.services.county.reading import read_found

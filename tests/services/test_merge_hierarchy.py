@@ -105,7 +105,7 @@ def test_an_edited_county_summary_is_named_and_left_out_unless_chosen(city, tmp_
     chooses to use edited files, and then the machine data is what counts, not the edit."""
     from openpyxl import load_workbook
 
-    from unionclerk.exporters import xlsx_reader
+    from unionclerk.exporters.reading import workbook as xlsx_reader
     from unionclerk.formspec import shipped_forms
     from unionclerk.services import inspection
 

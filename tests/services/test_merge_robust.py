@@ -18,8 +18,8 @@ import pytest
 from unionclerk import app
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
-from unionclerk.exporters import summary_model as sm
-from unionclerk.exporters import xlsx_reader
+from unionclerk.exporters.reading import workbook as xlsx_reader
+from unionclerk.exporters.summary import model as sm
 from unionclerk.services import county, scratch
 from unionclerk.services.county import expected as expected_list
 from unionclerk.services.county import lines, reading
@@ -122,7 +122,7 @@ def test_sixty_copies_of_one_report_still_make_a_summary(tmp_path, goods, capsys
 
 def test_nothing_is_kept_in_the_database_when_the_merge_fails(tmp_path, goods, capsys,
                                                               monkeypatch):
-    from unionclerk.exporters import summary_pdf
+    from unionclerk.exporters.summary import pdf as summary_pdf
 
     def disk_full(*_a, **_k):
         raise OSError(28, "No space left on device")

@@ -13,7 +13,7 @@ import pytest
 
 from unionclerk.domain.errors import UserError
 from unionclerk.exporters import json_report
-from unionclerk.exporters.xlsx_layout import NOTHING_TEXT
+from unionclerk.exporters.xlsx.layout import NOTHING_TEXT
 from unionclerk.services import demo, exporting, importing, inspection, reports
 from unionclerk.services.editing import EditSession, RowsPlan
 from unionclerk.services.workspace import Workspace

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import RosterRow, YearMonth
-from unionclerk.exporters import xlsx_safe
+from unionclerk.exporters.reading import safe as xlsx_safe
 from unionclerk.formspec.headers import guess_header_row, match_header
 from unionclerk.formspec.rawcells import RAW_KEY
 from unionclerk.formspec.validators import id_check_char

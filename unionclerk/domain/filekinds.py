@@ -2,7 +2,7 @@
 county merge, so that the readers' answers are passed on as they are, never translated.
 
 The three refusals (`NOT_A_REPORT`, `UNREADABLE`, `NEWER_FORMAT`) are also problem kinds of a
-county summary's 问题清单 (interchange.md §3, `exporters.summary_model`), with the same values.
+county summary's 问题清单 (interchange.md §3, `exporters.summary.model`), with the same values.
 """
 
 from __future__ import annotations

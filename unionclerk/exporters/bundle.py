@@ -17,7 +17,7 @@ from unionclerk.domain.period import Period
 from unionclerk.domain.records import COMPLETE, EXPORTED, STATUS_LABELS
 from unionclerk.domain.report import ReportData
 from unionclerk.exporters import json_report, machine
-from unionclerk.exporters.xlsx_layout import LAYOUT_VERSION, Context
+from unionclerk.exporters.xlsx.layout import LAYOUT_VERSION, Context
 from unionclerk.formspec.model import FormSet
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from unionclerk.exporters.xlsx_layout import text_width
+from unionclerk.exporters.xlsx.layout import text_width
 
 
 def tokens(label: str) -> list[str]:

@@ -108,7 +108,9 @@ def prepare_export(ws: Workspace, report: ReportInfo, *, full_ids: bool = False,
 def _write_one(forms: FormSet, bundle: Bundle, target: Path, fmt: str) -> list[str]:
     """Write one format of a prepared export to `target`; returns its warnings. Each format
     is its own call, so Cancel can act between them."""
-    from unionclerk.exporters import json_report, pdf_report, xlsx_report  # openpyxl, reportlab
+    from unionclerk.exporters import json_report  # openpyxl, reportlab
+    from unionclerk.exporters.pdf import report as pdf_report  # openpyxl, reportlab
+    from unionclerk.exporters.xlsx import report as xlsx_report  # openpyxl, reportlab
 
     try:
         if fmt == "xlsx":

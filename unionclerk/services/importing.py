@@ -13,7 +13,9 @@ from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import OWN, RECEIVED, ReportInfo
-from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
+from unionclerk.exporters import json_budget, json_report
+from unionclerk.exporters.reading import sniff
+from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.formspec import validators
 from unionclerk.formspec.codec import encode
 from unionclerk.services import backup, reports

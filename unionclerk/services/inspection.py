@@ -13,7 +13,9 @@ from pathlib import Path
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
+from unionclerk.exporters import json_budget, json_report
+from unionclerk.exporters.reading import sniff
+from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.formspec import idmask, shipped_forms
 from unionclerk.formspec.model import FormSet
 

@@ -17,7 +17,9 @@ from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.review import short_hash
-from unionclerk.exporters import json_report, sniff, xlsx_reader
+from unionclerk.exporters import json_report
+from unionclerk.exporters.reading import sniff
+from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.formspec.model import FormSet
 
 MAX_BYTES = 200 * 1024 * 1024

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from unionclerk.domain.period import Period
 from unionclerk.domain.review import RECEIVED, SubmissionRecord
-from unionclerk.exporters import json_report, xlsx_reader
+from unionclerk.exporters import json_report
+from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.services.county.results import Candidate
 from unionclerk.services.review import take_replies
 from unionclerk.services.workspace import Workspace, database

@@ -11,8 +11,9 @@ from pathlib import Path
 from unionclerk import paths
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters import atomic, return_file, return_pdf
+from unionclerk.exporters import atomic, return_file
 from unionclerk.exporters.filenames import file_safe
+from unionclerk.exporters.pdf import return_notice as return_pdf
 from unionclerk.exporters.staging import move_into, staging_folder
 from unionclerk.formspec.model import FormSet
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from unionclerk.domain.period import Period
-from unionclerk.exporters import summary_model as sm
+from unionclerk.exporters.summary import model as sm
 from unionclerk.services import review
 from unionclerk.services.workspace import Workspace
 

@@ -1,7 +1,7 @@
 """Importing a roster from the clerk's own workbook (or CSV file), with no Qt.
 
 1. `read_source(path)`: every sheet's cells, through the same guarded reader as report files
-   (`exporters.xlsx_safe`: zip-bomb and size checks, defused XML, read-only, always closed).
+   (`exporters.reading.safe`: zip-bomb and size checks, defused XML, read-only, always closed).
    A password-protected or old .xls file, a file that is not a workbook, or a sheet too big
    to be a roster is refused with a plain message.
 2. `guess(form, source)`: the sheet, the header row (past titles and blank lines) and which
@@ -26,7 +26,8 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.report import ReportData, RosterRow
-from unionclerk.exporters import sniff, xlsx_safe
+from unionclerk.exporters.reading import safe as xlsx_safe
+from unionclerk.exporters.reading import sniff
 from unionclerk.formspec import Checker
 from unionclerk.formspec.fieldtypes import HARD_TEXT_CAP
 from unionclerk.formspec.headers import (

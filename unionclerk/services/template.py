@@ -12,7 +12,7 @@ from typing import Any
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
-from unionclerk.exporters import xlsx_report
+from unionclerk.exporters.xlsx import report as xlsx_report
 from unionclerk.services import reports
 from unionclerk.services.workspace import Workspace, database
 

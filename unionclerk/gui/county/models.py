@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from unionclerk.domain.filekinds import FileKind
-from unionclerk.exporters import summary_model as sm
+from unionclerk.exporters.summary import model as sm
 from unionclerk.services.county.decide import Plan
 from unionclerk.services.county.lines import (
     ATTACHED,

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
-from unionclerk.exporters.summary_model import group
+from unionclerk.exporters.summary.model import group
 from unionclerk.gui import dialogs
 from unionclerk.gui.county.decide import DEFAULT, DecisionDialog
 from unionclerk.gui.county.models import FilesModel, UnitsModel

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters import summary_model as sm
+from unionclerk.exporters.summary import model as sm
 from unionclerk.services.county.results import Candidate
 
 EXCLUDE = "exclude"  # a decision that leaves the unit out

@@ -20,7 +20,7 @@ from typing import Any
 
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters import xlsx_safe
+from unionclerk.exporters.reading import safe as xlsx_safe
 from unionclerk.services.roster_import import decode_text
 from unionclerk.services.workspace import Workspace, database
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.review import short_hash
-from unionclerk.exporters import summary_model as sm
+from unionclerk.exporters.summary import model as sm
 from unionclerk.services.county.decide import Plan
 from unionclerk.services.county.results import FileResult
 

@@ -1,7 +1,7 @@
 """Reading one file for a merge: what it is, whose reports it holds, and whether to trust them.
 
 `read_found` never raises for a bad file: it returns a `FileResult` that says what happened.
-Workbooks go through the submission reader (`exporters.xlsx_reader.inspect_workbook`: identity,
+Workbooks go through the submission reader (`exporters.reading.workbook.inspect_workbook`: identity,
 versions, intact / edited / corrupt); JSON reports through the strict JSON reader; summaries
 (JSON or workbook machine data) give one candidate per included report. Each usable report is
 normalised (older form versions mapped, ID numbers masked) and its canonical JSON written to
@@ -22,8 +22,10 @@ from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import STATUS_LABELS
-from unionclerk.exporters import json_budget, json_report, sniff, xlsx_reader
-from unionclerk.exporters import summary_model as sm
+from unionclerk.exporters import json_budget, json_report
+from unionclerk.exporters.reading import sniff
+from unionclerk.exporters.reading import workbook as xlsx_reader
+from unionclerk.exporters.summary import model as sm
 from unionclerk.formspec import FormSet, door, shipped_forms, validators
 from unionclerk.services import review_files
 from unionclerk.services.county.results import Candidate, FileResult, describe, refused

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unionclerk.domain.period import Period
-from unionclerk.exporters import summary_model as sm
+from unionclerk.exporters.summary import model as sm
 from unionclerk.services.county.sources import Found
 
 

@@ -29,7 +29,7 @@ from typing import Any
 from unionclerk import paths
 from unionclerk.domain.period import Period
 from unionclerk.domain.progress import Cancelled
-from unionclerk.exporters import summary_model as sm
+from unionclerk.exporters.summary import model as sm
 from unionclerk.services import scratch
 from unionclerk.services.county import decide as decide_mod
 from unionclerk.services.county import received

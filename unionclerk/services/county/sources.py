@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters.xlsx_safe import ZIP_ERRORS
+from unionclerk.exporters.reading.safe import ZIP_ERRORS
 from unionclerk.formspec import door
 
 MAX_MEMBER = 200 * 1024 * 1024  # declared size of one file inside an archive

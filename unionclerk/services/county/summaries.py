@@ -15,8 +15,8 @@ from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import DRAFT, STATUS_LABELS
-from unionclerk.exporters import summary_model as sm
-from unionclerk.exporters.summary_json import FORMAT_VERSION
+from unionclerk.exporters.summary import model as sm
+from unionclerk.exporters.summary.json_file import FORMAT_VERSION
 from unionclerk.services.county.results import Candidate, FileResult, refused
 from unionclerk.services.county.sources import Found
 

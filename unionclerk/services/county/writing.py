@@ -18,10 +18,11 @@ from unionclerk import paths
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.progress import Cancelled
-from unionclerk.exporters import summary_json, summary_pdf
 from unionclerk.exporters.staging import move_into, staging_folder
-from unionclerk.exporters.summary_model import SummaryHead
-from unionclerk.exporters.summary_xlsx import SummaryWorkbook
+from unionclerk.exporters.summary import json_file as summary_json
+from unionclerk.exporters.summary import pdf as summary_pdf
+from unionclerk.exporters.summary.model import SummaryHead
+from unionclerk.exporters.summary.workbook import SummaryWorkbook
 from unionclerk.formspec.rollup import Rollup, UnitLine
 from unionclerk.services.county.decide import Plan
 from unionclerk.services.county.identity import base_name

@@ -14,8 +14,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters import pdf_fonts
-from unionclerk.exporters.xlsx_layout import NUMBER_STYLES, Context, value_cell
+from unionclerk.exporters.pdf import fonts as pdf_fonts
+from unionclerk.exporters.xlsx.layout import NUMBER_STYLES, Context, value_cell
 from unionclerk.formspec.model import FieldDef
 
 GRID = colors.HexColor("#808080")

@@ -27,9 +27,10 @@ from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import ReportData, RosterRow
-from unionclerk.exporters import template_margins, xlsx_safe
 from unionclerk.exporters.json_report import ParsedReport
-from unionclerk.exporters.xlsx_layout import (
+from unionclerk.exporters.reading import safe as xlsx_safe
+from unionclerk.exporters.reading import template_margins
+from unionclerk.exporters.xlsx.layout import (
     CODE_TYPES,
     HEADER_ROW,
     SIGN_PREFIX,
@@ -37,8 +38,8 @@ from unionclerk.exporters.xlsx_layout import (
     SheetPlan,
     col_letter,
 )
-from unionclerk.exporters.xlsx_report import template_plans
-from unionclerk.exporters.xlsx_sheets import PERIOD_LABEL
+from unionclerk.exporters.xlsx.report import template_plans
+from unionclerk.exporters.xlsx.sheets import PERIOD_LABEL
 from unionclerk.formspec import door
 from unionclerk.formspec.headers import guess_header_row, match_columns
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from typing import Any
 
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters.summary_cells import Sheet, shown
-from unionclerk.exporters.summary_model import SummaryHead, group, kind_label
-from unionclerk.exporters.xlsx_layout import (
+from unionclerk.exporters.summary.cells import Sheet, shown
+from unionclerk.exporters.summary.model import SummaryHead, group, kind_label
+from unionclerk.exporters.xlsx.layout import (
     NUMBER_STYLES,
     ordered_fields,
     roster_columns,

@@ -21,9 +21,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
-from unionclerk.exporters import atomic, pdf_fonts, pdf_split
+from unionclerk.exporters import atomic
 from unionclerk.exporters.bundle import Bundle, context
-from unionclerk.exporters.pdf_common import (
+from unionclerk.exporters.pdf import fonts as pdf_fonts
+from unionclerk.exporters.pdf import split as pdf_split
+from unionclerk.exporters.pdf.common import (
     SECTION_FILL,
     GlyphCheck,
     brief,
@@ -33,22 +35,22 @@ from unionclerk.exporters.pdf_common import (
     shown,
     signature,
 )
-from unionclerk.exporters.pdf_pages import (
+from unionclerk.exporters.pdf.pages import (
     LANDSCAPE,
     PORTRAIT,
     document,
     frame_size,
     numbered_canvas,
 )
-from unionclerk.exporters.pdf_roster import roster_story
-from unionclerk.exporters.xlsx_layout import (
+from unionclerk.exporters.pdf.roster import roster_story
+from unionclerk.exporters.xlsx.layout import (
     IDS_NOTE,
     IDS_NOTE_FULL,
     NOTHING_TEXT,
     Context,
     ordered_fields,
 )
-from unionclerk.exporters.xlsx_sheets import COVER_TITLE
+from unionclerk.exporters.xlsx.sheets import COVER_TITLE
 from unionclerk.formspec.derived import cadre_figures
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
 

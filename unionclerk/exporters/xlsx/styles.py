@@ -13,7 +13,7 @@ from typing import Any
 from openpyxl.cell import Cell as XlCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from unionclerk.exporters.xlsx_layout import FORMULA_START
+from unionclerk.exporters.xlsx.layout import FORMULA_START
 
 FONT = "宋体"
 _THIN = Side(style="thin", color="808080")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from unionclerk.exporters.headings import heading, widest_line
-from unionclerk.exporters.xlsx_layout import (
+from unionclerk.exporters.xlsx.layout import (
     DERIVED_TITLE,
     HEADER_ROW,
     IDS_NOTE,

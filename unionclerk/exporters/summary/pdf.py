@@ -20,17 +20,18 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters import atomic, pdf_fonts
-from unionclerk.exporters.pdf_common import GlyphCheck, grid_style, para
-from unionclerk.exporters.pdf_pages import (
+from unionclerk.exporters import atomic
+from unionclerk.exporters.pdf import fonts as pdf_fonts
+from unionclerk.exporters.pdf.common import GlyphCheck, grid_style, para
+from unionclerk.exporters.pdf.pages import (
     LANDSCAPE,
     PORTRAIT,
     document,
     frame_size,
     numbered_canvas,
 )
-from unionclerk.exporters.summary_charts import hbar
-from unionclerk.exporters.summary_model import (
+from unionclerk.exporters.summary.charts import hbar
+from unionclerk.exporters.summary.model import (
     MISSING,
     REPORTED,
     TROUBLE,
@@ -38,7 +39,7 @@ from unionclerk.exporters.summary_model import (
     group,
     kind_label,
 )
-from unionclerk.exporters.summary_sheets import derived_columns, key_figures, record_columns
+from unionclerk.exporters.summary.sheets import derived_columns, key_figures, record_columns
 from unionclerk.formspec.keyfigures import headline
 from unionclerk.formspec.model import FormSet, rate
 from unionclerk.formspec.rollup import SKIPPED_FORMS, Rollup, UnitLine, number

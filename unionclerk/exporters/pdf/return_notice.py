@@ -15,9 +15,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from unionclerk.domain.review import short_hash
-from unionclerk.exporters import atomic, pdf_fonts
-from unionclerk.exporters.pdf_common import grid_style, para
-from unionclerk.exporters.pdf_pages import PORTRAIT, document, frame_size, numbered_canvas
+from unionclerk.exporters import atomic
+from unionclerk.exporters.pdf import fonts as pdf_fonts
+from unionclerk.exporters.pdf.common import grid_style, para
+from unionclerk.exporters.pdf.pages import PORTRAIT, document, frame_size, numbered_canvas
 from unionclerk.exporters.return_file import ReturnComment, ReturnDoc
 from unionclerk.formspec.model import FormSet
 

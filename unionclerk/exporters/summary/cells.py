@@ -16,8 +16,8 @@ from openpyxl.cell import Cell as XlCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from unionclerk.exporters import xlsx_measure
-from unionclerk.exporters.xlsx_layout import (
+from unionclerk.exporters.xlsx import measure as xlsx_measure
+from unionclerk.exporters.xlsx.layout import (
     CODE_TYPES,
     FORMULA_START,
     NUMBER_STYLES,
@@ -25,9 +25,9 @@ from unionclerk.exporters.xlsx_layout import (
     col_letter,
     text_width,
 )
-from unionclerk.exporters.xlsx_styles import SPECS as BASE
-from unionclerk.exporters.xlsx_styles import StyleCache, spec
-from unionclerk.exporters.xlsx_writer import page_margins
+from unionclerk.exporters.xlsx.styles import SPECS as BASE
+from unionclerk.exporters.xlsx.styles import StyleCache, spec
+from unionclerk.exporters.xlsx.writer import page_margins
 from unionclerk.formspec.model import FieldDef
 
 HEADER_ROW = 3

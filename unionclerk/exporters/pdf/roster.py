@@ -17,9 +17,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from unionclerk.exporters import headings, pdf_fonts
-from unionclerk.exporters.pdf_common import GlyphCheck, grid_style, para, shown
-from unionclerk.exporters.xlsx_layout import roster_columns
+from unionclerk.exporters import headings
+from unionclerk.exporters.pdf import fonts as pdf_fonts
+from unionclerk.exporters.pdf.common import GlyphCheck, grid_style, para, shown
+from unionclerk.exporters.xlsx.layout import roster_columns
 from unionclerk.formspec.model import FieldDef, FormDef
 
 SIZE = 7.5

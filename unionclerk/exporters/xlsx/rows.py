@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
-from unionclerk.exporters.xlsx_layout import FORMULA_START, Cell, col_letter
-from unionclerk.exporters.xlsx_styles import StyleCache
+from unionclerk.exporters.xlsx.layout import FORMULA_START, Cell, col_letter
+from unionclerk.exporters.xlsx.styles import StyleCache
 
 _LETTERS = [""] + [col_letter(i) for i in range(1, 200)]
 

@@ -15,10 +15,11 @@ from typing import Any
 from unionclerk import __version__
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import ReportData
-from unionclerk.exporters import machine, xlsx_writer
+from unionclerk.exporters import machine
 from unionclerk.exporters.bundle import Bundle, context, unit_identity
-from unionclerk.exporters.xlsx_layout import LAYOUT_VERSION, Context, SheetPlan, col_letter
-from unionclerk.exporters.xlsx_sheets import plan_workbook
+from unionclerk.exporters.xlsx import writer as xlsx_writer
+from unionclerk.exporters.xlsx.layout import LAYOUT_VERSION, Context, SheetPlan, col_letter
+from unionclerk.exporters.xlsx.sheets import plan_workbook
 from unionclerk.formspec.model import FieldDef, FormSet
 
 TEMPLATE_ROWS = 200  # empty roster rows in a template (more can be inserted in Excel)

@@ -10,7 +10,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 
-from unionclerk.exporters import pdf_fonts
+from unionclerk.exporters.pdf import fonts as pdf_fonts
 
 BAR = colors.HexColor("#4472C4")
 LOW = colors.HexColor("#C55A11")

@@ -16,10 +16,10 @@ from typing import Any
 
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
-from unionclerk.exporters.summary_sheets import sheet_keys, single_rows
-from unionclerk.exporters.xlsx_integrity import Differences, EditedCell, same, sheet_budget
-from unionclerk.exporters.xlsx_layout import clean, col_letter
-from unionclerk.exporters.xlsx_safe import part_size, sparse_rows
+from unionclerk.exporters.reading.integrity import Differences, EditedCell, same, sheet_budget
+from unionclerk.exporters.reading.safe import part_size, sparse_rows
+from unionclerk.exporters.summary.sheets import sheet_keys, single_rows
+from unionclerk.exporters.xlsx.layout import clean, col_letter
 from unionclerk.formspec.model import FormSet
 from unionclerk.formspec.rollup import Rollup, UnitLine
 

@@ -17,10 +17,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from unionclerk.exporters import atomic, xlsx_measure, xlsx_rows
+from unionclerk.exporters import atomic
 from unionclerk.exporters.machine import SHEET as MACHINE_SHEET
-from unionclerk.exporters.xlsx_layout import SheetPlan, col_letter
-from unionclerk.exporters.xlsx_styles import SPECS, StyleCache
+from unionclerk.exporters.xlsx import measure as xlsx_measure
+from unionclerk.exporters.xlsx import rows as xlsx_rows
+from unionclerk.exporters.xlsx.layout import SheetPlan, col_letter
+from unionclerk.exporters.xlsx.styles import SPECS, StyleCache
 
 LIST_SHEET = "_lists"
 PROTECT = "unionclerk"  # not a secret: sheet protection only stops accidental edits

@@ -13,8 +13,8 @@ from math import ceil
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from unionclerk.exporters import pdf_fonts
-from unionclerk.exporters.pdf_roster import wrap_cjk
+from unionclerk.exporters.pdf import fonts as pdf_fonts
+from unionclerk.exporters.pdf.roster import wrap_cjk
 
 ROW_SHARE = 0.45  # the tallest row, as a share of the frame's height: two fit on a page
 PADDING = 2.0  # the grid's left and right cell padding (pdf_common.grid_style)

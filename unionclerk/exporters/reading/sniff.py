@@ -119,7 +119,7 @@ def not_a_workbook(path: Path, *, importing: bool = False) -> str | None:
     workbook reader then says what is wrong with it), else why it is no report."""
     import zipfile
 
-    from unionclerk.exporters.xlsx_safe import ZIP_ERRORS
+    from unionclerk.exporters.reading.safe import ZIP_ERRORS
 
     try:
         with zipfile.ZipFile(path) as zf:

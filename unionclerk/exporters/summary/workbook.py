@@ -23,17 +23,19 @@ from typing import Any
 from openpyxl import Workbook
 
 from unionclerk import __version__
-from unionclerk.exporters import atomic, machine, summary_json, summary_sheets
-from unionclerk.exporters.summary_cells import SPECS, Sheet
-from unionclerk.exporters.summary_model import SummaryHead
-from unionclerk.exporters.xlsx_layout import NUMBER_STYLES, roster_columns
-from unionclerk.exporters.xlsx_styles import StyleCache
-from unionclerk.exporters.xlsx_writer import PROTECT
+from unionclerk.exporters import atomic, machine
+from unionclerk.exporters.summary import json_file as summary_json
+from unionclerk.exporters.summary import sheets as summary_sheets
+from unionclerk.exporters.summary.cells import SPECS, Sheet
+from unionclerk.exporters.summary.model import SummaryHead
+from unionclerk.exporters.xlsx.layout import NUMBER_STYLES, roster_columns
+from unionclerk.exporters.xlsx.styles import StyleCache
+from unionclerk.exporters.xlsx.writer import PROTECT
 from unionclerk.formspec.model import FormDef, FormSet
 from unionclerk.formspec.rollup import Rollup, UnitLine
 
 # Raise when what a 汇总表 shows changes: a received summary is checked cell by cell against
-# its machine data only when written with the same layout (exporters/summary_integrity.py).
+# its machine data only when written with the same layout (exporters/summary/integrity.py).
 LAYOUT_VERSION = 1
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from unionclerk.exporters import atomic, json_report
-from unionclerk.exporters.summary_model import SPEC_KINDS, SummaryHead
+from unionclerk.exporters.summary.model import SPEC_KINDS, SummaryHead
 
 FORMAT = json_report.SUMMARY_FORMAT
 FORMAT_VERSION = 1

@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from unionclerk import paths
-from unionclerk.exporters import pdf_fonts
+from unionclerk.exporters.pdf import fonts as pdf_fonts
 
 DEFAULT_HEIGHT = 15.0  # points: a row without a height of its own
 DEFAULT_WIDTH = 8.43  # units: a column without a width of its own

@@ -17,12 +17,13 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
-from unionclerk.exporters import json_report, machine, xlsx_safe
+from unionclerk.exporters import json_report, machine
 from unionclerk.exporters.bundle import context
-from unionclerk.exporters.xlsx_integrity import EditedCell, compare
-from unionclerk.exporters.xlsx_layout import LAYOUT_VERSION
-from unionclerk.exporters.xlsx_sheets import plan_workbook
-from unionclerk.exporters.xlsx_writer import LIST_SHEET
+from unionclerk.exporters.reading import safe as xlsx_safe
+from unionclerk.exporters.reading.integrity import EditedCell, compare
+from unionclerk.exporters.xlsx.layout import LAYOUT_VERSION
+from unionclerk.exporters.xlsx.sheets import plan_workbook
+from unionclerk.exporters.xlsx.writer import LIST_SHEET
 from unionclerk.formspec.model import FormSet
 
 # integrity
@@ -196,7 +197,7 @@ def _parsed(info: WorkbookInfo, data: Any, forms: FormSet) -> json_report.Parsed
 
 
 def _summary_layout() -> int:
-    from unionclerk.exporters import summary_xlsx
+    from unionclerk.exporters.summary import workbook as summary_xlsx
 
     return summary_xlsx.LAYOUT_VERSION
 
@@ -209,7 +210,7 @@ def _visible_differences(wb: Any, info: WorkbookInfo, forms: FormSet, data: Any)
         plans = plan_workbook(context(forms, info.parsed.period, info.parsed.data,
                                       data.manifest))
         return compare(wb, plans, {machine.SHEET, LIST_SHEET})
-    from unionclerk.exporters import summary_integrity
+    from unionclerk.exporters.summary import integrity as summary_integrity
 
     try:
         return summary_integrity.compare_summary(wb, forms, info.summary)
@@ -283,7 +284,7 @@ def describe_refusal(info: WorkbookInfo) -> str:
 def read_workbook(path: Path, forms: FormSet) -> tuple[json_report.ParsedReport, WorkbookInfo]:
     """The report in a workbook, for import: refused (UserError) unless it is an intact
     submission or a fill-in template whose every value its field accepts."""
-    from unionclerk.exporters.xlsx_template import read_template
+    from unionclerk.exporters.reading.template import read_template
 
     path = Path(path)
     info = inspect_workbook(path, forms)

@@ -11,8 +11,8 @@ from decimal import Decimal
 from typing import Any
 
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters.xlsx_layout import IDS_NOTE, IDS_NOTE_V1, SheetPlan, col_letter
-from unionclerk.exporters.xlsx_safe import part_size, sparse_rows
+from unionclerk.exporters.reading.safe import part_size, sparse_rows
+from unionclerk.exporters.xlsx.layout import IDS_NOTE, IDS_NOTE_V1, SheetPlan, col_letter
 
 MAX_LISTED = 200  # differences kept for showing; all are counted
 # A sheet's XML may be this much larger than what its plan renders to (Excel's re-save adds
