@@ -13,12 +13,7 @@ from unionclerk.services.workspace import Workspace
 
 def apply(ws: Workspace, period: Period, plan: Any) -> None:
     """Replace 已报 by the unit's review state in the plan's 报送情况 entries."""
-    states: dict[str, str | None] = {}
+    states = review.unit_states(ws, period)
     for entry in list(plan.reporting) + list(plan.expected or []):
-        if entry.state != sm.REPORTED:
-            continue
-        code = entry.division_code
-        if code not in states:
-            states[code] = review.unit_state(ws, code, period)
-        if states[code]:
-            entry.state = states[code]
+        if entry.state == sm.REPORTED and entry.division_code in states:
+            entry.state = states[entry.division_code]
