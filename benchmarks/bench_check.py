@@ -71,12 +71,27 @@ def _cases(data: ReportData) -> list[Case]:
     service = data.rows["services"][600].values
     return [
         Case("cadres.id_number", "cadres", "id_number", 150, (bad_id, good_id)),
-        Case("services.end", "services", "end", 600,
-             (date(2017, 6, 1), service.get("end", date(2018, 12, 31)))),
-        Case("organisation.members", "organisation", "members", None,
-             (10**7, data.single["organisation"]["members"])),
-        Case("cover.report_date", "cover", "report_date", None,
-             (date(2018, 3, 1), data.single["cover"]["report_date"])),
+        Case(
+            "services.end",
+            "services",
+            "end",
+            600,
+            (date(2017, 6, 1), service.get("end", date(2018, 12, 31))),
+        ),
+        Case(
+            "organisation.members",
+            "organisation",
+            "members",
+            None,
+            (10**7, data.single["organisation"]["members"]),
+        ),
+        Case(
+            "cover.report_date",
+            "cover",
+            "report_date",
+            None,
+            (date(2018, 3, 1), data.single["cover"]["report_date"]),
+        ),
     ]
 
 
@@ -97,8 +112,10 @@ def main() -> int:
     n_rows = sum(len(rows) for rows in data.rows.values())
     problems = checker.check(data).problems(data, forms)
     errors = sum(p.is_error for p in problems)
-    print(f"report: {n_rows} roster rows; a full check finds {errors} errors, "
-          f"{len(problems) - errors} warnings")
+    print(
+        f"report: {n_rows} roster rows; a full check finds {errors} errors, "
+        f"{len(problems) - errors} warnings"
+    )
 
     def full() -> float:
         start = time.perf_counter()
@@ -106,8 +123,10 @@ def main() -> int:
         return time.perf_counter() - start
 
     seconds = _best(FULL_RUNS, full)
-    print(f"check full: {seconds:.3f} s (best of {FULL_RUNS}; goal ≤ {FULL_GOAL} s) "
-          f"{_verdict(seconds, FULL_GOAL)}")
+    print(
+        f"check full: {seconds:.3f} s (best of {FULL_RUNS}; goal ≤ {FULL_GOAL} s) "
+        f"{_verdict(seconds, FULL_GOAL)}"
+    )
 
     mismatches = 0
     for case in _cases(data):
@@ -126,9 +145,11 @@ def main() -> int:
         mismatches += not same
         where = f" (row {case.row + 1})" if case.row is not None else ""
         best = min(times)
-        print(f"recheck {case.label}{where}: {best * 1000:.2f} ms (best of {RECHECK_RUNS}; "
-              f"goal ≤ {RECHECK_GOAL * 1000:.0f} ms) {_verdict(best, RECHECK_GOAL)}; "
-              f"same problems as a full check: {'OK' if same else 'MISMATCH'}")
+        print(
+            f"recheck {case.label}{where}: {best * 1000:.2f} ms (best of {RECHECK_RUNS}; "
+            f"goal ≤ {RECHECK_GOAL * 1000:.0f} ms) {_verdict(best, RECHECK_GOAL)}; "
+            f"same problems as a full check: {'OK' if same else 'MISMATCH'}"
+        )
     return 1 if mismatches else 0
 
 

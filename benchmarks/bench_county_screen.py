@@ -41,10 +41,10 @@ def inputs(cache: Path, n: int) -> Path:
         for i in range(n):
             doc = json.loads(json.dumps(base[i % len(base)]))
             county = f"33{i // 1400 % 10:01d}{i // 16 % 90 + 1:03d}"
-            doc["forms"]["cover"].update(division_code=f"{county}{101 + i % 16:03d}000",
-                                         union_name=f"测试{i}镇总工会")
-            (folder / f"{i}.json").write_text(json.dumps(doc, ensure_ascii=False),
-                                              encoding="utf-8")
+            doc["forms"]["cover"].update(
+                division_code=f"{county}{101 + i % 16:03d}000", union_name=f"测试{i}镇总工会"
+            )
+            (folder / f"{i}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         (folder / "done").write_text("ok")
     return folder
 
@@ -104,8 +104,12 @@ def main() -> None:
         base = ms(bare)
         screen.close()
     print(f"baseline (show the rows only): {base:.1f} ms")
-    for label, value in (("re-plan after reading", replan), ("tick use-edited", toggle),
-                         ("choose a unit's file", choose), ("select a row", select)):
+    for label, value in (
+        ("re-plan after reading", replan),
+        ("tick use-edited", toggle),
+        ("choose a unit's file", choose),
+        ("select a row", select),
+    ):
         verdict = "OK" if value <= 100 else "OVER 100 ms"
         print(f"{label:24s} {value:7.1f} ms  ({value / base:.1f}× baseline)  {verdict}")
 

@@ -65,12 +65,15 @@ def main() -> None:
     changes = diff.changes  # type: ignore[attr-defined]
     added = sum(c.kind == review_diff.ADDED for c in changes)
     print(f"roster: {ROWS:,} venues, {CHANGED} changed (1 %), 1 inserted at the top")
-    print(f"changes found: {len(changes)} ({added} row added, "
-          f"{len(changes) - added} cells changed)")
+    print(
+        f"changes found: {len(changes)} ({added} row added, {len(changes) - added} cells changed)"
+    )
     print(f"bare json.loads of both files: {bare:.3f} s")
     print(f"load both as submissions:      {load:.3f} s ({load / bare:.1f}x bare)")
-    print(f"diff:                          {took:.3f} s ({took / bare:.2f}x bare; "
-          f"goal <= 1 s: {'OK' if took <= 1 else 'MISSED'})")
+    print(
+        f"diff:                          {took:.3f} s ({took / bare:.2f}x bare; "
+        f"goal <= 1 s: {'OK' if took <= 1 else 'MISSED'})"
+    )
 
 
 if __name__ == "__main__":

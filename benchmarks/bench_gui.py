@@ -84,8 +84,14 @@ def time_to_shown(pycache: Path, folder: Path | None = None) -> tuple[float, flo
         env["XDG_DATA_HOME"] = str(folder.parent)
     args = ["-c", BARE] if folder is None else OURS
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True, cwd=ROOT, env=env)
+    child = subprocess.Popen(
+        [sys.executable, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
     assert child.stdout is not None
     line = child.stdout.readline()
     shown = time.perf_counter() - start
@@ -169,18 +175,24 @@ def main_() -> int:
         print(f"set-up: two-period large township built in {time.perf_counter() - t0:.1f} s")
         bare, shown, ready = startup(folder)
         ratio = shown / bare
-        print(f"start-up to window shown: bare PySide6 {bare * 1000:.0f} ms, "
-              f"unionclerk {shown * 1000:.0f} ms, ratio {ratio:.2f}x (goal <= 2x)")
-        print(f"start-up to the 2019 report on screen (2018 loaded beside it): "
-              f"{ready * 1000:.0f} ms, ratio {ready / bare:.2f}x")
+        print(
+            f"start-up to window shown: bare PySide6 {bare * 1000:.0f} ms, "
+            f"unionclerk {shown * 1000:.0f} ms, ratio {ratio:.2f}x (goal <= 2x)"
+        )
+        print(
+            f"start-up to the 2019 report on screen (2018 loaded beside it): "
+            f"{ready * 1000:.0f} ms, ratio {ready / bare:.2f}x"
+        )
         switches, key, save = in_window(folder)
     worst = max(max(first, again) for _, first, again in switches)
     for name, first, again in switches:
         print(f"switch to {name:<13} first {first * 1000:6.1f} ms, again {again * 1000:6.1f} ms")
     print(f"form switching: worst {worst * 1000:.1f} ms (goal <= 100 ms)")
     print(f"keystroke in a number field (live check): {key * 1000:.2f} ms (goal < 5 ms)")
-    print(f"save on Enter (transaction + re-check + refresh): {save * 1000:.1f} ms "
-          f"(off the keystroke path)")
+    print(
+        f"save on Enter (transaction + re-check + refresh): {save * 1000:.1f} ms "
+        f"(off the keystroke path)"
+    )
     ok = ratio <= 2 and worst <= 0.1 and key < 0.005
     print("all goals met" if ok else "GOAL MISSED")
     return 0 if ok else 1

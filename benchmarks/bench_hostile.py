@@ -32,9 +32,19 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-KINDS = ("password_zip", "member_encrypted", "member_deflate64", "json_nan", "json_bigint",
-         "json_surrogate", "machine_sheet_250mb", "shared_strings_250mb", "xfd_200k_rows",
-         "json_empty_objects_199mb", "sixty_copies")
+KINDS = (
+    "password_zip",
+    "member_encrypted",
+    "member_deflate64",
+    "json_nan",
+    "json_bigint",
+    "json_surrogate",
+    "machine_sheet_250mb",
+    "shared_strings_250mb",
+    "xfd_200k_rows",
+    "json_empty_objects_199mb",
+    "sixty_copies",
+)
 BIG = ("machine_sheet_250mb", "shared_strings_250mb", "json_empty_objects_199mb")
 
 
@@ -53,12 +63,19 @@ def make(kind: str, folder: Path) -> Path:
     docs = hostile.documents(2, seed=5)
     if not good.exists():
         hostile.write_workbook(good, docs[0])
-    target = {"password_zip": "pw.zip", "member_encrypted": "flag.xlsx",
-              "member_deflate64": "d64.xlsx", "json_nan": "nan.json",
-              "json_bigint": "bigint.json", "json_surrogate": "surrogate.json",
-              "machine_sheet_250mb": "machine.xlsx", "shared_strings_250mb": "sst.xlsx",
-              "xfd_200k_rows": "xfd.xlsx", "json_empty_objects_199mb": "empty.json",
-              "sixty_copies": "sixty"}[kind]
+    target = {
+        "password_zip": "pw.zip",
+        "member_encrypted": "flag.xlsx",
+        "member_deflate64": "d64.xlsx",
+        "json_nan": "nan.json",
+        "json_bigint": "bigint.json",
+        "json_surrogate": "surrogate.json",
+        "machine_sheet_250mb": "machine.xlsx",
+        "shared_strings_250mb": "sst.xlsx",
+        "xfd_200k_rows": "xfd.xlsx",
+        "json_empty_objects_199mb": "empty.json",
+        "sixty_copies": "sixty",
+    }[kind]
     path = folder / target
     if path.exists():
         return path
@@ -94,12 +111,17 @@ def child_read(path: Path, out: Path) -> dict:
     start = time.perf_counter()
     spill = out / "spill"
     spill.mkdir()
-    results = [read_found(f, Period(2018), str(spill), i)
-               for i, f in enumerate(expand([path], out / "unzipped"))]
+    results = [
+        read_found(f, Period(2018), str(spill), i)
+        for i, f in enumerate(expand([path], out / "unzipped"))
+    ]
     said = "；".join(r.detail for r in results if not r.candidates)[:90]
     used = sum(len(r.candidates) for r in results)
-    return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb(),
-            "said": said or f"{used} report(s) read"}
+    return {
+        "seconds": time.perf_counter() - start,
+        "peak_mb": peak_mb(),
+        "said": said or f"{used} report(s) read",
+    }
 
 
 def child_inspect(path: Path, out: Path) -> dict:
@@ -131,8 +153,7 @@ def child_merge(folder: Path, out: Path) -> dict:
     seconds = time.perf_counter() - start
     assert outcome is not None
     unused = sum(1 for r in session.results if not r.candidates and r.kind != FileKind.ARCHIVE)
-    return {"seconds": seconds, "peak_mb": peak_mb(), "units": len(plan.winners),
-            "unused": unused}
+    return {"seconds": seconds, "peak_mb": peak_mb(), "units": len(plan.winners), "unused": unused}
 
 
 def child_baseline(folder: Path, out: Path) -> dict:
@@ -184,19 +205,30 @@ def child_fuzz(folder: Path, out: Path) -> dict:
         counts[outcome] = counts.get(outcome, 0) + 1
         if "意外错误" in result.detail:
             last_resort.append(f"{kind}/{seed}")
-    return {"seconds": slowest, "peak_mb": peak_mb(), "counts": counts,
-            "last_resort": last_resort[:10]}
+    return {
+        "seconds": slowest,
+        "peak_mb": peak_mb(),
+        "counts": counts,
+        "last_resort": last_resort[:10],
+    }
 
 
-CHILDREN = {"read": child_read, "inspect": child_inspect, "bare": child_bare,
-            "merge": child_merge, "baseline": child_baseline, "fuzz": child_fuzz}
+CHILDREN = {
+    "read": child_read,
+    "inspect": child_inspect,
+    "bare": child_bare,
+    "merge": child_merge,
+    "baseline": child_baseline,
+    "fuzz": child_fuzz,
+}
 
 
 def run_child(what: str, path: Path, env: dict[str, str] | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-hostile-") as tmp:
         cmd = [sys.executable, __file__, "--child", what, "--path", str(path), "--out", tmp]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False,
-                              env={**os.environ, **(env or {})})
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, check=False, env={**os.environ, **(env or {})}
+        )
         if done.returncode != 0:
             raise SystemExit(f"{what} {path} failed:\n{done.stderr[-3000:]}")
         return json.loads(done.stdout.strip().splitlines()[-1])
@@ -252,8 +284,9 @@ def main() -> None:
     print(f"bare start (interpreter + the program's reading modules): {bare['peak_mb']:.0f} MB")
     print(f"{'file kind':28s} {'size':>9s}  {'merge read':>17s}  {'inspect':>17s}  verdict")
     for kind, path in files.items():
-        size = sum(p.stat().st_size for p in path.iterdir()) if path.is_dir() \
-            else path.stat().st_size
+        size = (
+            sum(p.stat().st_size for p in path.iterdir()) if path.is_dir() else path.stat().st_size
+        )
         read = run_child("read", path)
         seen = run_child("inspect", path)
         if path.is_dir():  # sixty copies: the goal is per file; the whole folder is shown too
@@ -262,25 +295,35 @@ def main() -> None:
             for r in (read, seen):
                 r["seconds"] /= n
         ok = all(r["seconds"] <= 5 and r["peak_mb"] <= 300 for r in (read, seen))
-        print(f"{kind:30s} {size / 2**20:7.2f}MB  {read['seconds']:6.2f} s {read['peak_mb']:5.0f} MB"
-              f"  {seen['seconds']:6.2f} s {seen['peak_mb']:5.0f} MB  {'OK' if ok else 'OVER'}"
-              f"  {read['said'][:60]}")
+        print(
+            f"{kind:30s} {size / 2**20:7.2f}MB  {read['seconds']:6.2f} s {read['peak_mb']:5.0f} MB"
+            f"  {seen['seconds']:6.2f} s {seen['peak_mb']:5.0f} MB  {'OK' if ok else 'OVER'}"
+            f"  {read['said'][:60]}"
+        )
     folder = county_folder(cache, hostile_dir, args.good, args.junk)
     base = run_child("baseline", folder)
     merged = run_child("merge", folder)
     ratio = merged["seconds"] / base["seconds"]
-    print(f"county merge of {args.good} good + {args.junk} junk files: {merged['units']} units, "
-          f"{merged['unused']} files refused")
+    print(
+        f"county merge of {args.good} good + {args.junk} junk files: {merged['units']} units, "
+        f"{merged['unused']} files refused"
+    )
     print(f"  bare openpyxl read of the good files + write-only summary: {base['seconds']:.1f} s")
-    print(f"  merge (read, check, decide, roll up, write xlsx+pdf+json, keep in database): "
-          f"{merged['seconds']:.1f} s, peak {merged['peak_mb']:.0f} MB")
-    print(f"  time ratio merge / baseline: {ratio:.2f} (target <= 1.5) "
-          f"{'OK' if ratio <= 1.5 else 'TOO SLOW'}")
+    print(
+        f"  merge (read, check, decide, roll up, write xlsx+pdf+json, keep in database): "
+        f"{merged['seconds']:.1f} s, peak {merged['peak_mb']:.0f} MB"
+    )
+    print(
+        f"  time ratio merge / baseline: {ratio:.2f} (target <= 1.5) "
+        f"{'OK' if ratio <= 1.5 else 'TOO SLOW'}"
+    )
     if args.fuzz:
         fuzz = run_child("fuzz", hostile_dir, {"BENCH_FUZZ": str(args.fuzz)})
-        print(f"fuzz: {args.fuzz} random damaged files: {fuzz['counts']}; slowest "
-              f"{fuzz['seconds']:.2f} s; peak {fuzz['peak_mb']:.0f} MB; last-resort errors: "
-              f"{len(fuzz['last_resort'])} {fuzz['last_resort']}")
+        print(
+            f"fuzz: {args.fuzz} random damaged files: {fuzz['counts']}; slowest "
+            f"{fuzz['seconds']:.2f} s; peak {fuzz['peak_mb']:.0f} MB; last-resort errors: "
+            f"{len(fuzz['last_resort'])} {fuzz['last_resort']}"
+        )
 
 
 if __name__ == "__main__":

@@ -60,10 +60,17 @@ def baseline(path: Path, db_file: Path) -> float:
     engine = create_engine(f"sqlite:///{db_file}")
     event.listen(engine, "connect", _pragmas)
     meta = MetaData()
-    singles = Table("form_values", meta, Column("form", Text), Column("field", Text),
-                    Column("value", Text))
-    rows = Table("roster_rows", meta, Column("id", Integer, primary_key=True),
-                 Column("form", Text), Column("position", Integer), Column("data", Text))
+    singles = Table(
+        "form_values", meta, Column("form", Text), Column("field", Text), Column("value", Text)
+    )
+    rows = Table(
+        "roster_rows",
+        meta,
+        Column("id", Integer, primary_key=True),
+        Column("form", Text),
+        Column("position", Integer),
+        Column("data", Text),
+    )
     meta.create_all(engine)
     try:
         start = time.perf_counter()
@@ -73,12 +80,15 @@ def baseline(path: Path, db_file: Path) -> float:
         for form, content in doc["forms"].items():
             if "rows" in content:
                 record = content.get("summary", {})
-                row_params += [{"form": form, "position": i, "data": _to_json(r)}
-                               for i, r in enumerate(content["rows"])]
+                row_params += [
+                    {"form": form, "position": i, "data": _to_json(r)}
+                    for i, r in enumerate(content["rows"])
+                ]
             else:
                 record = content
-            single_params += [{"form": form, "field": k, "value": _to_json(v)}
-                              for k, v in record.items()]
+            single_params += [
+                {"form": form, "field": k, "value": _to_json(v)} for k, v in record.items()
+            ]
         with engine.begin() as conn:
             conn.execute(singles.insert(), single_params)
             conn.execute(rows.insert(), row_params)
@@ -124,8 +134,9 @@ def main() -> int:
     print(f"baseline json.load + Core bulk insert: {base:.3f} s (best of {REPEAT})")
     print(f"workspace open (create + migrate, not counted): {min(opens):.3f} s")
     print(f"unionclerk import: {ours:.3f} s (best of {REPEAT})")
-    print(f"import ratio: {ratio:.2f}x baseline (goal ≤ {GOAL_RATIO:.0f}x) "
-          f"{'OK' if ok else 'MISSED'}")
+    print(
+        f"import ratio: {ratio:.2f}x baseline (goal ≤ {GOAL_RATIO:.0f}x) {'OK' if ok else 'MISSED'}"
+    )
     return 0
 
 

@@ -51,11 +51,15 @@ def _make(kind: str, i: int, folder: str) -> None:
         doc = largereport.large_document(seed=i)
         doc["forms"]["cover"].update(division_code=code, union_name=f"测试{i}镇总工会")
     else:
-        doc = countydata.township_document(None, f"测试{i}镇", code, county=f"县{county}",
-                                           city="某市", size="small", seed=i)
+        doc = countydata.township_document(
+            None, f"测试{i}镇", code, county=f"县{county}", city="某市", size="small", seed=i
+        )
     parsed = json_report.parse_document(doc, forms)
-    stamp = Stamp(datetime(2018, 12, 20, 9, tzinfo=CST) + timedelta(minutes=i),
-                  str(uuid.UUID(int=i + 1)), "complete")
+    stamp = Stamp(
+        datetime(2018, 12, 20, 9, tzinfo=CST) + timedelta(minutes=i),
+        str(uuid.UUID(int=i + 1)),
+        "complete",
+    )
     bundle = prepare(forms, parsed.period, parsed.data, stamp)
     write_submission(Path(folder) / f"{code}_{kind}{i}.xlsx", forms, bundle)
 
@@ -108,8 +112,12 @@ def child_merge(folder: Path, out: Path) -> dict:
         _, plan, outcome = county.merge_files(ws, [folder], Period(2018), out / "summary")
     seconds = time.perf_counter() - start
     assert outcome is not None and len(plan.winners) == len(list(folder.glob("*.xlsx")))
-    return {"seconds": seconds, "peak_mb": peak_mb(), "units": len(plan.winners),
-            "rows": sum(outcome.totals[k]["rows"] for k in ("cadres", "venues", "services"))}
+    return {
+        "seconds": seconds,
+        "peak_mb": peak_mb(),
+        "units": len(plan.winners),
+        "rows": sum(outcome.totals[k]["rows"] for k in ("cadres", "venues", "services")),
+    }
 
 
 def run_child(what: str, folder: Path) -> dict:
@@ -152,17 +160,25 @@ def main() -> None:
     flat = merged["peak_mb"] / merged10["peak_mb"]
     print(f"{args.large} large workbooks ({merged['rows']:,} roster rows):")
     print(f"  bare openpyxl read-only pass + write-only summary: {base['seconds']:.1f} s")
-    print(f"  merge (read, check, decide, roll up, write xlsx+pdf+json, keep in database): "
-          f"{merged['seconds']:.1f} s")
-    print(f"  time ratio merge / baseline: {ratio:.2f} (target <= 1.5) "
-          f"{'OK' if ratio <= 1.5 else 'TOO SLOW'}")
-    print(f"  peak RSS: 10 files {merged10['peak_mb']:.0f} MB, {args.large} files "
-          f"{merged['peak_mb']:.0f} MB, ratio {flat:.2f} (target <= 1.3) "
-          f"{'OK' if flat <= 1.3 else 'NOT FLAT'}")
+    print(
+        f"  merge (read, check, decide, roll up, write xlsx+pdf+json, keep in database): "
+        f"{merged['seconds']:.1f} s"
+    )
+    print(
+        f"  time ratio merge / baseline: {ratio:.2f} (target <= 1.5) "
+        f"{'OK' if ratio <= 1.5 else 'TOO SLOW'}"
+    )
+    print(
+        f"  peak RSS: 10 files {merged10['peak_mb']:.0f} MB, {args.large} files "
+        f"{merged['peak_mb']:.0f} MB, ratio {flat:.2f} (target <= 1.3) "
+        f"{'OK' if flat <= 1.3 else 'NOT FLAT'}"
+    )
     province = run_child("merge", small)
-    print(f"province-sized roll-up: {province['units']} small township workbooks "
-          f"({province['rows']:,} roster rows) in {province['seconds']:.1f} s, "
-          f"peak RSS {province['peak_mb']:.0f} MB")
+    print(
+        f"province-sized roll-up: {province['units']} small township workbooks "
+        f"({province['rows']:,} roster rows) in {province['seconds']:.1f} s, "
+        f"peak RSS {province['peak_mb']:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -31,17 +31,30 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def build_bundle(work: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                    "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
-                    str(ROOT / "build.spec")], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(ROOT / "build.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     return work / "dist" / "unionclerk"
 
 
 def timed(command: list[str]) -> tuple[float, float]:
     """Seconds to the window shown (the "shown" line) and to the report on screen ("ready")."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                             text=True)
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert child.stdout is not None
     marks = []
     for line in child.stdout:
@@ -56,8 +69,15 @@ def timed(command: list[str]) -> tuple[float, float]:
 
 def startup(dist: Path, data: Path) -> None:
     frozen = [str(dist / "unionclerk"), "--data-dir", str(data), "gui", "--exit-when-shown"]
-    plain = [sys.executable, "-m", "unionclerk", "--data-dir", str(data), "gui",
-             "--exit-when-shown"]
+    plain = [
+        sys.executable,
+        "-m",
+        "unionclerk",
+        "--data-dir",
+        str(data),
+        "gui",
+        "--exit-when-shown",
+    ]
     timed(frozen), timed(plain)  # warm the disk cache
     f, p = [], []
     for _ in range(5):
@@ -66,8 +86,10 @@ def startup(dist: Path, data: Path) -> None:
     for i, what in enumerate(("window shown", "report on screen")):
         fm, pm = statistics.median(t[i] for t in f), statistics.median(t[i] for t in p)
         ratio = fm / pm
-        print(f"start-up to {what}: unfrozen {pm * 1000:.0f} ms, frozen {fm * 1000:.0f} ms, "
-              f"ratio {ratio:.2f}x (goal ≤ 1.5x) {'OK' if ratio <= 1.5 else 'MISSED'}")
+        print(
+            f"start-up to {what}: unfrozen {pm * 1000:.0f} ms, frozen {fm * 1000:.0f} ms, "
+            f"ratio {ratio:.2f}x (goal ≤ 1.5x) {'OK' if ratio <= 1.5 else 'MISSED'}"
+        )
 
 
 def backup_speed(tmp: Path) -> None:
@@ -97,8 +119,10 @@ def backup_speed(tmp: Path) -> None:
             backup.make_backup(ws, target=tmp / f"b{i}.sqlite3")
             times.append(time.perf_counter() - start)
         best = min(times)
-        print(f"backup of five years ({size / 1e6:.1f} MB, 10,000 roster rows): {best:.3f} s "
-              f"(goal ≤ 1 s) {'OK' if best <= 1 else 'MISSED'}")
+        print(
+            f"backup of five years ({size / 1e6:.1f} MB, 10,000 roster rows): {best:.3f} s "
+            f"(goal ≤ 1 s) {'OK' if best <= 1 else 'MISSED'}"
+        )
     finally:
         ws.close()
 
@@ -110,8 +134,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         data = tmp / "demo"
-        subprocess.run([sys.executable, "-m", "unionclerk", "--data-dir", str(data), "demo"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "unionclerk", "--data-dir", str(data), "demo"],
+            check=True,
+            capture_output=True,
+        )
         dist = args.dist or build_bundle(tmp)
         startup(dist, data)
         backup_speed(tmp)

@@ -76,9 +76,14 @@ def demo_docs(tmp: Path) -> list[dict]:
 
 def ends(tmp: Path, max_rows: int, keep: Path | None, failures: list[str]) -> list[str]:
     """The maximal and the empty pair: one line each (seconds), failures appended."""
-    pairs = [("all at maximum", [maximal_doc("330782101000", max_rows),
-                                 maximal_doc("330782102000", max_rows // 10)], keep),
-             ("all empty", [empty_doc("330782101000"), empty_doc("330782102000")], None)]
+    pairs = [
+        (
+            "all at maximum",
+            [maximal_doc("330782101000", max_rows), maximal_doc("330782102000", max_rows // 10)],
+            keep,
+        ),
+        ("all empty", [empty_doc("330782101000"), empty_doc("330782102000")], None),
+    ]
     lines = []
     for name, docs, where in pairs:
         work = where or tmp / name.replace(" ", "-")
@@ -103,14 +108,20 @@ def main() -> int:
     failures: list[str] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        base = min(quiet_round_trip(demo_docs(tmp / f"b{i}"), tmp / f"base{i}")
-                   for i in range(2))
+        base = min(quiet_round_trip(demo_docs(tmp / f"b{i}"), tmp / f"base{i}") for i in range(2))
         end_lines = ends(tmp, max_rows, keep, failures)
 
-        @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
-                  suppress_health_check=list(HealthCheck))
-        @given(first=report_docs("330782101000", max_rows=rows),
-               second=report_docs("330782102000", max_rows=rows // 3))
+        @settings(
+            max_examples=examples,
+            deadline=None,
+            database=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(
+            first=report_docs("330782101000", max_rows=rows),
+            second=report_docs("330782102000", max_rows=rows // 3),
+        )
         def one(first: dict, second: dict) -> None:
             with tempfile.TemporaryDirectory() as work:
                 try:
@@ -118,7 +129,8 @@ def main() -> int:
                 except Exception:  # noqa: BLE001 - every failure is reported, then the next
                     failures.append(traceback.format_exc(limit=3))
                     (tmp.parent / f"roundtrip-failure-{len(failures)}.json").write_text(
-                        json.dumps([first, second], ensure_ascii=True), encoding="utf-8")
+                        json.dumps([first, second], ensure_ascii=True), encoding="utf-8"
+                    )
 
         one()
     mean = sum(times) / len(times) if times else 0.0
@@ -126,12 +138,19 @@ def main() -> int:
     for line in end_lines:
         seconds = line.rpartition(": ")[2].removesuffix(" s")
         ratio = f" = {float(seconds) / base:.2f} x baseline" if seconds != "FAILED" else ""
-        print(f"{line}{ratio} (maximal rosters: {max_rows} and {max_rows // 10} full rows)"
-              if "maximum" in line else f"{line}{ratio}")
-    print(f"drawn pairs: {len(times) + len(failures)} run, {len(failures)} failed, "
-          f"rows up to {rows}, text up to each field's limit")
-    print(f"mean per drawn pair: {mean:.2f} s = {mean / base:.2f} x baseline; "
-          f"slowest {max(times, default=0.0):.2f} s = {max(times, default=0.0) / base:.2f} x")
+        print(
+            f"{line}{ratio} (maximal rosters: {max_rows} and {max_rows // 10} full rows)"
+            if "maximum" in line
+            else f"{line}{ratio}"
+        )
+    print(
+        f"drawn pairs: {len(times) + len(failures)} run, {len(failures)} failed, "
+        f"rows up to {rows}, text up to each field's limit"
+    )
+    print(
+        f"mean per drawn pair: {mean:.2f} s = {mean / base:.2f} x baseline; "
+        f"slowest {max(times, default=0.0):.2f} s = {max(times, default=0.0) / base:.2f} x"
+    )
     for failure in failures[:3]:
         print(failure)
     return 1 if failures else 0

@@ -55,27 +55,57 @@ def large_document(rng: random.Random) -> dict:
         seq = i % 900 + 100
         seq = seq - seq % 2 + (0 if female else 1)
         body = f"330782{year}{month:02d}{day:02d}{seq:03d}"
-        cadres.append({
-            "name": f"职工{i:04d}", "gender": "女" if female else "男",
-            "birth": f"{year}-{month:02d}", "ethnicity": "汉族", "political": "中共党员",
-            "education": "大学本科", "position": "委员" if i else "主席",
-            "appointment": rng.choice(["专职", "兼职", "挂职"]),
-            "home_post": f"某某有限公司第{i}车间工会小组长兼安全生产联络员", "frontline": i % 3 == 0,
-            "since": "2018-09", "phone": f"139{rng.randrange(10**7, 10**8)}",
-            "id_number": body + validators.id_check_char(body),
-        })
+        cadres.append(
+            {
+                "name": f"职工{i:04d}",
+                "gender": "女" if female else "男",
+                "birth": f"{year}-{month:02d}",
+                "ethnicity": "汉族",
+                "political": "中共党员",
+                "education": "大学本科",
+                "position": "委员" if i else "主席",
+                "appointment": rng.choice(["专职", "兼职", "挂职"]),
+                "home_post": f"某某有限公司第{i}车间工会小组长兼安全生产联络员",
+                "frontline": i % 3 == 0,
+                "since": "2018-09",
+                "phone": f"139{rng.randrange(10**7, 10**8)}",
+                "id_number": body + validators.id_check_char(body),
+            }
+        )
     forms["cadres"]["rows"] = cadres
     forms["venues"]["rows"] = [
-        {"name": f"第{i}号职工服务站点（含爱心驿站和职工书屋）", "venue_type": "职工服务站",
-         "level": "村(社区)", "build_mode": "共建", "status": "已启用", "opened": "2018-05",
-         "area": 120.5 + i, "rooms": 3, "investment": 50000 + i, "address": f"佛堂镇某某村{i}号",
-         "contact": f"负责人{i}", "phone": "0579-85711234"} for i in range(SIZES["venues"])]
+        {
+            "name": f"第{i}号职工服务站点（含爱心驿站和职工书屋）",
+            "venue_type": "职工服务站",
+            "level": "村(社区)",
+            "build_mode": "共建",
+            "status": "已启用",
+            "opened": "2018-05",
+            "area": 120.5 + i,
+            "rooms": 3,
+            "investment": 50000 + i,
+            "address": f"佛堂镇某某村{i}号",
+            "contact": f"负责人{i}",
+            "phone": "0579-85711234",
+        }
+        for i in range(SIZES["venues"])
+    ]
     forms["services"]["rows"] = [
-        {"name": f"2018年第{i}期职工技能培训暨劳动竞赛活动", "category": "技能培训",
-         "start": "2018-03-01", "end": "2018-03-02", "sessions": 2, "served": 100 + i,
-         "served_unit": "人次", "funds": 2000 + i, "fund_source": "本级工会经费",
-         "partners": "镇人力社保所、职业技术学校", "notes": "培训后组织考核"}
-        for i in range(SIZES["services"])]
+        {
+            "name": f"2018年第{i}期职工技能培训暨劳动竞赛活动",
+            "category": "技能培训",
+            "start": "2018-03-01",
+            "end": "2018-03-02",
+            "sessions": 2,
+            "served": 100 + i,
+            "served_unit": "人次",
+            "funds": 2000 + i,
+            "fund_source": "本级工会经费",
+            "partners": "镇人力社保所、职业技术学校",
+            "notes": "培训后组织考核",
+        }
+        for i in range(SIZES["services"])
+    ]
     return doc
 
 
@@ -91,8 +121,11 @@ def best(fn: Callable[[], object]) -> float:
 def main() -> None:
     forms = shipped_forms()
     parsed = json_report.parse_document(large_document(random.Random(7)), forms)
-    stamp = Stamp(datetime(2018, 12, 20, 10, 31, tzinfo=timezone(timedelta(hours=8))),
-                  "00000000-0000-0000-0000-000000000001", "draft")
+    stamp = Stamp(
+        datetime(2018, 12, 20, 10, 31, tzinfo=timezone(timedelta(hours=8))),
+        "00000000-0000-0000-0000-000000000001",
+        "draft",
+    )
     bundle = prepare(forms, Period(2018), parsed.data, stamp)
     pdf_fonts.register(FONT_PATH)
     folder = Path(tempfile.mkdtemp(prefix="bench_submission_"))
@@ -125,8 +158,9 @@ def main() -> None:
             table = Table([cells.headers] + cells.body, repeatRows=1)
             table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), pdf_fonts.FONT, 7.5)]))
             story += [table, PageBreak()]
-        SimpleDocTemplate(str(folder / "bare.pdf"), pagesize=landscape(A4),
-                          invariant=1).build(story)
+        SimpleDocTemplate(str(folder / "bare.pdf"), pagesize=landscape(A4), invariant=1).build(
+            story
+        )
 
     def bare_read() -> None:
         with open(xlsx, "rb") as fh:
@@ -137,12 +171,24 @@ def main() -> None:
             wb.close()
 
     results = [
-        ("workbook export", best(lambda: write_submission(xlsx, forms, bundle)),
-         "bare openpyxl write", best(bare_write)),
-        ("PDF export", best(lambda: build_pdf(folder / "report.pdf", forms, bundle, FONT_PATH)),
-         "bare reportlab table", best(bare_pdf)),
-        ("inspect", best(lambda: inspect_workbook(xlsx, forms)),
-         "bare openpyxl read-only pass", best(bare_read)),
+        (
+            "workbook export",
+            best(lambda: write_submission(xlsx, forms, bundle)),
+            "bare openpyxl write",
+            best(bare_write),
+        ),
+        (
+            "PDF export",
+            best(lambda: build_pdf(folder / "report.pdf", forms, bundle, FONT_PATH)),
+            "bare reportlab table",
+            best(bare_pdf),
+        ),
+        (
+            "inspect",
+            best(lambda: inspect_workbook(xlsx, forms)),
+            "bare openpyxl read-only pass",
+            best(bare_read),
+        ),
     ]
     info = inspect_workbook(xlsx, forms)
     rows = sum(SIZES.values())
@@ -151,8 +197,10 @@ def main() -> None:
     for name, ours, bare_name, bare in results:
         ratio = ours / bare
         ok &= ratio <= 1.5
-        print(f"{name:16s} {ours:7.3f} s   {bare_name:28s} {bare:7.3f} s   "
-              f"ratio {ratio:4.2f}× (goal ≤ 1.5×) {'ok' if ratio <= 1.5 else 'SLOW'}")
+        print(
+            f"{name:16s} {ours:7.3f} s   {bare_name:28s} {bare:7.3f} s   "
+            f"ratio {ratio:4.2f}× (goal ≤ 1.5×) {'ok' if ratio <= 1.5 else 'SLOW'}"
+        )
     print("all ratios met" if ok else "some ratios NOT met")
 
 

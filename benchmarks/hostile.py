@@ -36,8 +36,14 @@ def documents(n: int, seed: int = 12) -> list[dict[str, Any]]:
     return countydata.township_documents(n, sizes=("small",), seed=seed)
 
 
-def write_workbook(path: Path, doc: dict[str, Any], *, when: datetime = WHEN,
-                   export_id: str | None = None, status: str = "complete") -> Path:
+def write_workbook(
+    path: Path,
+    doc: dict[str, Any],
+    *,
+    when: datetime = WHEN,
+    export_id: str | None = None,
+    status: str = "complete",
+) -> Path:
     """`doc` exported as the program exports a submission workbook."""
     from unionclerk.exporters import json_report
     from unionclerk.exporters.bundle import Stamp, prepare
@@ -75,17 +81,20 @@ def rewrite(src: Path, dst: Path, change: dict[str, bytes | None]) -> Path:
     return dst
 
 
-def patch_headers(data: bytes, member: str | None, *, flag: int = 0,
-                  method: int | None = None) -> bytes:
+def patch_headers(
+    data: bytes, member: str | None, *, flag: int = 0, method: int | None = None
+) -> bytes:
     """Set general-purpose flag bits and/or the compression method of `member` (all when
     None) in both its local header and its central directory entry."""
     out = bytearray(data)
-    for sig, flag_at, method_at, name_len_at, name_at in ((b"PK\x03\x04", 6, 8, 26, 30),
-                                                           (b"PK\x01\x02", 8, 10, 28, 46)):
+    for sig, flag_at, method_at, name_len_at, name_at in (
+        (b"PK\x03\x04", 6, 8, 26, 30),
+        (b"PK\x01\x02", 8, 10, 28, 46),
+    ):
         start = 0
         while (start := out.find(sig, start)) != -1:
             n = struct.unpack_from("<H", out, start + name_len_at)[0]
-            name = bytes(out[start + name_at:start + name_at + n]).decode("utf-8", "replace")
+            name = bytes(out[start + name_at : start + name_at + n]).decode("utf-8", "replace")
             if member is None or name == member:
                 bits = struct.unpack_from("<H", out, start + flag_at)[0]
                 struct.pack_into("<H", out, start + flag_at, bits | flag)
@@ -98,8 +107,10 @@ def patch_headers(data: bytes, member: str | None, *, flag: int = 0,
 def machine_member(path: Path) -> str:
     """The part holding the machine sheet (the last worksheet the writer adds)."""
     with zipfile.ZipFile(path) as zf:
-        sheets = sorted((n for n in zf.namelist() if n.startswith("xl/worksheets/sheet")),
-                        key=lambda n: int(n.rsplit("sheet", 1)[1].split(".")[0]))
+        sheets = sorted(
+            (n for n in zf.namelist() if n.startswith("xl/worksheets/sheet")),
+            key=lambda n: int(n.rsplit("sheet", 1)[1].split(".")[0]),
+        )
         for name in sheets:
             if b"manifest" in zf.read(name)[:4096]:
                 return name
@@ -146,7 +157,7 @@ def inflated_machine_sheet(good: Path, dst: Path, mb: int = 250) -> Path:
     with zipfile.ZipFile(good) as zf:
         xml = zf.read(member)
     end = xml.rindex(b"</sheetData>")
-    row = b"<row r=\"%d\"><c r=\"C%d\" t=\"inlineStr\"><is><t></t></is></c></row>"
+    row = b'<row r="%d"><c r="C%d" t="inlineStr"><is><t></t></is></c></row>'
     pad = io.BytesIO()
     r = 10_000
     while pad.tell() < mb * 2**20:
@@ -157,12 +168,16 @@ def inflated_machine_sheet(good: Path, dst: Path, mb: int = 250) -> Path:
 
 def huge_shared_strings(good: Path, dst: Path, mb: int = 250) -> Path:
     body = b"<si><t>x</t></si>" * (mb * 2**20 // 17)
-    sst = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
-           b'spreadsheetml/2006/main">' + body + b"</sst>")
+    sst = (
+        b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main">' + body + b"</sst>"
+    )
     with zipfile.ZipFile(good) as zf:
         types = zf.read("[Content_Types].xml")
-    override = (b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
-                b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
+    override = (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+        b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    )
     types = types.replace(b"</Types>", override + b"</Types>")
     return rewrite(good, dst, {"xl/sharedStrings.xml": sst, "[Content_Types].xml": types})
 
@@ -176,8 +191,9 @@ def far_column_sheet(good: Path, dst: Path, rows: int = 200_000) -> Path:
     body.write(b'<row r="1"><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>')
     for r in range(2, rows + 1):
         body.write(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (r, r))
-    return rewrite(good, dst, {"xl/worksheets/sheet1.xml": xml[:start] + body.getvalue()
-                               + xml[end:]})
+    return rewrite(
+        good, dst, {"xl/worksheets/sheet1.xml": xml[:start] + body.getvalue() + xml[end:]}
+    )
 
 
 def empty_objects_json(dst: Path, mb: int = 199) -> Path:
@@ -191,8 +207,16 @@ def empty_objects_json(dst: Path, mb: int = 199) -> Path:
 
 
 # -- fuzzing -----------------------------------------------------------------------------------
-FUZZ_KINDS = ("flip", "truncate", "delete_member", "flag", "method", "json_flip",
-              "json_truncate", "json_value")
+FUZZ_KINDS = (
+    "flip",
+    "truncate",
+    "delete_member",
+    "flag",
+    "method",
+    "json_flip",
+    "json_truncate",
+    "json_value",
+)
 
 
 def fuzz_variant(good_xlsx: bytes, good_json: bytes, kind: str, seed: int) -> tuple[str, bytes]:
@@ -204,7 +228,7 @@ def fuzz_variant(good_xlsx: bytes, good_json: bytes, kind: str, seed: int) -> tu
             data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
         return ".xlsx", bytes(data)
     if kind == "truncate":
-        return ".xlsx", good_xlsx[:rng.randrange(1, len(good_xlsx))]
+        return ".xlsx", good_xlsx[: rng.randrange(1, len(good_xlsx))]
     if kind in ("delete_member", "flag", "method"):
         with zipfile.ZipFile(io.BytesIO(good_xlsx)) as zf:
             names = zf.namelist()
@@ -212,11 +236,14 @@ def fuzz_variant(good_xlsx: bytes, good_json: bytes, kind: str, seed: int) -> tu
         if kind == "flag":
             return ".xlsx", patch_headers(good_xlsx, member, flag=rng.choice((0x1, 0x40, 0x41)))
         if kind == "method":
-            return ".xlsx", patch_headers(good_xlsx, member, method=rng.choice((1, 6, 9, 12, 14,
-                                                                               99)))
+            return ".xlsx", patch_headers(
+                good_xlsx, member, method=rng.choice((1, 6, 9, 12, 14, 99))
+            )
         buf = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(good_xlsx)) as zin, \
-                zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        with (
+            zipfile.ZipFile(io.BytesIO(good_xlsx)) as zin,
+            zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout,
+        ):
             for info in zin.infolist():
                 if info.filename != member:
                     zout.writestr(info, zin.read(info))
@@ -227,7 +254,7 @@ def fuzz_variant(good_xlsx: bytes, good_json: bytes, kind: str, seed: int) -> tu
             data[rng.randrange(len(data))] = rng.randrange(256)
         return ".json", bytes(data)
     if kind == "json_truncate":
-        return ".json", good_json[:rng.randrange(1, len(good_json))]
+        return ".json", good_json[: rng.randrange(1, len(good_json))]
     doc = json.loads(good_json)  # json_value: one value replaced by something odd
     form = rng.choice(sorted(doc["forms"]))
     record = doc["forms"][form]
@@ -236,8 +263,24 @@ def fuzz_variant(good_xlsx: bytes, good_json: bytes, kind: str, seed: int) -> tu
     if not target:
         target = record
     key = rng.choice(sorted(target)) if target else "x"
-    odd = rng.choice([None, -1, 10**30, 1.5e308, "", "\u202e" * 3, "=1+1", [], {}, True,
-                      "9" * 40, "2099-13-45", "\x00", "ａ" * 5000])
+    odd = rng.choice(
+        [
+            None,
+            -1,
+            10**30,
+            1.5e308,
+            "",
+            "\u202e" * 3,
+            "=1+1",
+            [],
+            {},
+            True,
+            "9" * 40,
+            "2099-13-45",
+            "\x00",
+            "ａ" * 5000,
+        ]
+    )
     target[key] = odd
     return ".json", json.dumps(doc, ensure_ascii=False).encode("utf-8", "surrogatepass")
 
@@ -252,8 +295,7 @@ def write_pdf(path: Path, doc: dict[str, Any], *, when: datetime = WHEN) -> Path
 
     forms = shipped_forms()
     parsed = json_report.parse_document(doc, forms)
-    bundle = prepare(forms, parsed.period, parsed.data, Stamp(when, str(uuid.uuid4()),
-                                                              "complete"))
+    bundle = prepare(forms, parsed.period, parsed.data, Stamp(when, str(uuid.uuid4()), "complete"))
     path.parent.mkdir(parents=True, exist_ok=True)
     build_pdf(path, forms, bundle, font_path())
     return path

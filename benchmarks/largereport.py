@@ -27,38 +27,153 @@ from unionclerk.formspec.checker import Change
 from unionclerk.formspec.model import OTHER, FieldDef, FormSet
 from unionclerk.services import demo
 
-_SURNAMES = ("王陈吴张李金楼朱傅龚何黄刘杨周徐骆贾方叶赵孙胡郑林郭马罗梁宋唐许韩冯邓曹彭曾"
-             "肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范石廖贺")
-_GIVEN = ("建国伟军丽芳晓燕海峰红梅志强美华立新丹婷俊杰静雅国平卫东秀英春雷文斌慧敏"
-          "浩宇子涵欣怡梓轩雨萱佳琪思远明辉玉兰桂香金凤德荣永福嘉豪晨曦一鸣")
-_AREA_CODES = ("330782", "330781", "330702", "330703", "330723", "330726", "330727", "331081",
-               "330381", "510723", "411323", "522425", "362329", "341222")
-_POSITIONS = (["副主席"] * 4 + ["委员"] * 12 + ["经审会委员"] * 2 + ["女职委委员"] * 2
-              + ["工作人员"] * 3 + ["社会工作者"] * 2 + ["副主任", "经审会主任", "其他"])
+_SURNAMES = (
+    "王陈吴张李金楼朱傅龚何黄刘杨周徐骆贾方叶赵孙胡郑林郭马罗梁宋唐许韩冯邓曹彭曾"
+    "肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范石廖贺"
+)
+_GIVEN = (
+    "建国伟军丽芳晓燕海峰红梅志强美华立新丹婷俊杰静雅国平卫东秀英春雷文斌慧敏"
+    "浩宇子涵欣怡梓轩雨萱佳琪思远明辉玉兰桂香金凤德荣永福嘉豪晨曦一鸣"
+)
+_AREA_CODES = (
+    "330782",
+    "330781",
+    "330702",
+    "330703",
+    "330723",
+    "330726",
+    "330727",
+    "331081",
+    "330381",
+    "510723",
+    "411323",
+    "522425",
+    "362329",
+    "341222",
+)
+_POSITIONS = (
+    ["副主席"] * 4
+    + ["委员"] * 12
+    + ["经审会委员"] * 2
+    + ["女职委委员"] * 2
+    + ["工作人员"] * 3
+    + ["社会工作者"] * 2
+    + ["副主任", "经审会主任", "其他"]
+)
 _APPOINTMENTS = ["兼职"] * 8 + ["专职", "挂职", "聘用", "轮岗", "下派"]
 _ETHNICITIES = ["汉族"] * 40 + ["畲族", "回族", "土家族", "苗族", "壮族", "彝族", "其他"]
 _POLITICAL = ["中共党员"] * 5 + ["群众"] * 3 + ["共青团员", "中共预备党员", "民主党派"]
 _EDUCATION = ["大学本科"] * 4 + ["大专"] * 3 + ["研究生", "中专或高中", "中专或高中", "初中及以下"]
-_EMPLOYERS = ("华鸿控股", "诚信制带", "世宝股份", "嘉博朗毯业", "航宾仿真", "莎雪服饰",
-              "王斌装饰", "三溪堂", "华义医药", "自来水厂", "宝龙广场", "佛堂农商银行",
-              "义乌供电所", "蟠龙社区", "赤岸小学", "稠州商业银行", "物流园区", "红木家具城")
-_POSTS = ("工会主席", "工会副主席", "办公室主任", "人事专员", "一线操作工", "车间主任",
-          "财务科长", "社区书记", "村委委员", "技术员", "质检员", "挡车工")
-_VILLAGES = ("蟠龙", "塘下洋", "雅治街", "倍磊", "赤岸", "岭口", "王宅", "田心", "佛堂",
-             "前店", "后店", "下朱", "新前", "高田", "溪华", "坤塘")
-_VENUE_TYPES = ["职工服务站"] * 5 + ["职工服务点"] * 5 + ["职工之家"] * 4 + ["职工书屋"] * 3 + [
-    "爱心驿站(户外劳动者服务站点)", "爱心驿站(户外劳动者服务站点)", "妈咪小屋(母婴室)",
-    "妈咪小屋(母婴室)", "心理咨询室", "调解室(法律援助站)", "职工服务中心",
-    "工人文化宫(俱乐部)", "党群服务中心(共建)", "职工疗休养基地", "网上阵地(公众号等)",
-    "网上阵地(公众号等)", "其他"]
+_EMPLOYERS = (
+    "华鸿控股",
+    "诚信制带",
+    "世宝股份",
+    "嘉博朗毯业",
+    "航宾仿真",
+    "莎雪服饰",
+    "王斌装饰",
+    "三溪堂",
+    "华义医药",
+    "自来水厂",
+    "宝龙广场",
+    "佛堂农商银行",
+    "义乌供电所",
+    "蟠龙社区",
+    "赤岸小学",
+    "稠州商业银行",
+    "物流园区",
+    "红木家具城",
+)
+_POSTS = (
+    "工会主席",
+    "工会副主席",
+    "办公室主任",
+    "人事专员",
+    "一线操作工",
+    "车间主任",
+    "财务科长",
+    "社区书记",
+    "村委委员",
+    "技术员",
+    "质检员",
+    "挡车工",
+)
+_VILLAGES = (
+    "蟠龙",
+    "塘下洋",
+    "雅治街",
+    "倍磊",
+    "赤岸",
+    "岭口",
+    "王宅",
+    "田心",
+    "佛堂",
+    "前店",
+    "后店",
+    "下朱",
+    "新前",
+    "高田",
+    "溪华",
+    "坤塘",
+)
+_VENUE_TYPES = (
+    ["职工服务站"] * 5
+    + ["职工服务点"] * 5
+    + ["职工之家"] * 4
+    + ["职工书屋"] * 3
+    + [
+        "爱心驿站(户外劳动者服务站点)",
+        "爱心驿站(户外劳动者服务站点)",
+        "妈咪小屋(母婴室)",
+        "妈咪小屋(母婴室)",
+        "心理咨询室",
+        "调解室(法律援助站)",
+        "职工服务中心",
+        "工人文化宫(俱乐部)",
+        "党群服务中心(共建)",
+        "职工疗休养基地",
+        "网上阵地(公众号等)",
+        "网上阵地(公众号等)",
+        "其他",
+    ]
+)
 _LEVELS = ["企业"] * 6 + ["村(社区)"] * 4 + ["片区", "片区", "园区", "镇级", "其他"]
 _BUILD = ["自建"] * 4 + ["联建", "共建", "共建", "租赁", "借用"]
-_CATEGORIES = ("法律维权", "困难职工帮扶", "金秋助学", "送温暖", "送清凉", "职工疗休养",
-               "技能培训", "劳动和技能竞赛", "文体活动", "心理关爱", "婚恋交友",
-               "子女托管(四点半学校、暑托班)", "职工医疗互助", "就业服务", "志愿服务",
-               "普惠服务", "其他")
-_ACTIVITIES = ("专题讲座", "培训班", "慰问", "知识竞赛", "趣味运动会", "咨询日", "联谊会",
-               "义诊", "招聘会", "观影", "读书会", "健步走", "技能比武", "送法进企业")
+_CATEGORIES = (
+    "法律维权",
+    "困难职工帮扶",
+    "金秋助学",
+    "送温暖",
+    "送清凉",
+    "职工疗休养",
+    "技能培训",
+    "劳动和技能竞赛",
+    "文体活动",
+    "心理关爱",
+    "婚恋交友",
+    "子女托管(四点半学校、暑托班)",
+    "职工医疗互助",
+    "就业服务",
+    "志愿服务",
+    "普惠服务",
+    "其他",
+)
+_ACTIVITIES = (
+    "专题讲座",
+    "培训班",
+    "慰问",
+    "知识竞赛",
+    "趣味运动会",
+    "咨询日",
+    "联谊会",
+    "义诊",
+    "招聘会",
+    "观影",
+    "读书会",
+    "健步走",
+    "技能比武",
+    "送法进企业",
+)
 _FUNDS = ["本级工会经费"] * 4 + ["上级工会", "上级工会", "镇财政", "企业", "社会捐助", "其他"]
 _BRANDS = ("佛堂麻利", "红色加油站", "职工之家", "暖心工程", "匠心佛堂")
 
@@ -107,23 +222,34 @@ def _cadre(rng: random.Random, i: int, used: set[str]) -> dict[str, Any]:
     birth = date(rng.randrange(1960, 1998), rng.randrange(1, 13), rng.randrange(1, 29))
     employer = rng.choice(_EMPLOYERS)
     ethnicity = rng.choice(_ETHNICITIES)
-    return _clean({
-        "name": _name(rng, used), "gender": "女" if female else "男",
-        "birth": f"{birth:%Y-%m}" if rng.random() < 0.95 else None,
-        "ethnicity": ethnicity, "ethnicity_other": "穿青人" if ethnicity == "其他" else None,
-        "political": _maybe(rng, 0.9, rng.choice(_POLITICAL)),
-        "education": _maybe(rng, 0.85, rng.choice(_EDUCATION)),
-        "position": position, "position_other": "劳模工作室负责人" if position == "其他" else None,
-        "appointment": appointment,
-        "home_post": None if appointment == "专职" else _maybe(
-            rng, 0.8, f"{employer}{rng.choice(_POSTS)}"),
-        "frontline": _maybe(rng, 0.7, rng.random() < 0.25),
-        "since": _maybe(rng, 0.8, f"{rng.randrange(2008, 2019)}-{rng.randrange(1, 13):02d}"),
-        "phone": _maybe(rng, 0.85, _mobile(rng) if rng.random() < 0.9
-                        else f"0579-8{rng.randrange(10**6, 10**7)}"),
-        "id_number": _maybe(rng, 0.9, id_number(rng, birth, female)),
-        "notes": _maybe(rng, 0.1, rng.choice(("市级劳模", "新任", "兼任调解员", "区域联合工会"))),
-    })
+    return _clean(
+        {
+            "name": _name(rng, used),
+            "gender": "女" if female else "男",
+            "birth": f"{birth:%Y-%m}" if rng.random() < 0.95 else None,
+            "ethnicity": ethnicity,
+            "ethnicity_other": "穿青人" if ethnicity == "其他" else None,
+            "political": _maybe(rng, 0.9, rng.choice(_POLITICAL)),
+            "education": _maybe(rng, 0.85, rng.choice(_EDUCATION)),
+            "position": position,
+            "position_other": "劳模工作室负责人" if position == "其他" else None,
+            "appointment": appointment,
+            "home_post": None
+            if appointment == "专职"
+            else _maybe(rng, 0.8, f"{employer}{rng.choice(_POSTS)}"),
+            "frontline": _maybe(rng, 0.7, rng.random() < 0.25),
+            "since": _maybe(rng, 0.8, f"{rng.randrange(2008, 2019)}-{rng.randrange(1, 13):02d}"),
+            "phone": _maybe(
+                rng,
+                0.85,
+                _mobile(rng) if rng.random() < 0.9 else f"0579-8{rng.randrange(10**6, 10**7)}",
+            ),
+            "id_number": _maybe(rng, 0.9, id_number(rng, birth, female)),
+            "notes": _maybe(
+                rng, 0.1, rng.choice(("市级劳模", "新任", "兼任调解员", "区域联合工会"))
+            ),
+        }
+    )
 
 
 def _venue(rng: random.Random, i: int) -> dict[str, Any]:
@@ -134,28 +260,44 @@ def _venue(rng: random.Random, i: int) -> dict[str, Any]:
     village, employer = rng.choice(_VILLAGES), rng.choice(_EMPLOYERS)
     place = employer if level == "企业" else village
     build = rng.choice(_BUILD)
-    return _clean({
-        "name": f"{place}{vtype.split('(')[0]}{i + 1}号" if not online else f"{place}工会公众号{i + 1}",
-        "venue_type": vtype, "venue_type_other": "职工食堂" if vtype == "其他" else None,
-        "level": level, "level_other": "商圈" if level == "其他" else None,
-        "build_mode": _maybe(rng, 0.9, build),
-        "shared_with": rng.choice(("团委", "妇联", "团委、妇联", "村委会")) if build == "共建"
-        else None,
-        "status": status,
-        "opened": f"{rng.randrange(2010, 2019)}-{rng.randrange(1, 13):02d}"
-        if status == "已启用" else None,
-        "area": None if online or status != "已启用" else rng.randrange(20, 800) + rng.choice(
-            (0, 0, 0.5)),
-        "rooms": None if online else _maybe(rng, 0.6, rng.randrange(1, 8)),
-        "investment": _maybe(rng, 0.5, rng.randrange(5, 500) * 1000 + rng.choice((0, 0.5, 0.25))),
-        "honour": _maybe(rng, 0.05, rng.choice(("金华市模范职工之家", "全国先进职工书屋",
-                                               "浙江省最美职工书屋"))),
-        "followers": rng.randrange(200, 20000) if online else None,
-        "address": None if online else _maybe(rng, 0.7, f"佛堂镇{village}村{rng.randrange(1, 300)}号"),
-        "contact": _maybe(rng, 0.6, rng.choice(_SURNAMES) + rng.choice(_GIVEN)),
-        "phone": _maybe(rng, 0.6, _mobile(rng)),
-        "notes": _maybe(rng, 0.08, "全天开放" if not online else "每周推送两次"),
-    })
+    return _clean(
+        {
+            "name": f"{place}{vtype.split('(')[0]}{i + 1}号"
+            if not online
+            else f"{place}工会公众号{i + 1}",
+            "venue_type": vtype,
+            "venue_type_other": "职工食堂" if vtype == "其他" else None,
+            "level": level,
+            "level_other": "商圈" if level == "其他" else None,
+            "build_mode": _maybe(rng, 0.9, build),
+            "shared_with": rng.choice(("团委", "妇联", "团委、妇联", "村委会"))
+            if build == "共建"
+            else None,
+            "status": status,
+            "opened": f"{rng.randrange(2010, 2019)}-{rng.randrange(1, 13):02d}"
+            if status == "已启用"
+            else None,
+            "area": None
+            if online or status != "已启用"
+            else rng.randrange(20, 800) + rng.choice((0, 0, 0.5)),
+            "rooms": None if online else _maybe(rng, 0.6, rng.randrange(1, 8)),
+            "investment": _maybe(
+                rng, 0.5, rng.randrange(5, 500) * 1000 + rng.choice((0, 0.5, 0.25))
+            ),
+            "honour": _maybe(
+                rng,
+                0.05,
+                rng.choice(("金华市模范职工之家", "全国先进职工书屋", "浙江省最美职工书屋")),
+            ),
+            "followers": rng.randrange(200, 20000) if online else None,
+            "address": None
+            if online
+            else _maybe(rng, 0.7, f"佛堂镇{village}村{rng.randrange(1, 300)}号"),
+            "contact": _maybe(rng, 0.6, rng.choice(_SURNAMES) + rng.choice(_GIVEN)),
+            "phone": _maybe(rng, 0.6, _mobile(rng)),
+            "notes": _maybe(rng, 0.08, "全天开放" if not online else "每周推送两次"),
+        }
+    )
 
 
 def _service(rng: random.Random, i: int) -> dict[str, Any]:
@@ -166,21 +308,29 @@ def _service(rng: random.Random, i: int) -> dict[str, Any]:
         end = date(2018, 12, 31)
     served = _maybe(rng, 0.9, rng.randrange(0, 3000))
     fund = _maybe(rng, 0.7, rng.choice(_FUNDS))
-    return _clean({
-        "name": f"{rng.choice(_VILLAGES)}{category.split('(')[0] if category != '其他' else ''}"
-                f"{rng.choice(_ACTIVITIES)}第{i + 1}期",
-        "category": category, "category_other": "民主管理" if category == "其他" else None,
-        "brand": _maybe(rng, 0.15, rng.choice(_BRANDS)),
-        "start": _maybe(rng, 0.95, start.isoformat()),
-        "end": _maybe(rng, 0.8, end.isoformat()),
-        "sessions": rng.randrange(1, 40) if served else _maybe(rng, 0.5, rng.randrange(1, 5)),
-        "served": served,
-        "served_unit": None if served is None else rng.choice(("人次", "人次", "人次", "人", "户", "家")),
-        "funds": _maybe(rng, 0.6, rng.randrange(1, 200) * 500),
-        "fund_source": fund, "fund_source_other": "慈善总会" if fund == "其他" else None,
-        "partners": _maybe(rng, 0.2, rng.choice(("团委", "妇联", "司法所", "卫生院", "人社所"))),
-        "notes": _maybe(rng, 0.05, "活动照片已存档"),
-    })
+    return _clean(
+        {
+            "name": f"{rng.choice(_VILLAGES)}{category.split('(')[0] if category != '其他' else ''}"
+            f"{rng.choice(_ACTIVITIES)}第{i + 1}期",
+            "category": category,
+            "category_other": "民主管理" if category == "其他" else None,
+            "brand": _maybe(rng, 0.15, rng.choice(_BRANDS)),
+            "start": _maybe(rng, 0.95, start.isoformat()),
+            "end": _maybe(rng, 0.8, end.isoformat()),
+            "sessions": rng.randrange(1, 40) if served else _maybe(rng, 0.5, rng.randrange(1, 5)),
+            "served": served,
+            "served_unit": None
+            if served is None
+            else rng.choice(("人次", "人次", "人次", "人", "户", "家")),
+            "funds": _maybe(rng, 0.6, rng.randrange(1, 200) * 500),
+            "fund_source": fund,
+            "fund_source_other": "慈善总会" if fund == "其他" else None,
+            "partners": _maybe(
+                rng, 0.2, rng.choice(("团委", "妇联", "司法所", "卫生院", "人社所"))
+            ),
+            "notes": _maybe(rng, 0.05, "活动照片已存档"),
+        }
+    )
 
 
 def _deliberate_warnings(cadres: list[dict], venues: list[dict], services: list[dict]) -> None:
@@ -203,8 +353,9 @@ def _deliberate_warnings(cadres: list[dict], venues: list[dict], services: list[
         services[6].pop("sessions", None)  # served but no sessions
 
 
-def large_document(cadres: int = 300, venues: int = 500, services: int = 1200,
-                   seed: int = 1) -> dict[str, Any]:
+def large_document(
+    cadres: int = 300, venues: int = 500, services: int = 1200, seed: int = 1
+) -> dict[str, Any]:
     """The demo report with `cadres` + `venues` + `services` generated roster rows."""
     rng = random.Random(seed)
     doc = copy.deepcopy(demo.document())
@@ -236,8 +387,12 @@ _ODD_VALUES: dict[str, list[Any]] = {
     "yearmonth": [YearMonth(1935, 4), YearMonth(2001, 2), YearMonth(2019, 3), YearMonth(1985, 6)],
     "bool": [True, False],
     "phone": ["8571123", "0579-85711234", "13912345678", "123"],
-    "idnumber": ["330782198506150021", "330782198506150022", "330782********002X",
-                 "33078219850615002"],
+    "idnumber": [
+        "330782198506150021",
+        "330782198506150022",
+        "330782********002X",
+        "33078219850615002",
+    ],
     "creditcode": ["81330782MC0417032X", "91350100M000100Y43", "81330782MC0417032Y"],
     "divisioncode": ["330782101000", "33078210100"],
 }

@@ -20,6 +20,7 @@ GUI_TESTS = Path(__file__).resolve().parent / "gui"
 
 # -- the `gui` marker: `pytest -m "not gui"` runs the core alone, without importing Qt -------
 
+
 def core_only(config: pytest.Config) -> bool:
     """True when the run deselects the GUI tests (`-m "not gui"`)."""
     return " ".join(config.option.markexpr.split()) == "not gui"
@@ -45,6 +46,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         path = Path(str(item.path))
         if GUI_TESTS in path.parents or "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
+
 
 # Property tests draw the same examples on every run by default, so the suite (and CI) gives the
 # same answer twice; `UNIONCLERK_HYPOTHESIS=explore pytest …` searches afresh each run, and the

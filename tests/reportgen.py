@@ -39,12 +39,25 @@ FORMS = shipped_forms()  # a module global: strategies' reprs stay short
 YEAR = 2019
 BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "_x000D_", "_x000D_\n", "_x000A_"]
 # Everything the door refuses, so that drawn text is text the door accepts as it is.
-_REFUSED = ("\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061"
-            "\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u180e\ufff9\ufffa\ufffb\ufffe\uffff"
-            + "".join(chr(c) for c in range(0xFDD0, 0xFDF0)))
+_REFUSED = (
+    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061"
+    "\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u180e\ufff9\ufffa\ufffb\ufffe\uffff"
+    + "".join(chr(c) for c in range(0xFDD0, 0xFDF0))
+)
 CHARS = st.characters(exclude_categories=("Cs", "Cc"), exclude_characters=_REFUSED)
-FLAVOURS = st.sampled_from(["中文填报说明", "ＡＢＣ１２３", "👩\u200d💻🎉", "A&B<b>", "=SUM(A1)",
-                            "  前后空格  ", "_x0041_", "𠮷䶮", "工会"])
+FLAVOURS = st.sampled_from(
+    [
+        "中文填报说明",
+        "ＡＢＣ１２３",
+        "👩\u200d💻🎉",
+        "A&B<b>",
+        "=SUM(A1)",
+        "  前后空格  ",
+        "_x0041_",
+        "𠮷䶮",
+        "工会",
+    ]
+)
 
 
 def limit(f: FieldDef) -> int:
@@ -58,11 +71,14 @@ def limit(f: FieldDef) -> int:
 def texts(draw: Any, most: int) -> str:
     """Text up to `most` characters: short mixes of flavours, breaks and any character, or a
     drawn chunk repeated to (nearly) the limit."""
-    parts = draw(st.lists(st.one_of(st.text(CHARS, max_size=12), FLAVOURS,
-                                    st.sampled_from(BREAKS)), max_size=6))
+    parts = draw(
+        st.lists(
+            st.one_of(st.text(CHARS, max_size=12), FLAVOURS, st.sampled_from(BREAKS)), max_size=6
+        )
+    )
     text = "".join(parts)
     if draw(st.booleans()) and text.strip():
-        text = (text * (most // max(len(text), 1) + 1))
+        text = text * (most // max(len(text), 1) + 1)
     # cut where nothing is half an escape or a \r\n pair, and stay within the limit as kept
     text = text[:most]
     try:
@@ -127,14 +143,17 @@ def value(f: FieldDef, most_text: int | None = None) -> st.SearchStrategy[Any]:
         return st.dates(date(1900, 1, 1), date(2100, 12, 31)).map(date.isoformat)
     if kind == "yearmonth":
         return st.tuples(st.integers(1900, 2100), st.integers(1, 12)).map(
-            lambda t: f"{t[0]:04d}-{t[1]:02d}")
+            lambda t: f"{t[0]:04d}-{t[1]:02d}"
+        )
     if kind == "bool":
         return st.booleans()
     if kind == "choice":
         return st.sampled_from(f.choices)
     if kind == "idnumber":
-        return st.one_of(st.from_regex(r"[1-6]\d{16}[\dX]", fullmatch=True),
-                         st.from_regex(r"[0-9xX]{1,18}", fullmatch=True))
+        return st.one_of(
+            st.from_regex(r"[1-6]\d{16}[\dX]", fullmatch=True),
+            st.from_regex(r"[0-9xX]{1,18}", fullmatch=True),
+        )
     if kind in ("creditcode", "divisioncode", "phone"):
         return st.from_regex(r"[0-9A-Z\-]{1,18}", fullmatch=True)
     return text_value(f, most_text)
@@ -158,8 +177,9 @@ def record(draw: Any, fields: list[FieldDef], most_text: int | None) -> dict[str
 
 
 @st.composite
-def report_docs(draw: Any, division_code: str, *, max_rows: int = 3,
-                most_text: int | None = None) -> dict[str, Any]:
+def report_docs(
+    draw: Any, division_code: str, *, max_rows: int = 3, most_text: int | None = None
+) -> dict[str, Any]:
     """A whole JSON report of one unit for `YEAR`; `most_text` caps long text (the suite keeps
     it small; the benchmark draws up to each field's limit)."""
     forms = FORMS
@@ -167,9 +187,12 @@ def report_docs(draw: Any, division_code: str, *, max_rows: int = 3,
     rows_of: dict[str, int] = {}
     for form in forms:
         if form.is_roster:
-            rows = draw(st.one_of(  # often exactly max_rows: the most a roster holds here
-                st.lists(record(form.fields, most_text), max_size=max_rows),
-                st.lists(record(form.fields, most_text), min_size=max_rows, max_size=max_rows)))
+            rows = draw(
+                st.one_of(  # often exactly max_rows: the most a roster holds here
+                    st.lists(record(form.fields, most_text), max_size=max_rows),
+                    st.lists(record(form.fields, most_text), min_size=max_rows, max_size=max_rows),
+                )
+            )
             entry: dict[str, Any] = {"rows": rows}
             if form.summary:
                 entry["summary"] = draw(record(form.summary, most_text))
@@ -185,15 +208,20 @@ def report_docs(draw: Any, division_code: str, *, max_rows: int = 3,
     for form in forms:
         for f in form.record_fields:
             if draw(st.integers(0, 9)) == 0:
-                explanations[f"{form.key}.{f.key}"] = draw(texts(
-                    door.EXPLANATION_MAX if most_text is None else most_text))
+                explanations[f"{form.key}.{f.key}"] = draw(
+                    texts(door.EXPLANATION_MAX if most_text is None else most_text)
+                )
         for i in range(rows_of.get(form.key, 0)):
             if draw(st.integers(0, 9)) == 0:
                 f = draw(st.sampled_from(form.fields))
                 explanations[f"{form.key}.rows[{i}].{f.key}"] = draw(texts(200))
-    return {"format": "unionclerk.report", "format_version": 1,
-            "period": {"year": YEAR, "part": "year"}, "forms": out_forms,
-            "explanations": {k: v for k, v in explanations.items() if v.strip()}}
+    return {
+        "format": "unionclerk.report",
+        "format_version": 1,
+        "period": {"year": YEAR, "part": "year"},
+        "forms": out_forms,
+        "explanations": {k: v for k, v in explanations.items() if v.strip()},
+    }
 
 
 # -- the two ends: everything at its maximum, and nothing at all ---------------------------
@@ -224,11 +252,11 @@ def _maximal(f: FieldDef, seed: str) -> Any:
     return exactly(seed + "\r\n第二行\r第三行_x000D_\n𠮷👩\u200d💻Ａ&<b>=1\u2028", limit(f))
 
 
-def maximal_doc(division_code: str, rows: int, *, every_explanation: bool = True
-                ) -> dict[str, Any]:
+def maximal_doc(division_code: str, rows: int, *, every_explanation: bool = True) -> dict[str, Any]:
     """Every field of every form at its maximum, `rows` full rows per roster, an explanation
     of 5,000 characters on every record field (or, not `every_explanation`, on each form's
     first) and one of 200 on every field of each roster's first row."""
+
     def fill(fields: list[FieldDef]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for f in fields:
@@ -256,24 +284,53 @@ def maximal_doc(division_code: str, rows: int, *, every_explanation: bool = True
         for f in explained if every_explanation else explained[:1]:
             explanations[f"{form.key}.{f.key}"] = exactly("说明\r\n", door.EXPLANATION_MAX)
     out_forms["cover"]["division_code"] = division_code
-    return {"format": "unionclerk.report", "format_version": 1,
-            "period": {"year": YEAR, "part": "year"}, "forms": out_forms,
-            "explanations": explanations}
+    return {
+        "format": "unionclerk.report",
+        "format_version": 1,
+        "period": {"year": YEAR, "part": "year"},
+        "forms": out_forms,
+        "explanations": explanations,
+    }
 
 
 def empty_doc(division_code: str) -> dict[str, Any]:
     """A report with nothing filled: only the unit (a file that names no unit is refused)."""
     forms = {form.key: ({"rows": []} if form.is_roster else {}) for form in FORMS}
     forms["cover"] = {"division_code": division_code, "union_name": "空"}
-    return {"format": "unionclerk.report", "format_version": 1,
-            "period": {"year": YEAR, "part": "year"}, "forms": forms, "explanations": {}}
+    return {
+        "format": "unionclerk.report",
+        "format_version": 1,
+        "period": {"year": YEAR, "part": "year"},
+        "forms": forms,
+        "explanations": {},
+    }
 
 
 # -- refused at the door -----------------------------------------------------------------
-BAD_CHARS = ["\x00", "\x1b[2K", "\x08", "\x07", "\x7f", "\u202e", "\u2066", "\u200b", "\ufeff",
-             "\ud800", "\udfff", "\x9b"]
-BAD_NUMBERS = ["NaN", "Infinity", "-Infinity", "1e400", "-1e400", "9" * 5000, "-" + "9" * 4400,
-               str(MAX_COUNT * 10)]
+BAD_CHARS = [
+    "\x00",
+    "\x1b[2K",
+    "\x08",
+    "\x07",
+    "\x7f",
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\ufeff",
+    "\ud800",
+    "\udfff",
+    "\x9b",
+]
+BAD_NUMBERS = [
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e400",
+    "-1e400",
+    "9" * 5000,
+    "-" + "9" * 4400,
+    str(MAX_COUNT * 10),
+]
 
 
 @st.composite
@@ -284,8 +341,11 @@ def invalid_cases(draw: Any) -> tuple[str, FieldDef, str]:
     in_rows = form.is_roster and (not form.summary or draw(st.booleans()))
     fields = form.fields if in_rows else form.record_fields
     f = draw(st.sampled_from([x for x in fields if not x.type.computed]))
-    where = f"{form.key}.rows[0].{f.key}" if in_rows else (
-        f"{form.key}.summary.{f.key}" if form.is_roster else f"{form.key}.{f.key}")
+    where = (
+        f"{form.key}.rows[0].{f.key}"
+        if in_rows
+        else (f"{form.key}.summary.{f.key}" if form.is_roster else f"{form.key}.{f.key}")
+    )
     if f.type.numeric:
         literal = draw(st.sampled_from(BAD_NUMBERS))
     elif draw(st.integers(0, 4)) == 0:

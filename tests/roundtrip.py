@@ -28,8 +28,21 @@ def run(argv: list[str], data: Path, *, ok: tuple[int, ...] = (0,)) -> None:
 
 
 def export_json(data: Path, out: Path, code: str) -> dict[str, Any]:
-    run(["export", "--period", "2019", "--unit", code, "--out", str(out), "--format", "json",
-         "--full-ids"], data)
+    run(
+        [
+            "export",
+            "--period",
+            "2019",
+            "--unit",
+            code,
+            "--out",
+            str(out),
+            "--format",
+            "json",
+            "--full-ids",
+        ],
+        data,
+    )
     return json.loads(next(out.glob(f"{code}_*.json")).read_text(encoding="utf-8"))
 
 
@@ -46,14 +59,28 @@ def round_trip(docs: list[dict[str, Any]], work: Path, forms: FormSet) -> None:
     codes = [d["forms"]["cover"]["division_code"] for d in docs]
     exported: dict[str, dict[str, Any]] = {}
     for code in codes:
-        run(["export", "--period", "2019", "--unit", code, "--out", str(out), "--format",
-             "xlsx,pdf,json", "--full-ids"], home)
+        run(
+            [
+                "export",
+                "--period",
+                "2019",
+                "--unit",
+                code,
+                "--out",
+                str(out),
+                "--format",
+                "xlsx,pdf,json",
+                "--full-ids",
+            ],
+            home,
+        )
         made = sorted(out.glob(f"{code}_*"))
         assert sorted(p.suffix for p in made) == [".json", ".pdf", ".xlsx"], made
         assert all(p.stat().st_size > 0 for p in made)
         assert next(p for p in made if p.suffix == ".pdf").read_bytes().startswith(b"%PDF")
-        exported[code] = json.loads(next(p for p in made if p.suffix == ".json")
-                                    .read_text(encoding="utf-8"))
+        exported[code] = json.loads(
+            next(p for p in made if p.suffix == ".json").read_text(encoding="utf-8")
+        )
     books = sorted(out.glob("*.xlsx"))
     run(["inspect", *map(str, books), *map(str, sorted(out.glob("*.json")))], home)
     for i, code in enumerate(codes):
@@ -62,7 +89,8 @@ def round_trip(docs: list[dict[str, Any]], work: Path, forms: FormSet) -> None:
             source = next(out.glob(f"{code}_*{suffix}"))
             run(["import", str(source)], again)
             assert export_json(again, work / f"again{i}{suffix}-out", code) == exported[code], (
-                f"{suffix} re-import of {code} differs")
+                f"{suffix} re-import of {code} differs"
+            )
     merged = work / "merged"
     run(["merge", *map(str, books), "--period", "2019", "--out", str(merged)], work / "county")
     pdf = next(merged.glob("*_汇总*.pdf"))  # the summary PDF lays out whatever rows it holds

@@ -12,16 +12,32 @@ ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "changing.md"
 TOP = ("unionclerk/", "forms/", "tests/", "resources/", "tools/", "docs/")
 # The YAML keys the answers tell you to write, and where they go.
-FORM_KEYS = ["key_figures", "headline", "county_figures", "count_label", "row_key", "carry_over",
-             "chart", "derived_figures", "rules", "fields", "version", "renamed", "deleted"]
+FORM_KEYS = [
+    "key_figures",
+    "headline",
+    "county_figures",
+    "count_label",
+    "row_key",
+    "carry_over",
+    "chart",
+    "derived_figures",
+    "rules",
+    "fields",
+    "version",
+    "renamed",
+    "deleted",
+]
 FIELD_KEYS = ["synonyms", "label_en", "help_en"]
 
 
 def named_paths() -> list[str]:
     """Every repository path the document names in `code`, placeholders left out."""
     spans = re.findall(r"`([^`\s]+)`", DOC.read_text(encoding="utf-8"))
-    paths = {s.rstrip(",.:") for s in spans
-             if s.startswith(TOP) and not any(c in s for c in "<*") and "NNNN" not in s}
+    paths = {
+        s.rstrip(",.:")
+        for s in spans
+        if s.startswith(TOP) and not any(c in s for c in "<*") and "NNNN" not in s
+    }
     return sorted(paths)
 
 

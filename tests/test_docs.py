@@ -34,6 +34,8 @@ def test_readme_points_at_the_design_notes() -> None:
 
 def test_readme_names_every_package_the_start_up_check_asks_for() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    quick = readme[readme.index("### A bare Debian or Ubuntu desktop"):readme.index("### The tests")]
+    quick = readme[
+        readme.index("### A bare Debian or Ubuntu desktop") : readme.index("### The tests")
+    ]
     for package in syscheck.PACKAGES.values():
         assert re.search(rf"(?<![\w-]){re.escape(package)}(?![\w-])", quick), package

@@ -27,7 +27,8 @@ USAGE = "用法错误：{message}\n"
 
 def _load_tool():
     spec = importlib.util.spec_from_file_location(
-        "extract_messages", ROOT / "tools" / "extract_messages.py")
+        "extract_messages", ROOT / "tools" / "extract_messages.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault(spec.name, module)
@@ -55,8 +56,9 @@ def placeholders(text: str) -> set[str]:
 def test_scan_finds_core_messages_but_not_gui(scan) -> None:
     assert USAGE in scan.messages
     assert any(at.startswith("unionclerk/app.py:") for at in scan.messages[USAGE])
-    assert not any(at.startswith("unionclerk/gui/")
-                   for where in scan.messages.values() for at in where)
+    assert not any(
+        at.startswith("unionclerk/gui/") for where in scan.messages.values() for at in where
+    )
 
 
 def test_no_non_literal_tr_calls(scan) -> None:
@@ -71,14 +73,20 @@ def test_catalogue_is_complete(scan, catalogue) -> None:
 
 
 def test_catalogue_placeholders_match(catalogue) -> None:
-    wrong = [f"{zh!r} -> {en!r}" for zh, en in catalogue.items()
-             if en and placeholders(en) != placeholders(zh)]
+    wrong = [
+        f"{zh!r} -> {en!r}"
+        for zh, en in catalogue.items()
+        if en and placeholders(en) != placeholders(zh)
+    ]
     assert not wrong, "English must keep every {placeholder} of the Chinese:\n" + "\n".join(wrong)
 
 
 def test_catalogue_line_breaks_match(catalogue) -> None:
-    wrong = [f"{zh!r} -> {en!r}" for zh, en in catalogue.items()
-             if en and en.count("\n") != zh.count("\n")]
+    wrong = [
+        f"{zh!r} -> {en!r}"
+        for zh, en in catalogue.items()
+        if en and en.count("\n") != zh.count("\n")
+    ]
     assert not wrong, "English must keep the line breaks of the Chinese:\n" + "\n".join(wrong)
 
 
@@ -86,7 +94,8 @@ def test_catalogue_file_is_sorted_and_tidy(catalogue) -> None:
     file = paths.resources_dir() / "i18n" / "en.json"
     assert list(catalogue) == sorted(catalogue)
     assert file.read_text(encoding="utf-8") == (
-        json.dumps(catalogue, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        json.dumps(catalogue, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    )
 
 
 def test_scan_reports_non_literal_calls() -> None:
@@ -134,8 +143,10 @@ def test_forms_rule_messages_have_english_with_same_placeholders() -> None:
             if not en:
                 wrong.append(f"{name}: rule {rule['id']}: no message_en")
             elif placeholders(en) != placeholders(zh):
-                wrong.append(f"{name}: rule {rule['id']}: {sorted(placeholders(zh))} in "
-                             f"message, {sorted(placeholders(en))} in message_en")
+                wrong.append(
+                    f"{name}: rule {rule['id']}: {sorted(placeholders(zh))} in "
+                    f"message, {sorted(placeholders(en))} in message_en"
+                )
     assert not wrong, "\n".join(wrong)
 
 

@@ -13,6 +13,7 @@ import grimp
 
 ROOT = Path(__file__).resolve().parents[1]
 
+
 def import_loops() -> list[set[str]]:
     """Every group of the package's modules that import one another (every import counts:
     at the top, inside a function, or under TYPE_CHECKING)."""
@@ -30,9 +31,17 @@ def import_loops() -> list[set[str]]:
 def test_import_contracts_are_kept():
     # In a process of its own: import-linter's start-up disables the loggers already made, which
     # would silence the program's log for every test that runs after this one.
-    done = subprocess.run([sys.executable, "-c", "import sys; from importlinter.cli import "
-                           "lint_imports; sys.exit(lint_imports())"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports())",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -43,8 +52,13 @@ def test_only_storage_mentions_sqlalchemy():
             continue
         tree = ast.parse(file.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             if any(n.split(".")[0] in ("sqlalchemy", "alembic") for n in names):
                 offenders.append(str(file.relative_to(ROOT)))
     assert offenders == []
@@ -52,8 +66,11 @@ def test_only_storage_mentions_sqlalchemy():
 
 def test_no_eval_in_the_rule_engine():
     source = (ROOT / "unionclerk" / "formspec" / "expr.py").read_text(encoding="utf-8")
-    calls = [n.func.id for n in ast.walk(ast.parse(source))
-             if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)]
+    calls = [
+        n.func.id
+        for n in ast.walk(ast.parse(source))
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    ]
     assert "eval" not in calls and "exec" not in calls and "compile" not in calls
 
 
@@ -62,18 +79,26 @@ def test_the_window_reads_only_through_services():
     workspace (which the contract cannot see): not its private `_db`, not the services' own
     accessor `services.workspace.database`; the window asks services."""
     contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    forbidden = [c for c in contracts["tool"]["importlinter"]["contracts"]
-                 if c["type"] == "forbidden" and "unionclerk.gui" in c["source_modules"]]
+    forbidden = [
+        c
+        for c in contracts["tool"]["importlinter"]["contracts"]
+        if c["type"] == "forbidden" and "unionclerk.gui" in c["source_modules"]
+    ]
     assert any("unionclerk.storage" in c["forbidden_modules"] for c in forbidden)
     offenders = []
     for file in (ROOT / "unionclerk" / "gui").rglob("*.py"):
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
             private = isinstance(node, ast.Attribute) and node.attr in ("db", "_db")
-            accessor = (isinstance(node, ast.ImportFrom)
-                        and node.module == "unionclerk.services.workspace"
-                        and any(a.name == "database" for a in node.names)) or (
-                isinstance(node, ast.Attribute) and node.attr == "database"
-                and isinstance(node.value, ast.Name) and node.value.id == "workspace")
+            accessor = (
+                isinstance(node, ast.ImportFrom)
+                and node.module == "unionclerk.services.workspace"
+                and any(a.name == "database" for a in node.names)
+            ) or (
+                isinstance(node, ast.Attribute)
+                and node.attr == "database"
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "workspace"
+            )
             if private or accessor:
                 offenders.append(f"{file.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
@@ -86,8 +111,13 @@ def test_the_top_level_helpers_sit_under_a_contract():
     contracts = contracts["tool"]["importlinter"]["contracts"]
     layers = next(c["layers"] for c in contracts if c["type"] == "layers")
     helpers = {m.strip() for m in layers[-2].split("|")}
-    assert helpers == {"unionclerk.paths", "unionclerk.logsetup", "unionclerk.folderlock",
-                       "unionclerk.syscheck", "unionclerk.translations_build"}
+    assert helpers == {
+        "unionclerk.paths",
+        "unionclerk.logsetup",
+        "unionclerk.folderlock",
+        "unionclerk.syscheck",
+        "unionclerk.translations_build",
+    }
     assert layers[-1] == "unionclerk.domain"
     no_qt = next(c for c in contracts if c.get("forbidden_modules") == ["PySide6"])
     assert helpers <= set(no_qt["source_modules"])

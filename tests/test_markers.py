@@ -21,7 +21,10 @@ sys.exit(code)
 def probe(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", PROBE, "-p", "no:cacheprovider", "--collect-only", "-q", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=240,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
 
 

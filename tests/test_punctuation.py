@@ -53,8 +53,11 @@ def tr_literals() -> list[tuple[str, str]]:
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
             arg = node.args[0]
-            if name in ("tr", "translate") and isinstance(arg, ast.Constant) \
-                    and isinstance(arg.value, str):
+            if (
+                name in ("tr", "translate")
+                and isinstance(arg, ast.Constant)
+                and isinstance(arg.value, str)
+            ):
                 out.append((f"{file.relative_to(ROOT)}:{node.lineno}", arg.value))
     return out
 
@@ -94,10 +97,22 @@ def test_cadre_figures_labels(forms):
 
     from unionclerk.formspec.derived import cadre_figures
 
-    rows = [{"gender": "女", "political": "中共党员", "position": "主席", "appointment": "专职",
-             "frontline": False, "birth": None}]
-    fig = cadre_figures(rows, date(2018, 12, 31), forms["cadres"].field("position").choices,
-                        forms["cadres"].field("appointment").choices)
+    rows = [
+        {
+            "gender": "女",
+            "political": "中共党员",
+            "position": "主席",
+            "appointment": "专职",
+            "frontline": False,
+            "birth": None,
+        }
+    ]
+    fig = cadre_figures(
+        rows,
+        date(2018, 12, 31),
+        forms["cadres"].field("position").choices,
+        forms["cadres"].field("appointment").choices,
+    )
     labels = [label for _key, label, _value, _unit in fig.lines()]
     assert "其中：女性" in labels and any(label.startswith("按职务：") for label in labels)
     assert not [label for label in labels if wrong(label)]

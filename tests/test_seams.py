@@ -31,15 +31,18 @@ def test_no_module_imports_another_modules_private_names():
     for file in sorted((ROOT / "unionclerk").rglob("*.py")):
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("unionclerk"):
-                offenders += [f"{file.relative_to(ROOT)}:{node.lineno} {node.module}.{a.name}"
-                              for a in node.names
-                              if a.name.startswith("_") and not a.name.startswith("__")]
+                offenders += [
+                    f"{file.relative_to(ROOT)}:{node.lineno} {node.module}.{a.name}"
+                    for a in node.names
+                    if a.name.startswith("_") and not a.name.startswith("__")
+                ]
     assert offenders == []
 
 
 def _merge_kind(path: Path, spill: Path) -> str:
-    return read_found(Found(path.name, path, "2019-01-01T00:00:00"), Period(2018),
-                      str(spill), 0).kind
+    return read_found(
+        Found(path.name, path, "2019-01-01T00:00:00"), Period(2018), str(spill), 0
+    ).kind
 
 
 def test_inspect_and_merge_name_a_file_the_same_kind(ws, tmp_path):
@@ -57,8 +60,11 @@ def test_inspect_and_merge_name_a_file_the_same_kind(ws, tmp_path):
     Workbook().save(plain)
     spill = tmp_path / "spill"
     spill.mkdir()
-    expected = {next(inbox.glob("*.json")): FileKind.JSON_REPORT,
-                summary_xlsx: FileKind.SUMMARY, plain: FileKind.NOT_A_REPORT}
+    expected = {
+        next(inbox.glob("*.json")): FileKind.JSON_REPORT,
+        summary_xlsx: FileKind.SUMMARY,
+        plain: FileKind.NOT_A_REPORT,
+    }
     for path, kind in expected.items():
         said = inspect_file(forms, path).kind
         merged = _merge_kind(path, spill)

@@ -19,6 +19,7 @@ def lacking(*names: str):
         if lib in names:
             raise OSError(f"{lib}: cannot open shared object file: No such file or directory")
         return object()
+
     return load
 
 
@@ -41,8 +42,9 @@ def test_xcb_libraries_only_for_x11() -> None:
 
 
 def test_import_error_names_the_library() -> None:
-    error = syscheck.from_import_error(ImportError(
-        "libEGL.so.1: cannot open shared object file: No such file or directory"))
+    error = syscheck.from_import_error(
+        ImportError("libEGL.so.1: cannot open shared object file: No such file or directory")
+    )
     assert error is not None and "libEGL.so.1" in str(error) and "libegl1" in str(error)
     assert syscheck.from_import_error(ImportError("No module named 'PySide6'")) is None
 

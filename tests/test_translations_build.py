@@ -16,8 +16,11 @@ from unionclerk import paths, translations_build
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = paths.resources_dir() / "translations" / "unionclerk_en.ts"
-CALLERS = {"setup.py": "compile_folder", "build.spec": "compile_folder",
-           "unionclerk/gui/translations.py": "compile_ts"}
+CALLERS = {
+    "setup.py": "compile_folder",
+    "build.spec": "compile_folder",
+    "unionclerk/gui/translations.py": "compile_ts",
+}
 
 
 def needs_lrelease() -> None:
@@ -29,11 +32,19 @@ def needs_lrelease() -> None:
 def test_every_caller_compiles_through_the_one_module(caller: str) -> None:
     """No caller runs lrelease itself: each imports the one function and runs no process."""
     tree = ast.parse((ROOT / caller).read_text(encoding="utf-8"))
-    imported = {(node.module, alias.name) for node in ast.walk(tree)
-                if isinstance(node, ast.ImportFrom) for alias in node.names}
+    imported = {
+        (node.module, alias.name)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
     assert ("unionclerk.translations_build", CALLERS[caller]) in imported
-    modules = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-               for alias in node.names} | {module for module, _ in imported}
+    modules = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {module for module, _ in imported}
     assert "subprocess" not in modules and "PySide6" not in modules
 
 
@@ -43,7 +54,9 @@ def test_a_folder_is_compiled_beside_its_sources(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not a catalogue", encoding="utf-8")
     assert translations_build.compile_folder(tmp_path) == []
     qm = tmp_path / "unionclerk_en.qm"
-    assert qm.read_bytes()[:16] == bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")  # Qt's .qm magic
+    assert qm.read_bytes()[:16] == bytes.fromhex(
+        "3cb86418caef9c95cd211cbf60a1bddd"
+    )  # Qt's .qm magic
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", qm.name, TS.name]
 
 
@@ -71,12 +84,18 @@ def test_the_package_build_compiles_where_pyside6_is_hidden(tmp_path: Path) -> N
     interpreter. The module asks the real one where PySide6's lrelease is."""
     needs_lrelease()
     shutil.copy(TS, tmp_path / TS.name)
-    script = ("import sys; sys.path.insert(0, sys.argv[1]); import importlib.util as u; "
-              "assert u.find_spec('PySide6') is None; "
-              "from unionclerk.translations_build import compile_folder; "
-              "print(compile_folder(__import__('pathlib').Path(sys.argv[2])))")
-    run = subprocess.run([sys.executable, "-S", "-I", "-c", script, str(ROOT), str(tmp_path)],
-                         capture_output=True, text=True, timeout=120)
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import importlib.util as u; "
+        "assert u.find_spec('PySide6') is None; "
+        "from unionclerk.translations_build import compile_folder; "
+        "print(compile_folder(__import__('pathlib').Path(sys.argv[2])))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-S", "-I", "-c", script, str(ROOT), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
     assert (tmp_path / "unionclerk_en.qm").stat().st_size > 0

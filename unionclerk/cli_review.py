@@ -20,17 +20,29 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("review", parents=[common], help=tr("审核下级报表：接收、批注、结论、查找、比较"))
-    p.add_argument("action", choices=["list", "receive", "comment", "verdict", "find", "diff",
-                                      "reply"],
-                   help=tr("list 列出；receive 接收上报文件；comment 批注；verdict 结论；"
-                           "find 按二维码或校验码查找；diff 比较最近两次报送；reply 乡镇回复意见"))
-    p.add_argument("args", nargs="*", metavar="ARG",
-                   help=tr("receive：文件或文件夹；verdict：通过 或 退回修改；find：二维码文字或校验码"))
+    p = sub.add_parser(
+        "review", parents=[common], help=tr("审核下级报表：接收、批注、结论、查找、比较")
+    )
+    p.add_argument(
+        "action",
+        choices=["list", "receive", "comment", "verdict", "find", "diff", "reply"],
+        help=tr(
+            "list 列出；receive 接收上报文件；comment 批注；verdict 结论；"
+            "find 按二维码或校验码查找；diff 比较最近两次报送；reply 乡镇回复意见"
+        ),
+    )
+    p.add_argument(
+        "args",
+        nargs="*",
+        metavar="ARG",
+        help=tr("receive：文件或文件夹；verdict：通过 或 退回修改；find：二维码文字或校验码"),
+    )
     p.add_argument("--unit", help=tr("单位的行政区划代码"))
     p.add_argument("--period", help=tr("报告期，如 2018、2018h1"))
-    p.add_argument("--target", help=tr("批注位置（forms.md 键），如 organisation.members、"
-                                       "venues.rows[0].area、cadres"))
+    p.add_argument(
+        "--target",
+        help=tr("批注位置（forms.md 键），如 organisation.members、venues.rows[0].area、cadres"),
+    )
     p.add_argument("--text", help=tr("批注或回复的内容"))
     p.add_argument("--from", dest="from_file", help=tr("批注文件（.json 或 .csv：target,text）"))
     p.add_argument("--verdict", help=tr("verdict：通过 或 退回修改"))
@@ -78,8 +90,15 @@ def _reviewer(args: argparse.Namespace) -> str:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    action = {"list": _list, "receive": _receive, "comment": _comment, "verdict": _verdict,
-              "find": _find, "diff": _diff, "reply": _reply}[args.action]
+    action = {
+        "list": _list,
+        "receive": _receive,
+        "comment": _comment,
+        "verdict": _verdict,
+        "find": _find,
+        "diff": _diff,
+        "reply": _reply,
+    }[args.action]
     with _workspace() as ws:
         return action(ws, args)
 
@@ -93,8 +112,15 @@ def _receive(ws: Any, args: argparse.Namespace) -> int:
     files = []
     for given in args.args:  # a folder stands for the report files in it
         folder = Path(given)
-        files += sorted(str(f) for f in folder.iterdir() if f.suffix.lower() in (
-            ".xlsx", ".json") and not f.name.startswith(".")) if folder.is_dir() else [given]
+        files += (
+            sorted(
+                str(f)
+                for f in folder.iterdir()
+                if f.suffix.lower() in (".xlsx", ".json") and not f.name.startswith(".")
+            )
+            if folder.is_dir()
+            else [given]
+        )
     for file in files:
         try:
             got = review.receive(ws, Path(file))
@@ -104,9 +130,17 @@ def _receive(ws: Any, args: argparse.Namespace) -> int:
             continue
         sub = got.submission
         verb = tr("已接收过") if got.again else tr("已接收")
-        _say(tr("{verb}：{file} → {unit} {period}，校验码 {short}，导出编号 {id}", verb=verb,
-                file=file, unit=got.report.unit.union_name, period=got.report.period.label,
-                short=sub.short, id=sub.export_id or "—"))
+        _say(
+            tr(
+                "{verb}：{file} → {unit} {period}，校验码 {short}，导出编号 {id}",
+                verb=verb,
+                file=file,
+                unit=got.report.unit.union_name,
+                period=got.report.period.label,
+                short=sub.short,
+                id=sub.export_id or "—",
+            )
+        )
         if got.replies:
             _say(tr("  带回 {n} 条对批注的回复", n=got.replies))
         state = review.unit_state(ws, got.report.unit.division_code, got.report.period)
@@ -120,8 +154,14 @@ def _receive(ws: Any, args: argparse.Namespace) -> int:
 def _print_diff(ws: Any, old: Any, new: Any, diff: Any) -> None:
     from unionclerk.services.review_diff import describe
 
-    _say(tr("  与上次报送（校验码 {a}）相比，本次（校验码 {b}）共 {n} 处改动：", a=old.short,
-            b=new.short, n=len(diff)))
+    _say(
+        tr(
+            "  与上次报送（校验码 {a}）相比，本次（校验码 {b}）共 {n} 处改动：",
+            a=old.short,
+            b=new.short,
+            n=len(diff),
+        )
+    )
     for line in describe(ws.forms, diff):
         _say(line)
 
@@ -137,9 +177,17 @@ def _list(ws: Any, args: argparse.Namespace) -> int:
         if not lines:
             _say(tr("{period} 还没有接收任何上报文件", period=period.label))
         for u in lines:
-            _say(tr("{code} {name}：{state}，校验码 {short}，批注 {n} 条（已回复 {a} 条）",
-                    code=u.division_code, name=u.union_name, state=u.state, short=u.short,
-                    n=u.comments, a=u.answered))
+            _say(
+                tr(
+                    "{code} {name}：{state}，校验码 {short}，批注 {n} 条（已回复 {a} 条）",
+                    code=u.division_code,
+                    name=u.union_name,
+                    state=u.state,
+                    short=u.short,
+                    n=u.comments,
+                    a=u.answered,
+                )
+            )
         return EXIT_OK
     report = ws.find_report(period, code)
     from unionclerk.services import reports
@@ -147,13 +195,28 @@ def _list(ws: Any, args: argparse.Namespace) -> int:
     data = reports.load(ws, report)
     found = review_township.comments(ws, report)
     state = review.unit_state(ws, code, period)
-    _say(tr("{unit} {period}：{n} 条批注{state}", unit=report.unit.union_name,
-            period=period.label, n=len(found), state=tr("，报送情况：{s}", s=state) if state
-            else ""))
+    _say(
+        tr(
+            "{unit} {period}：{n} 条批注{state}",
+            unit=report.unit.union_name,
+            period=period.label,
+            n=len(found),
+            state=tr("，报送情况：{s}", s=state) if state else "",
+        )
+    )
     for c in found:
         st = review_township.STATE_LABELS[review_township.state(ws, c, data)]
-        _say(tr("  [{st}] {target}：{text}（{by}，{at}）编号 {uid}", st=st, target=c.target,
-                text=c.text, by=c.author, at=c.at[:16].replace("T", " "), uid=c.uid[:8]))
+        _say(
+            tr(
+                "  [{st}] {target}：{text}（{by}，{at}）编号 {uid}",
+                st=st,
+                target=c.target,
+                text=c.text,
+                by=c.author,
+                at=c.at[:16].replace("T", " "),
+                uid=c.uid[:8],
+            )
+        )
         if c.reply:
             _say(tr("      回复：{reply}", reply=c.reply))
     return EXIT_OK
@@ -163,9 +226,13 @@ def _comments_from_file(path: Path) -> list[dict[str, str]]:
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(tr("无法读取批注文件（应为 UTF-8 的 .json 或 .csv）：{reason}",
-                           reason=getattr(exc, "strerror", None) or str(exc)),
-                        where=str(path)) from None
+        raise UserError(
+            tr(
+                "无法读取批注文件（应为 UTF-8 的 .json 或 .csv）：{reason}",
+                reason=getattr(exc, "strerror", None) or str(exc),
+            ),
+            where=str(path),
+        ) from None
     if path.suffix.lower() == ".json":
         try:
             doc = json.loads(raw)
@@ -173,17 +240,23 @@ def _comments_from_file(path: Path) -> list[dict[str, str]]:
             raise UserError(tr("不是有效的 JSON 文件"), where=str(path)) from None
         items = doc.get("comments") if isinstance(doc, dict) else doc
         if not isinstance(items, list) or not all(
-                isinstance(i, dict) and isinstance(i.get("target"), str)
-                and isinstance(i.get("text"), str) for i in items):
-            raise UserError(tr("批注文件应为 [{{\"target\": …, \"text\": …}}, …] 这样的列表"),
-                            where=str(path))
+            isinstance(i, dict)
+            and isinstance(i.get("target"), str)
+            and isinstance(i.get("text"), str)
+            for i in items
+        ):
+            raise UserError(
+                tr('批注文件应为 [{{"target": …, "text": …}}, …] 这样的列表'), where=str(path)
+            )
         return items
     rows = [r for r in csv.reader(io.StringIO(raw)) if r and any(x.strip() for x in r)]
     if rows and rows[0][0].strip().lower() == "target":
         rows = rows[1:]
     bad = next((i for i, r in enumerate(rows, 1) if len(r) < 2), None)
     if bad is not None:
-        raise UserError(tr("第 {n} 行应有两栏：位置和内容（用英文逗号隔开）", n=bad), where=str(path))
+        raise UserError(
+            tr("第 {n} 行应有两栏：位置和内容（用英文逗号隔开）", n=bad), where=str(path)
+        )
     return [{"target": r[0].strip(), "text": ",".join(r[1:]).strip()} for r in rows]
 
 
@@ -214,8 +287,14 @@ def _verdict(ws: Any, args: argparse.Namespace) -> int:
     if len(given) != 1:
         raise UserError(tr("请给出审核结论：--verdict 通过 或 --verdict 退回修改"))
     review.set_verdict(ws, code, period, given[0], args.reason, _reviewer(args))
-    _say(tr("{code} {period} 报送情况：{state}", code=code, period=period.label,
-            state=review.unit_state(ws, code, period)))
+    _say(
+        tr(
+            "{code} {period} 报送情况：{state}",
+            code=code,
+            period=period.label,
+            state=review.unit_state(ws, code, period),
+        )
+    )
     return EXIT_OK
 
 
@@ -227,13 +306,26 @@ def _find(ws: Any, args: argparse.Namespace) -> int:
         raise UserError(tr("请粘贴二维码的文字、校验码或导出编号"))
     found = review.find(ws, text)
     if not found:
-        _say(tr("没有找到与“{text}”相符的上报文件：纸质件与收到的文件不一致，或还没有接收", text=text))
+        _say(
+            tr(
+                "没有找到与“{text}”相符的上报文件：纸质件与收到的文件不一致，或还没有接收",
+                text=text,
+            )
+        )
         return EXIT_PROBLEMS
     for report, sub in found:
-        _say(tr("{unit}（{code}）{period}：文件 {file}，校验码 {short}，导出编号 {id}，导出时间 {at}",
-                unit=report.unit.union_name, code=report.unit.division_code,
-                period=report.period.label, file=sub.file, short=sub.short,
-                id=sub.export_id or "—", at=sub.exported_at[:16].replace("T", " ")))
+        _say(
+            tr(
+                "{unit}（{code}）{period}：文件 {file}，校验码 {short}，导出编号 {id}，导出时间 {at}",
+                unit=report.unit.union_name,
+                code=report.unit.division_code,
+                period=report.period.label,
+                file=sub.file,
+                short=sub.short,
+                id=sub.export_id or "—",
+                at=sub.exported_at[:16].replace("T", " "),
+            )
+        )
         newest = review.latest(ws, report)
         if newest is not None and newest.id != sub.id:
             _say(tr("  注意：这不是最近收到的一份（最近一份的校验码 {short}）", short=newest.short))
@@ -261,7 +353,9 @@ def _reply(ws: Any, args: argparse.Namespace) -> int:
     text = _need(args.text, "--text")
     found = [c for c in review_township.comments(ws, report) if c.uid.startswith(wanted)]
     if len(found) != 1:
-        raise UserError(tr("找不到编号为 {id} 的意见（或不止一条），请用 review list 查看编号", id=wanted))
+        raise UserError(
+            tr("找不到编号为 {id} 的意见（或不止一条），请用 review list 查看编号", id=wanted)
+        )
     review_township.reply(ws, found[0].uid, text)
     _say(tr("已回复 {target}：{text}", target=found[0].target, text=text))
     return EXIT_OK
@@ -275,8 +369,9 @@ def cmd_return(args: argparse.Namespace) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)),
-                        where=str(out)) from None
+        raise UserError(
+            tr("无法创建输出文件夹：{reason}", reason=exc.strerror or str(exc)), where=str(out)
+        ) from None
     with _workspace() as ws:
         files = review.write_return(ws, args.unit, period, out, _reviewer(args), args.reason)
     for f in files:
@@ -292,16 +387,40 @@ def inspect_diff(old: str, new: str) -> int:
     forms = shipped_forms()
     a, b = review_files.load(forms, Path(old)), review_files.load(forms, Path(new))
     if (a.division_code, a.period) != (b.division_code, b.period):
-        raise UserError(tr("两个文件不是同一单位同一报告期的报表（{a} {pa} 与 {b} {pb}），无法比较",
-                           a=a.union_name, pa=a.period.label, b=b.union_name,
-                           pb=b.period.label))
+        raise UserError(
+            tr(
+                "两个文件不是同一单位同一报告期的报表（{a} {pa} 与 {b} {pb}），无法比较",
+                a=a.union_name,
+                pa=a.period.label,
+                b=b.union_name,
+                pb=b.period.label,
+            )
+        )
     diff = review_diff.diff_docs(forms, a.doc, b.doc)
-    _say(tr("{unit}（{code}）{period}", unit=b.union_name, code=b.division_code,
-            period=b.period.label))
-    _say(tr("  旧：{file}，校验码 {short}，导出编号 {id}", file=a.path.name, short=a.short,
-            id=a.export_id or "—"))
-    _say(tr("  新：{file}，校验码 {short}，导出编号 {id}", file=b.path.name, short=b.short,
-            id=b.export_id or "—"))
+    _say(
+        tr(
+            "{unit}（{code}）{period}",
+            unit=b.union_name,
+            code=b.division_code,
+            period=b.period.label,
+        )
+    )
+    _say(
+        tr(
+            "  旧：{file}，校验码 {short}，导出编号 {id}",
+            file=a.path.name,
+            short=a.short,
+            id=a.export_id or "—",
+        )
+    )
+    _say(
+        tr(
+            "  新：{file}，校验码 {short}，导出编号 {id}",
+            file=b.path.name,
+            short=b.short,
+            id=b.export_id or "—",
+        )
+    )
     _say(tr("共 {n} 处改动：", n=len(diff)))
     for line in review_diff.describe(forms, diff, limit=10_000):
         _say(line)

@@ -107,8 +107,11 @@ class FolderLock:
         half-written lock of a program that died at once)."""
         try:
             lines = self.path.read_text(encoding="utf-8").splitlines()
-            return Owner(int(lines[0]), lines[1] if len(lines) > 1 else WINDOW,
-                         lines[2] if len(lines) > 2 else "")
+            return Owner(
+                int(lines[0]),
+                lines[1] if len(lines) > 1 else WINDOW,
+                lines[2] if len(lines) > 2 else "",
+            )
         except (OSError, ValueError, IndexError, UnicodeDecodeError):
             return None
 
@@ -131,6 +134,11 @@ class FolderLock:
             aside.unlink()
 
     def _cannot(self, exc: OSError) -> CannotLock:
-        return CannotLock(tr("无法在数据文件夹中建立锁文件：{reason}。只改动数据的命令不能使用；"
-                             "查看、检查和导出（check、export、inspect）仍然可以使用。",
-                             reason=os_reason(exc)), where=str(self.path.parent))
+        return CannotLock(
+            tr(
+                "无法在数据文件夹中建立锁文件：{reason}。只改动数据的命令不能使用；"
+                "查看、检查和导出（check、export、inspect）仍然可以使用。",
+                reason=os_reason(exc),
+            ),
+            where=str(self.path.parent),
+        )

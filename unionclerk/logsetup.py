@@ -48,9 +48,13 @@ def _unraisable(info: sys.UnraisableHookArgs) -> None:
     writer's zip file closing on a full disk after the command has already said so: logged,
     never printed after the clerk's message."""
     logging.getLogger("unionclerk").debug(
-        "ignored in %r: %r", info.object, info.exc_value,
+        "ignored in %r: %r",
+        info.object,
+        info.exc_value,
         exc_info=(info.exc_type, info.exc_value, info.exc_traceback)
-        if info.exc_value is not None else None)
+        if info.exc_value is not None
+        else None,
+    )
 
 
 class _QuietFileHandler(logging.handlers.RotatingFileHandler):
@@ -81,10 +85,13 @@ def setup(data_dir: Path) -> Path | None:
         _silence()
         return None
     root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) and
-               Path(h.baseFilename) == file for h in root.handlers):
-        handler = _QuietFileHandler(file, maxBytes=1_000_000, backupCount=5,
-                                    encoding="utf-8", delay=True)
+    if not any(
+        isinstance(h, logging.handlers.RotatingFileHandler) and Path(h.baseFilename) == file
+        for h in root.handlers
+    ):
+        handler = _QuietFileHandler(
+            file, maxBytes=1_000_000, backupCount=5, encoding="utf-8", delay=True
+        )
         handler.setFormatter(_MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
         root.setLevel(logging.INFO)

@@ -44,8 +44,12 @@ def _steps(root: Path) -> tuple[list[tuple[str, Callable[[], object]]], Callable
 
         out = root / "导出 文件"
         out.mkdir()
-        outcome = exporting.export_report(state["ws"], state["report"], out,  # type: ignore[arg-type]
-                                          ["xlsx", "pdf"])
+        outcome = exporting.export_report(
+            state["ws"],
+            state["report"],
+            out,  # type: ignore[arg-type]
+            ["xlsx", "pdf"],
+        )
         state["xlsx"] = next(f for f in outcome.files if f.suffix == ".xlsx")
         assert any(f.suffix == ".pdf" for f in outcome.files), "no PDF written"
         return ", ".join(f.name for f in outcome.files)
@@ -66,8 +70,13 @@ def _steps(root: Path) -> tuple[list[tuple[str, Callable[[], object]]], Callable
 
         out = root / "汇总"
         out.mkdir()
-        _, plan, outcome = county.merge_files(state["ws"], [state["xlsx"]], Period(2018),  # type: ignore[arg-type]
-                                              out, workers=1)
+        _, plan, outcome = county.merge_files(
+            state["ws"],
+            [state["xlsx"]],
+            Period(2018),  # type: ignore[arg-type]
+            out,
+            workers=1,
+        )
         assert outcome is not None and plan.winners, "nothing merged"
         return ", ".join(sorted(p.name for p in out.iterdir()))
 
@@ -89,9 +98,15 @@ def _steps(root: Path) -> tuple[list[tuple[str, Callable[[], object]]], Callable
         if "ws" in state:
             state.pop("ws").close()  # type: ignore[attr-defined]
 
-    steps = [(tr("创建并升级数据库"), database), (tr("读取全部报表定义"), forms),
-             (tr("生成演示报表"), demo_report), (tr("导出工作簿和 PDF"), export),
-             (tr("重新导入工作簿"), reimport), (tr("汇总"), merge), (tr("打开主窗口"), window)]
+    steps = [
+        (tr("创建并升级数据库"), database),
+        (tr("读取全部报表定义"), forms),
+        (tr("生成演示报表"), demo_report),
+        (tr("导出工作簿和 PDF"), export),
+        (tr("重新导入工作簿"), reimport),
+        (tr("汇总"), merge),
+        (tr("打开主窗口"), window),
+    ]
     return steps, close
 
 

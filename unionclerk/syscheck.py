@@ -21,18 +21,26 @@ from unionclerk.domain.i18n import tr
 
 # (library, Debian/Ubuntu package): what QtGui and QtWidgets load on every platform…
 QT_LIBS = [
-    ("libEGL.so.1", "libegl1"), ("libGL.so.1", "libgl1"),
-    ("libfontconfig.so.1", "libfontconfig1"), ("libfreetype.so.6", "libfreetype6"),
-    ("libxkbcommon.so.0", "libxkbcommon0"), ("libdbus-1.so.3", "libdbus-1-3"),
+    ("libEGL.so.1", "libegl1"),
+    ("libGL.so.1", "libgl1"),
+    ("libfontconfig.so.1", "libfontconfig1"),
+    ("libfreetype.so.6", "libfreetype6"),
+    ("libxkbcommon.so.0", "libxkbcommon0"),
+    ("libdbus-1.so.3", "libdbus-1-3"),
     ("libglib-2.0.so.0", "libglib2.0-0"),
 ]
 # …and what the X11 platform plugin (xcb, the default on an X11 desktop) loads on top.
 XCB_LIBS = [
-    ("libX11-xcb.so.1", "libx11-xcb1"), ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
-    ("libxcb-cursor.so.0", "libxcb-cursor0"), ("libxcb-icccm.so.4", "libxcb-icccm4"),
-    ("libxcb-image.so.0", "libxcb-image0"), ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
-    ("libxcb-randr.so.0", "libxcb-randr0"), ("libxcb-render-util.so.0", "libxcb-render-util0"),
-    ("libxcb-shape.so.0", "libxcb-shape0"), ("libxcb-xkb.so.1", "libxcb-xkb1"),
+    ("libX11-xcb.so.1", "libx11-xcb1"),
+    ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+    ("libxcb-cursor.so.0", "libxcb-cursor0"),
+    ("libxcb-icccm.so.4", "libxcb-icccm4"),
+    ("libxcb-image.so.0", "libxcb-image0"),
+    ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
+    ("libxcb-randr.so.0", "libxcb-randr0"),
+    ("libxcb-render-util.so.0", "libxcb-render-util0"),
+    ("libxcb-shape.so.0", "libxcb-shape0"),
+    ("libxcb-xkb.so.1", "libxcb-xkb1"),
     ("libxcb-util.so.1", "libxcb-util1"),
 ]
 PACKAGES = dict(QT_LIBS + XCB_LIBS)
@@ -48,8 +56,9 @@ def needs_xcb(env: dict[str, str] | None = None) -> bool:
     return bool(env.get("DISPLAY")) and not env.get("WAYLAND_DISPLAY")
 
 
-def missing_libraries(env: dict[str, str] | None = None,
-                      load: Callable[[str], object] | None = None) -> list[tuple[str, str]]:
+def missing_libraries(
+    env: dict[str, str] | None = None, load: Callable[[str], object] | None = None
+) -> list[tuple[str, str]]:
     """(library, package) for each library Qt needs here that cannot be loaded."""
     if not sys.platform.startswith("linux"):
         return []
@@ -67,9 +76,12 @@ def missing_libraries(env: dict[str, str] | None = None,
 def message(missing: list[tuple[str, str]]) -> str:
     libs = "、".join(lib for lib, _ in missing)
     packages = " ".join(dict.fromkeys(p for _, p in missing))
-    return tr("无法打开窗口：这台电脑缺少 Qt 需要的系统库 {libs}。请在 Debian/Ubuntu 上运行"
-              "“sudo apt install {packages}”安装后再启动（命令行功能不受影响）。",
-              libs=libs, packages=packages)
+    return tr(
+        "无法打开窗口：这台电脑缺少 Qt 需要的系统库 {libs}。请在 Debian/Ubuntu 上运行"
+        "“sudo apt install {packages}”安装后再启动（命令行功能不受影响）。",
+        libs=libs,
+        packages=packages,
+    )
 
 
 def from_import_error(exc: ImportError) -> UserError | None:

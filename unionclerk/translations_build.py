@@ -83,8 +83,12 @@ def compile_ts(ts: Path, qm: Path, program: list[str] | None = None) -> bool:
     qm.parent.mkdir(parents=True, exist_ok=True)
     partial = qm.with_name(qm.name + ".part")
     try:
-        subprocess.run([*program, "-silent", str(ts), "-qm", str(partial)], check=True,
-                       timeout=60, capture_output=True)
+        subprocess.run(
+            [*program, "-silent", str(ts), "-qm", str(partial)],
+            check=True,
+            timeout=60,
+            capture_output=True,
+        )
         os.replace(partial, qm)
     except (OSError, subprocess.SubprocessError):
         partial.unlink(missing_ok=True)

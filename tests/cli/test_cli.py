@@ -40,8 +40,12 @@ def dump(data_dir: Path) -> list[str]:
 
 def demo_export(capsys: pytest.CaptureFixture[str], data_dir: Path, out: Path) -> Path:
     assert run(capsys, data_dir, "demo")[0] == 0
-    assert run(capsys, data_dir, "export", "--period", "2018", "--out", str(out),
-               "--format", "json")[0] == 0
+    assert (
+        run(capsys, data_dir, "export", "--period", "2018", "--out", str(out), "--format", "json")[
+            0
+        ]
+        == 0
+    )
     return out / EXPORT_NAME
 
 
@@ -180,8 +184,9 @@ def test_import_missing_file(capsys, data_dir: Path, tmp_path: Path) -> None:
 def test_export_json_writes_the_file(capsys, data_dir: Path, tmp_path: Path) -> None:
     run(capsys, data_dir, "demo")
     out_dir = tmp_path / "导出 文件夹"
-    code, out, _ = run(capsys, data_dir, "export", "--period", "2018", "--out", str(out_dir),
-                       "--format", "JSON")
+    code, out, _ = run(
+        capsys, data_dir, "export", "--period", "2018", "--out", str(out_dir), "--format", "JSON"
+    )
     assert code == 0
     target = out_dir / EXPORT_NAME
     assert out.strip() == f"已导出：{target}"
@@ -191,12 +196,12 @@ def test_export_json_writes_the_file(capsys, data_dir: Path, tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("fmt", ["docx", "json,docx", ","])
-def test_export_refuses_an_unknown_format(capsys, data_dir: Path, tmp_path: Path,
-                                          fmt: str) -> None:
+def test_export_refuses_an_unknown_format(capsys, data_dir: Path, tmp_path: Path, fmt: str) -> None:
     run(capsys, data_dir, "demo")
     out_dir = tmp_path / "out"
-    code, out, err = run(capsys, data_dir, "export", "--period", "2018", "--out", str(out_dir),
-                         "--format", fmt)
+    code, out, err = run(
+        capsys, data_dir, "export", "--period", "2018", "--out", str(out_dir), "--format", fmt
+    )
     assert code == 2 and out == ""
     assert "不支持的导出格式" in err
     assert not out_dir.exists()
@@ -252,8 +257,10 @@ def test_lang_en_gives_english_refusals(capsys, data_dir: Path) -> None:
     english = json.loads(catalogue.read_text(encoding="utf-8"))
     prefix = english["无法完成：{message}"].split("{message}")[0]
     assert prefix.strip() and prefix.isascii()
-    for argv in (["--lang", "en", "check", "--period", "20x8"],
-                 ["check", "--period", "20x8", "--lang", "en"]):
+    for argv in (
+        ["--lang", "en", "check", "--period", "20x8"],
+        ["check", "--period", "20x8", "--lang", "en"],
+    ):
         capsys.readouterr()
         assert main([*argv, "--data-dir", str(data_dir)]) == 2
         err = capsys.readouterr().err
@@ -267,15 +274,20 @@ def test_console_script_runs_and_refuses_without_traceback(tmp_path: Path) -> No
     assert exe, "the unionclerk console script is not installed"
     data = tmp_path / "data"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    done = subprocess.run([exe, "demo", "--data-dir", str(data)], capture_output=True,
-                          env=env, timeout=120)
+    done = subprocess.run(
+        [exe, "demo", "--data-dir", str(data)], capture_output=True, env=env, timeout=120
+    )
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     assert "已生成演示报表" in done.stdout.decode("utf-8")
 
     garbage = tmp_path / "garbage.json"
     garbage.write_bytes(bytes(range(255, -1, -1)) * 16)
-    done = subprocess.run([exe, "--data-dir", str(data), "import", str(garbage)],
-                          capture_output=True, env=env, timeout=120)
+    done = subprocess.run(
+        [exe, "--data-dir", str(data), "import", str(garbage)],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
     err = done.stderr.decode("utf-8")
     assert done.returncode == 2
     assert "garbage.json" in err and "未导入" in err and "Traceback" not in err

@@ -26,8 +26,14 @@ NOISE = ("Traceback", "Logging error", "Exception ignored")
 
 def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "unionclerk", *args, "--data-dir", str(data_dir)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "unionclerk", *args, "--data-dir", str(data_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def quiet(done: subprocess.CompletedProcess[str]) -> bool:
@@ -38,8 +44,11 @@ def _mount(folder: Path, options: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root (this test stands in for a real stick)")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
 
@@ -56,8 +65,9 @@ def read_only_folder(tmp_path_factory):
     try:
         data = mnt / "data"
         assert cli(data, "demo").returncode == 0
-        done = subprocess.run(["mount", "-o", "remount,ro", str(mnt)], capture_output=True,
-                              text=True)
+        done = subprocess.run(
+            ["mount", "-o", "remount,ro", str(mnt)], capture_output=True, text=True
+        )
         if done.returncode:
             pytest.skip(f"cannot remount read-only: {done.stderr.strip()}")
         yield data
@@ -84,18 +94,26 @@ def full_disk(tmp_path: Path):
 
 
 # -- a read-only data folder -------------------------------------------------------------------
-def test_a_read_only_folder_can_be_checked_exported_and_inspected(read_only_folder,
-                                                                  tmp_path) -> None:
+def test_a_read_only_folder_can_be_checked_exported_and_inspected(
+    read_only_folder, tmp_path
+) -> None:
     out = tmp_path / "out"
     done = cli(read_only_folder, "check", "--period", "2018")
     assert done.returncode == 0 and quiet(done), done.stderr
     assert "佛堂镇总工会" in done.stdout
-    done = cli(read_only_folder, "export", "--period", "2018", "--out", str(out),
-               "--format", "xlsx,pdf,json")
+    done = cli(
+        read_only_folder,
+        "export",
+        "--period",
+        "2018",
+        "--out",
+        str(out),
+        "--format",
+        "xlsx,pdf,json",
+    )
     assert done.returncode == 0 and quiet(done), done.stderr
     assert "只读" in done.stderr  # the status could not be saved, and it says so
-    assert sorted(p.name for p in out.iterdir()) == [f"{NAME}.json", f"{NAME}.pdf",
-                                                     f"{NAME}.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == [f"{NAME}.json", f"{NAME}.pdf", f"{NAME}.xlsx"]
     done = cli(read_only_folder, "inspect", str(out / f"{NAME}.xlsx"))
     assert done.returncode == 0 and quiet(done) and "完好" in done.stdout
 
@@ -120,14 +138,15 @@ def demo_folder(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("what", ["export", "template", "merge"])
-def test_a_full_disk_gets_the_message_and_nothing_after_it(demo_folder, full_disk, tmp_path,
-                                                           what) -> None:
+def test_a_full_disk_gets_the_message_and_nothing_after_it(
+    demo_folder, full_disk, tmp_path, what
+) -> None:
     out = full_disk / "out"
-    args = {"export": ["export", "--period", "2018", "--out", str(out), "--format",
-                       "xlsx,pdf,json"],
-            "template": ["template", "--out", str(full_disk / "模板.xlsx")],
-            "merge": ["merge", str(demo_folder.parent / "sent"), "--period", "2018",
-                      "--out", str(out)]}
+    args = {
+        "export": ["export", "--period", "2018", "--out", str(out), "--format", "xlsx,pdf,json"],
+        "template": ["template", "--out", str(full_disk / "模板.xlsx")],
+        "merge": ["merge", str(demo_folder.parent / "sent"), "--period", "2018", "--out", str(out)],
+    }
     done = cli(demo_folder, *args[what])
     assert done.returncode == 2, done.stdout + done.stderr
     assert quiet(done), done.stderr
@@ -154,8 +173,9 @@ def run(capsys, data_dir: Path, *args: str) -> tuple[int, str]:
     return code, err
 
 
-def test_a_lock_file_that_cannot_be_made_is_not_blamed_on_a_window(capsys, data_dir,
-                                                                   monkeypatch) -> None:
+def test_a_lock_file_that_cannot_be_made_is_not_blamed_on_a_window(
+    capsys, data_dir, monkeypatch
+) -> None:
     from unionclerk import folderlock
 
     real_open = os.open
@@ -180,7 +200,8 @@ def test_a_second_command_is_called_a_command_not_a_window(capsys, data_dir) -> 
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         (data_dir / folderlock.LOCK_NAME).write_text(
-            f"{other.pid}\nimport\n{__import__('socket').gethostname()}\n", encoding="utf-8")
+            f"{other.pid}\nimport\n{__import__('socket').gethostname()}\n", encoding="utf-8"
+        )
         code, err = run(capsys, data_dir, "demo")
         assert code == 2
         assert "另一个工会报表助手命令（import" in err and str(other.pid) in err
@@ -233,8 +254,9 @@ class _FillingFile:
 
 
 @pytest.mark.parametrize("what", ["export", "template"])
-def test_an_injected_full_disk_gets_the_message_and_nothing_after_it(capsys, data_dir, tmp_path,
-                                                                     monkeypatch, what) -> None:
+def test_an_injected_full_disk_gets_the_message_and_nothing_after_it(
+    capsys, data_dir, tmp_path, monkeypatch, what
+) -> None:
     import io
 
     assert run(capsys, data_dir, "demo")[0] == 0
@@ -250,8 +272,11 @@ def test_an_injected_full_disk_gets_the_message_and_nothing_after_it(capsys, dat
 
     monkeypatch.setattr(io, "open", filling)
     monkeypatch.setattr("builtins.open", filling)
-    args = (["export", "--period", "2018", "--out", str(out), "--format", "xlsx,pdf,json"]
-            if what == "export" else ["template", "--out", str(out / "模板.xlsx")])
+    args = (
+        ["export", "--period", "2018", "--out", str(out), "--format", "xlsx,pdf,json"]
+        if what == "export"
+        else ["template", "--out", str(out / "模板.xlsx")]
+    )
     code, err = run(capsys, data_dir, *args)
     assert code == 2 and "无法写入" in err and "磁盘已满" in err
     assert ".unionclerk-" not in err

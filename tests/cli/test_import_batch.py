@@ -27,8 +27,9 @@ def reports_in(data_dir: Path) -> list[tuple]:
     if not db.exists():
         return []
     with closing(sqlite3.connect(db)) as conn:
-        return conn.execute("SELECT unit_id, period_id, status, updated_at FROM reports "
-                            "ORDER BY id").fetchall()
+        return conn.execute(
+            "SELECT unit_id, period_id, status, updated_at FROM reports ORDER BY id"
+        ).fetchall()
 
 
 def unit_file(folder: Path, name: str, code: str, union: str) -> Path:
@@ -44,10 +45,12 @@ def unit_file(folder: Path, name: str, code: str, union: str) -> Path:
 def files(tmp_path: Path) -> dict[str, Path]:
     bad = tmp_path / "b.json"
     bad.write_text('{"format": "unionclerk.report", "format_version": 1, "forms": [', "utf-8")
-    return {"a": unit_file(tmp_path, "a.json", "330782101000", "佛堂镇总工会"),
-            "c": unit_file(tmp_path, "c.json", "330782102000", "上溪镇总工会"),
-            "a2": unit_file(tmp_path, "a2.json", "330782101000", "佛堂镇总工会"),
-            "bad": bad}
+    return {
+        "a": unit_file(tmp_path, "a.json", "330782101000", "佛堂镇总工会"),
+        "c": unit_file(tmp_path, "c.json", "330782102000", "上溪镇总工会"),
+        "a2": unit_file(tmp_path, "a2.json", "330782101000", "佛堂镇总工会"),
+        "bad": bad,
+    }
 
 
 def test_a_refused_file_means_nothing_is_imported(capsys, data_dir, files) -> None:
@@ -61,8 +64,9 @@ def test_a_refused_file_means_nothing_is_imported(capsys, data_dir, files) -> No
 def test_a_refused_file_leaves_an_existing_folder_unchanged(capsys, data_dir, files) -> None:
     assert run(capsys, data_dir, "import", str(files["a"]))[0] == 0
     before = reports_in(data_dir)
-    code, _out, err = run(capsys, data_dir, "import", "--replace", str(files["c"]),
-                          str(files["a"]), str(files["bad"]))
+    code, _out, err = run(
+        capsys, data_dir, "import", "--replace", str(files["c"]), str(files["a"]), str(files["bad"])
+    )
     assert code == 2 and "b.json" in err
     assert reports_in(data_dir) == before  # neither c added nor a replaced
 

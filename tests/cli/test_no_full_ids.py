@@ -41,8 +41,9 @@ def _doc() -> tuple[dict, list[str]]:
 
 def _text(file: Path) -> str:
     if file.suffix == ".pdf":
-        return subprocess.run(["pdftotext", str(file), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        return subprocess.run(
+            ["pdftotext", str(file), "-"], capture_output=True, text=True, check=True
+        ).stdout
     if file.suffix == ".xlsx":
         with zipfile.ZipFile(file) as z:
             return "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
@@ -81,10 +82,24 @@ def test_no_file_or_message_holds_a_full_id(capsys, tmp_path, spill_kept, monkey
     assert run(tmp_path / "demo", "check", "--period", "2018") == 0
     assert run(town, "import", str(src)) == 0
     assert run(town, "check", "--period", "2018") == 1  # the wrong number is an error
-    assert run(town, "export", "--period", "2018", "--out", str(masked),
-               "--format", "xlsx,pdf,json") == 0
-    assert run(town, "export", "--period", "2018", "--out", str(full),
-               "--format", "xlsx,pdf,json", "--full-ids") == 0
+    assert (
+        run(town, "export", "--period", "2018", "--out", str(masked), "--format", "xlsx,pdf,json")
+        == 0
+    )
+    assert (
+        run(
+            town,
+            "export",
+            "--period",
+            "2018",
+            "--out",
+            str(full),
+            "--format",
+            "xlsx,pdf,json",
+            "--full-ids",
+        )
+        == 0
+    )
     assert run(town, "template", "--out", str(tmp_path / "模板.xlsx")) == 0
     for f in [*masked.iterdir(), *full.iterdir()]:
         run(town, "inspect", str(f))
@@ -93,10 +108,24 @@ def test_no_file_or_message_holds_a_full_id(capsys, tmp_path, spill_kept, monkey
     assert run(town, "restore", str(backup)) == 0
     assert run(county, "import", str(full / f"{NAME}.json")) == 0  # full numbers, received
     assert run(county, "check", "--period", "2018", "--unit", "330782101000") == 1
-    assert run(county, "merge", str(full), str(masked), "--period", "2018",
-               "--out", str(summary)) in (0, 1)
-    assert run(county, "export", "--period", "2018", "--unit", "330782101000",
-               "--out", str(tmp_path / "again"), "--format", "json") == 0
+    assert run(
+        county, "merge", str(full), str(masked), "--period", "2018", "--out", str(summary)
+    ) in (0, 1)
+    assert (
+        run(
+            county,
+            "export",
+            "--period",
+            "2018",
+            "--unit",
+            "330782101000",
+            "--out",
+            str(tmp_path / "again"),
+            "--format",
+            "json",
+        )
+        == 0
+    )
 
     def crash(*_a, **_k):
         raise ValueError(f"cannot check {numbers[0]}")
@@ -106,11 +135,21 @@ def test_no_file_or_message_holds_a_full_id(capsys, tmp_path, spill_kept, monkey
     assert any("程序出现意外错误" in p for p in printed)
 
     kept_db = {"unionclerk.sqlite3", "unionclerk.sqlite3-wal", "unionclerk.sqlite3-shm"}
-    written = [f for folder in (town, county, tmp_path / "demo") for f in folder.rglob("*")
-               if f.is_file() and f.name not in kept_db and "backups" not in f.parts
-               and not f.name.startswith("damaged-")]
-    written += [f for folder in (masked, summary, tmp_path / "again", spill_kept)
-                for f in folder.rglob("*") if f.is_file()]
+    written = [
+        f
+        for folder in (town, county, tmp_path / "demo")
+        for f in folder.rglob("*")
+        if f.is_file()
+        and f.name not in kept_db
+        and "backups" not in f.parts
+        and not f.name.startswith("damaged-")
+    ]
+    written += [
+        f
+        for folder in (masked, summary, tmp_path / "again", spill_kept)
+        for f in folder.rglob("*")
+        if f.is_file()
+    ]
     written.append(tmp_path / "模板.xlsx")
     assert any(f.suffix == ".log" for f in written)
     assert any("spill" in f.parts for f in written)

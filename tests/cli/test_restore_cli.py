@@ -40,12 +40,13 @@ def backed_up(capsys, data_dir: Path, tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("damage", ["truncated", "overwritten", "emptied-header"])
-def test_restore_over_a_damaged_database_keeps_it_aside(capsys, data_dir, backed_up,
-                                                        damage) -> None:
+def test_restore_over_a_damaged_database_keeps_it_aside(
+    capsys, data_dir, backed_up, damage
+) -> None:
     db = data_dir / DB
     raw = db.read_bytes()
     if damage == "truncated":
-        db.write_bytes(raw[:len(raw) // 3])
+        db.write_bytes(raw[: len(raw) // 3])
     elif damage == "overwritten":
         db.write_bytes(b"\x00garbage" * 4096)
     else:
@@ -73,19 +74,26 @@ def _break(file: Path, how: str) -> None:
         elif how == "dangling rows":
             conn.execute("UPDATE roster_rows SET report_id = 999")
         elif how == "value not JSON":
-            conn.execute("UPDATE form_values SET value = '{not json' WHERE rowid IN "
-                         "(SELECT rowid FROM form_values LIMIT 1)")
+            conn.execute(
+                "UPDATE form_values SET value = '{not json' WHERE rowid IN "
+                "(SELECT rowid FROM form_values LIMIT 1)"
+            )
         elif how == "roster row not JSON":
-            conn.execute("UPDATE roster_rows SET data = '[1, 2' WHERE rowid IN "
-                         "(SELECT rowid FROM roster_rows LIMIT 1)")
+            conn.execute(
+                "UPDATE roster_rows SET data = '[1, 2' WHERE rowid IN "
+                "(SELECT rowid FROM roster_rows LIMIT 1)"
+            )
         conn.commit()
         assert [r[0] for r in conn.execute("PRAGMA integrity_check")] == ["ok"]
 
 
-@pytest.mark.parametrize("how", ["table dropped", "column dropped", "dangling rows",
-                                 "value not JSON", "roster row not JSON"])
-def test_restore_refuses_a_structurally_broken_backup(capsys, data_dir, backed_up, tmp_path,
-                                                      how) -> None:
+@pytest.mark.parametrize(
+    "how",
+    ["table dropped", "column dropped", "dangling rows", "value not JSON", "roster row not JSON"],
+)
+def test_restore_refuses_a_structurally_broken_backup(
+    capsys, data_dir, backed_up, tmp_path, how
+) -> None:
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(backed_up.read_bytes())
     _break(bad, how)
@@ -100,8 +108,7 @@ def test_restore_refuses_a_structurally_broken_backup(capsys, data_dir, backed_u
     assert code == 0
 
 
-def test_restore_of_a_sound_backup_saves_the_current_database(capsys, data_dir,
-                                                              backed_up) -> None:
+def test_restore_of_a_sound_backup_saves_the_current_database(capsys, data_dir, backed_up) -> None:
     code, out, err = run(capsys, data_dir, "restore", str(backed_up))
     assert code == 0, err
     assert "恢复前的数据已另存为" in out

@@ -29,9 +29,13 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 
 def run_and_kill(data: Path, out: Path, seed: int, delay: float) -> list[str]:
-    proc = subprocess.Popen([sys.executable, str(HERE / "workload.py"), str(data), str(out),
-                             str(seed)], stdout=subprocess.PIPE, text=True, encoding="utf-8",
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, str(HERE / "workload.py"), str(data), str(out), str(seed)],
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     assert proc.stdout is not None
     lines: list[str] = []
     ready = threading.Event()
@@ -68,10 +72,13 @@ def complete(file: Path) -> None:
 def db_state(data: Path) -> tuple[int | None, set[str]]:
     with closing(sqlite3.connect(data / "unionclerk.sqlite3")) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        value = conn.execute("SELECT value FROM form_values WHERE form='organisation' AND "
-                             "field='union_groups'").fetchone()
-        names = {json.loads(r[0]).get("name", "") for r in conn.execute(
-            "SELECT data FROM roster_rows WHERE form='services'")}
+        value = conn.execute(
+            "SELECT value FROM form_values WHERE form='organisation' AND field='union_groups'"
+        ).fetchone()
+        names = {
+            json.loads(r[0]).get("name", "")
+            for r in conn.execute("SELECT data FROM roster_rows WHERE form='services'")
+        }
     return (json.loads(value[0]) if value else None), names
 
 
@@ -93,10 +100,10 @@ def test_killed_at_random_moments_loses_nothing_acknowledged(tmp_path):
         if edits and not imports:
             # the last acknowledged value, or a later one whose ACK the kill cut off
             assert value is not None and value >= edits[-1], (run, value, edits[-1])
-        last_import = max((i for i, a in enumerate(acks) if a.startswith("ACK import")),
-                          default=-1)
-        rows = [a.split()[2] for i, a in enumerate(acks) if a.startswith("ACK row")
-                and i > last_import]
+        last_import = max((i for i, a in enumerate(acks) if a.startswith("ACK import")), default=-1)
+        rows = [
+            a.split()[2] for i, a in enumerate(acks) if a.startswith("ACK row") and i > last_import
+        ]
         assert {f"R{n}" for n in rows} <= names, run
         for file in out.iterdir():
             if file.name.startswith(".") or file.is_dir():

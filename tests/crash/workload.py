@@ -41,8 +41,9 @@ def main() -> None:
         elif action < 0.92:
             files = sorted(out.glob("*.json"))
             if files:
-                county.merge_files(ws, files[-1:], report.period, out / "汇总", store=False,
-                                   workers=1)
+                county.merge_files(
+                    ws, files[-1:], report.period, out / "汇总", store=False, workers=1
+                )
                 print("ACK merge", flush=True)
         else:
             files = sorted(out.glob("*.json"))

@@ -51,8 +51,10 @@ def _largereport():
 @cache
 def _seq_parts() -> list[tuple[str, int]]:
     """Each 3-digit sequence with its weighted contribution to the check sum."""
-    return [(f"{s:03d}", sum(int(c) * w for c, w in zip(f"{s:03d}", _WEIGHTS[14:], strict=True)))
-            for s in range(1000)]
+    return [
+        (f"{s:03d}", sum(int(c) * w for c, w in zip(f"{s:03d}", _WEIGHTS[14:], strict=True)))
+        for s in range(1000)
+    ]
 
 
 def candidates(shown: str, year: int, month: int, male: bool | None) -> int:
@@ -91,7 +93,7 @@ def _assert_row_hides(shown: str, full: str, row_text: str) -> None:
     hidden = full[6:]
     for run in re.findall(r"[0-9]{6,}", row_text):
         for i in range(len(run) - 5):
-            assert run[i:i + 6] not in hidden, (run, full)
+            assert run[i : i + 6] not in hidden, (run, full)
 
 
 def test_the_counter_finds_the_first_masking_reversible() -> None:
@@ -136,15 +138,17 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
         for name in wb.sheetnames:
             if "干部" not in name or wb[name].sheet_state != "visible":
                 continue
-            rows = [["" if v is None else str(v) for v in r]
-                    for r in wb[name].iter_rows(values_only=True)]
+            rows = [
+                ["" if v is None else str(v) for v in r]
+                for r in wb[name].iter_rows(values_only=True)
+            ]
             if any("公民身份号码" in _one_line(r) for r in rows):
                 break
     finally:
         wb.close()
     head = next(i for i, r in enumerate(rows) if "公民身份号码" in _one_line(r))
     col = _one_line(rows[head]).index("公民身份号码")
-    return [[r[col]] + r for r in rows[head + 1:] if len(r) > col and r[col]]
+    return [[r[col]] + r for r in rows[head + 1 :] if len(r) > col and r[col]]
 
 
 @pytest.fixture(scope="module")
@@ -166,12 +170,14 @@ def exported(tmp_path_factory) -> dict[str, Any]:
             report = importing.import_file(ws, src).report
             files += exporting.export_report(ws, report, out, ["xlsx", "pdf", "json"]).files
     with Workspace.open(root / "county") as ws:
-        _s, _p, outcome = county.merge_files(ws, [f for f in files if f.suffix == ".xlsx"],
-                                             Period(2018), root / "summary", workers=1)
+        _s, _p, outcome = county.merge_files(
+            ws, [f for f in files if f.suffix == ".xlsx"], Period(2018), root / "summary", workers=1
+        )
     assert outcome is not None
     paths.set_data_dir(None)
-    full = {r["id_number"]: r for d in docs for r in d["forms"]["cadres"]["rows"]
-            if r.get("id_number")}
+    full = {
+        r["id_number"]: r for d in docs for r in d["forms"]["cadres"]["rows"] if r.get("id_number")
+    }
     return {"docs": docs, "files": files, "summary": outcome.files, "full": full}
 
 
@@ -194,8 +200,9 @@ def test_every_row_of_every_masked_file_leaves_1000_candidates(exported) -> None
             doc = json.loads(f.read_text(encoding="utf-8"))
             for row in doc["forms"]["cadres"]["rows"]:
                 if "id_number" in row:
-                    _assert_row_hides(row["id_number"], by_name[row["name"]],
-                                      json.dumps(row, ensure_ascii=False))
+                    _assert_row_hides(
+                        row["id_number"], by_name[row["name"]], json.dumps(row, ensure_ascii=False)
+                    )
                     seen += 1
         elif f.suffix == ".xlsx":
             seen += _check_rows(_xlsx_rows(f), full, by_name)
@@ -210,8 +217,14 @@ def test_no_file_holds_a_full_number_or_a_hidden_digit(exported) -> None:
     texts = []
     for f in [*exported["files"], *exported["summary"]]:
         if f.suffix == ".pdf":
-            texts.append(subprocess.run(["pdftotext", "-layout", str(f), "-"], check=True,
-                                        capture_output=True, text=True).stdout)
+            texts.append(
+                subprocess.run(
+                    ["pdftotext", "-layout", str(f), "-"],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+            )
         elif f.suffix == ".json":
             texts.append(f.read_text(encoding="utf-8"))
         else:
@@ -221,11 +234,16 @@ def test_no_file_holds_a_full_number_or_a_hidden_digit(exported) -> None:
         assert not re.search(r"[0-9]{6}\*{8}[0-9]{3}[0-9X]", text)
         assert not any(number in text for number in exported["full"])
     # notes and explanations kept their words around the masked number
-    doc = json.loads(next(f for f in exported["files"] if f.suffix == ".json")
-                     .read_text(encoding="utf-8"))
-    assert any(re.fullmatch(r"身份证[0-9]{6}\*{12}（核对用）", r.get("notes", ""))
-               for r in doc["forms"]["cadres"]["rows"])
-    assert re.fullmatch(r"联系人身份证号 [0-9]{6}\*{12}", doc["explanations"]["organisation.star_3"])
+    doc = json.loads(
+        next(f for f in exported["files"] if f.suffix == ".json").read_text(encoding="utf-8")
+    )
+    assert any(
+        re.fullmatch(r"身份证[0-9]{6}\*{12}（核对用）", r.get("notes", ""))
+        for r in doc["forms"]["cadres"]["rows"]
+    )
+    assert re.fullmatch(
+        r"联系人身份证号 [0-9]{6}\*{12}", doc["explanations"]["organisation.star_3"]
+    )
 
 
 # -- reading the first masking, and what inspect says ----------------------------------------
@@ -242,8 +260,9 @@ def test_a_file_masked_the_first_way_still_reads_and_inspect_names_it(ws, tmp_pa
     # written again, the old masks become the new ones (masked stays masked, and safer)
     again = exporting.export_report(ws, outcome.report, tmp_path, ["json", "xlsx"])
     new_doc = json.loads(next(f for f in again.files if f.suffix == ".json").read_text("utf-8"))
-    assert all(re.fullmatch(r"[0-9]{6}\*{12}", r["id_number"])
-               for r in new_doc["forms"]["cadres"]["rows"])
+    assert all(
+        re.fullmatch(r"[0-9]{6}\*{12}", r["id_number"]) for r in new_doc["forms"]["cadres"]["rows"]
+    )
     for f in again.files:
         lines = inspection.describe(inspection.inspect_file(ws.forms, f))
         assert any("只保留前6位地区码" in line for line in lines), lines
@@ -271,21 +290,25 @@ def test_an_invalid_number_is_masked_as_invalid_and_the_county_is_told(ws, tmp_p
     with Workspace.open(tmp_path / "county") as county_ws:
         problems = importing.import_file(county_ws, done.files[0]).problems
     assert [p.message for p in problems if p.field == "id_number" and p.is_error] == [
-        "“公民身份号码”导出时未通过校验（号码已遮盖，无法核对），请向填报单位核实"]
+        "“公民身份号码”导出时未通过校验（号码已遮盖，无法核对），请向填报单位核实"
+    ]
 
 
 # -- properties --------------------------------------------------------------------------------
-_ids = st.builds(lambda body: body + id_check_char(body),
-                 st.text(alphabet="0123456789", min_size=17, max_size=17))
+_ids = st.builds(
+    lambda body: body + id_check_char(body),
+    st.text(alphabet="0123456789", min_size=17, max_size=17),
+)
 
 
 _people = st.builds(
     lambda region, born, seq: (lambda body: body + id_check_char(body))(
-        f"{region}{born:%Y%m%d}{seq:03d}"),
+        f"{region}{born:%Y%m%d}{seq:03d}"
+    ),
     st.text(alphabet="0123456789", min_size=6, max_size=6),
-    st.dates(min_value=date(1930, 1, 1),
-             max_value=date(2008, 12, 31)),
-    st.integers(0, 999))
+    st.dates(min_value=date(1930, 1, 1), max_value=date(2008, 12, 31)),
+    st.integers(0, 999),
+)
 
 
 @settings(max_examples=40, deadline=None)
@@ -293,8 +316,9 @@ _people = st.builds(
 def test_any_valid_number_masked_leaves_1000_candidates(number: str) -> None:
     """Over the space of valid numbers: with its birth month and gender known, the mask
     still leaves at least 1,000 (in fact 14,000+) numbers."""
-    n = candidates(idmask.mask(number), int(number[6:10]), int(number[10:12]),
-                   int(number[16]) % 2 == 1)
+    n = candidates(
+        idmask.mask(number), int(number[6:10]), int(number[10:12]), int(number[16]) % 2 == 1
+    )
     assert n >= 14_000 > MIN_CANDIDATES
 
 
@@ -309,8 +333,9 @@ def test_the_mask_shows_the_region_and_nothing_more(number: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(before=st.text(max_size=20), after=st.text(max_size=20), number=_ids)
-def test_ids_in_free_text_are_masked_and_the_rest_kept(before: str, after: str,
-                                                      number: str) -> None:
+def test_ids_in_free_text_are_masked_and_the_rest_kept(
+    before: str, after: str, number: str
+) -> None:
     # a digit right beside the number makes it part of a longer run, not an ID
     before = before if not before[-1:].isdigit() else before + "，"
     after = after if not after[:1].isdigit() else "，" + after
@@ -321,8 +346,9 @@ def test_ids_in_free_text_are_masked_and_the_rest_kept(before: str, after: str,
     assert idmask.mask_ids_in_text(masked) == masked
 
 
-def test_a_workbook_of_the_first_masking_is_still_checked_cell_by_cell(ws, tmp_path,
-                                                                       monkeypatch) -> None:
+def test_a_workbook_of_the_first_masking_is_still_checked_cell_by_cell(
+    ws, tmp_path, monkeypatch
+) -> None:
     """Written as the first version wrote it (first 6 + last 4, and its cover note), a
     workbook still reads as intact, is checked cell by cell, and inspect names its masking."""
     from unionclerk.exporters.reading import workbook as xlsx_reader

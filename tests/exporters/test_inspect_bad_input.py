@@ -121,8 +121,9 @@ def test_zip_bomb_is_refused_before_inflating(ws, exported, tmp_path, forms):
 def test_ten_megabyte_cell_in_visible_sheet(ws, exported, tmp_path, forms):
     big = tmp_path / "big.xlsx"
     marker = b"\xe9\xaa\x86\xe7\x87\x95\xe4\xb8\x9c"  # the first cadre's name, 骆燕东
-    rewrite_member(exported, big, "xl/worksheets/sheet3.xml",
-                   lambda d: d.replace(marker, b"x" * BIG, 1))
+    rewrite_member(
+        exported, big, "xl/worksheets/sheet3.xml", lambda d: d.replace(marker, b"x" * BIG, 1)
+    )
     info = xlsx_reader.inspect_workbook(big, forms)
     assert info.integrity == "edited"
     cell = info.edited_cells[0]
@@ -132,8 +133,12 @@ def test_ten_megabyte_cell_in_visible_sheet(ws, exported, tmp_path, forms):
 
 def test_ten_megabyte_machine_chunk(ws, exported, tmp_path, forms):
     big = tmp_path / "big.xlsx"
-    rewrite_member(exported, big, "xl/worksheets/sheet8.xml",
-                   lambda d: d.replace(b"<t>{", b"<t>" + b"y" * BIG + b"{", 1))
+    rewrite_member(
+        exported,
+        big,
+        "xl/worksheets/sheet8.xml",
+        lambda d: d.replace(b"<t>{", b"<t>" + b"y" * BIG + b"{", 1),
+    )
     info = xlsx_reader.inspect_workbook(big, forms)
     assert info.integrity == "corrupt"
     refused(ws, big)

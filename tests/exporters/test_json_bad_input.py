@@ -37,7 +37,9 @@ def base(ws: Workspace, tmp_path: Path) -> dict[str, Any]:
     report = demo.build_demo(ws)
     out = tmp_path / "out"
     out.mkdir()
-    doc = json.loads(exporting.export_report(ws, report, out, ["json"]).files[0].read_text(encoding="utf-8"))
+    doc = json.loads(
+        exporting.export_report(ws, report, out, ["json"]).files[0].read_text(encoding="utf-8")
+    )
     doc["period"] = {"year": 2019, "part": "year"}
     doc["forms"]["cover"]["report_date"] = "2019-12-20"
     return doc
@@ -88,9 +90,22 @@ def test_the_unchanged_base_imports(ws, base, tmp_path: Path) -> None:
         (b'{"format": "something.else", "format_version": 1}', "format 为“something.else”"),
         (b'{"format": "unionclerk.summary", "format_version": 1, "units": []}', "这是汇总文件"),
     ],
-    ids=["empty", "text", "truncated", "bad-json", "binary", "utf16", "not-utf8", "zip", "deep",
-         "empty-object",
-         "array", "string", "other-format", "summary"],
+    ids=[
+        "empty",
+        "text",
+        "truncated",
+        "bad-json",
+        "binary",
+        "utf16",
+        "not-utf8",
+        "zip",
+        "deep",
+        "empty-object",
+        "array",
+        "string",
+        "other-format",
+        "summary",
+    ],
 )
 def test_not_a_report(ws, base, tmp_path: Path, content: bytes, expected: str) -> None:
     file = tmp_path / "来件.json"
@@ -111,6 +126,7 @@ def _set(path: str, value: Any) -> Callable[[dict], None]:
             target[int(last)] = value
         else:
             target[last] = value
+
     return change
 
 
@@ -121,6 +137,7 @@ def _delete(path: str) -> Callable[[dict], None]:
         for key in parents:
             target = target[key]
         del target[last]
+
     return change
 
 
@@ -132,79 +149,160 @@ CASES: list[tuple[str, Callable[[dict], None], list[str]]] = [
     ("period-string", _set("period", "2019"), ["period 应为"]),
     ("unknown-form", _set("forms/wages", {}), ["forms.wages", "未知的表“wages”"]),
     ("forms-not-object", _set("forms", []), ["forms: forms 应为对象"]),
-    ("unknown-field", _set("forms/organisation/members_total", 5),
-     ["organisation.members_total", "未知的字段“members_total”"]),
-    ("unknown-row-field", _set("forms/cadres/rows/2/age", 40),
-     ["cadres.rows[2].age", "未知的字段“age”"]),
-    ("unknown-summary-field", _set("forms/cadres/summary/name", "张三"),
-     ["cadres.summary.name", "未知的字段“name”"]),
+    (
+        "unknown-field",
+        _set("forms/organisation/members_total", 5),
+        ["organisation.members_total", "未知的字段“members_total”"],
+    ),
+    (
+        "unknown-row-field",
+        _set("forms/cadres/rows/2/age", 40),
+        ["cadres.rows[2].age", "未知的字段“age”"],
+    ),
+    (
+        "unknown-summary-field",
+        _set("forms/cadres/summary/name", "张三"),
+        ["cadres.summary.name", "未知的字段“name”"],
+    ),
     ("unknown-roster-key", _set("forms/venues/summary", {}), ["venues", "summary"]),
-    ("string-for-int", _set("forms/organisation/members", "24143"),
-     ["organisation.members", "“会员人数”", "\"24143\"", "应为整数"]),
-    ("float-for-int", _set("forms/organisation/members", 24143.5),
-     ["organisation.members", "24143.5", "不能有小数"]),
-    ("bool-for-int", _set("forms/organisation/members", True),
-     ["organisation.members", "应为整数"]),
+    (
+        "string-for-int",
+        _set("forms/organisation/members", "24143"),
+        ["organisation.members", "“会员人数”", '"24143"', "应为整数"],
+    ),
+    (
+        "float-for-int",
+        _set("forms/organisation/members", 24143.5),
+        ["organisation.members", "24143.5", "不能有小数"],
+    ),
+    (
+        "bool-for-int",
+        _set("forms/organisation/members", True),
+        ["organisation.members", "应为整数"],
+    ),
     ("negative-count", _set("forms/rights/disputes", -3), ["rights.disputes", "不能为负数"]),
-    ("negative-in-row", _set("forms/services/rows/0/sessions", -1),
-     ["services.rows[0].sessions", "不能为负数"]),
+    (
+        "negative-in-row",
+        _set("forms/services/rows/0/sessions", -1),
+        ["services.rows[0].sessions", "不能为负数"],
+    ),
     ("negative-money", _set("forms/support/budget", -100), ["support.budget", "不能为负数"]),
-    ("money-3-decimals", _set("forms/support/budget", "100.125"),
-     ["support.budget", "最多 2 位小数"]),
+    (
+        "money-3-decimals",
+        _set("forms/support/budget", "100.125"),
+        ["support.budget", "最多 2 位小数"],
+    ),
     ("money-not-number", _set("forms/support/budget", "十万"), ["support.budget", "不是数字"]),
-    ("impossible-date", _set("forms/cover/report_date", "2018-02-30"),
-     ["cover.report_date", "“报出日期”", "2018-02-30", "不存在"]),
-    ("date-format", _set("forms/cover/report_date", "2018/12/20"),
-     ["cover.report_date", "YYYY-MM-DD"]),
-    ("impossible-row-date", _set("forms/services/rows/2/start", "2018-02-30"),
-     ["services.rows[2].start", "不存在"]),
-    ("impossible-yearmonth", _set("forms/cadres/rows/4/birth", "1980-13"),
-     ["cadres.rows[4].birth", "不存在"]),
-    ("choice-not-in-list", _set("forms/cadres/rows/1/position", "工会干事"),
-     ["cadres.rows[1].position", "“工会职务”", "不在可选项中", "请选“其他”并注明"]),
-    ("choice-in-summary-form", _set("forms/support/lack_funds", "基本解决"),
-     ["support.lack_funds", "不在可选项中"]),
-    ("bool-as-string", _set("forms/cadres/rows/0/frontline", "true"),
-     ["cadres.rows[0].frontline", "应为 true 或 false"]),
-    ("bool-as-chinese", _set("forms/support/has_office", "是"),
-     ["support.has_office", "应为 true 或 false"]),
+    (
+        "impossible-date",
+        _set("forms/cover/report_date", "2018-02-30"),
+        ["cover.report_date", "“报出日期”", "2018-02-30", "不存在"],
+    ),
+    (
+        "date-format",
+        _set("forms/cover/report_date", "2018/12/20"),
+        ["cover.report_date", "YYYY-MM-DD"],
+    ),
+    (
+        "impossible-row-date",
+        _set("forms/services/rows/2/start", "2018-02-30"),
+        ["services.rows[2].start", "不存在"],
+    ),
+    (
+        "impossible-yearmonth",
+        _set("forms/cadres/rows/4/birth", "1980-13"),
+        ["cadres.rows[4].birth", "不存在"],
+    ),
+    (
+        "choice-not-in-list",
+        _set("forms/cadres/rows/1/position", "工会干事"),
+        ["cadres.rows[1].position", "“工会职务”", "不在可选项中", "请选“其他”并注明"],
+    ),
+    (
+        "choice-in-summary-form",
+        _set("forms/support/lack_funds", "基本解决"),
+        ["support.lack_funds", "不在可选项中"],
+    ),
+    (
+        "bool-as-string",
+        _set("forms/cadres/rows/0/frontline", "true"),
+        ["cadres.rows[0].frontline", "应为 true 或 false"],
+    ),
+    (
+        "bool-as-chinese",
+        _set("forms/support/has_office", "是"),
+        ["support.has_office", "应为 true 或 false"],
+    ),
     ("number-for-text", _set("forms/cover/union_name", 123), ["cover.union_name", "应为文本"]),
-    ("object-for-value", _set("forms/organisation/members", {"value": 1}),
-     ["organisation.members", "应为整数"]),
+    (
+        "object-for-value",
+        _set("forms/organisation/members", {"value": 1}),
+        ["organisation.members", "应为整数"],
+    ),
     ("form-not-object", _set("forms/organisation", [1, 2]), ["organisation", "应为对象"]),
     ("rows-not-list", _set("forms/cadres/rows", {"0": {}}), ["cadres.rows", "rows 应为数组"]),
     ("row-not-object", _set("forms/cadres/rows/3", "张三"), ["cadres.rows[3]", "应为对象"]),
-    ("row-is-list", _set("forms/venues/rows/0", ["镇党群服务中心"]), ["venues.rows[0]", "应为对象"]),
+    (
+        "row-is-list",
+        _set("forms/venues/rows/0", ["镇党群服务中心"]),
+        ["venues.rows[0]", "应为对象"],
+    ),
     ("roster-not-object", _set("forms/services", []), ["services", "名单表应为"]),
-    ("explanation-missing-row", _set("explanations/venues.rows[6].area", "说明"),
-     ["explanations.venues.rows[6].area", "不存在的第 7 行"]),
-    ("explanation-unknown-form", _set("explanations/wages.total", "说明"),
-     ["explanations", "wages.total", "无法识别"]),
-    ("explanation-unknown-field", _set("explanations/organisation.total", "说明"),
-     ["explanations.organisation.total", "未知的字段“total”"]),
-    ("explanation-not-text", _set("explanations/organisation.star_3", 40),
-     ["organisation.star_3", "无法识别"]),
-    ("explanation-huge-row-index", _set("explanations/cadres.rows[" + "9" * 5000 + "].name", "x"),
-     ["explanations", "无法识别"]),
+    (
+        "explanation-missing-row",
+        _set("explanations/venues.rows[6].area", "说明"),
+        ["explanations.venues.rows[6].area", "不存在的第 7 行"],
+    ),
+    (
+        "explanation-unknown-form",
+        _set("explanations/wages.total", "说明"),
+        ["explanations", "wages.total", "无法识别"],
+    ),
+    (
+        "explanation-unknown-field",
+        _set("explanations/organisation.total", "说明"),
+        ["explanations.organisation.total", "未知的字段“total”"],
+    ),
+    (
+        "explanation-not-text",
+        _set("explanations/organisation.star_3", 40),
+        ["organisation.star_3", "无法识别"],
+    ),
+    (
+        "explanation-huge-row-index",
+        _set("explanations/cadres.rows[" + "9" * 5000 + "].name", "x"),
+        ["explanations", "无法识别"],
+    ),
     ("explanations-not-object", _set("explanations", ["说明"]), ["explanations 应为对象"]),
-    ("form-version-newer", _set("form_versions/cadres", 2),
-     ["form_versions.cadres", "“表二 工会干部队伍情况”的版本 2 比本程序的版本 1 新"]),
-    ("form-version-unknown-form", _set("form_versions/wages", 1),
-     ["form_versions.wages", "未知的表“wages”"]),
+    (
+        "form-version-newer",
+        _set("form_versions/cadres", 2),
+        ["form_versions.cadres", "“表二 工会干部队伍情况”的版本 2 比本程序的版本 1 新"],
+    ),
+    (
+        "form-version-unknown-form",
+        _set("form_versions/wages", 1),
+        ["form_versions.wages", "未知的表“wages”"],
+    ),
     ("form-version-zero", _set("form_versions/cover", 0), ["form_versions.cover", "正整数"]),
-    ("no-division-code", _delete("forms/cover/division_code"),
-     ["forms.cover.division_code", "行政区划代码"]),
-    ("bad-division-code", _set("forms/cover/division_code", "33078210100"),
-     ["forms.cover.division_code", "12位数字"]),
+    (
+        "no-division-code",
+        _delete("forms/cover/division_code"),
+        ["forms.cover.division_code", "行政区划代码"],
+    ),
+    (
+        "bad-division-code",
+        _set("forms/cover/division_code", "33078210100"),
+        ["forms.cover.division_code", "12位数字"],
+    ),
     ("no-union-name", _delete("forms/cover/union_name"), ["forms.cover.union_name", "工会名称"]),
 ]
 
 
-@pytest.mark.parametrize(("change", "expected"), [c[1:] for c in CASES],
-                         ids=[c[0] for c in CASES])
-def test_refused_naming_form_field_and_row(ws, base, tmp_path: Path,
-                                           change: Callable[[dict], None],
-                                           expected: list[str]) -> None:
+@pytest.mark.parametrize(("change", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_refused_naming_form_field_and_row(
+    ws, base, tmp_path: Path, change: Callable[[dict], None], expected: list[str]
+) -> None:
     doc = copy.deepcopy(base)
     change(doc)
     message = refused(ws, write(tmp_path, doc))
@@ -226,8 +324,9 @@ def test_refused_naming_form_field_and_row(ws, base, tmp_path: Path,
     ],
     ids=["row-text", "cover-text", "long-text", "explanation", "id-number", "choice"],
 )
-def test_a_10_mb_string_is_refused_fast(ws, base, tmp_path: Path,
-                                        change: Callable[[dict], None], where: str) -> None:
+def test_a_10_mb_string_is_refused_fast(
+    ws, base, tmp_path: Path, change: Callable[[dict], None], where: str
+) -> None:
     doc = copy.deepcopy(base)
     change(doc)
     file = write(tmp_path, doc)
@@ -240,8 +339,12 @@ def test_a_10_mb_string_is_refused_fast(ws, base, tmp_path: Path,
 
 
 def test_a_10_mb_unknown_key_is_not_echoed(ws, base, tmp_path: Path) -> None:
-    for change in (_set("forms/organisation/" + "k" * MB10, 1), _set("k" * MB10, 1),
-                   _set("forms/" + "f" * MB10, {}), _set("forms/cadres/rows/0/" + "k" * MB10, 1)):
+    for change in (
+        _set("forms/organisation/" + "k" * MB10, 1),
+        _set("k" * MB10, 1),
+        _set("forms/" + "f" * MB10, {}),
+        _set("forms/cadres/rows/0/" + "k" * MB10, 1),
+    ):
         doc = copy.deepcopy(base)
         change(doc)
         message = refused(ws, write(tmp_path, doc))
@@ -260,11 +363,16 @@ def test_rows_without_required_fields_are_imported_and_reported(
     outcome = importing.import_file(ws, write(tmp_path, base))
     required = {(p.form, p.field, p.row_index) for p in outcome.problems if p.rule == "required"}
     assert required == {
-        ("cadres", "name", 3), ("cadres", "gender", 5), ("organisation", "members", None),
-        ("venues", "name", 6), ("venues", "venue_type", 6), ("venues", "status", 6),
+        ("cadres", "name", 3),
+        ("cadres", "gender", 5),
+        ("organisation", "members", None),
+        ("venues", "name", 6),
+        ("venues", "venue_type", 6),
+        ("venues", "status", 6),
     }
-    assert all(p.is_error and "必须填写" in p.message for p in outcome.problems
-               if p.rule == "required")
+    assert all(
+        p.is_error and "必须填写" in p.message for p in outcome.problems if p.rule == "required"
+    )
     data = reports.load(ws, outcome.report)
     assert len(data.rows["cadres"]) == 25 and "name" not in data.rows["cadres"][3].values
     assert len(data.rows["venues"]) == 7 and data.rows["venues"][6].values == {}
@@ -284,8 +392,7 @@ def test_rule_errors_are_imported_and_reported(ws, base, tmp_path: Path) -> None
     assert reports.load(ws, outcome.report).single["organisation"]["single_unions"] == 500
 
 
-def test_refusal_through_the_command_line_changes_nothing(base, tmp_path: Path,
-                                                           capsys) -> None:
+def test_refusal_through_the_command_line_changes_nothing(base, tmp_path: Path, capsys) -> None:
     base["forms"]["services"]["rows"][4]["served"] = 12.5
     file = write(tmp_path, base, "佛堂镇.json")
     before = dump()

@@ -27,10 +27,12 @@ def source(ws: Workspace) -> ReportInfo:
     report = demo.build_demo(ws)
     data = reports.load(ws, report)
     with database(ws).transaction() as tx:
-        tx.set_explanation(report.id, f"venues.rows[{data.rows['venues'][1].uuid}].area",
-                           VENUE_REASON)
-        tx.set_explanation(report.id, f"services.rows[{data.rows['services'][7].uuid}].sessions",
-                           SERVICE_REASON)
+        tx.set_explanation(
+            report.id, f"venues.rows[{data.rows['venues'][1].uuid}].area", VENUE_REASON
+        )
+        tx.set_explanation(
+            report.id, f"services.rows[{data.rows['services'][7].uuid}].sessions", SERVICE_REASON
+        )
     return report
 
 
@@ -87,8 +89,9 @@ def test_ids_leave_masked_and_stay_masked(ws, source, empty, tmp_path: Path) -> 
 
     # and cannot be revealed: --full-ids of an imported masked report is still masked
     again = export(empty, outcome.report, tmp_path / "again", full_ids=True)
-    assert [r["id_number"] for r in json.loads(again.read_text("utf-8"))["forms"]["cadres"]
-            ["rows"]] == ids
+    assert [
+        r["id_number"] for r in json.loads(again.read_text("utf-8"))["forms"]["cadres"]["rows"]
+    ] == ids
 
 
 def test_full_ids_gives_full_numbers(ws, source, empty, tmp_path: Path) -> None:
@@ -134,7 +137,9 @@ def test_explanations_on_rows_survive_by_index(ws, source, empty, tmp_path: Path
     assert data.explanations[f"services.rows[{service.uuid}].sessions"] == SERVICE_REASON
     # the imported reasons really explain the imported warnings
     assert {data.explanations.get(explanation_key(p)) for p in outcome.problems} == {
-        VENUE_REASON, SERVICE_REASON}
+        VENUE_REASON,
+        SERVICE_REASON,
+    }
     left = reports.outstanding(empty, outcome.report)
     assert left.errors == [] and left.unexplained == []
 
@@ -157,8 +162,7 @@ def test_money_as_decimal_string_and_empty_as_null(ws, source, empty, tmp_path: 
     doc["forms"]["rights"]["legal_aid_cases"] = None
     file.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     outcome = importing.import_file(empty, file)
-    again = json.loads(export(empty, outcome.report, tmp_path / "2").read_text(
-        "utf-8"))
+    again = json.loads(export(empty, outcome.report, tmp_path / "2").read_text("utf-8"))
     assert again["forms"]["support"]["budget"] == 1200000.5
     assert "notes" not in again["forms"]["support"]
     assert "legal_aid_cases" not in again["forms"]["rights"]  # empty stays empty, never 0

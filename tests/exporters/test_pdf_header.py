@@ -25,8 +25,7 @@ from unionclerk.exporters.pdf.pages import (
 FONT = pdf_fonts.register(paths.font_path())
 
 
-@given(text=st.text(st.sampled_from("工会长 𠮷A\n&…"), max_size=400),
-       room=st.floats(20, 800))
+@given(text=st.text(st.sampled_from("工会长 𠮷A\n&…"), max_size=400), room=st.floats(20, 800))
 def test_the_line_fits_and_keeps_what_fits(text, room) -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -50,11 +49,17 @@ def test_a_long_unit_name_stays_in_the_header(tmp_path) -> None:
     page_decoration(FONT, f"{name} · 2019年度 · 工会工作情况汇总", True)(canvas, None)
     canvas.showPage()
     canvas.save()
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"],
-                          capture_output=True, check=True).stdout.decode("utf-8")
-    words = [(float(x0), float(x1), w) for x0, y0, x1, w in re.findall(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
-        html) if float(y0) < MARGIN_TOP]
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    words = [
+        (float(x0), float(x1), w)
+        for x0, y0, x1, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+            html,
+        )
+        if float(y0) < MARGIN_TOP
+    ]
     draft = next(x0 for x0, _x1, w in words if w == "草稿")
     header = [(x0, x1, w) for x0, x1, w in words if w != "草稿"]
     assert header[0][2] == "县(市、区)"  # the line break became a space: one line

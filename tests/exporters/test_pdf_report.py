@@ -22,13 +22,15 @@ FIXED_ID = "00000000-0000-0000-0000-000000000001"
 
 def export(ws, out: Path, report=None) -> Path:
     report = report or demo.build_demo(ws)
-    return exporting.export_report(ws, report, out, ["pdf"], clock=lambda: CLOCK,
-                                   new_id=lambda: FIXED_ID).files[0]
+    return exporting.export_report(
+        ws, report, out, ["pdf"], clock=lambda: CLOCK, new_id=lambda: FIXED_ID
+    ).files[0]
 
 
 def pages(path: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          check=True).stdout.decode("utf-8")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     return text.split("\f")[:-1]
 
 
@@ -45,7 +47,11 @@ def test_text_on_the_right_pages(pdf):
     assert "组织建设情况" in text[1] and "基层工会数" in text[1] and "201" in text[1]
     assert "25,952" in text[1] and "93.0" in text[1]
     assert "工会干部队伍情况" in text[2] and "骆燕东" in text[2]
-    assert "330782************" in text[2] and "4019" not in text[2] and "330782196307" not in "".join(text)
+    assert (
+        "330782************" in text[2]
+        and "4019" not in text[2]
+        and "330782196307" not in "".join(text)
+    )
     assert any("1,200,000.00" in t for t in text)
     for number, page in enumerate(text, start=1):
         assert f"第{number}页共{len(text)}页" in page.replace(" ", "")
@@ -53,8 +59,9 @@ def test_text_on_the_right_pages(pdf):
 
 
 def test_font_is_embedded(pdf):
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, check=True,
-                           text=True).stdout.splitlines()[2:]
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, check=True, text=True
+    ).stdout.splitlines()[2:]
     assert fonts, "no fonts listed"
     for line in fonts:
         assert "WenQuanYiMicroHei" in line

@@ -31,13 +31,15 @@ FIXED_ID = "e3c9e8f9-71ad-4648-9e68-256f8b5063c8"
 
 def export(ws, out: Path, report=None) -> Path:
     report = report or demo.build_demo(ws)
-    return exporting.export_report(ws, report, out, ["pdf"], clock=lambda: CLOCK,
-                                   new_id=lambda: FIXED_ID).files[0]
+    return exporting.export_report(
+        ws, report, out, ["pdf"], clock=lambda: CLOCK, new_id=lambda: FIXED_ID
+    ).files[0]
 
 
 def first_page(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-l", "1", "-layout", str(pdf), "-"],
-                          capture_output=True, check=True).stdout.decode("utf-8")
+    return subprocess.run(
+        ["pdftotext", "-l", "1", "-layout", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
 
 
 def test_creation_date_is_the_export_time(ws, tmp_path):
@@ -46,8 +48,9 @@ def test_creation_date_is_the_export_time(ws, tmp_path):
     assert b"/CreationDate (D:20181220103105+08'00')" in raw
     assert b"/ModDate (D:20181220103105+08'00')" in raw
     assert b"D:20000101" not in raw
-    info = subprocess.run(["pdfinfo", "-isodates", str(pdf)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", "-isodates", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     assert re.search(r"CreationDate:\s+2018-12-20T10:31:05\+08", info)
 
 
@@ -61,8 +64,11 @@ def test_export_id_stays_on_one_line_and_cover_note_is_printed(ws, tmp_path):
     report = demo.build_demo(ws)
     session = EditSession(ws, report)
     session.set_value("cover", "credit_code", "91330782MA2E1234X5")  # not 81/89: a warning
-    warning = next(p for p in session.problems()
-                   if p.form == "cover" and p.field == "credit_code" and not p.is_error)
+    warning = next(
+        p
+        for p in session.problems()
+        if p.form == "cover" and p.field == "credit_code" and not p.is_error
+    )
     session.set_explanation(warning, "本工会暂用镇政府代码，新代码正在办理")
     text = first_page(export(ws, tmp_path, ws.find_report(demo.PERIOD)))
     assert FIXED_ID in text  # whole, on one line
@@ -79,8 +85,12 @@ def drawn_lines(text: str, width: float) -> list[str]:
     """The lines reportlab draws for a heading in a column `width` wide."""
     p = para(text, SIZE)
     p.wrap(width - 2 * PAD, 1000)
-    return ["".join(w.text if hasattr(w, "text") else str(w) for w in line.words)
-            if hasattr(line, "words") else "".join(line[1]) for line in p.blPara.lines]
+    return [
+        "".join(w.text if hasattr(w, "text") else str(w) for w in line.words)
+        if hasattr(line, "words")
+        else "".join(line[1])
+        for line in p.blPara.lines
+    ]
 
 
 def test_cadre_headings_break_between_words(ws, forms, font):
@@ -131,9 +141,12 @@ def test_a_very_long_cover_note_goes_on_across_pages(ws, tmp_path):
     session = EditSession(ws, report)
     session.set_value("cover", "credit_code", "91330782MA2E1234X5")
     warning = next(p for p in session.problems() if p.field == "credit_code")
-    session.set_explanation(warning, "本工会暂用镇政府代码，新代码正在办理。" * 130)  # 2,470 characters
+    session.set_explanation(
+        warning, "本工会暂用镇政府代码，新代码正在办理。" * 130
+    )  # 2,470 characters
     pdf = export(ws, tmp_path, ws.find_report(demo.PERIOD))
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          check=True).stdout.decode("utf-8")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     assert "（续）" in text  # the label of the continuation rows (wrapped in its column)
     assert text.replace(" ", "").replace("\n", "").count("新代码正在办理") >= 100

@@ -33,8 +33,7 @@ def summary(ws, tmp_path):
     for doc in docs:
         code = doc["forms"]["cover"]["division_code"]
         (inbox / f"{code}.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
-    _, plan, outcome = county.merge_files(ws, [inbox], Period(2018), tmp_path / "out",
-                                          workers=1)
+    _, plan, outcome = county.merge_files(ws, [inbox], Period(2018), tmp_path / "out", workers=1)
     assert plan.problems == []
     return docs, outcome
 
@@ -54,8 +53,17 @@ def test_machine_data_is_the_summary_json_and_hashes_right(summary, forms):
     assert data.manifest["unit"] == doc["made_by"]
     info = xlsx_reader.inspect_workbook(xlsx, forms)
     assert info.kind == FileKind.SUMMARY and info.period == Period(2018)
-    assert list(doc) == ["format", "format_version", "period", "made_by", "units", "totals",
-                         "reports", "expected", "problems"]
+    assert list(doc) == [
+        "format",
+        "format_version",
+        "period",
+        "made_by",
+        "units",
+        "totals",
+        "reports",
+        "expected",
+        "problems",
+    ]
 
 
 def test_wide_sheets_print_across_pages_repeating_the_unit_columns(summary):
@@ -90,28 +98,56 @@ def test_pdf_embeds_the_font_and_shows_charts_and_tables(summary):
     pdf = outcome.files[1]
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     assert "WenQuanYi" in fonts and all(
-        line.split()[-5] == "yes" for line in fonts.splitlines()[2:])
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True).stdout
-    for words in ("入会率（按单位）", "阵地：按类型", "服务项目：按类别", "报送情况", "问题清单",
-                  "表一 组织建设情况", docs[0]["forms"]["cover"]["union_name"]):
+        line.split()[-5] == "yes" for line in fonts.splitlines()[2:]
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    for words in (
+        "入会率（按单位）",
+        "阵地：按类型",
+        "服务项目：按类别",
+        "报送情况",
+        "问题清单",
+        "表一 组织建设情况",
+        docs[0]["forms"]["cover"]["union_name"],
+    ):
         assert words in text, words
     assert "第1页共" in text.replace(" ", "")
 
 
 def test_rollup_rates_units_and_counts(forms):
     r = Rollup(forms, Period(2018))
-    r.add("330782101000", "甲", {"organisation": {"members": 90, "employees": 100,
-                                                  "grassroots_unions": 3},
-                                 "support": {"quota_fixed": True, "lack_funds": "已解决",
-                                             "budget": 100.5}})
-    r.add("330782102000", "乙", {"organisation": {"members": 50},  # no employees: no rate
-                                 "support": {"quota_fixed": False, "lack_funds": "未解决",
-                                             "budget": 0.25}})
-    r.add("330782103000", "丙", {"organisation": {"members": 10, "employees": 40},
-                                 "venues": {"rows": [{"venue_type": "职工书屋", "area": 20.5},
-                                                     {"venue_type": "职工书屋"},
-                                                     {"venue_type": "其他", "area": 1}]}})
+    r.add(
+        "330782101000",
+        "甲",
+        {
+            "organisation": {"members": 90, "employees": 100, "grassroots_unions": 3},
+            "support": {"quota_fixed": True, "lack_funds": "已解决", "budget": 100.5},
+        },
+    )
+    r.add(
+        "330782102000",
+        "乙",
+        {
+            "organisation": {"members": 50},  # no employees: no rate
+            "support": {"quota_fixed": False, "lack_funds": "未解决", "budget": 0.25},
+        },
+    )
+    r.add(
+        "330782103000",
+        "丙",
+        {
+            "organisation": {"members": 10, "employees": 40},
+            "venues": {
+                "rows": [
+                    {"venue_type": "职工书屋", "area": 20.5},
+                    {"venue_type": "职工书屋"},
+                    {"venue_type": "其他", "area": 1},
+                ]
+            },
+        },
+    )
     totals = r.totals()
     org = totals["organisation"]
     assert org["members"] == {"value": 150, "units": 3}
@@ -130,11 +166,26 @@ def test_rollup_rates_units_and_counts(forms):
 
 def test_rollup_derived_cadre_figures_over_all_rows(forms):
     r = Rollup(forms, Period(2018))
-    rows_a = [{"position": "主席", "appointment": "专职", "gender": "女", "birth": "1978-03",
-               "political": "中共党员", "frontline": False}]
-    rows_b = [{"position": "委员", "appointment": "兼职", "gender": "男", "birth": "1990-12",
-               "frontline": True},
-              {"position": "委员", "appointment": "兼职", "gender": "女"}]
+    rows_a = [
+        {
+            "position": "主席",
+            "appointment": "专职",
+            "gender": "女",
+            "birth": "1978-03",
+            "political": "中共党员",
+            "frontline": False,
+        }
+    ]
+    rows_b = [
+        {
+            "position": "委员",
+            "appointment": "兼职",
+            "gender": "男",
+            "birth": "1990-12",
+            "frontline": True,
+        },
+        {"position": "委员", "appointment": "兼职", "gender": "女"},
+    ]
     r.add("330782101000", "甲", {"cadres": {"rows": rows_a}})
     r.add("330782102000", "乙", {"cadres": {"rows": rows_b}})
     derived = r.totals()["cadres"]["derived"]
@@ -155,17 +206,28 @@ def test_pdf_of_a_province_fits_its_charts_on_pages(forms, tmp_path):
     rollup, lines = Rollup(forms, Period(2018)), []
     for i in range(1400):  # 88 counties in 11 cities: one bar per city
         code = f"33{i % 11 + 1:02d}{i // 16 % 88 + 1:02d}{i % 16 + 101:03d}000"
-        lines.append(rollup.add(code, f"{i}镇总工会", {
-            "cover": {"county": f"县{code[:6]}", "city": f"市{code[:4]}"},
-            "organisation": {"members": 900 + i % 50, "employees": 1000}}))
-    head = SummaryHead(Period(2018), {"union_name": "浙江省总工会",
-                                      "division_code": "330000000000"}, datetime(2019, 1, 5))
+        lines.append(
+            rollup.add(
+                code,
+                f"{i}镇总工会",
+                {
+                    "cover": {"county": f"县{code[:6]}", "city": f"市{code[:4]}"},
+                    "organisation": {"members": 900 + i % 50, "employees": 1000},
+                },
+            )
+        )
+    head = SummaryHead(
+        Period(2018),
+        {"union_name": "浙江省总工会", "division_code": "330000000000"},
+        datetime(2019, 1, 5),
+    )
     target = tmp_path / "province.pdf"
     font = paths.resources_dir() / "fonts" / "wqy-microhei.ttc"
     assert summary_pdf.write_summary_pdf(target, forms, head, rollup, lines, font) == []
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True,
-                              text=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(target), "-"], capture_output=True, text=True
+        ).stdout
         assert "入会率（按设区市）" in text and "市3311" in text
 
 
@@ -184,8 +246,7 @@ def test_a_summary_is_checked_whatever_language_wrote_it(ws, tmp_path, forms):
         (inbox / f"{code}.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
     i18n.set_language("en")
     try:
-        _, _, outcome = county.merge_files(ws, [inbox], Period(2018), tmp_path / "out",
-                                           workers=1)
+        _, _, outcome = county.merge_files(ws, [inbox], Period(2018), tmp_path / "out", workers=1)
     finally:
         i18n.set_language("zh")
     xlsx = outcome.files[0]

@@ -102,10 +102,16 @@ def test_a_formula_without_its_result_is_named(ws, capsys, data_dir, tmp_path) -
     assert "“会员人数”是公式，文件里没有它的计算结果" in err
 
 
-@pytest.mark.parametrize(("name", "kind"), [("template_lo_filled.ods", "OpenDocument 表格（.ods）"),
-                                            ("template_lo_filled.xls", "旧版 Excel 文件（.xls）")])
-def test_ods_and_xls_templates_are_told_to_save_as_xlsx(capsys, data_dir, tmp_path, name,
-                                                        kind) -> None:
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("template_lo_filled.ods", "OpenDocument 表格（.ods）"),
+        ("template_lo_filled.xls", "旧版 Excel 文件（.xls）"),
+    ],
+)
+def test_ods_and_xls_templates_are_told_to_save_as_xlsx(
+    capsys, data_dir, tmp_path, name, kind
+) -> None:
     file = tmp_path / name
     shutil.copy(LO / name, file)
     err = refused_cli(capsys, data_dir, file)

@@ -37,16 +37,35 @@ def fill(path: Path, *, id_number: object = "330782196307154019", name: str = "�
     wb = load(path)
     try:
         cover = wb["封面"]
-        for label, value in (("工会名称", "佛堂镇总工会"), ("工会类型", "乡镇总工会"),
-                             ("行政区划代码", 330782101000), ("填表人", "骆春美"),
-                             ("联系电话", "0579-85711234"), ("报告期", "2018年度")):
+        for label, value in (
+            ("工会名称", "佛堂镇总工会"),
+            ("工会类型", "乡镇总工会"),
+            ("行政区划代码", 330782101000),
+            ("填表人", "骆春美"),
+            ("联系电话", "0579-85711234"),
+            ("报告期", "2018年度"),
+        ):
             cover[f"C{row_of(cover, label)}"] = value
         org = wb["表一 组织建设情况"]
         org[f"C{row_of(org, '基层工会数')}"] = 201
         org[f"C{row_of(org, '其中: 单独建会')}"] = "185"
         cadres = wb[CADRES]
-        for col, value in zip("BCDEGHIKMP", (name, "男", "1963-07", "汉族", "中共党员", "大学本科",
-                                            "主席", "专职", "否", id_number), strict=True):
+        for col, value in zip(
+            "BCDEGHIKMP",
+            (
+                name,
+                "男",
+                "1963-07",
+                "汉族",
+                "中共党员",
+                "大学本科",
+                "主席",
+                "专职",
+                "否",
+                id_number,
+            ),
+            strict=True,
+        ):
             cadres[f"{col}7"] = value
         cadres["B8"], cadres["C8"], cadres["I8"], cadres["K8"] = "李丽", "女", "委员", "兼职"
         cadres[f"F{row_of(cadres, '工会志愿者人数')}"] = 200
@@ -116,8 +135,9 @@ def test_bad_value_names_sheet_row_and_field(ws, template):
 def test_template_command_and_import(tmp_path, capsys):
     data = tmp_path / "data"
     target = tmp_path / "t.xlsx"
-    assert main(["--data-dir", str(data), "template", "--out", str(target), "--period",
-                 "2018h1"]) == 0
+    assert (
+        main(["--data-dir", str(data), "template", "--out", str(target), "--period", "2018h1"]) == 0
+    )
     info = xlsx_reader.inspect_workbook(target, shipped_forms())
     assert info.kind == "template" and info.period == Period(2018, "h1")
     fill(target)
@@ -126,12 +146,22 @@ def test_template_command_and_import(tmp_path, capsys):
 
 
 def test_header_synonyms(forms):
-    match = match_columns(forms["cadres"], ["序号", "姓名", "身份证号码", "手机", "性别 ",
-                                            "任职方式", "职务", "爱好"])
+    match = match_columns(
+        forms["cadres"], ["序号", "姓名", "身份证号码", "手机", "性别 ", "任职方式", "职务", "爱好"]
+    )
     keys = {c: f.key for c, f in match.columns.items()}
-    assert keys == {2: "name", 3: "id_number", 4: "phone", 5: "gender", 6: "appointment",
-                    7: "position"}
+    assert keys == {
+        2: "name",
+        3: "id_number",
+        4: "phone",
+        5: "gender",
+        6: "appointment",
+        7: "position",
+    }
     assert match.unmatched == [(8, "爱好")]
     assert match.missing == []
     assert [f.key for f in match_columns(forms["cadres"], ["姓名"]).missing] == [
-        "gender", "position", "appointment"]
+        "gender",
+        "position",
+        "appointment",
+    ]

@@ -32,9 +32,13 @@ def test_each_typed_header_and_signature_cell_is_named(ws, tmp_path) -> None:
     found = outcome.warnings
     assert len(found) == 5, found
     name, note, heading, filler, day = found
-    assert name.startswith(f"{ORG} 第 3 行（A3）“填报单位：赤岸镇总工会”：表头只是重复封面的内容，不会被导入")
+    assert name.startswith(
+        f"{ORG} 第 3 行（A3）“填报单位：赤岸镇总工会”：表头只是重复封面的内容，不会被导入"
+    )
     assert "以封面“工会名称”一栏为准（现为“佛堂镇总工会”）" in name
-    assert note.startswith(f"{ORG} 第 5 行（A5）“请于3月底前报送”：表头不是填写栏，这里的内容不会被导入")
+    assert note.startswith(
+        f"{ORG} 第 5 行（A5）“请于3月底前报送”：表头不是填写栏，这里的内容不会被导入"
+    )
     assert "说明请填到“说明”栏" in note
     assert heading.startswith(f"{ORG} 第 6 行（E6）“备注”：表头不是填写栏")
     assert filler.startswith(f"{ORG} 第 38 行（C38）“填表人：王五”：签名栏只是重复封面的内容")
@@ -76,8 +80,9 @@ def test_a_signature_that_agrees_with_the_cover_says_nothing(ws, tmp_path) -> No
     day = next(r for r in range(1, cover.max_row + 1) if cover.cell(r, 1).value == "报出日期")
     cover.cell(day, 3).value = "2020-01-15"  # now the cover has it: 2020年1月15日 agrees
     cadres = wb[CADRES]  # openpyxl keeps no formula result: the formula becomes its value
-    volunteers = next(r for r in range(1, cadres.max_row + 1)
-                      if cadres.cell(r, 1).value == "工会志愿者人数")
+    volunteers = next(
+        r for r in range(1, cadres.max_row + 1) if cadres.cell(r, 1).value == "工会志愿者人数"
+    )
     cadres.cell(volunteers, 6).value = 120
     wb.save(file)
     outcome = importing.import_file(ws, file)

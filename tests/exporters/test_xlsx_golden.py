@@ -22,8 +22,9 @@ EXPORT_ID = "00000000-0000-0000-0000-000000000001"
 
 def export(ws, out: Path, **kw) -> Path:
     report = demo.build_demo(ws)
-    done = exporting.export_report(ws, report, out, ["xlsx"], clock=lambda: CLOCK,
-                                   new_id=lambda: EXPORT_ID, **kw)
+    done = exporting.export_report(
+        ws, report, out, ["xlsx"], clock=lambda: CLOCK, new_id=lambda: EXPORT_ID, **kw
+    )
     return done.files[0]
 
 
@@ -135,15 +136,25 @@ def test_openpyxl_fallback_path_writes_the_same_cells(ws, tmp_path, monkeypatch)
     monkeypatch.setattr(xlsx_rows, "install", lambda *a: False)
     slow_dir = tmp_path / "slow"
     slow_dir.mkdir()
-    done = exporting.export_report(ws, ws.find_report(demo.PERIOD), slow_dir, ["xlsx"],
-                                   clock=lambda: CLOCK, new_id=lambda: EXPORT_ID)
+    done = exporting.export_report(
+        ws,
+        ws.find_report(demo.PERIOD),
+        slow_dir,
+        ["xlsx"],
+        clock=lambda: CLOCK,
+        new_id=lambda: EXPORT_ID,
+    )
     slow = load(done.files[0])
     try:
         for name in fast.sheetnames:
-            a = [[(c.value, c.number_format, c.style_id > 0) for c in row]
-                 for row in fast[name].iter_rows()]
-            b = [[(c.value, c.number_format, c.style_id > 0) for c in row]
-                 for row in slow[name].iter_rows()]
+            a = [
+                [(c.value, c.number_format, c.style_id > 0) for c in row]
+                for row in fast[name].iter_rows()
+            ]
+            b = [
+                [(c.value, c.number_format, c.style_id > 0) for c in row]
+                for row in slow[name].iter_rows()
+            ]
             assert a == b, name
     finally:
         fast.close()

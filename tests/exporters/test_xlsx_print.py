@@ -58,11 +58,19 @@ def submission_workbook(ws, out: Path) -> Path:
     session.set_value("cover", "address", LONG_ADDRESS)
     session.set_value("cover", "credit_code", "91330782MA2E1234X5")  # not 81/89: a warning
     warning = next(p for p in session.problems() if p.field == "credit_code")
-    session.set_explanation(warning, "本年度新建的服务站点尚在装修，面积待竣工验收后补报；"
-                                     "已与县总工会联系确认，先按空缺上报。" * 2)
+    session.set_explanation(
+        warning,
+        "本年度新建的服务站点尚在装修，面积待竣工验收后补报；"
+        "已与县总工会联系确认，先按空缺上报。" * 2,
+    )
     return exporting.export_report(
-        ws, ws.find_report(demo.PERIOD), out, ["xlsx"], clock=lambda: CLOCK,
-        new_id=lambda: "e3c9e8f9-71ad-4648-9e68-256f8b5063c8").files[0]
+        ws,
+        ws.find_report(demo.PERIOD),
+        out,
+        ["xlsx"],
+        clock=lambda: CLOCK,
+        new_id=lambda: "e3c9e8f9-71ad-4648-9e68-256f8b5063c8",
+    ).files[0]
 
 
 def test_submission_workbook_prints_every_cell_whole(ws, tmp_path):
@@ -101,8 +109,7 @@ def summary_workbook(ws, tmp_path) -> Path:
         name = f"{code}_{doc['forms']['cover']['union_name']}_2018年度_工会工作报表_最终修改版.json"
         (inbox / name).write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
     (inbox / "会议通知（请各乡镇于12月20日前报送）_不是报表的文件.txt").write_text("通知", "utf-8")
-    _, _plan, outcome = county.merge_files(ws, [inbox], Period(2018), tmp_path / "out",
-                                           workers=1)
+    _, _plan, outcome = county.merge_files(ws, [inbox], Period(2018), tmp_path / "out", workers=1)
     return outcome.files[0]
 
 
@@ -122,13 +129,22 @@ def test_summary_workbook_prints_every_cell_whole(summary_workbook):
         wb.close()
 
 
-TEXT = st.text(alphabet=st.sampled_from(list("工会职务佛堂镇浙江省义乌市大道号楼室（）“”，。、")
-                                        + list("ABCxyz0123456789-_ ./")), min_size=1,
-               max_size=120).map(str.strip).filter(bool)
+TEXT = (
+    st.text(
+        alphabet=st.sampled_from(
+            list("工会职务佛堂镇浙江省义乌市大道号楼室（）“”，。、") + list("ABCxyz0123456789-_ ./")
+        ),
+        min_size=1,
+        max_size=120,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
-@settings(max_examples=5, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(address=TEXT, post=TEXT, note=TEXT)
 def test_any_text_prints_whole(ws, tmp_path_factory, address, post, note):
     """Whatever the clerk types — long or short, Chinese, Latin, digits, no spaces — the
@@ -142,9 +158,14 @@ def test_any_text_prints_whole(ws, tmp_path_factory, address, post, note):
     warning = next(p for p in session.problems() if p.field == "credit_code")
     session.set_explanation(warning, note)
     out = tmp_path_factory.mktemp("any")
-    path = exporting.export_report(ws, report, out, ["xlsx"], clock=lambda: CLOCK,
-                                   new_id=lambda: "e3c9e8f9-71ad-4648-9e68-256f8b5063c8"
-                                   ).files[0]
+    path = exporting.export_report(
+        ws,
+        report,
+        out,
+        ["xlsx"],
+        clock=lambda: CLOCK,
+        new_id=lambda: "e3c9e8f9-71ad-4648-9e68-256f8b5063c8",
+    ).files[0]
     assert xlsx_measure.overflows(path) == []
 
 

@@ -11,10 +11,22 @@ from unionclerk.formspec.derived import age_at, cadre_figures
 
 def test_figures_from_typed_and_json_rows():
     rows = [
-        {"gender": "女", "political": "中共党员", "position": "主席", "appointment": "专职",
-         "frontline": False, "birth": YearMonth(1970, 6)},
-        {"gender": "男", "political": "中共预备党员", "position": "委员", "appointment": "兼职",
-         "frontline": True, "birth": "1990-12"},
+        {
+            "gender": "女",
+            "political": "中共党员",
+            "position": "主席",
+            "appointment": "专职",
+            "frontline": False,
+            "birth": YearMonth(1970, 6),
+        },
+        {
+            "gender": "男",
+            "political": "中共预备党员",
+            "position": "委员",
+            "appointment": "兼职",
+            "frontline": True,
+            "birth": "1990-12",
+        },
         {"gender": "男", "political": "群众", "position": "委员", "appointment": "兼职"},
     ]
     fig = cadre_figures(rows, date(2018, 12, 31), ["主席", "副主席", "委员"], ["专职", "兼职"])

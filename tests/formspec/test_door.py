@@ -16,34 +16,40 @@ FORMS = shipped_forms()
 NAME = FORMS["cover"].field("union_name")
 
 
-@pytest.mark.parametrize(("typed", "kept"), [
-    ("一\r\n二\r三\n四", "一\n二\n三\n四"),
-    ("一_x000D_\n二", "一\n二"),  # Excel's escaped \r before its \n
-    ("一_x000D_二", "一\n二"),
-    ("甲\u2028乙\u2029丙\x85丁", "甲\n乙\n丙\n丁"),
-    ("前_x005F_x000D_后", "前\n后"),  # an escaped escape decodes to the end: none is left
-    ("A_x0042_C", "ABC"),
-    ("👩\u200d💻 emoji 家庭 👨\u200d👩\u200d👧", "👩\u200d💻 emoji 家庭 👨\u200d👩\u200d👧"),
-])
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("一\r\n二\r三\n四", "一\n二\n三\n四"),
+        ("一_x000D_\n二", "一\n二"),  # Excel's escaped \r before its \n
+        ("一_x000D_二", "一\n二"),
+        ("甲\u2028乙\u2029丙\x85丁", "甲\n乙\n丙\n丁"),
+        ("前_x005F_x000D_后", "前\n后"),  # an escaped escape decodes to the end: none is left
+        ("A_x0042_C", "ABC"),
+        ("👩\u200d💻 emoji 家庭 👨\u200d👩\u200d👧", "👩\u200d💻 emoji 家庭 👨\u200d👩\u200d👧"),
+    ],
+)
 def test_line_breaks_and_escapes_become_canonical(typed: str, kept: str) -> None:
     assert door.clean(typed) == kept
     assert NAME.parse_text(typed) == kept.strip()
     assert NAME.from_json(typed) == kept.strip()
 
 
-@pytest.mark.parametrize(("text", "kind", "at"), [
-    ("佛堂\x00镇", "空字符（NUL）", 3),
-    ("\x1b[2K已导入", "不可见的控制字符", 1),
-    ("张\b三", "不可见的控制字符", 2),
-    ("总工会\u202exslx.exe", "改变文字方向的隐藏控制符", 4),
-    ("总\u2066工会", "改变文字方向的隐藏控制符", 2),
-    ("总\u200b工会", "看不见的零宽字符", 2),
-    ("工\u200d会", "看不见的零宽字符", 2),  # a joiner outside an emoji sequence
-    ("\ufeff工会", "看不见的零宽字符", 1),
-    ("张\ud800", "无法识别的残缺字符（孤立代理项）", 2),
-    ("工_x001B_会", "不可见的控制字符", 2),  # an escape that decodes to a control character
-    ("工会\uffff", "不能使用的特殊字符", 3),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "at"),
+    [
+        ("佛堂\x00镇", "空字符（NUL）", 3),
+        ("\x1b[2K已导入", "不可见的控制字符", 1),
+        ("张\b三", "不可见的控制字符", 2),
+        ("总工会\u202exslx.exe", "改变文字方向的隐藏控制符", 4),
+        ("总\u2066工会", "改变文字方向的隐藏控制符", 2),
+        ("总\u200b工会", "看不见的零宽字符", 2),
+        ("工\u200d会", "看不见的零宽字符", 2),  # a joiner outside an emoji sequence
+        ("\ufeff工会", "看不见的零宽字符", 1),
+        ("张\ud800", "无法识别的残缺字符（孤立代理项）", 2),
+        ("工_x001B_会", "不可见的控制字符", 2),  # an escape that decodes to a control character
+        ("工会\uffff", "不能使用的特殊字符", 3),
+    ],
+)
 def test_refusals_say_which_character_and_where(text: str, kind: str, at: int) -> None:
     with pytest.raises(ValueRefused) as exc:
         NAME.parse_text(text)
@@ -90,12 +96,18 @@ def test_json_numbers_no_field_can_hold_arrive_as_odd_numbers(literal: str) -> N
 
 
 def test_ordinary_json_numbers_are_unchanged() -> None:
-    assert door.loads('[1, 2.5, -3, 123456789012345678901234567890]') == [
-        1, 2.5, -3, 123456789012345678901234567890]
+    assert door.loads("[1, 2.5, -3, 123456789012345678901234567890]") == [
+        1,
+        2.5,
+        -3,
+        123456789012345678901234567890,
+    ]
 
 
-@pytest.mark.parametrize(("text", "ok"), [("说明" * 2500, True), ("说明" * 2500 + "多", False),
-                                          ("  原因\r\n另有  ", True)])
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("说明" * 2500, True), ("说明" * 2500 + "多", False), ("  原因\r\n另有  ", True)],
+)
 def test_explanations_pass_the_door(text: str, ok: bool) -> None:
     if ok:
         assert "\r" not in door.clean_explanation(text)
@@ -111,7 +123,8 @@ def test_roster_workbook_and_paste_cells_pass_the_door() -> None:
 
     cadres = FORMS["cadres"]
     assert read_value(cadres.field("home_post"), "开山集团_x000D_\n工会主席").value == (
-        "开山集团\n工会主席")
+        "开山集团\n工会主席"
+    )
     kept = read_text(cadres.field("birth"), "1980\x1b[2K年")
     assert kept.value is None and kept.raw is not None
     values: dict = {}

@@ -90,7 +90,12 @@ def test_from_json_refuses(name, kw, raw):
         ("bool", {}, "是", True),
         ("bool", {}, "否", False),
         ("bool", {}, "√", True),
-        ("choice", {"choices": ["党群服务中心(共建)"]}, "党群服务中心（共建） ", "党群服务中心(共建)"),
+        (
+            "choice",
+            {"choices": ["党群服务中心(共建)"]},
+            "党群服务中心（共建） ",
+            "党群服务中心(共建)",
+        ),
         ("idnumber", {}, "１１０１０５１９４９１２３１００２ｘ", "11010519491231002X"),
     ],
 )
@@ -100,8 +105,14 @@ def test_parse_text_is_lenient(name, kw, text, value):
 
 @pytest.mark.parametrize(
     ("name", "text"),
-    [("int", "约200"), ("int", "12.5"), ("date", "2018-02-30"), ("yearmonth", "九月"),
-     ("bool", "也许"), ("money", "一百")],
+    [
+        ("int", "约200"),
+        ("int", "12.5"),
+        ("date", "2018-02-30"),
+        ("yearmonth", "九月"),
+        ("bool", "也许"),
+        ("money", "一百"),
+    ],
 )
 def test_parse_text_refuses_with_reason(name, text):
     with pytest.raises(ValueRefused) as info:
@@ -156,8 +167,22 @@ def test_text_over_max_length_is_a_problem_not_a_refusal():
 
 
 def test_every_type_is_tested():
-    tested = {"text", "longtext", "int", "money", "area", "rate", "date", "yearmonth", "bool",
-              "choice", "phone", "idnumber", "creditcode", "divisioncode"}
+    tested = {
+        "text",
+        "longtext",
+        "int",
+        "money",
+        "area",
+        "rate",
+        "date",
+        "yearmonth",
+        "bool",
+        "choice",
+        "phone",
+        "idnumber",
+        "creditcode",
+        "divisioncode",
+    }
     assert set(TYPES) == tested
 
 

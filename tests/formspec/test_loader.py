@@ -12,15 +12,30 @@ from unionclerk.domain.errors import FormDefinitionError
 from unionclerk.formspec import load_forms
 
 BASE = {
-    "form": "demo", "version": 1, "kind": "single", "order": 1, "title": "演示",
+    "form": "demo",
+    "version": 1,
+    "kind": "single",
+    "order": 1,
+    "title": "演示",
     "fields": [
         {"key": "total", "label": "合计", "type": "int"},
         {"key": "part", "label": "其中: 部分", "type": "int", "parent": "total"},
-        {"key": "kind", "label": "类型", "type": "choice", "choices": ["甲", "其他"],
-         "default": "甲"},
+        {
+            "key": "kind",
+            "label": "类型",
+            "type": "choice",
+            "choices": ["甲", "其他"],
+            "default": "甲",
+        },
     ],
-    "rules": [{"id": "part_le_total", "check": "part <= total", "severity": "error",
-               "message": "部分({part})不能大于合计({total})"}],
+    "rules": [
+        {
+            "id": "part_le_total",
+            "check": "part <= total",
+            "severity": "error",
+            "message": "部分({part})不能大于合计({total})",
+        }
+    ],
 }
 
 
@@ -77,8 +92,15 @@ def test_mistakes_are_named(tmp_path, changes, words):
 
 
 def test_shipped_forms_are_complete(forms):
-    assert forms.keys() == ["cover", "organisation", "cadres", "venues", "services", "support",
-                            "rights"]
+    assert forms.keys() == [
+        "cover",
+        "organisation",
+        "cadres",
+        "venues",
+        "services",
+        "support",
+        "rights",
+    ]
     for form in forms:
         assert form.version >= 1 and form.title
         for f in form.fields + form.summary:
@@ -93,4 +115,5 @@ def test_shipped_forms_are_complete(forms):
 
 def test_shipped_forms_are_the_files_in_the_bundle():
     assert sorted(p.stem for p in paths.forms_dir().glob("*.yaml")) == sorted(
-        ["cover", "organisation", "cadres", "venues", "services", "support", "rights"])
+        ["cover", "organisation", "cadres", "venues", "services", "support", "rights"]
+    )

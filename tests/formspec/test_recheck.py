@@ -39,8 +39,9 @@ def report(forms: FormSet) -> tuple[ReportData, Period]:
     return parsed.data, parsed.period
 
 
-def _assert_same(checker: Checker, forms: FormSet, data: ReportData, result: CheckResult,
-                 what: object) -> None:
+def _assert_same(
+    checker: Checker, forms: FormSet, data: ReportData, result: CheckResult, what: object
+) -> None:
     incremental = result.problems(data, forms)
     full = checker.check(data).problems(data, forms)
     assert incremental == full, f"re-check after {what} differs from a full check"

@@ -54,7 +54,9 @@ def test_a_synonym_added_to_the_yaml_is_matched_by_import_and_template_reader(tm
     match = match_columns(cadres, header)  # the template / workbook reader
     assert {c: f.key for c, f in match.columns.items()} == {2: "name", 3: "phone", 4: "gender"}
     assert match.unmatched == []
-    source = ri.Source(tmp_path / "x.xlsx", {"表": [["干部名单"], header, ["1", "张三", "138", "男"]]})
+    source = ri.Source(
+        tmp_path / "x.xlsx", {"表": [["干部名单"], header, ["1", "张三", "138", "男"]]}
+    )
     matching = ri.guess(cadres, source)
     assert matching.header == 1 and matching.columns[2] == "phone"
 
@@ -64,15 +66,26 @@ def test_synonyms_of_both_old_lists_are_kept(forms):
     workbook reader's list, 任职形式 and 党派 from the import's."""
     cadres = forms["cadres"]
     assert match_header(cadres, ["本职工作", "身份号码", "任职形式", "党派"]) == [
-        "home_post", "id_number", "appointment", "political"]
+        "home_post",
+        "id_number",
+        "appointment",
+        "political",
+    ]
     venues = forms["venues"]
-    assert match_header(venues, ["详细地址", "站点名称", "电话号码"]) == ["address", "name", "phone"]
+    assert match_header(venues, ["详细地址", "站点名称", "电话号码"]) == [
+        "address",
+        "name",
+        "phone",
+    ]
     assert guess_header_row(venues, [["阵地一览"], ["站点名称", "类型", "面积"]]) == 1
 
 
 def test_key_figures_follow_the_yaml(tmp_path, forms):
-    report = {"organisation": {"members": 90, "employees": 100, "grassroots_unions": 3},
-              "cadres": {"rows": [{"name": "甲"}, {"name": "乙"}]}, "venues": {"rows": []}}
+    report = {
+        "organisation": {"members": 90, "employees": 100, "grassroots_unions": 3},
+        "cadres": {"rows": [{"name": "甲"}, {"name": "乙"}]},
+        "venues": {"rows": []},
+    }
     shown = combine(forms, [unit_figures(forms, report)])
     assert shown.texts() == ["会员 90 人", "职工 100 人", "入会率 90.0%"]
     assert shown.rows_text() == "干部 2 人，阵地 0 个，服务项目 0 个"
@@ -81,6 +94,7 @@ def test_key_figures_follow_the_yaml(tmp_path, forms):
     def change(doc: dict) -> None:
         doc["key_figures"] = ["members"]
         doc["county_figures"] = [{"field": "grassroots_unions", "label": "基层工会 {n} 个"}]
+
     edit(folder, "organisation", change)
     edit(folder, "venues", lambda d: d.pop("count_label"))
     changed = load_forms(folder)
@@ -96,9 +110,16 @@ def test_key_figures_follow_the_yaml(tmp_path, forms):
 def test_a_new_roster_form_is_one_file(tmp_path):
     folder = copied_forms(tmp_path)
     doc = yaml.safe_load((folder / "services.yaml").read_text(encoding="utf-8"))
-    doc.update(form="trainings", order=7, table_no=None, title="职工培训情况",
-               title_en="Trainings", count_label="培训 {n} 期", count_label_en="{n} trainings",
-               carry_over=True)
+    doc.update(
+        form="trainings",
+        order=7,
+        table_no=None,
+        title="职工培训情况",
+        title_en="Trainings",
+        count_label="培训 {n} 期",
+        count_label_en="{n} trainings",
+        carry_over=True,
+    )
     doc["chart"]["title"] = "培训：按类别"
     doc["rules"] = []
     (folder / "trainings.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
@@ -106,8 +127,9 @@ def test_a_new_roster_form_is_one_file(tmp_path):
     form = forms["trainings"]
     assert form.is_roster and form.carry_over and form.row_key == ["name", "start"]
     assert match_header(form, ["项目名称", "类型", "人数"]) == ["name", "category", "served"]
-    report = {"trainings": {"rows": [{"name": "电工", "category": form.field("category")
-                                      .choices[0]}]}}
+    report = {
+        "trainings": {"rows": [{"name": "电工", "category": form.field("category").choices[0]}]}
+    }
     shown = combine(forms, [unit_figures(forms, report)])
     assert shown.rows_text().endswith("培训 1 期")
     rollup = Rollup(forms, Period(2018))
@@ -124,17 +146,26 @@ def test_a_new_roster_form_is_one_file(tmp_path):
     ("form", "change", "words"),
     [
         ("cadres", lambda d: field_of(d, "phone").update(synonyms="手机"), "synonyms must be"),
-        ("cadres", lambda d: field_of(d, "phone")["synonyms"].append("职务"),
-         "synonym '职务' already names field position"),
-        ("cadres", lambda d: field_of(d, "phone")["synonyms"].append("姓名"),
-         "already names field name"),
+        (
+            "cadres",
+            lambda d: field_of(d, "phone")["synonyms"].append("职务"),
+            "synonym '职务' already names field position",
+        ),
+        (
+            "cadres",
+            lambda d: field_of(d, "phone")["synonyms"].append("姓名"),
+            "already names field name",
+        ),
         ("organisation", lambda d: d.update(carry_over=True), "carry_over: must be true or false"),
         ("cadres", lambda d: d.update(row_key=["name", "nickname"]), "row_key: must list"),
         ("organisation", lambda d: d.update(key_figures=["members", "members"]), "key_figures"),
         ("organisation", lambda d: d.update(headline="members"), "headline: must be a rate"),
         ("organisation", lambda d: d["county_figures"][0].update(label="会员"), "must hold {n}"),
-        ("organisation", lambda d: d["county_figures"][0].update(field="nothing"),
-         "'nothing' is no number"),
+        (
+            "organisation",
+            lambda d: d["county_figures"][0].update(field="nothing"),
+            "'nothing' is no number",
+        ),
         ("venues", lambda d: d["chart"].update(field="name"), "chart: must name a choice"),
         ("venues", lambda d: d.update(count_label="阵地"), "count_label: belongs to a roster"),
         ("venues", lambda d: d.update(derived_figures=True), "derived_figures: needs the field"),
@@ -151,8 +182,13 @@ def test_mistakes_in_the_roles_are_named(tmp_path, form, change, words):
 WIDE = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
 
 
-@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E)
-               | st.sampled_from("工会干部名单　\t\n"), max_size=20))
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E)
+        | st.sampled_from("工会干部名单　\t\n"),
+        max_size=20,
+    )
+)
 def test_folds_ignore_width_case_and_spaces(text):
     once = fold(text)
     assert fold(once) == once and not any(c.isspace() for c in once)

@@ -54,6 +54,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogScript:
     def box(kind: str, default: Any) -> Callable[..., Any]:
         def answer(*args: Any, **_kw: Any) -> Any:
             return script.handle(kind, _text(args), default)
+
         return staticmethod(answer)
 
     for kind in ("warning", "critical", "information", "question"):
@@ -71,8 +72,11 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogScript:
 
     for cls in (QDialog, QMessageBox, QWizard, QFileDialog, QInputDialog):
         monkeypatch.setattr(cls, "exec", exec_)
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: script.opened_urls.append(url.toLocalFile())))
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: script.opened_urls.append(url.toLocalFile())),
+    )
     yield script
     assert not script.unexpected, f"unexpected modal dialog(s): {script.unexpected}"
 
@@ -130,10 +134,12 @@ class Clerk:
 
 def answer_with(text: str) -> Callable[[QMessageBox], int]:
     """A scripted answer to a question with named buttons: press the one saying `text`."""
+
     def press(box: QMessageBox) -> int:
         button = next(b for b in box.buttons() if text in b.text())
         button.click()
         return box.result()
+
     return press
 
 
@@ -178,8 +184,9 @@ def _save_shot(widget: Any, path: Path) -> None:
     assert widget.grab().save(str(path), "PNG", 9)
     image = QImage(str(path))
     assert image.width() > 300 and image.height() > 200
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 17)
-               for y in range(0, image.height(), 13)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 17) for y in range(0, image.height(), 13)
+    }
     assert len(colours) > 20, f"{path.name} looks blank"
     if os.environ.get("QT_SCALE_FACTOR", "1") == "1":  # the README's pictures stay small
         assert path.stat().st_size <= 250 * 1024, f"{path.name} is over 250 KB"

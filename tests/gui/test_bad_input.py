@@ -33,7 +33,8 @@ def test_a_10000_character_name(ws, demo_window, clerk) -> None:
     assert row.problem.isVisibleTo(w) and "错误" in row.problem.text()
     assert "字" in row.problem.text()
     assert w.session.value("cover", "union_name") != "工" * 10_000 or any(
-        p.field == "union_name" and p.is_error for p in w.session.problems())
+        p.field == "union_name" and p.is_error for p in w.session.problems()
+    )
 
 
 def test_an_impossible_date(ws, demo_window, clerk) -> None:

@@ -27,8 +27,13 @@ def run_wizard(ws, qtbot, clerk, dialogs) -> FirstRunWizard:
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     unit = wizard.unit
     assert not unit.isComplete()
-    typed = {"union_name": "赤岸镇总工会", "city": "金华市", "county": "义乌市",
-             "township": "赤岸镇", "head_name": "张建国"}
+    typed = {
+        "union_name": "赤岸镇总工会",
+        "city": "金华市",
+        "county": "义乌市",
+        "township": "赤岸镇",
+        "head_name": "张建国",
+    }
     for key, text in typed.items():
         clerk.type(unit.editors[key].widget, text, enter=False)
     for key, choice in (("union_type", "乡镇总工会"), ("head_title", "主席")):
@@ -42,8 +47,9 @@ def run_wizard(ws, qtbot, clerk, dialogs) -> FirstRunWizard:
     assert "12" in unit.notes["division_code"].text()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # bad codes
     assert wizard.currentPage() is unit
-    clerk.type(unit.editors["credit_code"].widget, demo.credit_code(DIVISION, "MA0000001"),
-               enter=False)
+    clerk.type(
+        unit.editors["credit_code"].widget, demo.credit_code(DIVISION, "MA0000001"), enter=False
+    )
     assert unit.notes["credit_code"].text() == "✓ 格式正确"
     clerk.type(unit.editors["division_code"].widget, DIVISION, enter=False)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
@@ -93,8 +99,12 @@ def test_fresh_folder_to_exported_files(ws, qtbot, clerk, dialogs, tmp_path: Pat
     qtbot.mouseClick(table.buttons[0], Qt.MouseButton.LeftButton)
     model = table.model
     assert len(model.rows) == 1  # (and the empty row for new entries below it)
-    for key, text in (("name", "张建国"), ("gender", "男"), ("position", "主席"),
-                      ("appointment", "专职")):
+    for key, text in (
+        ("name", "张建国"),
+        ("gender", "男"),
+        ("position", "主席"),
+        ("appointment", "专职"),
+    ):
         assert model.setData(model.index(0, model.column_of(key)), text)
     assert s.data.rows["cadres"][0].values["position"] == "主席"
 
@@ -133,8 +143,9 @@ def test_fresh_folder_to_exported_files(ws, qtbot, clerk, dialogs, tmp_path: Pat
     assert job.outcome == "done"
     files = sorted(out.iterdir())
     assert files and all(f.stat().st_size > 0 for f in files)
-    assert {f.suffix for f in files} >= set(f".{x}" for x in exporting.available_formats()
-                                            if x != "json")
+    assert {f.suffix for f in files} >= set(
+        f".{x}" for x in exporting.available_formats() if x != "json"
+    )
     assert dialogs.opened_urls == [str(out)]
     assert window.session.report.status == EXPORTED
     assert not any(p.name.startswith(".unionclerk-export") for p in out.iterdir())

@@ -17,8 +17,11 @@ No = QMessageBox.StandardButton.No
 
 def press_complete(qtbot, window) -> None:
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
 
 
 def demo_with_empty_services(window) -> None:
@@ -48,8 +51,7 @@ def test_empty_form_is_listed_and_marked(demo_window, qtbot, dialogs, ws) -> Non
     assert row.state == "本期无此项" and row.kind == "nothing"
 
 
-def test_back_to_filling_shows_the_empty_form_and_its_problems(demo_window, qtbot,
-                                                               dialogs) -> None:
+def test_back_to_filling_shows_the_empty_form_and_its_problems(demo_window, qtbot, dialogs) -> None:
     w = demo_window
     s = w.session
     for key in list(s.data.single.get("support", {})):
@@ -65,8 +67,7 @@ def test_back_to_filling_shows_the_empty_form_and_its_problems(demo_window, qtbo
     assert "错误" in w.forms_model.rows[w.forms_model.row_of("support")].state
 
 
-def test_the_page_marks_nothing_to_report_and_undo_takes_it_back(demo_window, qtbot,
-                                                                  ws) -> None:
+def test_the_page_marks_nothing_to_report_and_undo_takes_it_back(demo_window, qtbot, ws) -> None:
     w = demo_window
     s = w.session
     s.apply_rows("services", RowsPlan(delete=[r.uuid for r in s.data.rows["services"]]))

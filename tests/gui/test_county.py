@@ -23,7 +23,8 @@ def inbox_module():
     name = "unionclerk_tests_merge_inbox"
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(
-            name, ROOT / "tests" / "services" / "merge_inbox.py")
+            name, ROOT / "tests" / "services" / "merge_inbox.py"
+        )
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
@@ -48,8 +49,9 @@ def click(qtbot, window, name: str) -> None:
     qtbot.mouseClick(window.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
 
 
-def test_county_screen_merges_the_inbox(qtbot, qtmodeltester, screen, dialogs, ws, tmp_path,
-                                        tmp_path_factory):
+def test_county_screen_merges_the_inbox(
+    qtbot, qtmodeltester, screen, dialogs, ws, tmp_path, tmp_path_factory
+):
     inbox = mi.shared_inbox(tmp_path_factory)
     codes = [d["forms"]["cover"]["division_code"] for d in inbox.docs]
     dialogs.expect("open", ([str(inbox.expected_csv)], ""))
@@ -100,13 +102,15 @@ def test_county_screen_merges_the_inbox(qtbot, qtmodeltester, screen, dialogs, w
     summary = json.loads(next(out.glob("*_汇总_草稿.json")).read_text(encoding="utf-8"))
     assert len(summary["units"]) == 30
     assert summary["totals"]["organisation"]["members"]["value"] == sum(
-        d["forms"]["organisation"]["members"] for d in inbox.docs)
+        d["forms"]["organisation"]["members"] for d in inbox.docs
+    )
     edited = next(p for p in summary["problems"] if p["kind"] == "edited")
     assert "用户选择" in edited["detail"] or "按选择" in edited["detail"]
 
     # a late file: the screen starts from the reports already kept, the file is dropped on it
-    late = mi.countydata.township_document(None, "稠江街道", mi.MISSING[0][0], county="义乌市",
-                                           city="金华市", size="small", seed=99)
+    late = mi.countydata.township_document(
+        None, "稠江街道", mi.MISSING[0][0], county="义乌市", city="金华市", size="small", seed=99
+    )
     late_file = tmp_path / "late" / "稠江街道.json"
     late_file.parent.mkdir()
     late_file.write_text(json.dumps(late, ensure_ascii=False), encoding="utf-8")
@@ -115,8 +119,15 @@ def test_county_screen_merges_the_inbox(qtbot, qtmodeltester, screen, dialogs, w
     assert "纳入汇总 30 个单位" in screen.figures.text()  # kept in the database
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(late_file))])
-    screen.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
-                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    screen.dropEvent(
+        QDropEvent(
+            QPointF(5, 5),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
     qtbot.waitUntil(lambda: not screen.busy, timeout=60_000)
     assert "纳入汇总 31 个单位" in screen.figures.text()
     assert "未报 1" in screen.figures.text()
@@ -129,8 +140,10 @@ def test_exporting_a_summary_of_drafts_asks_first(qtbot, screen, tmp_path, dialo
     hostile.write_workbook(inbox / "a.xlsx", hostile.documents(1)[0], status="draft")
     dialogs.expect("folder", str(inbox))
     click(qtbot, screen, "add_folder")
-    qtbot.waitUntil(lambda: not screen.busy and screen.plan is not None
-                    and len(screen.plan.winners) == 1, timeout=60_000)
+    qtbot.waitUntil(
+        lambda: not screen.busy and screen.plan is not None and len(screen.plan.winners) == 1,
+        timeout=60_000,
+    )
     out = tmp_path / "out"
     out.mkdir()
     dialogs.expect("question", QMessageBox.StandardButton.No)
@@ -145,8 +158,7 @@ def test_exporting_a_summary_of_drafts_asks_first(qtbot, screen, tmp_path, dialo
     assert sorted(p.suffix for p in out.glob("*_汇总_草稿.*")) == [".json", ".pdf", ".xlsx"]
 
 
-def test_clicks_on_the_county_screen_never_read_the_reports_again(qtbot, screen, tmp_path,
-                                                                  dialogs):
+def test_clicks_on_the_county_screen_never_read_the_reports_again(qtbot, screen, tmp_path, dialogs):
     """Item 12: the figures come from what was read once (province size: 1,400 reports were
     re-read after every click; benchmarks/bench_county_screen.py measures it)."""
     import hostile
@@ -158,8 +170,10 @@ def test_clicks_on_the_county_screen_never_read_the_reports_again(qtbot, screen,
         hostile.write_json(inbox / f"{i}.json", doc)
     dialogs.expect("folder", str(inbox))
     click(qtbot, screen, "add_folder")
-    qtbot.waitUntil(lambda: not screen.busy and screen.plan is not None
-                    and len(screen.plan.winners) == 3, timeout=60_000)
+    qtbot.waitUntil(
+        lambda: not screen.busy and screen.plan is not None and len(screen.plan.winners) == 3,
+        timeout=60_000,
+    )
     reads = screen.session.figures.reads
     assert reads == 3
     box = screen.findChild(QCheckBox)

@@ -22,8 +22,7 @@ def test_a_zero_width_character_typed_into_the_name_is_refused(ws, demo_window, 
     assert reports.load(ws, w.session.report).single["cover"]["union_name"] == "佛堂镇总工会"
 
 
-def test_pasted_notes_with_any_line_breaks_are_kept_as_line_breaks(ws, demo_window,
-                                                                       clerk) -> None:
+def test_pasted_notes_with_any_line_breaks_are_kept_as_line_breaks(ws, demo_window, clerk) -> None:
     w = demo_window
     w.select_form("organisation")
     box = w.pages["organisation"].record.field_widget("notes")
@@ -48,12 +47,12 @@ def test_a_pasted_escape_sequence_is_kept_visibly_and_marked(ws, demo_window, cl
     uuid = table.model.row_uuid(0)
     row = next(r for r in reports.load(ws, w.session.report).rows["cadres"] if r.uuid == uuid)
     assert row.values[RAW_KEY]["birth"] == "1980␛[2K年"
-    assert any(p.row == uuid and p.field == "birth" and p.is_error
-               for p in w.session.problems())
+    assert any(p.row == uuid and p.field == "birth" and p.is_error for p in w.session.problems())
 
 
 def test_an_explanation_with_a_hidden_character_is_refused_and_not_saved(
-        ws, demo_window, clerk, dialogs) -> None:
+    ws, demo_window, clerk, dialogs
+) -> None:
     w = demo_window
     clerk.fill(w, "organisation", "employees", "1,000")
     clerk.fill(w, "organisation", "members", "1200")
@@ -61,8 +60,10 @@ def test_an_explanation_with_a_hidden_character_is_refused_and_not_saved(
     assert members.explain.isVisibleTo(w)
     dialogs.expect("warning", None)
     clerk.type(members.explain, "含退休职工\u202e会员")
-    assert any(kind == "warning" and "说明无法保存：第 6 个字符是改变文字方向的隐藏控制符" in text
-               for kind, text in dialogs.seen), dialogs.seen
+    assert any(
+        kind == "warning" and "说明无法保存：第 6 个字符是改变文字方向的隐藏控制符" in text
+        for kind, text in dialogs.seen
+    ), dialogs.seen
     assert w.session.explanation(members.warning) == ""
     assert reports.load(ws, w.session.report).explanations.get("organisation.members") is None
     clerk.type(members.explain, "含退休职工会员\r\n200 人")

@@ -12,8 +12,7 @@ from unionclerk.domain.records import DRAFT
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 
-def test_draft_export_says_so_and_names_files_draft(demo_window, qtbot, dialogs,
-                                                    tmp_path) -> None:
+def test_draft_export_says_so_and_names_files_draft(demo_window, qtbot, dialogs, tmp_path) -> None:
     w = demo_window
     assert w.session.report.status == DRAFT
     out = tmp_path / "上报"

@@ -48,12 +48,17 @@ def test_units_beside_fields_are_english(english_window) -> None:
             continue
         for row in record.rows.values():
             if row.field.unit:
-                shown = [lbl.text() for lbl in record.findChildren(QLabel)
-                         if lbl.text() == unit_text(row.field.unit)]
+                shown = [
+                    lbl.text()
+                    for lbl in record.findChildren(QLabel)
+                    if lbl.text() == unit_text(row.field.unit)
+                ]
                 assert shown, row.field.key
                 assert not CJK.search(unit_text(row.field.unit)), row.field.unit
     w.select_form("support")
-    assert "Units: persons, yuan, m²" in [lbl.text() for lbl in w.pages["support"].findChildren(QLabel)]
+    assert "Units: persons, yuan, m²" in [
+        lbl.text() for lbl in w.pages["support"].findChildren(QLabel)
+    ]
 
 
 def test_navigation_names_are_english_and_whole(english_window) -> None:

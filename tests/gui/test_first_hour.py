@@ -26,9 +26,13 @@ from unionclerk.services import demo, reports
 Click, Ctrl = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 DIVISION = "330782102000"
-CADRES = [("张建国", "男", "主席", "专职"), ("李丽芳", "女", "常务副主席", "专职"),
-          ("王强", "男", "副主席", "兼职"), ("赵敏", "女", "女职委主任", "兼职"),
-          ("陈刚", "男", "委员", "兼职")]
+CADRES = [
+    ("张建国", "男", "主席", "专职"),
+    ("李丽芳", "女", "常务副主席", "专职"),
+    ("王强", "男", "副主席", "兼职"),
+    ("赵敏", "女", "女职委主任", "兼职"),
+    ("陈刚", "男", "委员", "兼职"),
+]
 
 
 def focused(window):
@@ -104,9 +108,15 @@ def test_the_first_hour(tmp_path, qtbot, dialogs, clerk) -> None:
         wizard.show()
         qtbot.mouseClick(next_button(wizard), Click)
         unit = wizard.unit
-        for name, text in {"union_name": "赤岸镇总工会", "city": "金华市", "county": "义乌市",
-                           "township": "赤岸镇", "head_name": "张建国", "division_code": DIVISION,
-                           "credit_code": demo.credit_code(DIVISION, "MA0000001")}.items():
+        for name, text in {
+            "union_name": "赤岸镇总工会",
+            "city": "金华市",
+            "county": "义乌市",
+            "township": "赤岸镇",
+            "head_name": "张建国",
+            "division_code": DIVISION,
+            "credit_code": demo.credit_code(DIVISION, "MA0000001"),
+        }.items():
             clerk.type(unit.editors[name].widget, text, enter=False)
         for name, choice in (("union_type", "乡镇总工会"), ("head_title", "主席")):
             combo = unit.editors[name].widget
@@ -136,8 +146,12 @@ def test_the_first_hour(tmp_path, qtbot, dialogs, clerk) -> None:
 
         # -- the cover's date, then 表一 with a warning and an error ---------------------------
         fill(qtbot, w, "cover", "report_date", "2020-01-15")
-        for name, text in (("grassroots_unions", "100"), ("employees", "1000"),
-                           ("members", "1200"), ("single_unions", "120")):
+        for name, text in (
+            ("grassroots_unions", "100"),
+            ("employees", "1000"),
+            ("members", "1200"),
+            ("single_unions", "120"),
+        ):
             fill(qtbot, w, "organisation", name, text)
         assert "错误" in field(w, "organisation", "single_unions").problem.text()
 
@@ -156,8 +170,10 @@ def test_the_first_hour(tmp_path, qtbot, dialogs, clerk) -> None:
                 write(qtbot, w, text)
                 key(qtbot, w, Qt.Key.Key_Tab if i < len(texts) - 1 else Qt.Key.Key_Return)
         saved = reports.load(w.ws, s.report).rows["cadres"]
-        assert [(r.values["name"], r.values["gender"], r.values["position"],
-                 r.values["appointment"]) for r in saved] == CADRES
+        assert [
+            (r.values["name"], r.values["gender"], r.values["position"], r.values["appointment"])
+            for r in saved
+        ] == CADRES
 
         # -- the error, fixed from the problems list -------------------------------------------
         problems = w.problems
@@ -222,8 +238,12 @@ def test_the_first_hour(tmp_path, qtbot, dialogs, clerk) -> None:
             loop = QEventLoop()  # the clerk reads the result for a moment
             QTimer.singleShot(500, loop.quit)
             loop.exec()
-            seen_progress.append(sum(isinstance(x, QProgressDialog) and x.isVisible()
-                                     for x in QApplication.topLevelWidgets()))
+            seen_progress.append(
+                sum(
+                    isinstance(x, QProgressDialog) and x.isVisible()
+                    for x in QApplication.topLevelWidgets()
+                )
+            )
             qtbot.mouseClick(box.findChild(QPushButton, "close"), Qt.MouseButton.LeftButton)
             return 0
 

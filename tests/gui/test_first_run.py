@@ -36,8 +36,10 @@ def button(wizard: QWizard, which: QWizard.WizardButton):
 
 def test_demo_path_shows_finish_and_loads_the_demo(ws, qtbot) -> None:
     wizard = wizard_for(ws, qtbot)
-    next_, finish = (button(wizard, QWizard.WizardButton.NextButton),
-                     button(wizard, QWizard.WizardButton.FinishButton))
+    next_, finish = (
+        button(wizard, QWizard.WizardButton.NextButton),
+        button(wizard, QWizard.WizardButton.FinishButton),
+    )
     assert next_.isVisible() and not finish.isVisible()
     tick(qtbot, wizard.start.demo)
     qtbot.mouseClick(next_, Click)
@@ -64,9 +66,14 @@ def test_next_waits_for_right_codes(ws, qtbot, clerk) -> None:
     wizard = wizard_for(ws, qtbot)
     qtbot.mouseClick(button(wizard, QWizard.WizardButton.NextButton), Click)
     unit, next_ = wizard.unit, button(wizard, QWizard.WizardButton.NextButton)
-    for key, text in {"union_name": "赤岸镇总工会", "city": "金华市", "county": "义乌市",
-                      "township": "赤岸镇", "head_name": "张建国",
-                      "division_code": "330782102000"}.items():
+    for key, text in {
+        "union_name": "赤岸镇总工会",
+        "city": "金华市",
+        "county": "义乌市",
+        "township": "赤岸镇",
+        "head_name": "张建国",
+        "division_code": "330782102000",
+    }.items():
         clerk.type(unit.editors[key].widget, text, enter=False)
     for key, choice in (("union_type", "乡镇总工会"), ("head_title", "主席")):
         combo = unit.editors[key].widget
@@ -75,8 +82,11 @@ def test_next_waits_for_right_codes(ws, qtbot, clerk) -> None:
     clerk.type(unit.editors["credit_code"].widget, "81330782MA00000010", enter=False)
     assert not next_.isEnabled()  # a wrong check character: the reason is under the field
     assert unit.notes["credit_code"].isVisibleTo(wizard)
-    clerk.type(unit.editors["credit_code"].widget,
-               demo.credit_code("330782102000", "MA0000001"), enter=False)
+    clerk.type(
+        unit.editors["credit_code"].widget,
+        demo.credit_code("330782102000", "MA0000001"),
+        enter=False,
+    )
     assert next_.isEnabled()
     clerk.type(unit.editors["division_code"].widget, "3307821020", enter=False)
     assert not next_.isEnabled()
@@ -86,8 +96,7 @@ def test_wizard_words_match_the_settings_menu(ws, qtbot, demo_window) -> None:
     wizard = wizard_for(ws, qtbot)
     subtitle = wizard.start.subTitle()
     assert "设置" in subtitle and "单位信息" in subtitle
-    entries = [a.text() for a in demo_window.menuBar().actions()
-               if a.text().startswith("设置")][0]
+    entries = [a.text() for a in demo_window.menuBar().actions() if a.text().startswith("设置")][0]
     menu = next(a.menu() for a in demo_window.menuBar().actions() if a.text() == entries)
     info = next(a for a in menu.actions() if a.text().startswith("单位信息"))
     info.trigger()
@@ -120,8 +129,7 @@ def test_county_first_run_lands_on_the_county_screen(ws, qtbot, clerk, dialogs) 
         assert screen is not None and screen.isVisible()
         assert screen.name_edit.text() == "义乌市总工会"
         assert screen.code_edit.text() == "330782000000"
-        assert identity.kept(ws) == {"union_name": "义乌市总工会",
-                                     "division_code": "330782000000"}
+        assert identity.kept(ws) == {"union_name": "义乌市总工会", "division_code": "330782000000"}
         # No township report with red errors: the window says where the work is.
         assert started.window.session is None
         assert started.window.problems.model.rowCount() == 0

@@ -86,6 +86,7 @@ def _press(qtbot, name):
         assert isinstance(box, QMessageBox) and box.objectName() == "export_result"
         qtbot.mouseClick(box.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
         return 0
+
     return answer
 
 

@@ -13,20 +13,20 @@ from PySide6.QtWidgets import QMessageBox
 LO = Path(__file__).resolve().parents[1] / "data" / "lo"
 
 
-def test_the_import_result_names_what_was_not_imported(demo_window, dialogs, qtbot,
-                                                       tmp_path) -> None:
+def test_the_import_result_names_what_was_not_imported(
+    demo_window, dialogs, qtbot, tmp_path
+) -> None:
     file = tmp_path / "佛堂镇填报.xlsx"
     shutil.copy(LO / "template_lo_margins.xlsx", file)
     dialogs.expect("open", ([str(file)], ""))
     dialogs.expect("information", QMessageBox.StandardButton.Ok)
     demo_window.activateWindow()
     qtbot.keyClick(demo_window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: any(kind == "information" for kind, _ in dialogs.seen),
-                    timeout=20000)
+    qtbot.waitUntil(lambda: any(kind == "information" for kind, _ in dialogs.seen), timeout=20000)
     text = next(t for kind, t in dialogs.seen if kind == "information")
     lines = text.splitlines()
     done = next(i for i, line in enumerate(lines) if line.startswith("✓ 佛堂镇填报.xlsx"))
-    notes = lines[done + 1:]
+    notes = lines[done + 1 :]
     assert len(notes) == 5, text
     assert notes[0].startswith("  ⚠ 表一 组织建设情况 第 3 行（A3）“填报单位：赤岸镇总工会”")
     assert "封面“报出日期”一栏是空的。请把它填到封面“报出日期”一栏" in notes[-1]

@@ -43,8 +43,7 @@ def type_into(qtbot, table, row: int, key: str, text: str) -> None:
     QApplication.processEvents()
 
 
-def test_wrong_choice_names_the_choices_and_the_message_goes_once_fixed(demo_window,
-                                                                        qtbot) -> None:
+def test_wrong_choice_names_the_choices_and_the_message_goes_once_fixed(demo_window, qtbot) -> None:
     w = demo_window
     table = roster(w, qtbot)
     type_into(qtbot, table, 0, "political", "党员同志")

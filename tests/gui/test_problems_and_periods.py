@@ -39,7 +39,8 @@ def test_double_click_goes_to_the_field(demo_window, clerk, qtbot) -> None:
     double_click(qtbot, w.problems.view, index)
     assert w.stack.currentWidget() is w.pages["organisation"]
     assert QApplication.focusWidget() is w.pages["organisation"].record.field_widget(
-        "single_unions")
+        "single_unions"
+    )
 
 
 def test_double_click_goes_to_the_roster_cell(demo_window, qtbot) -> None:
@@ -79,8 +80,9 @@ def test_next_step_leads_to_the_first_error(demo_window, clerk) -> None:
     assert QApplication.focusWidget() is w.pages["rights"].record.field_widget(first.field)
 
 
-def test_new_period_carries_over_and_shows_last_values(ws, demo_window, clerk, dialogs,
-                                                      qtbot) -> None:
+def test_new_period_carries_over_and_shows_last_values(
+    ws, demo_window, clerk, dialogs, qtbot
+) -> None:
     w = demo_window
     old = w.session.data
 

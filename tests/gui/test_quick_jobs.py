@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 
 def visible_progress() -> list[QProgressDialog]:
-    return [w for w in QApplication.allWidgets()
-            if isinstance(w, QProgressDialog) and w.isVisible()]
+    return [
+        w for w in QApplication.allWidgets() if isinstance(w, QProgressDialog) and w.isVisible()
+    ]
 
 
 def test_quick_backup_leaves_only_the_result_box(demo_window, qtbot, dialogs, tmp_path) -> None:

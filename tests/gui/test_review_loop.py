@@ -37,15 +37,19 @@ def _focus(qtbot, widget) -> None:
         widget.window().activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window())
     widget.setFocus(Qt.FocusReason.MouseFocusReason)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget or widget.isAncestorOf(
-        QApplication.focusWidget()))
+    qtbot.waitUntil(
+        lambda: (
+            QApplication.focusWidget() is widget or widget.isAncestorOf(QApplication.focusWidget())
+        )
+    )
 
 
 def _cell(qtbot, table, row: int, key: str) -> None:
     index = table.proxy.mapFromSource(table.model.index(row, table.model.column_of(key)))
     table.view.setCurrentIndex(index)
-    qtbot.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=table.view.visualRect(index).center())
+    qtbot.mouseClick(
+        table.view.viewport(), Qt.MouseButton.LeftButton, pos=table.view.visualRect(index).center()
+    )
     _focus(qtbot, table.view)
 
 
@@ -53,14 +57,16 @@ def _form(review, key: str) -> None:
     review.forms.setCurrentRow(review.ws.forms.keys().index(key))
 
 
-def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path, shots,
-                                             save_shot) -> None:
+def test_review_loop_across_two_data_folders(
+    qtbot, ws, clerk, dialogs, tmp_path, shots, save_shot
+) -> None:
     from unionclerk.gui.county.review import ReviewWindow
 
     demo.build_demo(ws)
     township = ws
-    sent = exporting.export_report(township, township.find_report(PERIOD), tmp_path,
-                                   ["xlsx"]).files[0]
+    sent = exporting.export_report(
+        township, township.find_report(PERIOD), tmp_path, ["xlsx"]
+    ).files[0]
     county = Workspace.open(tmp_path / "county")
     paths.set_data_dir(township.data_dir)
     try:
@@ -83,14 +89,18 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         _form(review, "venues")
         _cell(qtbot, review.pages["venues"].roster, 1, "area")
         dialogs.expect("text", ("面积请补填", True))
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_M,
-                       Qt.KeyboardModifier.ControlModifier)  # Ctrl+M, the cursor in the cell
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier
+        )  # Ctrl+M, the cursor in the cell
         qtbot.waitUntil(lambda: review.comments.rowCount() == 2)  # the shortcut is queued
         _form(review, "cadres")
         dialogs.expect("text", ("干部名单缺少经审会主任", True))
         _click(qtbot, review, "comment_form")
         assert [review.comments.item(r, 0).toolTip() for r in range(3)] == [
-            "organisation.members", "venues.rows[1].area", "cadres"]
+            "organisation.members",
+            "venues.rows[1].area",
+            "cadres",
+        ]
         assert review.comments.item(1, 0).text() == "表三 阵地建设情况 第 2 行 面积(平方米)"
         back = tmp_path / "back"
         back.mkdir()
@@ -125,27 +135,35 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         area = roster.model.index(1, roster.model.column_of("area"))
         assert "上级意见：面积请补填" in area.data(Qt.ItemDataRole.ToolTipRole)
         window.select_form("cadres")
-        assert "上级意见：干部名单缺少经审会主任" in \
-            window.pages["cadres"].record.form_problems.text()
+        assert (
+            "上级意见：干部名单缺少经审会主任" in window.pages["cadres"].record.form_problems.text()
+        )
         panel = window.problems.model
-        county_rows = [(panel.problem(i).target, panel.data(i.siblingAtColumn(1)))
-                       for i in _problem_indexes(panel)
-                       if panel.problem(i).rule.startswith("review:")]
-        assert county_rows == [("organisation.members", "上级意见"),
-                               ("cadres", "上级意见"), ("venues.rows[1].area", "上级意见")]
+        county_rows = [
+            (panel.problem(i).target, panel.data(i.siblingAtColumn(1)))
+            for i in _problem_indexes(panel)
+            if panel.problem(i).rule.startswith("review:")
+        ]
+        assert county_rows == [
+            ("organisation.members", "上级意见"),
+            ("cadres", "上级意见"),
+            ("venues.rows[1].area", "上级意见"),
+        ]
 
         # -- the clerk replies to the form's comment in the problems panel, changes two values
         view = window.problems.view
-        cadres = next(i for i in _problem_indexes(panel)
-                      if panel.problem(i).target == "cadres").siblingAtColumn(panel.NOTE)
+        cadres = next(
+            i for i in _problem_indexes(panel) if panel.problem(i).target == "cadres"
+        ).siblingAtColumn(panel.NOTE)
         view.setFocus()
         view.setCurrentIndex(cadres)
         qtbot.keyClick(view, Qt.Key.Key_F2)
         editor = QApplication.focusWidget()
         clerk.type(editor, "已补录经审会主任王五")
         QApplication.processEvents()  # the editor commits on Enter through a queued call
-        assert not any(p.target == "cadres" and p.rule.startswith("review:")
-                       for p in window.session.problems())  # answered: no longer a problem
+        assert not any(
+            p.target == "cadres" and p.rule.startswith("review:") for p in window.session.problems()
+        )  # answered: no longer a problem
         assert window.undo_stack.undoText() == "填写说明"  # one undo step, like an explanation
         clerk.fill(window, "organisation", "members", "24000")
         window.select_form("venues")
@@ -157,8 +175,9 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         QApplication.processEvents()
         assert not [p for p in window.session.problems() if p.rule.startswith("review:")]
         (tmp_path / "v2").mkdir()
-        again = exporting.export_report(township, window.session.report, tmp_path / "v2",
-                                        ["xlsx"]).files[0]
+        again = exporting.export_report(
+            township, window.session.report, tmp_path / "v2", ["xlsx"]
+        ).files[0]
 
         # -- the county sees exactly those two changes and the reply, and passes it ---------
         dialogs.expect("open", ([str(again)], ""))
@@ -186,8 +205,9 @@ def test_review_loop_across_two_data_folders(qtbot, ws, clerk, dialogs, tmp_path
         from unionclerk.services.county import expected as expected_list
 
         options = county_merge.Options(expected=expected_list.read_expected(expected))
-        _s, _p, outcome = county_merge.merge_files(county, [again], PERIOD, tmp_path / "sum",
-                                                   options, workers=1)
+        _s, _p, outcome = county_merge.merge_files(
+            county, [again], PERIOD, tmp_path / "sum", options, workers=1
+        )
         summary = next(f for f in outcome.files if f.suffix == ".json")
         states = json.loads(summary.read_text(encoding="utf-8"))["expected"]
         assert states == [{"division_code": CODE, "name": "佛堂镇总工会", "state": "通过"}]
@@ -212,8 +232,13 @@ def _drop(qtbot, window, file: Path, dialogs) -> None:
 
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(file))])
-    args = (QPoint(400, 300), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier)
+    args = (
+        QPoint(400, 300),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     enter = QDragEnterEvent(*args)
     QApplication.sendEvent(window.windowHandle(), enter)
     assert enter.isAccepted()
@@ -224,8 +249,9 @@ def _drop(qtbot, window, file: Path, dialogs) -> None:
     assert "已重新打开（1 条上级意见）" in dialogs.seen[-1][1]
 
 
-def test_the_box_under_a_county_comment_takes_the_reply(qtbot, ws, clerk, tmp_path,
-                                                        dialogs) -> None:
+def test_the_box_under_a_county_comment_takes_the_reply(
+    qtbot, ws, clerk, tmp_path, dialogs
+) -> None:
     from unionclerk.services import review, review_township
 
     demo.build_demo(ws)
@@ -259,7 +285,10 @@ def test_the_box_under_a_county_comment_takes_the_reply(qtbot, ws, clerk, tmp_pa
     dialog = window.comments_dialog
     table = dialog.table
     assert [table.item(0, c).text() for c in range(3)] == [
-        "表六 维权服务情况 参与调处劳动争议(件)", "调处件数偏少，请核实（李审）", "待处理"]
+        "表六 维权服务情况 参与调处劳动争议(件)",
+        "调处件数偏少，请核实（李审）",
+        "待处理",
+    ]
     with qtbot.waitActive(dialog):
         dialog.activateWindow()
     table.setFocus()

@@ -60,8 +60,9 @@ def _received(county: Workspace) -> list:
         return tx.list_submissions(county.find_report(PERIOD, CODE).id, direction=RECEIVED)
 
 
-def test_a_report_merged_on_the_county_screen_is_reviewable(qtbot, ws, clerk, dialogs, capsys,
-                                                            tmp_path, shots, save_shot) -> None:
+def test_a_report_merged_on_the_county_screen_is_reviewable(
+    qtbot, ws, clerk, dialogs, capsys, tmp_path, shots, save_shot
+) -> None:
     from unionclerk.gui.county.review import ReviewWindow
     from unionclerk.gui.county.screen import CountyWindow
 
@@ -69,10 +70,12 @@ def test_a_report_merged_on_the_county_screen_is_reviewable(qtbot, ws, clerk, di
     township = ws
     for folder in ("v1", "v2"):
         (tmp_path / folder).mkdir()
-    v1 = exporting.export_report(township, township.find_report(PERIOD), tmp_path / "v1",
-                                 ["xlsx", "pdf", "json"]).files
-    book, paper, as_json = (next(f for f in v1 if f.suffix == s)
-                            for s in (".xlsx", ".pdf", ".json"))
+    v1 = exporting.export_report(
+        township, township.find_report(PERIOD), tmp_path / "v1", ["xlsx", "pdf", "json"]
+    ).files
+    book, paper, as_json = (
+        next(f for f in v1 if f.suffix == s) for s in (".xlsx", ".pdf", ".json")
+    )
     short = _inspect_short(capsys, book, tmp_path / "cli")
     county = Workspace.open(tmp_path / "county")
     paths.set_data_dir(township.data_dir)
@@ -105,8 +108,12 @@ def test_a_report_merged_on_the_county_screen_is_reviewable(qtbot, ws, clerk, di
         review.forms.setCurrentRow(county.forms.keys().index("organisation"))
         members = review.pages["organisation"].record.field_widget("members")
         members.setFocus(Qt.FocusReason.MouseFocusReason)
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is members
-                        or members.isAncestorOf(QApplication.focusWidget()))
+        qtbot.waitUntil(
+            lambda: (
+                QApplication.focusWidget() is members
+                or members.isAncestorOf(QApplication.focusWidget())
+            )
+        )
         dialogs.expect("text", ("会员人数请核实", True))
         _click(qtbot, review, "review_comment_here")
         assert review.comments.item(0, 0).toolTip() == "organisation.members"
@@ -120,9 +127,11 @@ def test_a_report_merged_on_the_county_screen_is_reviewable(qtbot, ws, clerk, di
 
         # -- a newer export, merged beside the old file: the resubmission, once -------------
         EditSession(township, township.find_report(PERIOD)).set_value(
-            "organisation", "members", 24000)
-        (v2,) = exporting.export_report(township, township.find_report(PERIOD),
-                                        tmp_path / "v2", ["xlsx"]).files
+            "organisation", "members", 24000
+        )
+        (v2,) = exporting.export_report(
+            township, township.find_report(PERIOD), tmp_path / "v2", ["xlsx"]
+        ).files
         said = _merge(qtbot, screen, dialogs, [v2, book], tmp_path / "s2")
         assert "其中 1 份报表已接收供审核" in said
         newer = _inspect_short(capsys, v2, tmp_path / "cli")

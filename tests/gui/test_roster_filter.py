@@ -34,8 +34,11 @@ def test_filter_box_and_status_line(qtbot, cadres) -> None:
     assert table.status.text().startswith(f"共 {len(names)} 行")
     table.find.setText("兼职")  # (Chinese comes from the input method, not as key presses)
     qtbot.waitUntil(lambda: "筛选后" in table.status.text())
-    expected = [r.values["name"] for r in w.session.data.rows["cadres"]
-                if r.values.get("appointment") == "兼职"]
+    expected = [
+        r.values["name"]
+        for r in w.session.data.rows["cadres"]
+        if r.values.get("appointment") == "兼职"
+    ]
     assert shown_names(table) == expected + [""]  # and the empty row for new entries
     assert f"筛选后显示 {len(expected)} 行" in table.status.text()
     table.find.clear()
@@ -49,7 +52,8 @@ def test_filter_ignores_spaces_and_width(qtbot, cadres) -> None:
     assert table.proxy.rowCount() == 1
     table.proxy.set_filters(text="中共 党员")
     assert table.proxy.rowCount() - 1 == sum(
-        r.values.get("political") == "中共党员" for r in w.session.data.rows["cadres"])
+        r.values.get("political") == "中共党员" for r in w.session.data.rows["cadres"]
+    )
 
 
 def test_column_filters(qtbot, cadres) -> None:
@@ -62,8 +66,11 @@ def test_column_filters(qtbot, cadres) -> None:
     assert proxy.headerData(gender, Qt.Orientation.Horizontal).endswith(MARK)
     assert "“性别”为 女" in table.filter_note.text()
     table.filters.set(model.column_of("education"), "本科")
-    both = [r.values["name"] for r in w.session.data.rows["cadres"]
-            if r.values["gender"] == "女" and r.values.get("education") == "大学本科"]
+    both = [
+        r.values["name"]
+        for r in w.session.data.rows["cadres"]
+        if r.values["gender"] == "女" and r.values.get("education") == "大学本科"
+    ]
     assert shown_names(table) == both + [""]
     menu = table.filters.menu_for(gender)  # ticking values in the header menu
     ticks = {a.data(): a for a in menu.actions() if a.isCheckable()}
@@ -88,8 +95,10 @@ def test_only_rows_with_problems(qtbot, cadres) -> None:
     model.set_text(3, model.column_of("birth"), "1980年13月")
     model.set_text(7, model.column_of("phone"), "12345")
     table.problems_only.setChecked(True)
-    rows = [table.proxy.mapToSource(table.proxy.index(r, 0)).row()
-            for r in range(table.proxy.rowCount())]
+    rows = [
+        table.proxy.mapToSource(table.proxy.index(r, 0)).row()
+        for r in range(table.proxy.rowCount())
+    ]
     assert rows == [3, 7, model.rowCount() - 1]
     assert "错误 1 个，警告 1 个" in table.status.text()
 
@@ -102,23 +111,31 @@ def test_sort_by_a_chinese_column_is_stable_and_predictable(qtbot, cadres) -> No
     model.set_text(9, model.column_of("name"), "")  # and one without
     names = [r.values.get("name", "") for r in rows]
     table.view.sortByColumn(model.column_of("name"), Asc)
-    order = [table.proxy.mapToSource(table.proxy.index(r, 0)).row()
-             for r in range(table.proxy.rowCount())]
+    order = [
+        table.proxy.mapToSource(table.proxy.index(r, 0)).row()
+        for r in range(table.proxy.rowCount())
+    ]
     filled = sorted((i for i, n in enumerate(names) if n), key=lambda i: (names[i], i))
     assert order == filled + [9, len(rows)]  # by character code; empty, then the new row, last
     assert order.index(1) < order.index(4)  # equal names keep the roster's order
     table.view.sortByColumn(model.column_of("name"), Desc)
-    order = [table.proxy.mapToSource(table.proxy.index(r, 0)).row()
-             for r in range(table.proxy.rowCount())]
+    order = [
+        table.proxy.mapToSource(table.proxy.index(r, 0)).row()
+        for r in range(table.proxy.rowCount())
+    ]
     down = sorted((i for i, n in enumerate(names) if n), key=lambda i: names[i], reverse=True)
     assert order == down + [9, len(rows)]
     assert order.index(1) < order.index(4)  # still stable
     table.view.sortByColumn(model.column_of("name"), Desc)  # the same click twice: same order
-    assert order == [table.proxy.mapToSource(table.proxy.index(r, 0)).row()
-                     for r in range(table.proxy.rowCount())]
+    assert order == [
+        table.proxy.mapToSource(table.proxy.index(r, 0)).row()
+        for r in range(table.proxy.rowCount())
+    ]
     table.restore_order()
-    assert [table.proxy.mapToSource(table.proxy.index(r, 0)).row()
-            for r in range(table.proxy.rowCount())] == list(range(len(rows) + 1))
+    assert [
+        table.proxy.mapToSource(table.proxy.index(r, 0)).row()
+        for r in range(table.proxy.rowCount())
+    ] == list(range(len(rows) + 1))
 
 
 def test_sort_by_year_month_puts_kept_text_after_values(qtbot, cadres) -> None:
@@ -128,9 +145,12 @@ def test_sort_by_year_month_puts_kept_text_after_values(qtbot, cadres) -> None:
     w.session.set_value("cadres", "birth", Raw("八零后"), row)
     w.pages["cadres"].refresh(w.session, None)
     table.view.sortByColumn(model.column_of("birth"), Asc)
-    births = [w.session.data.rows["cadres"][table.proxy.mapToSource(
-        table.proxy.index(r, 0)).row()].values.get("birth") for r in range(
-        table.proxy.rowCount() - 2)]
+    births = [
+        w.session.data.rows["cadres"][
+            table.proxy.mapToSource(table.proxy.index(r, 0)).row()
+        ].values.get("birth")
+        for r in range(table.proxy.rowCount() - 2)
+    ]
     assert births == sorted(births) and all(isinstance(b, YearMonth) for b in births)
     last = table.proxy.mapToSource(table.proxy.index(table.proxy.rowCount() - 2, 0)).row()
     assert w.session.data.rows["cadres"][last].uuid == row
@@ -155,8 +175,12 @@ def test_every_roster_model_passes_the_model_tester(qtmodeltester, ws, cadres) -
     preview = PreviewModel()
     qtmodeltester.check(preview)
     form = ws.forms["cadres"]
-    preview.set_rows([form.field("name"), form.field("birth")],
-                     [{"name": "张三", "_raw": {"birth": "八零后"}}], [3], [[]])
+    preview.set_rows(
+        [form.field("name"), form.field("birth")],
+        [{"name": "张三", "_raw": {"birth": "八零后"}}],
+        [3],
+        [[]],
+    )
     qtmodeltester.check(preview)
 
 
@@ -168,13 +192,16 @@ def test_the_cursor_and_selection_stay_on_their_rows_through_sort_and_filter(qtb
     rows = w.session.data.rows["cadres"]
     name = model.column_of("name")
     view.select_block(5, name, 7, name)
-    view.selectionModel().setCurrentIndex(proxy.index(6, name),
-                                          QItemSelectionModel.SelectionFlag.NoUpdate)
+    view.selectionModel().setCurrentIndex(
+        proxy.index(6, name), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
     chosen = [rows[i].uuid for i in (5, 6, 7)]
 
     def selected() -> set[str]:
-        return {model.row_uuid(proxy.mapToSource(i).row())
-                for i in view.selectionModel().selectedIndexes()}
+        return {
+            model.row_uuid(proxy.mapToSource(i).row())
+            for i in view.selectionModel().selectedIndexes()
+        }
 
     def current() -> str:
         return model.row_uuid(proxy.mapToSource(view.currentIndex()).row())
@@ -185,8 +212,9 @@ def test_the_cursor_and_selection_stay_on_their_rows_through_sort_and_filter(qtb
     gender = rows[6].values["gender"]
     table.filters.set(model.column_of("gender"), {gender})
     assert current() == chosen[1]
-    assert selected() == {u for u in chosen if next(
-        r for r in rows if r.uuid == u).values["gender"] == gender}
+    assert selected() == {
+        u for u in chosen if next(r for r in rows if r.uuid == u).values["gender"] == gender
+    }
     table.restore_order()
     assert current() == chosen[1]
 
@@ -200,8 +228,10 @@ def test_a_filter_over_many_scattered_rows_is_one_layout_change(qtbot, qtmodelte
 
     form = ws.forms["cadres"]
     model = RosterModel(form)
-    rows = [RosterRow({"name": f"干部{i:03d}", "gender": "女" if i % 2 else "男"}, f"u{i:03d}")
-            for i in range(300)]
+    rows = [
+        RosterRow({"name": f"干部{i:03d}", "gender": "女" if i % 2 else "男"}, f"u{i:03d}")
+        for i in range(300)
+    ]
     model.sync(rows, [], True)
     proxy = RosterProxy(model)
     qtmodeltester.check(proxy)
@@ -235,8 +265,10 @@ def _roster(ws, n: int):
 
 
 def _shown(proxy: RosterProxy) -> list[str]:
-    return [proxy.roster.row_uuid(proxy.mapToSource(proxy.index(r, 0)).row())
-            for r in range(proxy.rowCount())]
+    return [
+        proxy.roster.row_uuid(proxy.mapToSource(proxy.index(r, 0)).row())
+        for r in range(proxy.rowCount())
+    ]
 
 
 def test_rows_in_sight_stay_in_sight_when_rows_are_added_or_moved(qtbot, ws) -> None:

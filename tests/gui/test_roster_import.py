@@ -19,8 +19,21 @@ from unionclerk.services import reports
 
 Ok = QMessageBox.StandardButton.Ok
 # Shuffled and renamed columns, as a clerk's own list has them; 年龄 is not a form field.
-HEADER = ["序号", "职务", "姓  名", "专(兼)职", "身份证号码", "性别", "出生年月", "民族",
-          "政治面貌", "文化程度", "工作单位", "手机号码", "年龄"]
+HEADER = [
+    "序号",
+    "职务",
+    "姓  名",
+    "专(兼)职",
+    "身份证号码",
+    "性别",
+    "出生年月",
+    "民族",
+    "政治面貌",
+    "文化程度",
+    "工作单位",
+    "手机号码",
+    "年龄",
+]
 
 
 def id_number(body: str) -> str:
@@ -37,10 +50,23 @@ def clerks_workbook(path: Path, n: int = 40, id_as_number: bool = False) -> Path
     for i in range(n):
         female = i % 2 == 0
         number = id_number(f"3307821980{(i % 12) + 1:02d}15{i % 10}{i % 10}{2 if female else 1}")
-        ws.append([i + 1, "委员" if i else "主席", f"成员{i:02d}", "兼职" if i else "专职",
-                   int(number[:17] + "0") if id_as_number and i == 3 else number,
-                   "女" if female else "男", datetime(1980, (i % 12) + 1, 15), "汉",
-                   "党员" if i % 3 else "群众", "本科", f"单位{i}", 13900000000 + i, 38])
+        ws.append(
+            [
+                i + 1,
+                "委员" if i else "主席",
+                f"成员{i:02d}",
+                "兼职" if i else "专职",
+                int(number[:17] + "0") if id_as_number and i == 3 else number,
+                "女" if female else "男",
+                datetime(1980, (i % 12) + 1, 15),
+                "汉",
+                "党员" if i % 3 else "群众",
+                "本科",
+                f"单位{i}",
+                13900000000 + i,
+                38,
+            ]
+        )
     ws.append(["合计", None, f"{n} 人"])
     wb.create_sheet("填表说明").append(["姓名必填"])
     wb.save(path)
@@ -60,12 +86,15 @@ def run_import(qtbot, dialogs, table, path: Path, answer) -> None:
     dialogs.expect("exec", answer)
     steps = len(dialogs.expected)
     qtbot.mouseClick(table.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(dialogs.expected) <= steps - 2 or
-                    any(k == "warning" for k, _ in dialogs.seen), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: len(dialogs.expected) <= steps - 2 or any(k == "warning" for k, _ in dialogs.seen),
+        timeout=10_000,
+    )
 
 
-def test_import_with_a_title_row_and_shuffled_renamed_columns(qtbot, ws, dialogs,
-                                                              cadres, tmp_path) -> None:
+def test_import_with_a_title_row_and_shuffled_renamed_columns(
+    qtbot, ws, dialogs, cadres, tmp_path
+) -> None:
     w, table = cadres
     path = clerks_workbook(tmp_path / "我的名单.xlsx")
     before = [dict(r.values) for r in w.session.data.rows["cadres"]]
@@ -81,9 +110,21 @@ def test_import_with_a_title_row_and_shuffled_renamed_columns(qtbot, ws, dialogs
     steps = w.undo_stack.count()
     run_import(qtbot, dialogs, table, path, check_and_accept)
     assert seen["header"] == 2  # the title in row 1 was passed over
-    assert seen["columns"] == [None, "position", "name", "appointment", "id_number", "gender",
-                               "birth", "ethnicity", "political", "education", "home_post",
-                               "phone", None]
+    assert seen["columns"] == [
+        None,
+        "position",
+        "name",
+        "appointment",
+        "id_number",
+        "gender",
+        "birth",
+        "ethnicity",
+        "political",
+        "education",
+        "home_post",
+        "phone",
+        None,
+    ]
     assert seen["preview"] == 20
     rows = w.session.data.rows["cadres"]
     assert len(rows) == 40 and w.undo_stack.count() == steps + 1
@@ -93,8 +134,9 @@ def test_import_with_a_title_row_and_shuffled_renamed_columns(qtbot, ws, dialogs
     assert first["political"] == "群众" and rows[1].values["political"] == "中共党员"
     assert first["education"] == "大学本科" and first["phone"] == "13900000000"
     assert not any(RAW_KEY in r.values for r in rows)
-    assert [r.values for r in reports.load(ws, w.session.report).rows["cadres"]] == \
-        [r.values for r in rows]
+    assert [r.values for r in reports.load(ws, w.session.report).rows["cadres"]] == [
+        r.values for r in rows
+    ]
     assert "已从“我的名单.xlsx”导入 40 行" in table.message.text()
     assert "合计" in table.message.text() or "跳过" in table.message.text()
 
@@ -163,12 +205,16 @@ def test_preview_marks_problems(qtbot, dialogs, cadres, tmp_path) -> None:
     assert seen["row"] == "第 4 行"
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"not a workbook at all", "不是 Excel 工作簿"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"), "密码"),
-])
-def test_bad_files_are_refused_with_a_message(qtbot, dialogs, cadres, tmp_path, content,
-                                              expected) -> None:
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"not a workbook at all", "不是 Excel 工作簿"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"), "密码"),
+    ],
+)
+def test_bad_files_are_refused_with_a_message(
+    qtbot, dialogs, cadres, tmp_path, content, expected
+) -> None:
     w, table = cadres
     before = [dict(r.values) for r in w.session.data.rows["cadres"]]
     path = tmp_path / "名单.xlsx"

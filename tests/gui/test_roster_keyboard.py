@@ -12,8 +12,11 @@ from unionclerk.domain.records import DRAFT
 from unionclerk.domain.report import YearMonth
 from unionclerk.services import reports
 
-Ctrl, Alt, Shift = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier,
-                    Qt.KeyboardModifier.ShiftModifier)
+Ctrl, Alt, Shift = (
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.AltModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+)
 
 
 @pytest.fixture
@@ -139,8 +142,7 @@ def test_fill_down(qtbot, services) -> None:
     steps = w.undo_stack.count()
     press(qtbot, table, Qt.Key.Key_D, Ctrl)
     assert w.undo_stack.count() == steps + 1
-    assert [r.values.get("fund_source") for r in w.session.data.rows["services"][:5]] == \
-        [first] * 5
+    assert [r.values.get("fund_source") for r in w.session.data.rows["services"][:5]] == [first] * 5
     table.view.select_block(6, column, 6, column)  # one row: from the row above
     press(qtbot, table, Qt.Key.Key_D, Ctrl)
     rows = w.session.data.rows["services"]

@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QApplication
 from unionclerk.domain.period import Period
 from unionclerk.services import reports, setup
 
-ROWS = [("张建国", "男", "1970-05", "汉族"), ("李丽芳", "女", "1985-10", "汉族"),
-        ("王强", "男", "1979-01", "回族")]
+ROWS = [
+    ("张建国", "男", "1970-05", "汉族"),
+    ("李丽芳", "女", "1985-10", "汉族"),
+    ("王强", "男", "1979-01", "回族"),
+]
 
 
 VIEW = []
@@ -47,8 +50,9 @@ def type_text(qtbot, text: str) -> None:
 
 
 def test_tab_and_enter_type_whole_rows(ws, clerk, qtbot) -> None:
-    setup.start_own_report(ws, {"division_code": "330782102000", "union_name": "赤岸镇总工会"},
-                           Period(2019))
+    setup.start_own_report(
+        ws, {"division_code": "330782102000", "union_name": "赤岸镇总工会"}, Period(2019)
+    )
     w = clerk.window(ws)
     with qtbot.waitActive(w):
         w.activateWindow()

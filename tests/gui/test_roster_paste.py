@@ -23,8 +23,13 @@ POLITICAL = ("中共党员", "中 共 党 员", "党员", "群众", "共青团�
 EDUCATION = ("大学本科", "大学　本科", "本科", "大专", "研究生")
 FRONTLINE = ("是", "否", "√", "", "Y")
 # row -> (column, text, its field): cells that cannot be read, kept as entered and marked
-BAD = {10: ("birth", "1980年13月"), 50: ("gender", "未知"), 120: ("frontline", "也许"),
-       150: ("since", "去年"), 33: ("position", "办公室主任")}
+BAD = {
+    10: ("birth", "1980年13月"),
+    50: ("gender", "未知"),
+    120: ("frontline", "也许"),
+    150: ("since", "去年"),
+    33: ("position", "办公室主任"),
+}
 
 
 def id_for(i: int, y: int, m: int, female: bool) -> str:
@@ -43,21 +48,38 @@ def cadre_block(n: int = 200) -> tuple[list[list[str]], list[dict]]:
         birth = BIRTHS[i % 4].format(y=y, m=m)
         pol, edu, front = POLITICAL[i % 5], EDUCATION[i % 5], FRONTLINE[i % 5]
         notes = "=SUM(A1:A3)" if i == 77 else ("" if i % 2 else f"备注{i}")
-        cells = {"name": f"干部{i:03d}", "gender": gender, "birth": birth,
-                 "ethnicity": "汉" if i % 7 else "其他：穿青人", "political": pol,
-                 "education": edu, "position": "　委员 " if i % 9 else "女职委委员",
-                 "appointment": " 兼职", "home_post": f"单位{i}", "frontline": front,
-                 "since": "2016年5月", "phone": f"138{i:08d}",
-                 "id_number": id_for(i, y, m, female), "notes": notes}
-        want = {"name": f"干部{i:03d}", "gender": gender, "birth": YearMonth(y, m),
-                "ethnicity": "汉族" if i % 7 else "其他",
-                "political": {"党员": "中共党员", "中 共 党 员": "中共党员"}.get(pol, pol),
-                "education": {"大学　本科": "大学本科", "本科": "大学本科"}.get(edu, edu),
-                "position": "委员" if i % 9 else "女职委委员", "appointment": "兼职",
-                "home_post": f"单位{i}",
-                "frontline": {"是": True, "√": True, "Y": True, "否": False}.get(front),
-                "since": YearMonth(2016, 5), "phone": f"138{i:08d}",
-                "id_number": cells["id_number"], "notes": notes or None}
+        cells = {
+            "name": f"干部{i:03d}",
+            "gender": gender,
+            "birth": birth,
+            "ethnicity": "汉" if i % 7 else "其他：穿青人",
+            "political": pol,
+            "education": edu,
+            "position": "　委员 " if i % 9 else "女职委委员",
+            "appointment": " 兼职",
+            "home_post": f"单位{i}",
+            "frontline": front,
+            "since": "2016年5月",
+            "phone": f"138{i:08d}",
+            "id_number": id_for(i, y, m, female),
+            "notes": notes,
+        }
+        want = {
+            "name": f"干部{i:03d}",
+            "gender": gender,
+            "birth": YearMonth(y, m),
+            "ethnicity": "汉族" if i % 7 else "其他",
+            "political": {"党员": "中共党员", "中 共 党 员": "中共党员"}.get(pol, pol),
+            "education": {"大学　本科": "大学本科", "本科": "大学本科"}.get(edu, edu),
+            "position": "委员" if i % 9 else "女职委委员",
+            "appointment": "兼职",
+            "home_post": f"单位{i}",
+            "frontline": {"是": True, "√": True, "Y": True, "否": False}.get(front),
+            "since": YearMonth(2016, 5),
+            "phone": f"138{i:08d}",
+            "id_number": cells["id_number"],
+            "notes": notes or None,
+        }
         if i % 7 == 0:
             want["ethnicity_other"] = "穿青人"
         if i in BAD:
@@ -125,10 +147,12 @@ def test_paste_200_rows_checks_every_value_and_mark(qtbot, ws, cadres) -> None:
 def test_paste_with_a_title_and_a_shuffled_header_goes_by_the_header(qtbot, cadres) -> None:
     w, table = cadres
     n = len(w.session.data.rows["cadres"])  # paste on the empty row for new entries
-    block = [["佛堂镇工会干部花名册", "", "", "", ""],
-             ["序号", "职务", "姓名", "性别", "身份证号"],
-             ["1", "主席", "新干部甲", "女", ""],
-             ["2", "委员", "新干部乙", "男", ""]]
+    block = [
+        ["佛堂镇工会干部花名册", "", "", "", ""],
+        ["序号", "职务", "姓名", "性别", "身份证号"],
+        ["1", "主席", "新干部甲", "女", ""],
+        ["2", "委员", "新干部乙", "男", ""],
+    ]
     paste(qtbot, table, to_tsv(block), row=n, column=3)  # below the last row
     rows = w.session.data.rows["cadres"]
     assert len(rows) == n + 2
@@ -193,8 +217,13 @@ def test_rounded_id_numbers_are_refused_naming_the_rows(qtbot, dialogs, cadres) 
     before = [dict(r.values) for r in w.session.data.rows["cadres"]]
     model = table.model
     dialogs.expect("warning", QMessageBox.StandardButton.Ok)
-    paste(qtbot, table, "330782199001011234\r\n3.30782E+17\r\n3.30782E+17\r\n",
-          row=0, column=model.column_of("id_number"))
+    paste(
+        qtbot,
+        table,
+        "330782199001011234\r\n3.30782E+17\r\n3.30782E+17\r\n",
+        row=0,
+        column=model.column_of("id_number"),
+    )
     message = dialogs.seen[-1][1]
     assert "粘贴内容第 2 行、粘贴内容第 3 行" in message and "文本" in message
     assert [r.values for r in w.session.data.rows["cadres"]] == before
@@ -219,7 +248,9 @@ def test_a_copied_block_repeats_down_a_larger_selection(qtbot, cadres) -> None:
     QGuiApplication.clipboard().setText("专职\r\n兼职\r\n")
     qtbot.keyClick(table.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert [r.values["appointment"] for r in w.session.data.rows["cadres"][:6]] == [
-        "专职", "兼职"] * 3
+        "专职",
+        "兼职",
+    ] * 3
     assert len(w.session.data.rows["cadres"]) == len(before)  # no rows added
     w.undo_stack.undo()  # one step, as for any paste
     assert [r.values for r in w.session.data.rows["cadres"]] == before
@@ -230,10 +261,36 @@ def test_pasting_services_reads_dates_money_and_units(qtbot, demo_window) -> Non
     w.select_form("services")
     table = w.pages["services"].roster
     n = len(table.model.rows)
-    block = [["送清凉", "送清凉", "", "2018/7/1", "2018年7月31日", "12", "1,200", "人次",
-              "3.5万", "镇财政", "", ""],
-             ["子女托管", "子女托管（四点半学校、暑托班）", "", "2018-07-10", "20180820", "约20",
-              "300", "人", "1234.567", "上级工会", "", ""]]
+    block = [
+        [
+            "送清凉",
+            "送清凉",
+            "",
+            "2018/7/1",
+            "2018年7月31日",
+            "12",
+            "1,200",
+            "人次",
+            "3.5万",
+            "镇财政",
+            "",
+            "",
+        ],
+        [
+            "子女托管",
+            "子女托管（四点半学校、暑托班）",
+            "",
+            "2018-07-10",
+            "20180820",
+            "约20",
+            "300",
+            "人",
+            "1234.567",
+            "上级工会",
+            "",
+            "",
+        ],
+    ]
     paste(qtbot, table, to_tsv(block), row=n, column=0)
     first, second = (r.values for r in w.session.data.rows["services"][n:])
     assert first["start"] == date(2018, 7, 1) and first["end"] == date(2018, 7, 31)

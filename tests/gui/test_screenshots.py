@@ -16,10 +16,15 @@ def test_screenshots(ws, qtbot, clerk, shots, chinese_buttons, save_shot) -> Non
     wizard.show()
     wizard.next()
     unit = wizard.unit
-    for key, text in {"union_name": "赤岸镇总工会", "city": "金华市", "county": "义乌市",
-                      "township": "赤岸镇", "head_name": "张建国",
-                      "credit_code": "81330782MA0000001X", "division_code": "3307821020"
-                      }.items():
+    for key, text in {
+        "union_name": "赤岸镇总工会",
+        "city": "金华市",
+        "county": "义乌市",
+        "township": "赤岸镇",
+        "head_name": "张建国",
+        "credit_code": "81330782MA0000001X",
+        "division_code": "3307821020",
+    }.items():
         clerk.type(unit.editors[key].widget, text, enter=False)
     for key, choice in (("union_type", "乡镇总工会"), ("head_title", "主席")):
         combo = unit.editors[key].widget
@@ -48,8 +53,9 @@ def test_screenshots(ws, qtbot, clerk, shots, chinese_buttons, save_shot) -> Non
     save_shot(window.problems, shots / "gui-problems.png")
 
 
-def test_first_hour_screenshots(ws, qtbot, clerk, shots, chinese_buttons, save_shot,
-                                dialogs) -> None:
+def test_first_hour_screenshots(
+    ws, qtbot, clerk, shots, chinese_buttons, save_shot, dialogs
+) -> None:
     """The county's own first page, and 标记完成 asking about empty forms."""
     wizard = FirstRunWizard(ws)
     qtbot.addWidget(wizard)

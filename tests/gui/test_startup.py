@@ -67,8 +67,9 @@ def test_english_interface(qtbot, demo_folder, monkeypatch) -> None:
     try:
         window = started.window
         qtbot.addWidget(window)
-        states = [window.forms_model.index(r, 1).data()
-                  for r in range(1, window.forms_model.rowCount())]
+        states = [
+            window.forms_model.index(r, 1).data() for r in range(1, window.forms_model.rowCount())
+        ]
         assert "Complete" in states and not any(CJK.search(s or "") for s in states), states
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus[0] == "&File" and not any(CJK.search(m) for m in menus)
@@ -77,8 +78,9 @@ def test_english_interface(qtbot, demo_folder, monkeypatch) -> None:
                 assert not CJK.search(action.text()), action.text()
         assert not CJK.search(window.dashboard.step.text())
         window.select_form("organisation")
-        assert window.pages["organisation"].record.rows["members"].label.text().startswith(
-            "Members")
+        assert (
+            window.pages["organisation"].record.rows["members"].label.text().startswith("Members")
+        )
     finally:
         started.close()
     assert QCoreApplication.translate("Menus", "文件(&F)") == "文件(&F)"  # removed again
@@ -130,7 +132,8 @@ def test_menu_role_keys_are_the_services_roles(demo_window) -> None:
     from unionclerk.services import setup
 
     assert {k.removeprefix("role_") for k in demo_window.acts if k.startswith("role_")} == set(
-        setup.ROLES)
+        setup.ROLES
+    )
     demo_window.acts["role_county"].trigger()
     assert setup.role(demo_window.ws) == setup.COUNTY
     assert demo_window.period_box.currentText().startswith("佛堂镇总工会")

@@ -13,7 +13,8 @@ from unionclerk.gui import main
 
 
 def test_a_lock_file_that_cannot_be_made_is_named_not_blamed_on_a_window(
-        qtbot, data_dir, dialogs, monkeypatch) -> None:
+    qtbot, data_dir, dialogs, monkeypatch
+) -> None:
     real_open = os.open
 
     def read_only(path, flags, *a):

@@ -26,11 +26,13 @@ def test_lupdate_finds_no_window_text_missing_from_the_ts(tmp_path: Path) -> Non
     copy = tmp_path / "unionclerk_en.ts"
     shutil.copy(translations.ts_file("en"), copy)
     files = sorted(str(p) for p in (ROOT / "unionclerk" / "gui").rglob("*.py"))
-    done = subprocess.run([lupdate, *files, "-ts", str(copy)], capture_output=True, text=True,
-                          check=True, timeout=120)
+    done = subprocess.run(
+        [lupdate, *files, "-ts", str(copy)], capture_output=True, text=True, check=True, timeout=120
+    )
     found = re.search(r"\((\d+) new and", done.stdout)
     assert found, done.stdout + done.stderr
     assert found.group(1) == "0", (
         "window texts missing from the .ts — run `pyside6-lupdate -no-obsolete "
         "$(find unionclerk/gui -name '*.py' | sort) -ts resources/translations/unionclerk_en.ts`"
-        " from the project folder and translate them:\n" + done.stdout)
+        " from the project folder and translate them:\n" + done.stdout
+    )

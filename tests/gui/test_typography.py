@@ -15,8 +15,11 @@ def test_cover_inputs_start_at_one_x(demo_window) -> None:
     demo_window.select_form("cover")
     record = demo_window.pages["cover"].record
     body = record.widget()
-    xs = {key: row.editor.widget.mapTo(body, QPoint(0, 0)).x()
-          for key, row in record.rows.items() if row.field.type.name != "longtext"}
+    xs = {
+        key: row.editor.widget.mapTo(body, QPoint(0, 0)).x()
+        for key, row in record.rows.items()
+        if row.field.type.name != "longtext"
+    }
     assert len(xs) > 8
     assert len(set(xs.values())) == 1, xs
 
@@ -44,8 +47,7 @@ def test_problems_are_listed_in_form_order(demo_window, clerk, forms) -> None:
     for key in ("union_name", "city", "head_name", "filler_phone"):  # all required
         clerk.fill(w, "cover", key, "")
     model = w.problems.model
-    group = next(g for g in range(model.rowCount())
-                 if model.groups[g][0].key == "cover")
+    group = next(g for g in range(model.rowCount()) if model.groups[g][0].key == "cover")
     listed = [model.groups[group][1][r].field for r in range(model.rowCount(model.index(group, 0)))]
     assert {"union_name", "city", "head_name", "filler_phone"} <= set(listed)
     place = field_places(forms)

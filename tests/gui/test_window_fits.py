@@ -21,8 +21,10 @@ LAPTOP, SCALED = QRect(0, 0, 1366, 728), QRect(0, 0, 1066, 626)
 @pytest.fixture
 def screen(monkeypatch):
     """Pretend the screen's free area is `area` (the window asks its QScreen)."""
+
     def use(area: QRect) -> None:
         monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(area))
+
     return use
 
 
@@ -31,8 +33,9 @@ def on_screen(window: MainWindow, area: QRect) -> bool:
     return area.contains(frame)
 
 
-@pytest.mark.parametrize(("area", "least_rows"), [(LAPTOP, 8), (SCALED, 5)],
-                         ids=["1366x768", "150%"])
+@pytest.mark.parametrize(
+    ("area", "least_rows"), [(LAPTOP, 8), (SCALED, 5)], ids=["1366x768", "150%"]
+)
 def test_first_start_fits_the_screen(demo_window, ws, qtbot, screen, area, least_rows) -> None:
     screen(area)
     window = MainWindow(ws)
@@ -42,7 +45,8 @@ def test_first_start_fits_the_screen(demo_window, ws, qtbot, screen, area, least
     bar = window.statusBar()
     assert bar.isVisible()
     assert window.rect().contains(bar.geometry()) and window.rect().contains(
-        window.problems.geometry())
+        window.problems.geometry()
+    )
     window.select_form("cadres")
     view = window.pages["cadres"].roster.view
     qtbot.wait(50)
@@ -69,12 +73,22 @@ def test_size_is_remembered_and_fitted_again(demo_window, ws, qtbot, screen) -> 
     assert on_screen(third, QRect(0, 0, 640, 480)), third.geometry()
 
 
-areas = st.builds(QRect, st.integers(-2000, 2000), st.integers(-1000, 1000),
-                  st.integers(640, 4000), st.integers(480, 2400))
+areas = st.builds(
+    QRect,
+    st.integers(-2000, 2000),
+    st.integers(-1000, 1000),
+    st.integers(640, 4000),
+    st.integers(480, 2400),
+)
 
 
-@given(areas, st.integers(-3000, 5000), st.integers(-3000, 3000), st.integers(200, 5000),
-       st.integers(200, 3000))
+@given(
+    areas,
+    st.integers(-3000, 5000),
+    st.integers(-3000, 3000),
+    st.integers(200, 5000),
+    st.integers(200, 3000),
+)
 def test_fitted_rect_is_inside_the_free_area(area, x, y, width, height) -> None:
     fitted = geometry.fit_into(QRect(x, y, width, height), area)
     assert area.contains(fitted.adjusted(0, -30, 0, 0))

@@ -34,8 +34,13 @@ HOST_NAMES = {"w", "window", "t", "table"}  # the parameter, or `self.w` / `self
 
 def members(protocol: type, own: bool = False) -> set[str]:
     """The attributes and methods a Protocol names (with its bases' unless `own`)."""
-    classes = [protocol] if own else [c for c in protocol.__mro__
-                                      if c not in (Protocol, object) and c.__name__ != "Generic"]
+    classes = (
+        [protocol]
+        if own
+        else [
+            c for c in protocol.__mro__ if c not in (Protocol, object) and c.__name__ != "Generic"
+        ]
+    )
     names: set[str] = set()
     for c in classes:
         names |= set(c.__dict__.get("__annotations__", {}))
@@ -54,8 +59,12 @@ def used_on_host(file: str) -> set[str]:
         base = node.value
         if isinstance(base, ast.Name) and base.id in HOST_NAMES:
             used.add(node.attr)
-        elif (isinstance(base, ast.Attribute) and base.attr in ("w", "t")
-              and isinstance(base.value, ast.Name) and base.value.id == "self"):
+        elif (
+            isinstance(base, ast.Attribute)
+            and base.attr in ("w", "t")
+            and isinstance(base.value, ast.Name)
+            and base.value.id == "self"
+        ):
             used.add(node.attr)
     return used
 
@@ -85,9 +94,14 @@ def test_the_window_makes_every_attribute_in_its_constructor() -> None:
     made: dict[str, set[str]] = {}
     for method in window.body:
         if isinstance(method, ast.FunctionDef):
-            made[method.name] = {n.attr for n in ast.walk(method) if isinstance(n, ast.Attribute)
-                                 and isinstance(n.ctx, ast.Store)
-                                 and isinstance(n.value, ast.Name) and n.value.id == "self"}
+            made[method.name] = {
+                n.attr
+                for n in ast.walk(method)
+                if isinstance(n, ast.Attribute)
+                and isinstance(n.ctx, ast.Store)
+                and isinstance(n.value, ast.Name)
+                and n.value.id == "self"
+            }
     in_constructor = made.pop("__init__") | made.pop("_build")
     later = set().union(*made.values()) - in_constructor
     assert later == set()
@@ -119,11 +133,21 @@ def test_the_menus_call_only_the_steps_they_are_promised() -> None:
     from unionclerk.gui.workflow import Workflow
 
     tree = ast.parse((GUI / "menus.py").read_text(encoding="utf-8"))
-    called = {node.args[0].value for node in ast.walk(tree)
-              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-              and node.func.id == "flow" and isinstance(node.args[0], ast.Constant)}
-    called |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
-               and isinstance(node.value, ast.Attribute) and node.value.attr == "workflow"}
+    called = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "flow"
+        and isinstance(node.args[0], ast.Constant)
+    }
+    called |= {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "workflow"
+    }
     steps = members(host.Steps)
     assert called - steps == set() and steps - called == set()
     assert [s for s in steps if not callable(getattr(Workflow, s, None))] == []

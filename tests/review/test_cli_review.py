@@ -37,8 +37,9 @@ def _township_edits(folder: Path) -> None:
         report = ws.find_report(Period(2018))
         session = EditSession(ws, report)
         session.set_value("organisation", "members", 24000)
-        session.set_value("venues", "area", Decimal("1200.5"),
-                          row=session.data.rows["venues"][1].uuid)
+        session.set_value(
+            "venues", "area", Decimal("1200.5"), row=session.data.rows["venues"][1].uuid
+        )
         for c in review_township.comments(ws, report):
             review_township.reply(ws, c.uid, f"已核实：{c.target}")
     paths.set_data_dir(None)
@@ -52,16 +53,57 @@ def test_the_whole_loop_on_the_command_line(tmp_path: Path, capsys) -> None:
     code, out = run(capsys, county, "review", "receive", str(tmp_path / "v1"))  # the folder
     assert code == 0 and "报送情况：已报" in out and out.count("已接收") == 1
     short = re.search(r"校验码 ([0-9A-F]{8})", out).group(1)
-    assert run(capsys, county, "review", "comment", "--unit", CODE, "--period", "2018",
-               "--target", "organisation.members", "--text", "会员人数请核实", "--by", "李审")[0] == 0
+    assert (
+        run(
+            capsys,
+            county,
+            "review",
+            "comment",
+            "--unit",
+            CODE,
+            "--period",
+            "2018",
+            "--target",
+            "organisation.members",
+            "--text",
+            "会员人数请核实",
+            "--by",
+            "李审",
+        )[0]
+        == 0
+    )
     batch = tmp_path / "comments.csv"
-    batch.write_text("target,text\nvenues.rows[1].area,面积请补填\ncadres,缺经审会主任\n",
-                     encoding="utf-8")
-    code, out = run(capsys, county, "review", "comment", "--unit", CODE, "--period", "2018",
-                    "--from", str(batch))
+    batch.write_text(
+        "target,text\nvenues.rows[1].area,面积请补填\ncadres,缺经审会主任\n", encoding="utf-8"
+    )
+    code, out = run(
+        capsys,
+        county,
+        "review",
+        "comment",
+        "--unit",
+        CODE,
+        "--period",
+        "2018",
+        "--from",
+        str(batch),
+    )
     assert code == 0 and out.count("已批注") == 2
-    code, out = run(capsys, county, "return", "--unit", CODE, "--period", "2018", "--out",
-                    str(tmp_path / "back"), "--reason", "三处需核实", "--by", "李审")
+    code, out = run(
+        capsys,
+        county,
+        "return",
+        "--unit",
+        CODE,
+        "--period",
+        "2018",
+        "--out",
+        str(tmp_path / "back"),
+        "--reason",
+        "三处需核实",
+        "--by",
+        "李审",
+    )
     assert code == 0
     (back,) = (tmp_path / "back").glob("*.json")
 
@@ -77,8 +119,9 @@ def test_the_whole_loop_on_the_command_line(tmp_path: Path, capsys) -> None:
     (second,) = (tmp_path / "v2").glob("*.xlsx")
     code, out = run(capsys, county, "review", "receive", str(second))
     assert code == 0 and "报送情况：已重报" in out and "带回 3 条对批注的回复" in out
-    assert "共 2 处改动" in out and "[organisation.members]" in out \
-        and "[venues.rows[1].area]" in out
+    assert (
+        "共 2 处改动" in out and "[organisation.members]" in out and "[venues.rows[1].area]" in out
+    )
 
     code, out = run(capsys, county, "inspect", "--diff", str(first), str(second))
     assert code == 0 and f"校验码 {short}" in out and "共 2 处改动" in out
@@ -88,17 +131,30 @@ def test_the_whole_loop_on_the_command_line(tmp_path: Path, capsys) -> None:
     code, out = run(capsys, county, "review", "find", f"UNIONCLERK|{CODE}|2018|{short.lower()}")
     assert code == 0 and first.name in out and "不是最近收到的一份" in out
 
-    code, out = run(capsys, county, "review", "verdict", "--unit", CODE, "--period", "2018",
-                    "--verdict", "通过")
+    code, out = run(
+        capsys, county, "review", "verdict", "--unit", CODE, "--period", "2018", "--verdict", "通过"
+    )
     assert code == 0 and "报送情况：通过" in out
     expected = tmp_path / "expected.csv"
     expected.write_text(f"{CODE},佛堂镇总工会\n330782102000,赤岸镇总工会\n", encoding="utf-8")
-    code, out = run(capsys, county, "merge", str(second), "--period", "2018", "--out",
-                    str(tmp_path / "sum"), "--expected", str(expected))
+    code, out = run(
+        capsys,
+        county,
+        "merge",
+        str(second),
+        "--period",
+        "2018",
+        "--out",
+        str(tmp_path / "sum"),
+        "--expected",
+        str(expected),
+    )
     assert "已报 1，未报 1" in out
     (summary,) = (tmp_path / "sum").glob("*_汇总*.json")  # a draft summary: …_汇总_草稿
-    states = {e["division_code"]: e["state"]
-              for e in json.loads(summary.read_text(encoding="utf-8"))["expected"]}
+    states = {
+        e["division_code"]: e["state"]
+        for e in json.loads(summary.read_text(encoding="utf-8"))["expected"]
+    }
     assert states == {CODE: "通过", "330782102000": "未报"}
     (book,) = (tmp_path / "sum").glob("*.xlsx")
     sheet = load_workbook(book, read_only=True)["报送情况"]
@@ -111,18 +167,41 @@ def test_bad_review_input_is_refused_plainly(tmp_path: Path, capsys) -> None:
     run(capsys, town, "export", "--period", "2018", "--out", str(tmp_path / "v1"))
     (first,) = (tmp_path / "v1").glob("*.xlsx")
     run(capsys, county, "review", "receive", str(first))
-    code, out = run(capsys, county, "review", "comment", "--unit", CODE, "--period", "2018",
-                    "--target", "venues.rows[99].area", "--text", "x")
+    code, out = run(
+        capsys,
+        county,
+        "review",
+        "comment",
+        "--unit",
+        CODE,
+        "--period",
+        "2018",
+        "--target",
+        "venues.rows[99].area",
+        "--text",
+        "x",
+    )
     assert code == 2 and "没有第 100 行" in out
     bad = tmp_path / "bad.csv"
     bad.write_text("organisation.members,好\norganisation.nosuch,坏\n", encoding="utf-8")
-    code, out = run(capsys, county, "review", "comment", "--unit", CODE, "--period", "2018",
-                    "--from", str(bad))
+    code, out = run(
+        capsys, county, "review", "comment", "--unit", CODE, "--period", "2018", "--from", str(bad)
+    )
     assert code == 2 and "nosuch" in out and "bad.csv" in out
     code, out = run(capsys, county, "review", "list", "--period", "2018")
     assert "批注 0 条" in out  # the good line of the refused file was not kept either
-    code, out = run(capsys, county, "review", "verdict", "--unit", CODE, "--period", "2018",
-                    "--verdict", "退回修改")
+    code, out = run(
+        capsys,
+        county,
+        "review",
+        "verdict",
+        "--unit",
+        CODE,
+        "--period",
+        "2018",
+        "--verdict",
+        "退回修改",
+    )
     assert code == 2 and "原因" in out
     code, out = run(capsys, town, "review", "receive", str(first))
     assert code == 2 and "本单位自己的报表" in out
@@ -130,8 +209,9 @@ def test_bad_review_input_is_refused_plainly(tmp_path: Path, capsys) -> None:
     assert code == 2 and "两个文件" in out
 
 
-def test_a_hostile_return_is_refused_with_exit_2_and_nothing_changes(tmp_path: Path,
-                                                                     capsys) -> None:
+def test_a_hostile_return_is_refused_with_exit_2_and_nothing_changes(
+    tmp_path: Path, capsys
+) -> None:
     import sqlite3
     from contextlib import closing
 
@@ -140,10 +220,33 @@ def test_a_hostile_return_is_refused_with_exit_2_and_nothing_changes(tmp_path: P
     run(capsys, town, "export", "--period", "2018", "--out", str(tmp_path / "v1"))
     (first,) = (tmp_path / "v1").glob("*.xlsx")
     run(capsys, county, "review", "receive", str(first))
-    run(capsys, county, "review", "comment", "--unit", CODE, "--period", "2018", "--target",
-        "organisation", "--text", "请核实")
-    run(capsys, county, "return", "--unit", CODE, "--period", "2018", "--out",
-        str(tmp_path / "back"), "--reason", "请核实")
+    run(
+        capsys,
+        county,
+        "review",
+        "comment",
+        "--unit",
+        CODE,
+        "--period",
+        "2018",
+        "--target",
+        "organisation",
+        "--text",
+        "请核实",
+    )
+    run(
+        capsys,
+        county,
+        "return",
+        "--unit",
+        CODE,
+        "--period",
+        "2018",
+        "--out",
+        str(tmp_path / "back"),
+        "--reason",
+        "请核实",
+    )
     (back,) = (tmp_path / "back").glob("*.json")
     whole = json.loads(back.read_text(encoding="utf-8"))
     whole["payload"]["reason"] = "改过的原因"

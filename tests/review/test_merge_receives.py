@@ -49,8 +49,9 @@ def _submissions(ws: Workspace, code: str = CODE) -> list:
 
 def _merge(ws: Workspace, files: list[Path], out: Path, **options) -> county_merge.Outcome:
     out.mkdir(parents=True, exist_ok=True)
-    _session, _plan, outcome = county_merge.merge_files(ws, files, PERIOD, out,
-                                                        county_merge.Options(**options), workers=1)
+    _session, _plan, outcome = county_merge.merge_files(
+        ws, files, PERIOD, out, county_merge.Options(**options), workers=1
+    )
     assert outcome is not None
     return outcome
 
@@ -62,29 +63,71 @@ def test_a_merge_on_the_command_line_lists_the_report_for_review(tmp_path, capsy
     (sent,) = (tmp_path / "v1").glob("*.xlsx")
     code, out = run(capsys, town, "inspect", str(sent))
     short = re.search(r"校验码：([0-9A-F]{8})", out).group(1)
-    assert run(capsys, town, "export", "--period", "2018", "--format", "json", "--out",
-               str(tmp_path / "j"))[0] == 0
+    assert (
+        run(
+            capsys,
+            town,
+            "export",
+            "--period",
+            "2018",
+            "--format",
+            "json",
+            "--out",
+            str(tmp_path / "j"),
+        )[0]
+        == 0
+    )
     (as_json,) = (tmp_path / "j").glob("*.json")
     code, out = run(capsys, town, "inspect", str(as_json))  # a JSON report shows it too
     assert code == 0 and re.findall(r"校验码：([0-9A-F]{8})", out) == [short]  # same content
 
-    code, out = run(capsys, county, "merge", "--period", "2018", "--out", str(tmp_path / "s1"),
-                    str(sent))
+    code, out = run(
+        capsys, county, "merge", "--period", "2018", "--out", str(tmp_path / "s1"), str(sent)
+    )
     assert code == 0, out
     code, out = run(capsys, county, "review", "list", "--period", "2018")
     assert code == 0 and f"{CODE} 佛堂镇总工会：已报，校验码 {short}" in out
     code, out = run(capsys, county, "review", "find", f"UNIONCLERK|{CODE}|2018|{short}")
     assert code == 0 and sent.name in out  # found from the paper's QR text, no second step
-    code, out = run(capsys, county, "review", "comment", "--unit", CODE, "--period", "2018",
-                    "--target", "organisation.members", "--text", "会员人数请核实", "--by", "李审")
+    code, out = run(
+        capsys,
+        county,
+        "review",
+        "comment",
+        "--unit",
+        CODE,
+        "--period",
+        "2018",
+        "--target",
+        "organisation.members",
+        "--text",
+        "会员人数请核实",
+        "--by",
+        "李审",
+    )
     assert code == 0, out
-    code, out = run(capsys, county, "return", "--unit", CODE, "--period", "2018",
-                    "--out", str(tmp_path), "--reason", "请核实")
+    code, out = run(
+        capsys,
+        county,
+        "return",
+        "--unit",
+        CODE,
+        "--period",
+        "2018",
+        "--out",
+        str(tmp_path),
+        "--reason",
+        "请核实",
+    )
     assert code == 0 and len(list(tmp_path.glob("*_退回通知.json"))) == 1
 
     # merging the same file again (and with it, `review receive` of it) adds no submission
-    assert run(capsys, county, "merge", "--period", "2018", "--out", str(tmp_path / "s2"),
-               str(sent))[0] == 0
+    assert (
+        run(capsys, county, "merge", "--period", "2018", "--out", str(tmp_path / "s2"), str(sent))[
+            0
+        ]
+        == 0
+    )
     assert run(capsys, county, "review", "receive", str(sent))[0] == 0
     with Workspace.open(county) as ws:
         assert len(_submissions(ws)) == 1
@@ -92,8 +135,9 @@ def test_a_merge_on_the_command_line_lists_the_report_for_review(tmp_path, capsy
     paths.set_data_dir(None)
 
 
-def test_a_newer_export_merged_is_the_resubmission(township, county, export, edit,
-                                                   tmp_path) -> None:
+def test_a_newer_export_merged_is_the_resubmission(
+    township, county, export, edit, tmp_path
+) -> None:
     first = export(township, tmp_path / "v1")
     outcome = _merge(county, [first], tmp_path / "s1")
     assert outcome.received == [CODE]
@@ -117,12 +161,16 @@ def test_a_newer_export_merged_is_the_resubmission(township, county, export, edi
     assert [c.target for c in diff.changes] == ["organisation.members"]
 
 
-def test_replies_in_a_merged_resubmission_reach_the_comments(township, county, export,
-                                                             tmp_path) -> None:
+def test_replies_in_a_merged_resubmission_reach_the_comments(
+    township, county, export, tmp_path
+) -> None:
     _merge(county, [export(township, tmp_path / "v1")], tmp_path / "s1")
     review.add_comment(county, CODE, PERIOD, "cadres", "干部名单缺少经审会主任", "李审")
-    (back,) = [f for f in review.write_return(county, CODE, PERIOD, tmp_path, "李审", "请补")
-               if f.suffix == ".json"]
+    (back,) = [
+        f
+        for f in review.write_return(county, CODE, PERIOD, tmp_path, "李审", "请补")
+        if f.suffix == ".json"
+    ]
     review_township.import_return(township, back)
     (comment,) = review_township.comments(township, township.find_report(PERIOD))
     review_township.reply(township, comment.uid, "已补录经审会主任王五")
@@ -135,8 +183,9 @@ def test_replies_in_a_merged_resubmission_reach_the_comments(township, county, e
     assert review.receive(county, again).again  # the same JSON, as `review receive` sees it
 
 
-def test_reports_that_are_no_submission_of_their_own_are_not_recorded(township, county,
-                                                                      export, tmp_path) -> None:
+def test_reports_that_are_no_submission_of_their_own_are_not_recorded(
+    township, county, export, tmp_path
+) -> None:
     from openpyxl import load_workbook
 
     sent = export(township, tmp_path / "v1")
@@ -152,8 +201,7 @@ def test_reports_that_are_no_submission_of_their_own_are_not_recorded(township, 
     assert _submissions(county) == [] and review.overview(county, PERIOD) == []
 
     # a report inside a township's own summary (a summary merged into a summary)
-    summary = next(f for f in _merge(county, [sent], tmp_path / "s2").files
-                   if f.suffix == ".json")
+    summary = next(f for f in _merge(county, [sent], tmp_path / "s2").files if f.suffix == ".json")
     higher = Workspace.open(tmp_path / "city")
     try:
         assert _merge(higher, [summary], tmp_path / "s3").received == []
@@ -165,22 +213,32 @@ def test_reports_that_are_no_submission_of_their_own_are_not_recorded(township, 
 
 def _candidate(spill: Path, code: str, n: int, at: datetime) -> Candidate:
     spill.write_text(json.dumps({"forms": {}, "n": n}), encoding="utf-8")
-    return Candidate(ident=f"f{n}", file=f"v{n}.xlsx", division_code=code,
-                     union_name="佛堂镇总工会", period=PERIOD, spill=str(spill),
-                     content_sha=f"{n:064x}", export_id=f"export-{n}",
-                     exported_at=at.isoformat(), integrity="intact",
-                     payload_sha256=f"{n:02x}" * 32)
+    return Candidate(
+        ident=f"f{n}",
+        file=f"v{n}.xlsx",
+        division_code=code,
+        union_name="佛堂镇总工会",
+        period=PERIOD,
+        spill=str(spill),
+        content_sha=f"{n:064x}",
+        export_id=f"export-{n}",
+        exported_at=at.isoformat(),
+        integrity="intact",
+        payload_sha256=f"{n:02x}" * 32,
+    )
 
 
 _UNITS = itertools.count()
 EXPORTS = st.lists(st.integers(0, 4), min_size=1, max_size=8)
 
 
-@settings(max_examples=30, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(order=EXPORTS, zones=st.lists(st.sampled_from([0, 8, -5]), min_size=5, max_size=5))
-def test_any_order_of_merges_keeps_each_export_once_newest_last(county, tmp_path, order,
-                                                               zones) -> None:
+def test_any_order_of_merges_keeps_each_export_once_newest_last(
+    county, tmp_path, order, zones
+) -> None:
     """Exports 0..4 made one hour apart (written in different time zones), merged in any
     order, repeats included: each export is recorded at most once, never an older one after
     a newer, and the newest merged so far is the latest submission."""

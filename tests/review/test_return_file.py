@@ -15,19 +15,51 @@ from unionclerk.formspec import shipped_forms
 
 FORMS = shipped_forms()
 GOOD = return_file.ReturnDoc(
-    return_id="r-1", returned_at="2018-12-22T09:15:00+08:00", division_code="330782101000",
-    union_name="佛堂镇总工会", period=Period(2018), export_id="e-1", payload_sha256="ab" * 32,
-    exported_at="2018-12-20T10:31:00+08:00", made_by={"union_name": "义乌市总工会"},
-    reviewer="李审", reason="请核实",
-    comments=[return_file.ReturnComment("c-1", "venues", "area", 1, {"name": "职工书屋"}, None,
-                                        "面积请补填", "李审", "2018-12-22T09:10:00+08:00")])
+    return_id="r-1",
+    returned_at="2018-12-22T09:15:00+08:00",
+    division_code="330782101000",
+    union_name="佛堂镇总工会",
+    period=Period(2018),
+    export_id="e-1",
+    payload_sha256="ab" * 32,
+    exported_at="2018-12-20T10:31:00+08:00",
+    made_by={"union_name": "义乌市总工会"},
+    reviewer="李审",
+    reason="请核实",
+    comments=[
+        return_file.ReturnComment(
+            "c-1",
+            "venues",
+            "area",
+            1,
+            {"name": "职工书屋"},
+            None,
+            "面积请补填",
+            "李审",
+            "2018-12-22T09:10:00+08:00",
+        )
+    ],
+)
 
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-                    lambda inner: st.lists(inner, max_size=3)
-                    | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=8)
-PATHS = [("answers", "division_code"), ("answers", "period"), ("answers", "export_id"),
-         ("comments",), ("comments", 0, "form"), ("comments", 0, "field"),
-         ("comments", 0, "row"), ("comments", 0, "text"), ("reason",), ("made_by",)]
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+PATHS = [
+    ("answers", "division_code"),
+    ("answers", "period"),
+    ("answers", "export_id"),
+    ("comments",),
+    ("comments", 0, "form"),
+    ("comments", 0, "field"),
+    ("comments", 0, "row"),
+    ("comments", 0, "text"),
+    ("reason",),
+    ("made_by",),
+]
 
 
 def _bytes(whole: dict) -> bytes:
@@ -47,7 +79,8 @@ def test_any_resealed_change_is_read_or_refused_plainly(where: tuple, value: obj
         node = node[key]
     node[where[-1]] = value
     whole["manifest"]["payload_sha256"] = hashlib.sha256(
-        json_report.canonical(whole["payload"])).hexdigest()
+        json_report.canonical(whole["payload"])
+    ).hexdigest()
     try:
         doc = return_file.read(_bytes(whole), FORMS)
     except UserError as exc:

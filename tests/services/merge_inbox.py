@@ -48,8 +48,15 @@ class Inbox:
         return [d for i, d in enumerate(self.docs) if i != EDITED]
 
 
-def _export(data_dir: Path, doc: dict[str, Any], out: Path, when: datetime, *,
-            complete: bool = True, replace: bool = False) -> tuple[Path, str]:
+def _export(
+    data_dir: Path,
+    doc: dict[str, Any],
+    out: Path,
+    when: datetime,
+    *,
+    complete: bool = True,
+    replace: bool = False,
+) -> tuple[Path, str]:
     from unionclerk.services import exporting, importing
     from unionclerk.services.workspace import Workspace, database
 
@@ -97,18 +104,27 @@ def build(root: Path) -> Inbox:
                 doc = json.loads(json.dumps(doc))
                 doc["forms"]["organisation"]["members"] += 100
                 doc["forms"]["venues"]["rows"].append(
-                    {"name": "新建职工书屋", "venue_type": "职工书屋", "status": "在建"})
+                    {"name": "新建职工书屋", "venue_type": "职工书屋", "status": "在建"}
+                )
                 docs[i] = doc
-            file, export_id = _export(data_dir, doc, inbox.folder, when,
-                                      complete=i not in DRAFTS, replace=i == DUPLICATED)
+            file, export_id = _export(
+                data_dir, doc, inbox.folder, when, complete=i not in DRAFTS, replace=i == DUPLICATED
+            )
             inbox.export_ids[code] = export_id
             if i == EDITED:
                 _edit_visible_cell(file)
                 inbox.files["edited"] = file
             if i == LAST_YEAR:
                 old = countydata.township_document(
-                    None, doc["forms"]["cover"]["township"], code, county="义乌市", city="金华市",
-                    size="small", seed=7, year=2017)
+                    None,
+                    doc["forms"]["cover"]["township"],
+                    code,
+                    county="义乌市",
+                    city="金华市",
+                    size="small",
+                    seed=7,
+                    year=2017,
+                )
                 file, _ = _export(data_dir, old, inbox.folder / "去年", base.replace(year=2017))
                 inbox.files["last_year"] = file
         photos = inbox.folder / "照片"

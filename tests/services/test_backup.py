@@ -30,8 +30,9 @@ def test_backup_is_a_sound_copy(ws, tmp_path):
 def test_rotation_keeps_ten_newest_and_one_per_month(tmp_path):
     folder = tmp_path / "b"
     folder.mkdir()
-    names = [f"auto-start-2018{m:02d}{d:02d}-120000.sqlite3" for m in (1, 2, 3) for d in
-             range(1, 9)]
+    names = [
+        f"auto-start-2018{m:02d}{d:02d}-120000.sqlite3" for m in (1, 2, 3) for d in range(1, 9)
+    ]
     for n in names:
         (folder / n).write_bytes(b"x")
     (folder / "manual-20180101-000000.sqlite3").write_bytes(b"x")
@@ -53,8 +54,9 @@ def test_restore_brings_back_the_old_data(ws):
     assert safety.exists()
 
 
-@pytest.mark.parametrize("content", [b"", b"not a database at all", b"SQLite format 3\x00" +
-                                     b"\x00" * 200])
+@pytest.mark.parametrize(
+    "content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200]
+)
 def test_restore_refuses_a_bad_file_and_changes_nothing(ws, tmp_path, content):
     demo.build_demo(ws)
     bad = tmp_path / "bad.sqlite3"

@@ -25,6 +25,7 @@ def members(ws) -> int:
 def failing_replace(code: int):
     def replace(src, dst):
         raise OSError(code, os.strerror(code))
+
     return replace
 
 
@@ -84,7 +85,9 @@ def test_database_full_keeps_the_last_saved_value(data_dir):
     database(ws).engine.dispose()
     with pytest.raises(DatabaseError) as info:
         for i in range(2000):
-            session.insert_row("services", None, {"name": "长" * 200 + str(i), "notes": "注" * 2000})
+            session.insert_row(
+                "services", None, {"name": "长" * 200 + str(i), "notes": "注" * 2000}
+            )
     assert "磁盘已满" in str(info.value)
     ws.close()
     with Workspace.open(data_dir) as again:

@@ -76,11 +76,14 @@ def stored_reports() -> int:
         return conn.execute("select count(*) from reports").fetchone()[0]
 
 
-@settings(max_examples=100, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=100,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(case=invalid_cases())
-def test_each_field_refuses_invalid_values_by_name(capsys, data_dir, tmp_path, base,
-                                                   case) -> None:
+def test_each_field_refuses_invalid_values_by_name(capsys, data_dir, tmp_path, base, case) -> None:
     where, field, literal = case
     file = tmp_path / "报表.json"
     file.write_text(with_value(base, where, literal), encoding="utf-8")

@@ -42,9 +42,14 @@ def test_apply_rows_inserts_updates_deletes_and_undoes(ws, session):
     before = in_memory(session, "services")
     first, second, third = (r.uuid for r in session.data.rows["services"][:3])
     changed = dict(session.data.rows["services"][0].values, name="职工运动会")
-    plan = RowsPlan(update={first: changed}, delete=[second],
-                    insert=[(1, "new-1", {"name": "技能比武", "category": "技能培训"}),
-                            (len(before) + 5, "new-2", {"name": "送清凉"})])
+    plan = RowsPlan(
+        update={first: changed},
+        delete=[second],
+        insert=[
+            (1, "new-1", {"name": "技能比武", "category": "技能培训"}),
+            (len(before) + 5, "new-2", {"name": "送清凉"}),
+        ],
+    )
     undo = session.apply_rows("services", plan)
     rows = in_memory(session, "services")
     assert [u for u, _ in rows][:3] == [first, "new-1", third]
@@ -78,9 +83,17 @@ def test_bulk_change_is_audited_per_row(ws, session):
 
 def test_replace_a_whole_roster_in_one_step(ws, session):
     old = in_memory(session, "cadres")
-    plan = RowsPlan(delete=[u for u, _ in old],
-                    insert=[(i, f"c{i}", {"name": f"干部{i}", "gender": "女", "position": "委员",
-                                          "appointment": "兼职"}) for i in range(50)])
+    plan = RowsPlan(
+        delete=[u for u, _ in old],
+        insert=[
+            (
+                i,
+                f"c{i}",
+                {"name": f"干部{i}", "gender": "女", "position": "委员", "appointment": "兼职"},
+            )
+            for i in range(50)
+        ],
+    )
     undo = session.apply_rows("cadres", plan)
     assert [u for u, _ in stored(ws, session, "cadres")] == [f"c{i}" for i in range(50)]
     assert session.problems() == full_check(session)

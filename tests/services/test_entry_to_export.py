@@ -27,8 +27,9 @@ def base(ws, tmp_path: Path) -> dict:
     report = demo.build_demo(ws)
     out = tmp_path / "demo"
     out.mkdir()
-    doc = json.loads(exporting.export_report(ws, report, out, ["json"]).files[0]
-                     .read_text(encoding="utf-8"))
+    doc = json.loads(
+        exporting.export_report(ws, report, out, ["json"]).files[0].read_text(encoding="utf-8")
+    )
     doc["period"] = {"year": 2019, "part": "year"}
     doc["forms"]["cover"]["report_date"] = "2019-12-20"
     return doc
@@ -94,8 +95,9 @@ def test_text_at_each_limit_splits_across_pdf_pages(ws, base, tmp_path) -> None:
     base["forms"]["cover"]["head_name"] = "JJQ" + "骆燕东\n" * 245 + "JJQ"
     report = import_doc(ws, base, tmp_path)
     pdf = export(ws, report, tmp_path, ["pdf"])[0]
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
-                          check=True).stdout.decode("utf-8")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     flat = re.sub(r"\s+", "", text)
     for tag in ("AAQ", "BBQ", "CCQ", "DDQ", "EEQ", "FFQ", "GGQ", "HHQ", "JJQ"):
         assert flat.count(tag) >= 2, tag  # both ends printed: the whole text is there
@@ -105,13 +107,17 @@ def test_text_at_each_limit_splits_across_pdf_pages(ws, base, tmp_path) -> None:
 
 
 # -- item 4: control characters from received files are printed harmlessly -------------------
-def test_received_names_with_escape_sequences_print_harmlessly(capsys, base, tmp_path,
-                                                               data_dir) -> None:
+def test_received_names_with_escape_sequences_print_harmlessly(
+    capsys, base, tmp_path, data_dir
+) -> None:
     base["forms"]["cover"]["union_name"] = "\x1b[2K\r已导入：假单位\u202e"
     file = tmp_path / "收到.json"
     file.write_text(json.dumps(base, ensure_ascii=False), encoding="utf-8")
-    for argv in (["inspect", str(file)], ["import", str(file)],
-                 ["merge", str(file), "--period", "2019", "--out", str(tmp_path / "m")]):
+    for argv in (
+        ["inspect", str(file)],
+        ["import", str(file)],
+        ["merge", str(file), "--period", "2019", "--out", str(tmp_path / "m")],
+    ):
         capsys.readouterr()
         code = main([*argv, "--data-dir", str(tmp_path / "county")])
         captured = capsys.readouterr()
@@ -147,8 +153,19 @@ def test_a_libreoffice_resave_of_an_export_is_not_corrupt(ws, base, tmp_path) ->
     base["forms"]["cadres"]["rows"][0]["home_post"] = "开山_x000D_集团"
     book = next(f for f in export(ws, import_doc(ws, base, tmp_path), tmp_path, ["xlsx"]))
     resaved = tmp_path / "lo"
-    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
-                    "--outdir", str(resaved), str(book)], check=True, capture_output=True,
-                   timeout=120)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(resaved),
+            str(book),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     info = inspection.inspect_file(ws.forms, resaved / book.name)
     assert info.integrity != xlsx_reader.CORRUPT, info.messages

@@ -24,8 +24,13 @@ def out(tmp_path):
 
 def test_export_writes_the_files_and_reports_progress(ws, report, out) -> None:
     steps = []
-    files = exporting.export_report(ws, report, out, exporting.available_formats(),
-                                    progress=lambda i, n, what: steps.append((i, n, what))).files
+    files = exporting.export_report(
+        ws,
+        report,
+        out,
+        exporting.available_formats(),
+        progress=lambda i, n, what: steps.append((i, n, what)),
+    ).files
     assert files and all(f.parent == out and f.stat().st_size > 0 for f in files)
     assert sorted(p.name for p in out.iterdir()) == sorted(f.name for f in files)
     assert [f.suffix for f in files] == [".xlsx", ".pdf", ".json"]  # in the order asked for

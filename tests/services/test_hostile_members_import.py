@@ -17,8 +17,10 @@ from unionclerk import app, paths
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import hostile  # noqa: E402
 
-MAKERS = {"flagged.xlsx": (hostile.member_flagged, "被加密（设置了密码），无法读取"),
-          "deflate64.xlsx": (hostile.member_deflate64, "使用了不支持的压缩方式（编号 9）")}
+MAKERS = {
+    "flagged.xlsx": (hostile.member_flagged, "被加密（设置了密码），无法读取"),
+    "deflate64.xlsx": (hostile.member_deflate64, "使用了不支持的压缩方式（编号 9）"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +31,9 @@ def good(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("name", list(MAKERS))
 @pytest.mark.parametrize("command", ["import", "inspect"])
-def test_a_workbook_zipfile_cannot_read_is_named(good, tmp_path, capsys, data_dir, name,
-                                                  command) -> None:
+def test_a_workbook_zipfile_cannot_read_is_named(
+    good, tmp_path, capsys, data_dir, name, command
+) -> None:
     make, word = MAKERS[name]
     file = make(good, tmp_path / name)
     code = app.main(["--data-dir", str(data_dir), command, str(file)])

@@ -42,8 +42,12 @@ def put(path: Path, doc: dict) -> Path:
 
 def merge(ws, inputs, out, **kw):
     session, plan, outcome = county.merge_files(ws, inputs, P2018, out, workers=1, **kw)
-    return {r.file: r for r in session.results}, plan, outcome, lines.file_lines(
-        session.results, plan)
+    return (
+        {r.file: r for r in session.results},
+        plan,
+        outcome,
+        lines.file_lines(session.results, plan),
+    )
 
 
 def kinds(plan) -> dict[str, str]:
@@ -116,17 +120,31 @@ def test_forged_copy_same_export_id_different_content(ws, tmp_path, docs):
 
     put(tmp_path / "t.json", docs[0])
     report = importing.import_file(ws, tmp_path / "t.json").report
-    a = exporting.export_report(ws, report, _dir(tmp_path / "a"), ["xlsx"],
-                                new_id=lambda: "11111111-2222-4333-8444-555555555555")
+    a = exporting.export_report(
+        ws,
+        report,
+        _dir(tmp_path / "a"),
+        ["xlsx"],
+        new_id=lambda: "11111111-2222-4333-8444-555555555555",
+    )
     docs[0]["forms"]["organisation"]["members"] += 7
     put(tmp_path / "t.json", docs[0])
     report = importing.import_file(ws, tmp_path / "t.json", replace=True).report
-    b = exporting.export_report(ws, report, _dir(tmp_path / "b"), ["xlsx"],
-                                new_id=lambda: "11111111-2222-4333-8444-555555555555")
+    b = exporting.export_report(
+        ws,
+        report,
+        _dir(tmp_path / "b"),
+        ["xlsx"],
+        new_id=lambda: "11111111-2222-4333-8444-555555555555",
+    )
     put(tmp_path / "in" / "other.json", docs[1])
     inputs = [a.files[0], b.files[0], tmp_path / "in"]
-    _, plan, outcome, _ = merge(ws, inputs, tmp_path / "out",
-                                options=county.Options(expected=[("330782101000", "佛堂镇总工会")]))
+    _, plan, outcome, _ = merge(
+        ws,
+        inputs,
+        tmp_path / "out",
+        options=county.Options(expected=[("330782101000", "佛堂镇总工会")]),
+    )
     forged = [p for p in plan.problems if p.kind == sm.FORGED]
     assert len(forged) == 2 and not any(p.used for p in forged)
     assert "330782101000" not in [u.division_code for u in outcome.head.units]
@@ -145,17 +163,31 @@ def test_newer_format_and_wrong_period_and_bad_values(ws, tmp_path, docs):
     old = dict(docs[2], period={"year": 2017, "part": "year"})
     bad = json.loads(json.dumps(docs[3]))
     bad["forms"]["organisation"]["members"] = -5
-    summary_2019 = {"format": "unionclerk.summary", "format_version": 1,
-                    "period": {"year": 2019, "part": "year"}, "reports": [], "units": []}
-    for name, doc in (("n.json", newer), ("nf.json", newer_form), ("old.json", old),
-                      ("bad.json", bad), ("s.json", summary_2019)):
+    summary_2019 = {
+        "format": "unionclerk.summary",
+        "format_version": 1,
+        "period": {"year": 2019, "part": "year"},
+        "reports": [],
+        "units": [],
+    }
+    for name, doc in (
+        ("n.json", newer),
+        ("nf.json", newer_form),
+        ("old.json", old),
+        ("bad.json", bad),
+        ("s.json", summary_2019),
+    ):
         put(tmp_path / "in" / name, doc)
     _, plan, outcome, said = merge(ws, [tmp_path / "in"], tmp_path / "out")
     assert outcome is None  # nothing usable: no summary written
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
-    assert kinds(plan) == {"n.json": "newer_format", "nf.json": "newer_format",
-                           "old.json": "wrong_period", "bad.json": "unreadable",
-                           "s.json": "wrong_period"}
+    assert kinds(plan) == {
+        "n.json": "newer_format",
+        "nf.json": "newer_format",
+        "old.json": "wrong_period",
+        "bad.json": "unreadable",
+        "s.json": "wrong_period",
+    }
     assert "会员人数" in next(p.detail for p in plan.problems if p.kind == "unreadable")
     assert len(said) == 5
 
@@ -165,8 +197,9 @@ def test_older_form_version_is_mapped_and_unmapped_keys_listed(tmp_path, docs):
     shutil.copytree(Path(__file__).resolve().parents[2] / "forms", folder)
     yaml_file = folder / "organisation.yaml"
     text = yaml_file.read_text(encoding="utf-8").replace("version: 1", "version: 2", 1)
-    yaml_file.write_text(text + "\nrenamed:\n  member_count: members\ndeleted:\n  - party_units\n",
-                         encoding="utf-8")
+    yaml_file.write_text(
+        text + "\nrenamed:\n  member_count: members\ndeleted:\n  - party_units\n", encoding="utf-8"
+    )
     forms = load_forms(folder)
     doc = json.loads(json.dumps(docs[0]))
     org = doc["forms"]["organisation"]
@@ -175,13 +208,13 @@ def test_older_form_version_is_mapped_and_unmapped_keys_listed(tmp_path, docs):
     doc["form_versions"] = {"organisation": 1}
     file = put(tmp_path / "old-version.json", doc)
     (tmp_path / "spill").mkdir()
-    result = read_found(sources.Found("old-version.json", file, ""), P2018,
-                        str(tmp_path / "spill"), 1, forms)
+    result = read_found(
+        sources.Found("old-version.json", file, ""), P2018, str(tmp_path / "spill"), 1, forms
+    )
     cand = result.candidates[0]
     assert cand.dropped == ["organisation.party_units"]
     mapped = json.loads(Path(cand.spill).read_bytes())
-    assert mapped["forms"]["organisation"]["members"] == docs[0]["forms"]["organisation"][
-        "members"]
+    assert mapped["forms"]["organisation"]["members"] == docs[0]["forms"]["organisation"]["members"]
     from unionclerk.services.county.decide import decide
 
     plan = decide([cand], [], expected=None)
@@ -193,24 +226,40 @@ def test_choices_edited_files_and_decisions(ws, tmp_path, docs):
     from unionclerk.services.county.results import Candidate
 
     def cand(ident, at, integrity="intact", export_id=""):
-        return Candidate(ident, ident, "330782101000", "佛堂镇总工会", P2018, "", ident,
-                         export_id=export_id or ident, exported_at=at, integrity=integrity,
-                         edited_detail="改动" if integrity == "edited" else "")
+        return Candidate(
+            ident,
+            ident,
+            "330782101000",
+            "佛堂镇总工会",
+            P2018,
+            "",
+            ident,
+            export_id=export_id or ident,
+            exported_at=at,
+            integrity=integrity,
+            edited_detail="改动" if integrity == "edited" else "",
+        )
 
     old, new = cand("old", "2018-12-01T10:00:00+08:00"), cand("new", "2018-12-05T10:00:00+08:00")
     edited = cand("edited", "2018-12-09T10:00:00+08:00", "edited")
     plan = decide([old, new, edited], [], expected=None)
     assert [w.ident for w in plan.winners] == ["new"]
-    assert sorted((p.file, p.kind) for p in plan.problems) == [("edited", "edited"),
-                                                               ("old", "duplicate")]
+    assert sorted((p.file, p.kind) for p in plan.problems) == [
+        ("edited", "edited"),
+        ("old", "duplicate"),
+    ]
     plan = decide([old, new, edited], [], expected=None, use_edited=True)
     assert [w.ident for w in plan.winners] == ["edited"]
     assert plan.reporting[0].state == sm.TROUBLE
     plan = decide([old, new, edited], [], expected=None, decisions={"330782101000": "old"})
     assert [w.ident for w in plan.winners] == ["old"]
     assert plan.fates["old"] == (True, "已计入汇总（用户选择）")
-    plan = decide([old, new], [], expected=[("330782101000", "佛堂")],
-                  decisions={"330782101000": county.EXCLUDE})
+    plan = decide(
+        [old, new],
+        [],
+        expected=[("330782101000", "佛堂")],
+        decisions={"330782101000": county.EXCLUDE},
+    )
     assert plan.winners == [] and plan.expected[0].state == sm.TROUBLE
 
 
@@ -226,7 +275,9 @@ def test_expected_list_from_xlsx_and_bad_rows(tmp_path):
     ws.append([None, "合计 2 个", None])
     wb.save(tmp_path / "list.xlsx")
     assert expected_list.read_expected(tmp_path / "list.xlsx") == [
-        ("330782101000", "佛堂镇总工会"), ("330782102000", "赤岸镇总工会")]
+        ("330782101000", "佛堂镇总工会"),
+        ("330782102000", "赤岸镇总工会"),
+    ]
     ws.append([3, "坏的", "3307821030"])
     wb.save(tmp_path / "list.xlsx")
     with pytest.raises(UserError, match="第 6 行"):
@@ -252,15 +303,50 @@ def test_cancel_leaves_nothing_behind(ws, tmp_path, docs):
 
 def test_command_line_bad_usage_and_kept_list(tmp_path, docs, capsys):
     data = tmp_path / "county"
-    assert app.main(["merge", str(tmp_path / "nope"), "--period", "2018", "--out",
-                     str(tmp_path / "o"), "--data-dir", str(data)]) == 2
-    assert app.main(["merge", str(tmp_path), "--period", "20x8", "--out", str(tmp_path / "o"),
-                     "--data-dir", str(data)]) == 2
+    assert (
+        app.main(
+            [
+                "merge",
+                str(tmp_path / "nope"),
+                "--period",
+                "2018",
+                "--out",
+                str(tmp_path / "o"),
+                "--data-dir",
+                str(data),
+            ]
+        )
+        == 2
+    )
+    assert (
+        app.main(
+            [
+                "merge",
+                str(tmp_path),
+                "--period",
+                "20x8",
+                "--out",
+                str(tmp_path / "o"),
+                "--data-dir",
+                str(data),
+            ]
+        )
+        == 2
+    )
     put(tmp_path / "in" / "a.json", docs[0])
-    (tmp_path / "list.csv").write_text("330782101000,佛堂镇总工会\n330782199000,某镇\n",
-                                       encoding="utf-8")
-    args = ["merge", str(tmp_path / "in"), "--period", "2018", "--out", str(tmp_path / "o"),
-            "--data-dir", str(data)]
+    (tmp_path / "list.csv").write_text(
+        "330782101000,佛堂镇总工会\n330782199000,某镇\n", encoding="utf-8"
+    )
+    args = [
+        "merge",
+        str(tmp_path / "in"),
+        "--period",
+        "2018",
+        "--out",
+        str(tmp_path / "o"),
+        "--data-dir",
+        str(data),
+    ]
     assert app.main(args + ["--expected", str(tmp_path / "list.csv")]) == 0
     capsys.readouterr()
     assert app.main(args) == 0  # the list was kept
@@ -282,10 +368,10 @@ def test_workbook_without_machine_data_and_newer_machine_data(ws, tmp_path, docs
     newer = tmp_path / "newer.xlsx"
     with zipfile.ZipFile(made) as src, zipfile.ZipFile(newer, "w") as dst:
         for item in src.infolist():  # the manifest says a later program wrote it
-            dst.writestr(item, src.read(item).replace(b'"format_version": 1',
-                                                      b'"format_version": 9'))
-    _, plan, outcome, said = merge(ws, [tmp_path / "自制名单.xlsx", newer, made],
-                                   tmp_path / "out")
+            dst.writestr(
+                item, src.read(item).replace(b'"format_version": 1', b'"format_version": 9')
+            )
+    _, plan, outcome, said = merge(ws, [tmp_path / "自制名单.xlsx", newer, made], tmp_path / "out")
     got = {Path(p.file).name: p.kind for p in plan.problems}
     assert got["自制名单.xlsx"] == "not_a_report"
     assert got["newer.xlsx"] == "newer_format"

@@ -23,8 +23,9 @@ from unionclerk.services.workspace import database
 def inbox_module():
     name = "unionclerk_tests_merge_inbox"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(
-            "merge_inbox.py"))
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).with_name("merge_inbox.py")
+        )
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
@@ -44,8 +45,20 @@ def merged(tmp_path_factory):
 
     stdout = io.StringIO()
     with contextlib.redirect_stdout(stdout):
-        code = app.main(["merge", str(inbox.folder), "--period", "2018", "--out", str(out),
-                         "--expected", str(inbox.expected_csv), "--data-dir", str(data)])
+        code = app.main(
+            [
+                "merge",
+                str(inbox.folder),
+                "--period",
+                "2018",
+                "--out",
+                str(out),
+                "--expected",
+                str(inbox.expected_csv),
+                "--data-dir",
+                str(data),
+            ]
+        )
     files = {p.suffix: p for p in out.iterdir()}
     return inbox, code, stdout.getvalue().splitlines(), files, data
 
@@ -76,8 +89,11 @@ def independent_totals(docs: list[dict]) -> dict[str, dict[str, tuple[Decimal, i
 def test_exit_code_and_one_line_per_file(merged):
     inbox, code, lines, files, _ = merged
     assert code == 1  # some files were not used
-    every = sorted(p.relative_to(inbox.folder.parent).as_posix()
-                   for p in inbox.folder.rglob("*") if p.is_file())
+    every = sorted(
+        p.relative_to(inbox.folder.parent).as_posix()
+        for p in inbox.folder.rglob("*")
+        if p.is_file()
+    )
     said = [line for line in lines if line.startswith(("已使用：", "未使用："))]
     assert len(said) == len(every)
     for file in every:
@@ -96,16 +112,25 @@ def test_summary_json_totals_equal_independent_sums(merged):
     expected = independent_totals(docs)
     totals = summary["totals"]
     for form_key, sums in expected.items():
-        got = totals[form_key].get("summary", {}) if form_key in ("cadres",) else \
-            totals[form_key] if form_key not in ("venues", "services") else {}
+        got = (
+            totals[form_key].get("summary", {})
+            if form_key in ("cadres",)
+            else totals[form_key]
+            if form_key not in ("venues", "services")
+            else {}
+        )
         for key, (value, n) in sums.items():
             assert dec(got[key]["value"]) == value, (form_key, key)
             assert got[key]["units"] == n, (form_key, key)
     # 入会率 = Σmembers / Σemployees over the units that reported both
-    both = [d["forms"]["organisation"] for d in docs
-            if "members" in d["forms"]["organisation"] and "employees" in d["forms"]["organisation"]]
-    rate = (Decimal(sum(o["members"] for o in both)) * 100
-            / sum(o["employees"] for o in both)).quantize(Decimal("0.1"))
+    both = [
+        d["forms"]["organisation"]
+        for d in docs
+        if "members" in d["forms"]["organisation"] and "employees" in d["forms"]["organisation"]
+    ]
+    rate = (
+        Decimal(sum(o["members"] for o in both)) * 100 / sum(o["employees"] for o in both)
+    ).quantize(Decimal("0.1"))
     assert dec(totals["organisation"]["membership_rate"]["value"]) == rate
     assert totals["organisation"]["membership_rate"]["units"] == len(both) == 27
     # rosters: rows, sums of numeric columns, counts per choice, derived figures
@@ -118,8 +143,9 @@ def test_summary_json_totals_equal_independent_sums(merged):
     assert totals["venues"]["fields"]["area"]["rows"] == sum("area" in r for r in venues)
     assert totals["venues"]["by_venue_type"] == dict(Counter(r["venue_type"] for r in venues)) | {}
     services = [r for d in docs for r in d["forms"]["services"]["rows"]]
-    assert totals["services"]["fields"]["served"]["value"] == sum(r.get("served", 0)
-                                                                   for r in services)
+    assert totals["services"]["fields"]["served"]["value"] == sum(
+        r.get("served", 0) for r in services
+    )
     assert totals["services"]["by_category"] == dict(Counter(r["category"] for r in services))
     cadres = [r for d in docs for r in d["forms"]["cadres"]["rows"]]
     derived = totals["cadres"]["derived"]
@@ -131,7 +157,8 @@ def test_summary_json_totals_equal_independent_sums(merged):
     assert codes == sorted(d["forms"]["cover"]["division_code"] for d in docs)
     assert [u["division_code"] for u in summary["units"]] == codes
     assert {u["division_code"]: u["export_id"] for u in summary["units"]} == {
-        c: i for c, i in inbox.export_ids.items() if c in codes}
+        c: i for c, i in inbox.export_ids.items() if c in codes
+    }
 
 
 def _table(ws) -> tuple[list[str], list[list[Any]]]:
@@ -165,8 +192,9 @@ def test_workbook_total_rows_equal_independent_sums(merged):
                 want = summary["totals"]["organisation"]["membership_rate"]["value"]
                 assert float(total[col]) == want
         for key in ("cadres", "venues", "services"):
-            name = next(n for n in wb.sheetnames if n.startswith(forms[key].table_no)
-                        and "汇总项" not in n)
+            name = next(
+                n for n in wb.sheetnames if n.startswith(forms[key].table_no) and "汇总项" not in n
+            )
             heads, rows = _table(wb[name])
             body = [r for r in rows if isinstance(r[0], int)]
             assert len(body) == sum(len(d["forms"][key]["rows"]) for d in inbox.included)
@@ -205,7 +233,8 @@ def test_reporting_and_problem_lists_are_exactly_right(merged):
             assert "草稿" in sheet[codes[i]][8]
         _, rows = _table(wb["问题清单"])
         assert {(Path(r[1]).name, r[5]) for r in rows if r[1]} == {
-            (n, "未使用") for n, _ in problems}
+            (n, "未使用") for n, _ in problems
+        }
     finally:
         wb.close()
     # the county keeps what it received, for the window and the next merge

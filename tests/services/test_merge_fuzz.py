@@ -42,8 +42,10 @@ class Corpus:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.docs = hostile.documents(3, seed=77)
-        self.goods = [hostile.write_workbook(root / "inbox" / f"good{i}.xlsx", d)
-                      for i, d in enumerate(self.docs)]
+        self.goods = [
+            hostile.write_workbook(root / "inbox" / f"good{i}.xlsx", d)
+            for i, d in enumerate(self.docs)
+        ]
         self.xlsx = self.goods[0].read_bytes()
         self.json = json.dumps(self.docs[0], ensure_ascii=False).encode("utf-8")
         self.members = sum(d["forms"]["organisation"]["members"] for d in self.docs)
@@ -69,15 +71,21 @@ def corpus(tmp_path_factory):
     made.ws.close()
 
 
-@settings(max_examples=500, deadline=None, database=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=500,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(case=fuzz_case)
 def test_any_one_damaged_file_is_its_own_line_and_good_totals_stay_exact(corpus, case):
     kind, seed = case
     path = corpus.damaged(kind, seed, corpus.root)
     corpus.seq += 1
-    result = read_found(Found(path.name, path, ""), P2018, str(corpus.session.spill),
-                        corpus.seq, corpus.ws.forms)
+    result = read_found(
+        Found(path.name, path, ""), P2018, str(corpus.session.spill), corpus.seq, corpus.ws.forms
+    )
     path.unlink()
     corpus.session.results = corpus.good_results + [result]
     plan = corpus.session.plan(county.Options())
@@ -92,8 +100,13 @@ def test_any_one_damaged_file_is_its_own_line_and_good_totals_stay_exact(corpus,
     assert rollup.record_totals("organisation")["members"][0] == corpus.members
 
 
-@settings(max_examples=12, deadline=None, database=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=12,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(case=fuzz_case)
 def test_the_merge_command_always_writes_a_summary(corpus, case, tmp_path_factory):
     kind, seed = case
@@ -103,14 +116,27 @@ def test_the_merge_command_always_writes_a_summary(corpus, case, tmp_path_factor
     for good in corpus.goods:
         shutil.copy(good, inbox / good.name)
     damaged = corpus.damaged(kind, seed, inbox)
-    code = app.main(["merge", str(inbox), "--period", "2018", "--out", str(root / "out"),
-                     "--data-dir", str(root / "data")])
+    code = app.main(
+        [
+            "merge",
+            str(inbox),
+            "--period",
+            "2018",
+            "--out",
+            str(root / "out"),
+            "--data-dir",
+            str(root / "data"),
+        ]
+    )
     assert code in (0, 1)
     summary = json.loads(next((root / "out").glob("*.json")).read_text(encoding="utf-8"))
     assert summary["totals"]["organisation"]["members"]["value"] == corpus.members
     assert sorted(u["division_code"] for u in summary["units"]) == corpus.codes
     named = {p["file"] for p in summary["problems"]}
-    assert code == 0 or f"inbox/{damaged.name}" in named or any(
-        f"inbox/{g.name}" in named for g in corpus.goods)
+    assert (
+        code == 0
+        or f"inbox/{damaged.name}" in named
+        or any(f"inbox/{g.name}" in named for g in corpus.goods)
+    )
     with Workspace.open(root / "data") as ws, database(ws).read() as tx:
         assert sorted(r.unit.division_code for r in tx.list_reports()) == corpus.codes

@@ -27,7 +27,8 @@ def _write(folder: Path, docs: list[dict]) -> None:
     for doc in docs:
         cover = doc["forms"]["cover"]
         (folder / f"{cover['division_code']}_{cover['union_name']}.json").write_text(
-            json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+            json.dumps(doc, ensure_ascii=False), encoding="utf-8"
+        )
 
 
 def _merge(root: Path, name: str, inputs: list[Path]) -> tuple[county.Plan, county.Outcome]:
@@ -64,7 +65,8 @@ def test_city_summary_equals_direct_merge(city):
     assert city_json["reports"] == direct_json["reports"]
     assert len(city_json["reports"]) == len(all_docs) == 15
     assert city_json["totals"]["organisation"]["members"]["value"] == sum(
-        d["forms"]["organisation"]["members"] for d in all_docs)
+        d["forms"]["organisation"]["members"] for d in all_docs
+    )
 
 
 def test_township_in_two_county_summaries_counts_once_and_is_listed(city):
@@ -130,15 +132,21 @@ def test_an_edited_county_summary_is_named_and_left_out_unless_chosen(city, tmp_
     city_unit = {"union_name": "金华市总工会", "division_code": "330700000000"}
     with Workspace.open(tmp_path / "city-data") as ws:
         session, plan, outcome = county.merge_files(
-            ws, [edited], P2018, tmp_path / "city", county.Options(made_by=city_unit), workers=1)
+            ws, [edited], P2018, tmp_path / "city", county.Options(made_by=city_unit), workers=1
+        )
     assert outcome is None and plan.winners == []
     assert {p.kind for p in plan.problems} == {"edited"} and len(plan.problems) == 5
     assert all("所在的汇总文件生成后被改动过" in p.detail for p in plan.problems)
     assert f"表一 组织建设情况!E{total_row}" in session.results[0].detail  # once, for the file
     with Workspace.open(tmp_path / "chosen-data") as ws:
         _, plan, outcome = county.merge_files(
-            ws, [edited], P2018, tmp_path / "chosen",
-            county.Options(made_by=city_unit, use_edited=True), workers=1)
+            ws,
+            [edited],
+            P2018,
+            tmp_path / "chosen",
+            county.Options(made_by=city_unit, use_edited=True),
+            workers=1,
+        )
     assert outcome is not None and len(plan.winners) == 5
     before = json.loads(next((root / "东阳市").glob("*.json")).read_text(encoding="utf-8"))
     assert outcome.totals == before["totals"]  # the machine data, not the changed cell

@@ -44,8 +44,9 @@ def goods(tmp_path_factory, docs) -> list[Path]:
 
 def merge(ws, inputs, out, **kw):
     session, plan, outcome = county.merge_files(ws, inputs, P2018, out, workers=1, **kw)
-    by_file = {line.file.rsplit("/", 1)[-1]: line for line in lines.file_lines(session.results,
-                                                                                plan)}
+    by_file = {
+        line.file.rsplit("/", 1)[-1]: line for line in lines.file_lines(session.results, plan)
+    }
     return plan, outcome, by_file
 
 
@@ -65,8 +66,9 @@ def stored_reports(data: Path) -> list:
 
 
 # -- item 1: one bad file is one line --------------------------------------------------------
-def test_each_hostile_file_is_its_own_line_and_the_good_totals_are_exact(tmp_path, goods, docs,
-                                                                         capsys):
+def test_each_hostile_file_is_its_own_line_and_the_good_totals_are_exact(
+    tmp_path, goods, docs, capsys
+):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for g in goods:
@@ -76,12 +78,29 @@ def test_each_hostile_file_is_its_own_line_and_the_good_totals_are_exact(tmp_pat
     hostile.member_deflate64(goods[0], inbox / "deflate64.xlsx")
     for kind in ("nan", "bigint", "surrogate"):
         hostile.json_with(docs[3], inbox / f"{kind}.json", kind)
-    code, out = run_cli(["merge", str(inbox), "--period", "2018", "--out", str(tmp_path / "out"),
-                         "--data-dir", str(tmp_path / "data")], capsys)
+    code, out = run_cli(
+        [
+            "merge",
+            str(inbox),
+            "--period",
+            "2018",
+            "--out",
+            str(tmp_path / "out"),
+            "--data-dir",
+            str(tmp_path / "data"),
+        ],
+        capsys,
+    )
     assert code == 1, out
     assert "意外错误" not in out and "Traceback" not in out
-    reasons = {"带密码.zip!good0.xlsx": "密码", "flag.xlsx": "加密", "deflate64.xlsx": "压缩方式",
-               "nan.json": "会员人数", "bigint.json": "会员人数", "surrogate.json": "工会名称"}
+    reasons = {
+        "带密码.zip!good0.xlsx": "密码",
+        "flag.xlsx": "加密",
+        "deflate64.xlsx": "压缩方式",
+        "nan.json": "会员人数",
+        "bigint.json": "会员人数",
+        "surrogate.json": "工会名称",
+    }
     for name, word in reasons.items():
         line = next(x for x in out.splitlines() if x.startswith(f"未使用：inbox/{name}"))
         assert word in line, line
@@ -90,8 +109,9 @@ def test_each_hostile_file_is_its_own_line_and_the_good_totals_are_exact(tmp_pat
     assert {p["file"].split("/")[-1] for p in summary["problems"]} >= set(reasons)
 
 
-def test_an_unforeseen_error_in_one_file_is_logged_on_its_line(ws, tmp_path, goods, docs,
-                                                               monkeypatch, caplog):
+def test_an_unforeseen_error_in_one_file_is_logged_on_its_line(
+    ws, tmp_path, goods, docs, monkeypatch, caplog
+):
     real = reading.FileReader.workbook
 
     def boom(self):
@@ -113,15 +133,25 @@ def test_sixty_copies_of_one_report_still_make_a_summary(tmp_path, goods, capsys
     for i in range(60):
         shutil.copy(goods[0], inbox / f"佛堂镇第{i:02d}次转发的报表.xlsx")
     data = tmp_path / "data"
-    code, out = run_cli(["merge", str(inbox), "--period", "2018", "--out", str(tmp_path / "out"),
-                         "--data-dir", str(data)], capsys)
+    code, out = run_cli(
+        [
+            "merge",
+            str(inbox),
+            "--period",
+            "2018",
+            "--out",
+            str(tmp_path / "out"),
+            "--data-dir",
+            str(data),
+        ],
+        capsys,
+    )
     assert code == 1, out  # 59 duplicates listed
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 1
     assert len(stored_reports(data)) == 1
 
 
-def test_nothing_is_kept_in_the_database_when_the_merge_fails(tmp_path, goods, capsys,
-                                                              monkeypatch):
+def test_nothing_is_kept_in_the_database_when_the_merge_fails(tmp_path, goods, capsys, monkeypatch):
     from unionclerk.exporters.summary import pdf as summary_pdf
 
     def disk_full(*_a, **_k):
@@ -129,8 +159,19 @@ def test_nothing_is_kept_in_the_database_when_the_merge_fails(tmp_path, goods, c
 
     monkeypatch.setattr(summary_pdf, "write_summary_pdf", disk_full)
     data = tmp_path / "data"
-    code, out = run_cli(["merge", *map(str, goods), "--period", "2018", "--out",
-                         str(tmp_path / "out"), "--data-dir", str(data)], capsys)
+    code, out = run_cli(
+        [
+            "merge",
+            *map(str, goods),
+            "--period",
+            "2018",
+            "--out",
+            str(tmp_path / "out"),
+            "--data-dir",
+            str(data),
+        ],
+        capsys,
+    )
     assert code == 2 and "无法写入汇总文件" in out
     assert stored_reports(data) == []
     assert not any((tmp_path / "out").iterdir())
@@ -142,16 +183,18 @@ def _edited_copy(src: Path, dst: Path) -> Path:
 
     wb = load_workbook(src)
     ws = next(s for s in wb.worksheets if s.title.startswith("表一"))
-    cell = next(c for row in ws.iter_rows() for c in row
-                if isinstance(c.value, int) and c.value > 100)
+    cell = next(
+        c for row in ws.iter_rows() for c in row if isinstance(c.value, int) and c.value > 100
+    )
     cell.value += 1000
     wb.save(dst)
     return dst
 
 
 @pytest.mark.parametrize("edited_first", [True, False])
-def test_edited_copy_is_edited_and_the_original_used_in_either_order(ws, tmp_path, goods,
-                                                                    edited_first):
+def test_edited_copy_is_edited_and_the_original_used_in_either_order(
+    ws, tmp_path, goods, edited_first
+):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     original = shutil.copy(goods[0], inbox / ("b.xlsx" if edited_first else "a.xlsx"))
@@ -180,16 +223,17 @@ def test_file_times_never_decide(ws, tmp_path, docs):
     older, newer = json.loads(json.dumps(docs[0])), json.loads(json.dumps(docs[0]))
     newer["forms"]["organisation"]["members"] += 7  # the corrected figure
     first = hostile.write_workbook(inbox / "x.xlsx", older, when=hostile.WHEN)
-    hostile.write_workbook(inbox / "y.xlsx", newer,
-                           when=hostile.WHEN.replace(day=28))
+    hostile.write_workbook(inbox / "y.xlsx", newer, when=hostile.WHEN.replace(day=28))
     os.utime(first, (time.time() + 3600, time.time() + 3600))  # the old one forwarded last
     hostile.write_json(inbox / "j1.json", older)
     hostile.write_json(inbox / "j2.json", newer)
     os.utime(inbox / "j1.json", (time.time() + 7200, time.time() + 7200))
     plan, outcome, by_file = merge(ws, [inbox], tmp_path / "out")
     assert by_file["y.xlsx"].state == lines.USED
-    assert outcome.totals["organisation"]["members"]["value"] == newer["forms"]["organisation"][
-        "members"]
+    assert (
+        outcome.totals["organisation"]["members"]["value"]
+        == newer["forms"]["organisation"]["members"]
+    )
     # two JSON reports (no export time) with different content, without the workbooks
     plan, outcome, by_file = merge(ws, [inbox / "j1.json", inbox / "j2.json"], tmp_path / "o2")
     assert outcome is None and not plan.winners
@@ -202,16 +246,18 @@ def test_an_export_dated_after_the_merge_is_flagged_and_does_not_win(ws, tmp_pat
     inbox = tmp_path / "inbox"
     future = json.loads(json.dumps(docs[0]))
     future["forms"]["organisation"]["members"] += 5
-    hostile.write_workbook(inbox / "future.xlsx", future,
-                           when=datetime(2099, 12, 31, 9, tzinfo=hostile.CST))
+    hostile.write_workbook(
+        inbox / "future.xlsx", future, when=datetime(2099, 12, 31, 9, tzinfo=hostile.CST)
+    )
     hostile.write_workbook(inbox / "normal.xlsx", docs[0])
     plan, outcome, by_file = merge(ws, [inbox], tmp_path / "out")
     assert by_file["normal.xlsx"].state == lines.USED
     assert "晚于本次汇总" in by_file["future.xlsx"].why
     # the same content exported again (another id, a sane time) is no "same export"
     hostile.write_workbook(inbox / "again.xlsx", docs[0], when=hostile.WHEN.replace(day=21))
-    plan, outcome, by_file = merge(ws, [inbox / "normal.xlsx", inbox / "again.xlsx"],
-                                   tmp_path / "o1")
+    plan, outcome, by_file = merge(
+        ws, [inbox / "normal.xlsx", inbox / "again.xlsx"], tmp_path / "o1"
+    )
     dropped = [line for line in by_file.values() if line.state == lines.UNUSED]
     assert len(dropped) == 1 and "另一次导出" in dropped[0].why
     # alone, it is used but listed in 问题清单 and on its line
@@ -246,19 +292,22 @@ def test_summary_workbook_quotes_text_that_looks_like_a_formula(ws, tmp_path, do
     hostile.write_json(tmp_path / "in" / "a.json", doc)
     _, outcome, _ = merge(ws, [tmp_path / "in"], tmp_path / "out")
     wb = load_workbook(outcome.files[0])
-    cells = [c for s in wb.worksheets for row in s.iter_rows() for c in row
-             if c.value == "=1+1职工书屋"]
+    cells = [
+        c for s in wb.worksheets for row in s.iter_rows() for c in row if c.value == "=1+1职工书屋"
+    ]
     assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
 
 
 # -- item 10: the expected-units list --------------------------------------------------------
 def test_expected_list_edge_cases_are_refused_by_file_and_line(tmp_path, goods):
     long_field = tmp_path / "长字段.csv"
-    long_field.write_text("代码,名称\n330782101000,佛堂镇\n330782102000," + "名" * 200_000 + "\n",
-                          encoding="utf-8")
+    long_field.write_text(
+        "代码,名称\n330782101000,佛堂镇\n330782102000," + "名" * 200_000 + "\n", encoding="utf-8"
+    )
     many = tmp_path / "很多行.csv"
-    many.write_text("代码,名称\n" + "".join(f"3307{i:08d},镇{i}\n" for i in range(200_000)),
-                    encoding="utf-8")
+    many.write_text(
+        "代码,名称\n" + "".join(f"3307{i:08d},镇{i}\n" for i in range(200_000)), encoding="utf-8"
+    )
     good_list = tmp_path / "list.xlsx"
     from openpyxl import Workbook
 
@@ -270,13 +319,17 @@ def test_expected_list_edge_cases_are_refused_by_file_and_line(tmp_path, goods):
     truncated = tmp_path / "截断.xlsx"
     with zipfile.ZipFile(good_list) as zf:
         xml = zf.read("xl/worksheets/sheet1.xml")
-    hostile.rewrite(good_list, truncated, {"xl/worksheets/sheet1.xml": xml[:len(xml) // 2]})
-    for path, words in ((long_field, ("第 3 行",)), (many, ("10,000", "10,001")),
-                        (truncated, ("已损坏",))):
+    hostile.rewrite(good_list, truncated, {"xl/worksheets/sheet1.xml": xml[: len(xml) // 2]})
+    for path, words in (
+        (long_field, ("第 3 行",)),
+        (many, ("10,000", "10,001")),
+        (truncated, ("已损坏",)),
+    ):
         with pytest.raises(UserError) as err:
             expected_list.read_expected(path)
-        assert err.value.where == path.name and all(w in err.value.message for w in words), \
+        assert err.value.where == path.name and all(w in err.value.message for w in words), (
             err.value.message
+        )
     assert len(expected_list.read_expected(good_list)) == 50
 
 
@@ -305,8 +358,9 @@ def test_scratch_is_in_the_data_folder_and_leftovers_are_swept(ws, tmp_path, mon
 
 
 # -- item 5: a summary made from drafts is a draft ------------------------------------------
-def test_a_summary_of_drafts_is_marked_draft_everywhere_and_has_a_signature_block(ws, tmp_path,
-                                                                                 docs):
+def test_a_summary_of_drafts_is_marked_draft_everywhere_and_has_a_signature_block(
+    ws, tmp_path, docs
+):
     import subprocess
 
     from openpyxl import load_workbook
@@ -317,8 +371,9 @@ def test_a_summary_of_drafts_is_marked_draft_everywhere_and_has_a_signature_bloc
     plan, outcome, by_file = merge(ws, [inbox], tmp_path / "out")
     assert outcome.head.draft and all("草稿" in f.name for f in outcome.files)
     pdf = next(f for f in outcome.files if f.suffix == ".pdf")
-    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                           text=True, check=True).stdout.split("\f")
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
     pages = [p for p in pages if p.strip()]
     assert pages and all("草稿" in p for p in pages)
     assert "单位负责人" in pages[0] and "单位盖章" in pages[0] and "（草稿）" in pages[0]
@@ -336,15 +391,18 @@ def test_a_summary_of_drafts_is_marked_draft_everywhere_and_has_a_signature_bloc
 
 
 # -- item 6: a township's own PDF beside its workbook ----------------------------------------
-def test_the_programs_pdf_beside_its_workbook_is_an_attachment_not_a_problem(ws, tmp_path,
-                                                                             goods, docs):
+def test_the_programs_pdf_beside_its_workbook_is_an_attachment_not_a_problem(
+    ws, tmp_path, goods, docs
+):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(goods[0], inbox / "佛堂镇.xlsx")
     hostile.write_pdf(inbox / "佛堂镇.pdf", docs[0])
     plan, outcome, by_file = merge(ws, [inbox], tmp_path / "out")
-    assert by_file["佛堂镇.pdf"].state == lines.ATTACHED and "附件（供打印）" in by_file[
-        "佛堂镇.pdf"].text
+    assert (
+        by_file["佛堂镇.pdf"].state == lines.ATTACHED
+        and "附件（供打印）" in by_file["佛堂镇.pdf"].text
+    )
     assert plan.problems == [] and not lines.any_unused(list(by_file.values()), plan)
     # a PDF whose unit sent no workbook, and somebody else's PDF, are real problems
     hostile.write_pdf(inbox / "三墩镇.pdf", docs[1])
@@ -377,5 +435,7 @@ def test_hostile_workbooks_and_json_cost_little_and_are_named(ws, tmp_path, good
     assert "sharedStrings" in by_file["sst.xlsx"].why
     assert by_file["xfd.xlsx"].state == lines.UNUSED and "封面!XFD1" in by_file["xfd.xlsx"].why
     assert "结构异常" in by_file["empty.json"].why
-    assert by_file["stray.xlsx"].state == lines.UNUSED and "_unionclerk!A900" in by_file[
-        "stray.xlsx"].why
+    assert (
+        by_file["stray.xlsx"].state == lines.UNUSED
+        and "_unionclerk!A900" in by_file["stray.xlsx"].why
+    )

@@ -71,8 +71,7 @@ def test_json_carries_the_mark_only_when_there_is_one(ws, tmp_path) -> None:
     doc = json_report.build_document(ws.forms, session.report.period, session.data)
     assert doc["nothing_to_report"] == ["services"]
     assert json_report.parse_document(doc, ws.forms).data.nothing == {"services"}
-    done = exporting.export_report(ws, session.report, tmp_path, ["json"],
-                                   clock=lambda: CLOCK)
+    done = exporting.export_report(ws, session.report, tmp_path, ["json"], clock=lambda: CLOCK)
     other = Workspace.open(tmp_path / "其他")
     try:
         imported = importing.import_file(other, done.files[0])
@@ -94,8 +93,9 @@ def test_bad_marks_are_refused_by_name(ws, bad) -> None:
 def test_workbook_and_pdf_say_nothing_to_report(ws, tmp_path) -> None:
     session = emptied(ws)
     session.mark_nothing(["services"])
-    done = exporting.export_report(ws, session.report, tmp_path, ["xlsx", "pdf"],
-                                   clock=lambda: CLOCK)
+    done = exporting.export_report(
+        ws, session.report, tmp_path, ["xlsx", "pdf"], clock=lambda: CLOCK
+    )
     workbook = next(f for f in done.files if f.suffix == ".xlsx")
     book = openpyxl.load_workbook(workbook)
     sheets = {ws_.title: [c.value for row in ws_.iter_rows() for c in row] for ws_ in book}
@@ -108,6 +108,7 @@ def test_workbook_and_pdf_say_nothing_to_report(ws, tmp_path) -> None:
     info = inspection.inspect_file(ws.forms, workbook)
     assert info.integrity == "intact", info.messages
     pdf = next(f for f in done.files if f.suffix == ".pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "本期无此项" in text

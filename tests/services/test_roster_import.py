@@ -29,8 +29,19 @@ from unionclerk.services.roster_cells import (
 )
 
 ZHANG_LI = "33078219850615012" + id_check_char("33078219850615012")
-HEADER = ["序号", "身份证号", "姓 名", "性别", "职务", "专兼职", "出生日期", "文化程度",
-          "是否一线", "手机", "年龄"]
+HEADER = [
+    "序号",
+    "身份证号",
+    "姓 名",
+    "性别",
+    "职务",
+    "专兼职",
+    "出生日期",
+    "文化程度",
+    "是否一线",
+    "手机",
+    "年龄",
+]
 
 
 def roster_book(path: Path, rows: list[list]) -> Path:
@@ -50,8 +61,19 @@ def roster_book(path: Path, rows: list[list]) -> Path:
 
 def good_rows() -> list[list]:
     return [
-        [1, ZHANG_LI, "张丽", "女", "主席", "专职", datetime(1985, 6, 15), "本科",
-         "否", 13812345678, 33],
+        [
+            1,
+            ZHANG_LI,
+            "张丽",
+            "女",
+            "主席",
+            "专职",
+            datetime(1985, 6, 15),
+            "本科",
+            "否",
+            13812345678,
+            33,
+        ],
         [2, "", "王强", "男 ", "委员", "兼职", "1979.10", "大专", "是", "0579-85123456", 39],
         [3, None, "李明", "男", "办公室主任", "兼职", 1990.1, "硕士", None, None, 28],
         [None, None, None, None, None, None, None, None, None, None, None],
@@ -104,15 +126,29 @@ def test_clipboard_text_round_trip(forms) -> None:
 
 def test_headers_match_by_text_and_synonyms(forms) -> None:
     f = forms["cadres"]
-    assert match_header(f, HEADER) == [None, "id_number", "name", "gender", "position",
-                                       "appointment", "birth", "education", "frontline",
-                                       "phone", None]
+    assert match_header(f, HEADER) == [
+        None,
+        "id_number",
+        "name",
+        "gender",
+        "position",
+        "appointment",
+        "birth",
+        "education",
+        "frontline",
+        "phone",
+        None,
+    ]
     rows = [["名单"], [], HEADER, ["1", "x"]]
     assert guess_header_row(f, rows) == 2
     assert guess_header_row(f, [["张三", "男"], ["李四", "女"]]) is None
     v = forms["venues"]
     assert match_header(v, ["阵地名称", "面积（㎡）", "类型", "关注人数"]) == [
-        "name", "area", "venue_type", "followers"]
+        "name",
+        "area",
+        "venue_type",
+        "followers",
+    ]
 
 
 def test_a_workbook_is_read_matched_and_built(tmp_path, forms) -> None:
@@ -127,10 +163,18 @@ def test_a_workbook_is_read_matched_and_built(tmp_path, forms) -> None:
     rows = ri.build_rows(form, data, matching.columns)
     assert rows.sheet_rows == [4, 5, 6] and rows.skipped == 2  # a blank and a 合计 row
     first, second, third = rows.values
-    assert first == {"ethnicity": "汉族", "id_number": ZHANG_LI, "name": "张丽",
-                     "gender": "女", "position": "主席", "appointment": "专职",
-                     "birth": YearMonth(1985, 6), "education": "大学本科", "frontline": False,
-                     "phone": "13812345678"}
+    assert first == {
+        "ethnicity": "汉族",
+        "id_number": ZHANG_LI,
+        "name": "张丽",
+        "gender": "女",
+        "position": "主席",
+        "appointment": "专职",
+        "birth": YearMonth(1985, 6),
+        "education": "大学本科",
+        "frontline": False,
+        "phone": "13812345678",
+    }
     assert second["birth"] == YearMonth(1979, 10) and second["gender"] == "男"
     assert third[RAW_KEY] == {"position": "办公室主任", "birth": "1990.1"}
     assert third["education"] == "研究生" and rows.kept == 2

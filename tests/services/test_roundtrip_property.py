@@ -29,13 +29,21 @@ FIRST, SECOND = "330782101000", "330782102000"
 
 
 # Generation only: shrinking an example that takes seconds would outlast the timeout.
-@settings(max_examples=2, deadline=None, database=None,
-          phases=[Phase.explicit, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(first=report_docs(FIRST, max_rows=12, most_text=400),
-       second=report_docs(SECOND, max_rows=3, most_text=60))
-@example(first=maximal_doc(FIRST, 3, every_explanation=False),
-         second=maximal_doc(SECOND, 0, every_explanation=False)).via("all at maximum")
+@settings(
+    max_examples=2,
+    deadline=None,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    first=report_docs(FIRST, max_rows=12, most_text=400),
+    second=report_docs(SECOND, max_rows=3, most_text=60),
+)
+@example(
+    first=maximal_doc(FIRST, 3, every_explanation=False),
+    second=maximal_doc(SECOND, 0, every_explanation=False),
+).via("all at maximum")
 @example(first=empty_doc(FIRST), second=empty_doc(SECOND)).via("all empty")
 def test_every_accepted_report_round_trips(first, second) -> None:
     with tempfile.TemporaryDirectory() as tmp:

@@ -13,11 +13,20 @@ DIVISION = "330782102000"
 
 def cover(forms) -> dict:
     f = forms["cover"]
-    typed = {"union_name": "赤岸镇总工会", "union_type": "乡镇总工会", "division_code": DIVISION,
-             "credit_code": demo.credit_code(DIVISION, "MA0000001"), "city": "金华市",
-             "county": "义乌市", "township": "赤岸镇", "head_title": "主席",
-             "head_name": "张建国", "filler_name": "李丽芳", "filler_phone": "13812345678",
-             "address": ""}
+    typed = {
+        "union_name": "赤岸镇总工会",
+        "union_type": "乡镇总工会",
+        "division_code": DIVISION,
+        "credit_code": demo.credit_code(DIVISION, "MA0000001"),
+        "city": "金华市",
+        "county": "义乌市",
+        "township": "赤岸镇",
+        "head_title": "主席",
+        "head_name": "张建国",
+        "filler_name": "李丽芳",
+        "filler_phone": "13812345678",
+        "address": "",
+    }
     return {k: f.field(k).parse_text(v) for k, v in typed.items()}
 
 
@@ -34,8 +43,9 @@ def test_start_own_report_fills_the_cover(ws, forms) -> None:
     s = EditSession(ws, report)
     assert s.value("cover", "filler_phone") == "13812345678"
     assert s.value("cover", "address") is None  # empty values are not stored
-    assert not any(p.form == "cover" and p.field in ("credit_code", "division_code")
-                   for p in s.problems())
+    assert not any(
+        p.form == "cover" and p.field in ("credit_code", "division_code") for p in s.problems()
+    )
 
 
 def test_role_can_change(ws) -> None:
@@ -47,8 +57,9 @@ def test_role_can_change(ws) -> None:
 
 def test_window_reports_follow_the_role(ws, forms) -> None:
     setup.start_own_report(ws, cover(forms), Period(2019))
-    reports.create_report(ws, "330782101000", Period(2019), union_name="佛堂镇总工会",
-                          source="received")
+    reports.create_report(
+        ws, "330782101000", Period(2019), union_name="佛堂镇总工会", source="received"
+    )
     assert [r.unit.division_code for r in setup.window_reports(ws)] == [DIVISION]
     setup.set_role(ws, setup.COUNTY)
     assert len(setup.window_reports(ws)) == 2

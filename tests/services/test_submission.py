@@ -25,8 +25,9 @@ def test_export_every_format(ws, tmp_path):
     report = demo.build_demo(ws)
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
-    done = exporting.export_report(ws, report, tmp_path, ["xlsx", "pdf", "json"],
-                                   clock=lambda: CLOCK)
+    done = exporting.export_report(
+        ws, report, tmp_path, ["xlsx", "pdf", "json"], clock=lambda: CLOCK
+    )
     base = "330782101000_佛堂镇总工会_2018年度_工会工作报表_草稿"  # a draft says so in its name
     assert [p.name for p in done.files] == [f"{base}.xlsx", f"{base}.pdf", f"{base}.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in done.files)
@@ -38,8 +39,7 @@ def test_export_every_format(ws, tmp_path):
 
 def test_round_trip_through_the_workbook(ws, tmp_path):
     report = demo.build_demo(ws)
-    first = exporting.export_report(ws, report, tmp_path, ["xlsx", "json"],
-                                    clock=lambda: CLOCK)
+    first = exporting.export_report(ws, report, tmp_path, ["xlsx", "json"], clock=lambda: CLOCK)
     other = Workspace.open(tmp_path / "empty")
     try:
         imported = importing.import_file(other, first.files[0])
@@ -67,7 +67,8 @@ def test_long_payload_is_split_over_cells(ws, tmp_path):
     doc = demo.document()
     doc["forms"]["services"]["rows"] = [
         {"name": f"第{i}期职工技能培训", "category": "技能培训", "notes": f"{i}：" + "说明" * 90}
-        for i in range(300)]
+        for i in range(300)
+    ]
     source = tmp_path / "big.json"
     source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     report = importing.import_file(ws, source).report
@@ -119,6 +120,20 @@ def test_export_command_defaults_to_xlsx_and_pdf(tmp_path, capsys):
     assert main(["--data-dir", str(data), "export", "--period", "2018", "--out", str(out)]) == 0
     assert sorted(p.suffix for p in out.iterdir()) == [".pdf", ".xlsx"]
     assert "草稿" in capsys.readouterr().err
-    assert main(["--data-dir", str(data), "export", "--period", "2018", "--out", str(out),
-                 "--format", "doc"]) == 2
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(data),
+                "export",
+                "--period",
+                "2018",
+                "--out",
+                str(out),
+                "--format",
+                "doc",
+            ]
+        )
+        == 2
+    )
     assert "Traceback" not in capsys.readouterr().err

@@ -65,17 +65,26 @@ def test_commands_beside_a_window_leave_backups_alone(capsys, data_dir: Path) ->
 
 @pytest.fixture
 def dead_pid() -> int:
-    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return int(done.stdout)
 
 
-def test_stale_staging_folders_are_swept_at_the_next_start(capsys, data_dir: Path,
-                                                           tmp_path: Path, dead_pid) -> None:
+def test_stale_staging_folders_are_swept_at_the_next_start(
+    capsys, data_dir: Path, tmp_path: Path, dead_pid
+) -> None:
     out = tmp_path / "交给县里"
     assert run(capsys, data_dir, "demo")[0] == 0
-    assert run(capsys, data_dir, "export", "--period", "2018", "--out", str(out),
-               "--format", "json")[0] == 0
+    assert (
+        run(capsys, data_dir, "export", "--period", "2018", "--out", str(out), "--format", "json")[
+            0
+        ]
+        == 0
+    )
     killed = out / f".unionclerk-export-{dead_pid}-abcd"
     killed_merge = out / f".unionclerk-summary-{dead_pid}-efgh"
     for folder in (killed, killed_merge):
@@ -92,7 +101,8 @@ def test_stale_staging_folders_are_swept_at_the_next_start(capsys, data_dir: Pat
         alive.kill()
         alive.wait()
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
-        "330782101000_佛堂镇总工会_2018年度_工会工作报表_草稿.json"]
+        "330782101000_佛堂镇总工会_2018年度_工会工作报表_草稿.json"
+    ]
 
 
 def test_own_running_staging_is_never_swept(tmp_path: Path) -> None:

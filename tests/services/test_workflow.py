@@ -30,8 +30,9 @@ def explain_demo_warnings(ws: Workspace, report: ReportInfo, venue: str = VENUE_
     data = reports.load(ws, report)
     with database(ws).transaction() as tx:
         tx.set_explanation(report.id, f"venues.rows[{data.rows['venues'][1].uuid}].area", venue)
-        tx.set_explanation(report.id, f"services.rows[{data.rows['services'][7].uuid}].sessions",
-                           SERVICE_REASON)
+        tx.set_explanation(
+            report.id, f"services.rows[{data.rows['services'][7].uuid}].sessions", SERVICE_REASON
+        )
 
 
 # -- a new period ----------------------------------------------------------------------------
@@ -42,7 +43,11 @@ def test_new_period_carries_cover_cadres_and_venues(ws: Workspace) -> None:
 
     new = reports.create_report(ws, CODE, Period(2019))
     assert (new.period, new.status, new.source, new.unit.division_code) == (
-        Period(2019), DRAFT, OWN, CODE)
+        Period(2019),
+        DRAFT,
+        OWN,
+        CODE,
+    )
     data = reports.load(ws, new)
 
     cover = dict(before.single["cover"])
@@ -62,8 +67,9 @@ def test_new_period_carries_cover_cadres_and_venues(ws: Workspace) -> None:
     assert any("从 2018年度 结转" in n for n in notes(ws, new))
 
     problems = reports.check(ws, new)
-    assert ("cover", "report_date", None) in {(p.form, p.field, p.row_index) for p in problems
-                                              if p.rule == "required"}
+    assert ("cover", "report_date", None) in {
+        (p.form, p.field, p.row_index) for p in problems if p.rule == "required"
+    }
 
 
 def test_new_period_takes_the_latest_earlier_report(ws: Workspace) -> None:
@@ -135,12 +141,15 @@ def test_complete_refuses_while_errors_remain_even_if_explained(ws: Workspace) -
     assert fresh(ws, report).status == DRAFT
 
     left = reports.outstanding(ws, report)
-    assert [(p.form, p.field) for p in left.errors] == [("organisation", "single_unions"),
-                                                        ("cadres", "gender")]
+    assert [(p.form, p.field) for p in left.errors] == [
+        ("organisation", "single_unions"),
+        ("cadres", "gender"),
+    ]
     with database(ws).transaction() as tx:
         tx.set_value(report.id, "organisation", "single_unions", 185)
-        tx.set_value(report.id, "cadres", "gender",
-                     data.rows["cadres"][4].values["gender"], row_uuid=cadre)
+        tx.set_value(
+            report.id, "cadres", "gender", data.rows["cadres"][4].values["gender"], row_uuid=cadre
+        )
     reports.complete(ws, report)
     assert fresh(ws, report).status == COMPLETE
 

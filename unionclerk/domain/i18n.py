@@ -45,8 +45,12 @@ def tr(message: str, /, **params: object) -> str:
     quotes are never doubled: “"缺编制"破解情况” reads “‘缺编制’破解情况”."""
     template = _CATALOGUE.get(message, message) if _LANG != "zh" else message
     if "“{" in template:
-        params = {k: nested_quotes(v) if isinstance(v, str) and re.search(
-            "“\\{" + k + "[^}]*\\}”", template) else v for k, v in params.items()}
+        params = {
+            k: nested_quotes(v)
+            if isinstance(v, str) and re.search("“\\{" + k + "[^}]*\\}”", template)
+            else v
+            for k, v in params.items()
+        }
     return template.format(**params)
 
 

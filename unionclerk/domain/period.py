@@ -65,7 +65,7 @@ class Period:
     @classmethod
     def from_json(cls, raw: object) -> Period:
         if not isinstance(raw, dict) or set(raw) - {"year", "part"} or "year" not in raw:
-            raise UserError(tr("period 应为 {{\"year\": 2018, \"part\": \"year\"}} 这样的对象"))
+            raise UserError(tr('period 应为 {{"year": 2018, "part": "year"}} 这样的对象'))
         year, part = raw.get("year"), raw.get("part", "year")
         if not isinstance(year, int) or isinstance(year, bool) or not isinstance(part, str):
             raise UserError(tr("period 中的 year 应为整数、part 应为 year/h1/h2"))
@@ -77,8 +77,6 @@ class Period:
         t = text.strip().lower().replace(" ", "")
         m = re.fullmatch(r"(\d{4})(?:年度|年)?[-_]?(year|h1|h2|上半年|下半年)?", t)
         if not m:
-            raise UserError(
-                tr("无法识别报告期“{text}”：请写成 2018、2018h1 或 2018h2", text=text)
-            )
+            raise UserError(tr("无法识别报告期“{text}”：请写成 2018、2018h1 或 2018h2", text=text))
         part = {"上半年": "h1", "下半年": "h2", None: "year"}.get(m.group(2), m.group(2))
         return cls(int(m.group(1)), part)

@@ -16,7 +16,12 @@ PASS, RETURN = "pass", "return"  # verdicts
 VERDICT_LABELS = {PASS: "通过", RETURN: "退回修改"}
 
 # 报送情况 of a unit on the county side.
-STATE_REPORTED, STATE_RETURNED, STATE_RESUBMITTED, STATE_PASSED = "已报", "退回修改中", "已重报", "通过"
+STATE_REPORTED, STATE_RETURNED, STATE_RESUBMITTED, STATE_PASSED = (
+    "已报",
+    "退回修改中",
+    "已重报",
+    "通过",
+)
 
 SHORT_HASH = 8  # characters of the payload hash shown to people (county screen, inspect, diff)
 
@@ -65,8 +70,7 @@ class Comment:
     def target(self) -> str:
         """forms.md keys: `form`, `form.field` or `form.rows[i].field`."""
         if self.row_index is not None:
-            return f"{self.form}.rows[{self.row_index}]" + (f".{self.field}" if self.field
-                                                           else "")
+            return f"{self.form}.rows[{self.row_index}]" + (f".{self.field}" if self.field else "")
         return f"{self.form}.{self.field}" if self.field else self.form
 
 

@@ -10,9 +10,19 @@ from __future__ import annotations
 from unionclerk.domain.i18n import language
 
 UNITS_EN = {
-    "个": "no.", "人": "persons", "元": "yuan", "平方米": "m²", "件": "cases", "户": "households",
-    "次": "times", "人次": "attendances", "家": "units", "场": "events", "岁": "years",
-    "%": "%", "行": "rows",
+    "个": "no.",
+    "人": "persons",
+    "元": "yuan",
+    "平方米": "m²",
+    "件": "cases",
+    "户": "households",
+    "次": "times",
+    "人次": "attendances",
+    "家": "units",
+    "场": "events",
+    "岁": "years",
+    "%": "%",
+    "行": "rows",
 }
 _NUMBERS = "一二三四五六七八九十"
 

@@ -20,8 +20,9 @@ os.umask(_UMASK)  # os.umask is process-wide, and writes may run in worker threa
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path to write to; on success it replaces `target`."""
     target = Path(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem[:40]}.", suffix=".part",
-                                    dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{target.stem[:40]}.", suffix=".part", dir=target.parent
+    )
     os.close(fd)
     tmp = Path(tmp_name)
     try:

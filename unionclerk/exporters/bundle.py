@@ -76,8 +76,13 @@ def unit_identity(data: ReportData) -> dict[str, str]:
     return {k: cover[k] for k in ("division_code", "union_name", "credit_code") if cover.get(k)}
 
 
-def prepare(forms: FormSet, period: Period, data: ReportData, stamp: Stamp,
-            review: dict[str, Any] | None = None) -> Bundle:
+def prepare(
+    forms: FormSet,
+    period: Period,
+    data: ReportData,
+    stamp: Stamp,
+    review: dict[str, Any] | None = None,
+) -> Bundle:
     """`review`: the replies to a return, carried in the report (docs/review.md)."""
     doc = json_report.build_document(forms, period, data, full_ids=stamp.full_ids)
     if review:
@@ -85,20 +90,32 @@ def prepare(forms: FormSet, period: Period, data: ReportData, stamp: Stamp,
     canonical = json_report.canonical(doc)
     parsed = json_report.parse_document(doc, forms)
     manifest = machine.build_manifest(
-        kind=machine.SUBMISSION, period=period.to_json(), form_versions=forms.versions,
-        unit=unit_identity(parsed.data), program_version=stamp.program_version,
-        layout_version=LAYOUT_VERSION, payload=canonical, status=stamp.status,
-        draft=stamp.draft, exported_at=stamp.iso, export_id=stamp.export_id,
-        full_ids=stamp.full_ids)
+        kind=machine.SUBMISSION,
+        period=period.to_json(),
+        form_versions=forms.versions,
+        unit=unit_identity(parsed.data),
+        program_version=stamp.program_version,
+        layout_version=LAYOUT_VERSION,
+        payload=canonical,
+        status=stamp.status,
+        draft=stamp.draft,
+        exported_at=stamp.iso,
+        export_id=stamp.export_id,
+        full_ids=stamp.full_ids,
+    )
     return Bundle(doc, canonical, parsed, manifest)
 
 
-def context(forms: FormSet, period: Period | None, data: ReportData,
-            manifest: dict[str, Any]) -> Context:
+def context(
+    forms: FormSet, period: Period | None, data: ReportData, manifest: dict[str, Any]
+) -> Context:
     """The sheets' context, from a manifest (the writer's and the reader's alike)."""
     draft = bool(manifest.get("draft", True))
     return Context(
-        forms=forms, period=period, data=data, draft=draft,
+        forms=forms,
+        period=period,
+        data=data,
+        draft=draft,
         status_label=status_label(str(manifest.get("status", "")), draft),
         exported_at=shown_time(str(manifest.get("exported_at", ""))),
         export_id=str(manifest.get("export_id", "")),

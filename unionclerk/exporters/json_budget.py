@@ -24,12 +24,14 @@ STRUCTURE_FROM = 2 * 1024 * 1024  # bytes: below this even a file of `{}` costs 
 def check(raw: bytes | str) -> None:
     """UserError when the text is larger or more deeply cut up than a report can be."""
     if len(raw) > MAX_BYTES:
-        raise UserError(tr("文件过大（{mb} MB），超出报表或汇总文件可能的大小",
-                           mb=len(raw) // 2**20))
+        raise UserError(
+            tr("文件过大（{mb} MB），超出报表或汇总文件可能的大小", mb=len(raw) // 2**20)
+        )
     if len(raw) < STRUCTURE_FROM:
         return  # whatever its shape, a small file costs little (the parser names its faults)
     containers = raw.count(b"{" if isinstance(raw, bytes) else "{") + raw.count(
-        b"[" if isinstance(raw, bytes) else "[")
+        b"[" if isinstance(raw, bytes) else "["
+    )
     if containers > len(raw) // BYTES_PER_CONTAINER + 1000:
         raise UserError(tr("JSON 文件结构异常（对象或数组多得不像报表），未读取"))
 

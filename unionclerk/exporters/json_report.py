@@ -26,8 +26,16 @@ FORMAT = "unionclerk.report"
 SUMMARY_FORMAT = "unionclerk.summary"
 FORMAT_VERSION = 1
 MAX_ROWS = 100_000
-_TOP_KEYS = {"format", "format_version", "period", "forms", "explanations", "form_versions",
-             "nothing_to_report", "review"}
+_TOP_KEYS = {
+    "format",
+    "format_version",
+    "period",
+    "forms",
+    "explanations",
+    "form_versions",
+    "nothing_to_report",
+    "review",
+}
 _EXPLAIN_RE = re.compile(r"^([a-z_]+)\.(?:rows\[(\d{1,9})\]\.)?([a-z_0-9]+)$")
 
 
@@ -56,8 +64,13 @@ def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
     except UnicodeDecodeError:
         raise UserError(tr("文件不是 UTF-8 编码的 JSON，无法读取")) from None
     except json.JSONDecodeError as exc:
-        raise UserError(tr("不是有效的 JSON 文件（第 {line} 行第 {col} 列附近出错）",
-                           line=exc.lineno, col=exc.colno)) from None
+        raise UserError(
+            tr(
+                "不是有效的 JSON 文件（第 {line} 行第 {col} 列附近出错）",
+                line=exc.lineno,
+                col=exc.colno,
+            )
+        ) from None
     except RecursionError:  # nested thousands of levels deep: no report looks like that
         raise UserError(tr("JSON 嵌套层数过多，不是工会报表文件")) from None
     return parse_document(doc, forms)
@@ -74,8 +87,13 @@ def parse_document(doc: Any, forms: FormSet) -> ParsedReport:
     if not isinstance(version, int) or isinstance(version, bool):
         raise UserError(tr("format_version 应为整数"))
     if version > FORMAT_VERSION:
-        raise UserError(tr("文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手后再导入",
-                           v=version, mine=FORMAT_VERSION))
+        raise UserError(
+            tr(
+                "文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手后再导入",
+                v=version,
+                mine=FORMAT_VERSION,
+            )
+        )
     unknown = sorted(set(doc) - _TOP_KEYS)
     if unknown:
         raise UserError(tr("文件含有未知的项目：{keys}", keys="、".join(map(_key, unknown[:5]))))
@@ -95,8 +113,9 @@ def parse_document(doc: Any, forms: FormSet) -> ParsedReport:
         if form.is_roster:
             _read_roster(form, raw, parsed, versions.get(form.key, form.version))
         else:
-            parsed.data.single[form.key] = _read_record(form, raw, form.key, parsed,
-                                                        versions.get(form.key, form.version))
+            parsed.data.single[form.key] = _read_record(
+                form, raw, form.key, parsed, versions.get(form.key, form.version)
+            )
     parsed.data.explanations = _explanations(doc.get("explanations"), parsed.data, forms)
     parsed.data.nothing = _nothing(doc.get("nothing_to_report"), forms)
     parsed.review = _review(doc.get("review"))
@@ -111,8 +130,9 @@ def _nothing(raw: Any, forms: FormSet) -> set[str]:
         raise UserError(tr("nothing_to_report 应为表名的列表"), where="nothing_to_report")
     for key in raw:
         if key not in forms or key == "cover":
-            raise UserError(tr("“本期无此项”指向未知的表“{form}”", form=_key(key)),
-                            where="nothing_to_report")
+            raise UserError(
+                tr("“本期无此项”指向未知的表“{form}”", form=_key(key)), where="nothing_to_report"
+            )
     return set(raw)
 
 
@@ -121,11 +141,19 @@ def _review(raw: Any) -> dict[str, Any] | None:
     if raw is None:
         return None
     replies = raw.get("replies") if isinstance(raw, dict) else None
-    if not isinstance(raw.get("answers") if isinstance(raw, dict) else None, str) or \
-            not isinstance(replies, list) or len(replies) > 10_000 or not all(
-                isinstance(r, dict) and all(isinstance(r.get(k), str) and len(r[k]) <= 5000
-                                            for k in ("comment", "target", "text", "reply"))
-                for r in replies):
+    if (
+        not isinstance(raw.get("answers") if isinstance(raw, dict) else None, str)
+        or not isinstance(replies, list)
+        or len(replies) > 10_000
+        or not all(
+            isinstance(r, dict)
+            and all(
+                isinstance(r.get(k), str) and len(r[k]) <= 5000
+                for k in ("comment", "target", "text", "reply")
+            )
+            for r in replies
+        )
+    ):
         raise UserError(tr("review（对退回意见的回复）格式不对"), where="review")
     return raw
 
@@ -138,20 +166,33 @@ def _versions(raw: Any, forms: FormSet) -> dict[str, int]:
     out = {}
     for key, v in raw.items():
         if key not in forms:
-            raise UserError(tr("未知的表“{form}”", form=_key(key)),
-                            where=f"form_versions.{_key(key)}")
+            raise UserError(
+                tr("未知的表“{form}”", form=_key(key)), where=f"form_versions.{_key(key)}"
+            )
         if not isinstance(v, int) or isinstance(v, bool) or v < 1:
             raise UserError(tr("表的版本应为正整数"), where=f"form_versions.{key}")
         if v > forms[key].version:
-            raise UserError(tr("“{title}”的版本 {v} 比本程序的版本 {mine} 新，请升级后再导入",
-                               title=forms[key].display_title, v=v, mine=forms[key].version),
-                            where=f"form_versions.{key}")
+            raise UserError(
+                tr(
+                    "“{title}”的版本 {v} 比本程序的版本 {mine} 新，请升级后再导入",
+                    title=forms[key].display_title,
+                    v=v,
+                    mine=forms[key].version,
+                ),
+                where=f"form_versions.{key}",
+            )
         out[key] = v
     return out
 
 
-def _read_record(form: FormDef, raw: Any, where: str, parsed: ParsedReport, version: int,
-                 readers: dict[str, Any] | None = None) -> dict[str, Any]:
+def _read_record(
+    form: FormDef,
+    raw: Any,
+    where: str,
+    parsed: ParsedReport,
+    version: int,
+    readers: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """One record or row; `readers` maps each allowed key to its type's `from_json`
     (default: the form's record fields)."""
     if not isinstance(raw, dict):
@@ -169,18 +210,24 @@ def _read_record(form: FormDef, raw: Any, where: str, parsed: ParsedReport, vers
                 continue
         read = readers.get(key)
         if read is None:
-            raise UserError(tr("未知的字段“{field}”", field=_key(key)),
-                            where=f"{where}.{_key(key)}")
+            raise UserError(
+                tr("未知的字段“{field}”", field=_key(key)), where=f"{where}.{_key(key)}"
+            )
         if value is None:
             continue
         try:
             typed = read(value)
         except ValueRefused as exc:
             fdef = form.field(key)
-            raise UserError(tr("“{label}”的值 {value} 无法接受：{reason}", label=fdef.plain_label,
-                               value=idmask.mask_ids_in_text(_short(value)),
-                               reason=exc.message),
-                            where=f"{where}.{key}") from None
+            raise UserError(
+                tr(
+                    "“{label}”的值 {value} 无法接受：{reason}",
+                    label=fdef.plain_label,
+                    value=idmask.mask_ids_in_text(_short(value)),
+                    reason=exc.message,
+                ),
+                where=f"{where}.{key}",
+            ) from None
         if typed is not None:
             out[key] = typed
     return out
@@ -193,14 +240,16 @@ def _readers(fields: list[FieldDef]) -> dict[str, Any]:
 def _read_roster(form: FormDef, raw: Any, parsed: ParsedReport, version: int) -> None:
     where = form.key
     if not isinstance(raw, dict):
-        raise UserError(tr("名单表应为 {{\"rows\": [...]}} 对象"), where=where)
+        raise UserError(tr('名单表应为 {{"rows": [...]}} 对象'), where=where)
     extra = sorted(set(raw) - ({"rows", "summary"} if form.summary else {"rows"}))
     if extra:
-        raise UserError(tr("名单表含有未知的项目：{keys}", keys="、".join(map(_key, extra[:5]))),
-                        where=where)
+        raise UserError(
+            tr("名单表含有未知的项目：{keys}", keys="、".join(map(_key, extra[:5]))), where=where
+        )
     if "summary" in raw:
-        parsed.data.single[form.key] = _read_record(form, raw["summary"], f"{where}.summary",
-                                                    parsed, version)
+        parsed.data.single[form.key] = _read_record(
+            form, raw["summary"], f"{where}.summary", parsed, version
+        )
     rows = raw.get("rows", [])
     if not isinstance(rows, list):
         raise UserError(tr("rows 应为数组"), where=f"{where}.rows")
@@ -218,9 +267,8 @@ def _uuid4s(n: int) -> list[str]:
     raw = os.urandom(16 * n).hex()
     out = []
     for i in range(0, 32 * n, 32):
-        h = raw[i:i + 32]
-        out.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-"
-                   f"{h[20:]}")
+        h = raw[i : i + 32]
+        out.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}")
     return out
 
 
@@ -236,20 +284,24 @@ def _explanations(raw: Any, data: ReportData, forms: FormSet) -> dict[str, str]:
             raise UserError(tr("说明的位置“{key}”无法识别", key=_key(key)), where="explanations")
         form, index, fld = m.group(1), m.group(2), m.group(3)
         if not forms[form].has_field(fld) and fld not in forms[form].renamed:
-            raise UserError(tr("说明指向未知的字段“{field}”", field=_key(fld)),
-                            where=f"explanations.{_key(key)}")
+            raise UserError(
+                tr("说明指向未知的字段“{field}”", field=_key(fld)),
+                where=f"explanations.{_key(key)}",
+            )
         try:
             text = door.clean_explanation(text)
         except ValueRefused as exc:
-            raise UserError(tr("说明无法接受：{reason}", reason=exc.message),
-                            where=f"explanations.{_key(key)}") from None
+            raise UserError(
+                tr("说明无法接受：{reason}", reason=exc.message), where=f"explanations.{_key(key)}"
+            ) from None
         if index is None:
             out[f"{form}.{fld}"] = text
             continue
         rows = data.rows.get(form, [])
         if int(index) >= len(rows):
-            raise UserError(tr("说明指向不存在的第 {n} 行", n=int(index) + 1),
-                            where=f"explanations.{_key(key)}")
+            raise UserError(
+                tr("说明指向不存在的第 {n} 行", n=int(index) + 1), where=f"explanations.{_key(key)}"
+            )
         out[f"{form}.rows[{rows[int(index)].uuid}].{fld}"] = text
     return out
 
@@ -292,8 +344,9 @@ def _masked(f: FieldDef, value: Any) -> Any:
     return value
 
 
-def build_document(forms: FormSet, period: Period, data: ReportData, *,
-                   full_ids: bool = False) -> dict[str, Any]:
+def build_document(
+    forms: FormSet, period: Period, data: ReportData, *, full_ids: bool = False
+) -> dict[str, Any]:
     """The JSON report as a dict, keys in form and field order."""
     out_forms: dict[str, Any] = {}
     for form in forms:
@@ -304,8 +357,9 @@ def build_document(forms: FormSet, period: Period, data: ReportData, *,
         entry: dict[str, Any] = {}
         if form.summary:
             entry["summary"] = _record_json(form, form.summary, values, full_ids)
-        entry["rows"] = [_record_json(form, form.fields, r.values, full_ids)
-                         for r in data.rows.get(form.key, [])]
+        entry["rows"] = [
+            _record_json(form, form.fields, r.values, full_ids) for r in data.rows.get(form.key, [])
+        ]
         out_forms[form.key] = entry
     explanations = {}
     for key, text in data.explanations.items():

@@ -37,15 +37,26 @@ def manifest_rows(manifest: dict[str, Any], payload: str | None) -> list[list[st
     """Rows of the machine sheet: ("manifest", json), then ("payload", chunk)…"""
     rows = [[MANIFEST_KEY, manifest_text(manifest)]]
     if payload is not None:
-        rows += [[PAYLOAD_KEY, payload[i:i + CHUNK]] for i in range(0, len(payload), CHUNK)]
+        rows += [[PAYLOAD_KEY, payload[i : i + CHUNK]] for i in range(0, len(payload), CHUNK)]
     return rows
 
 
-def build_manifest(*, kind: str, period: dict | None, form_versions: dict[str, int],
-                   unit: dict[str, str], program_version: str, layout_version: int,
-                   payload: bytes | None = None, status: str = "", draft: bool = True,
-                   exported_at: str = "", export_id: str = "", full_ids: bool = False,
-                   digest: tuple[str, int] | None = None) -> dict[str, Any]:
+def build_manifest(
+    *,
+    kind: str,
+    period: dict | None,
+    form_versions: dict[str, int],
+    unit: dict[str, str],
+    program_version: str,
+    layout_version: int,
+    payload: bytes | None = None,
+    status: str = "",
+    draft: bool = True,
+    exported_at: str = "",
+    export_id: str = "",
+    full_ids: bool = False,
+    digest: tuple[str, int] | None = None,
+) -> dict[str, Any]:
     """The manifest; with the payload's bytes, or with `digest` (its SHA-256 and size) when the
     payload was streamed and hashed on the way, the export's fields and the payload hash too."""
     if payload is not None:
@@ -61,15 +72,17 @@ def build_manifest(*, kind: str, period: dict | None, form_versions: dict[str, i
         "period": period,
     }
     if digest is not None:
-        manifest.update({
-            "status": status,
-            "draft": draft,
-            "exported_at": exported_at,
-            "export_id": export_id,
-            "full_ids": full_ids,
-            "payload_sha256": digest[0],
-            "payload_bytes": digest[1],
-        })
+        manifest.update(
+            {
+                "status": status,
+                "draft": draft,
+                "exported_at": exported_at,
+                "export_id": export_id,
+                "full_ids": full_ids,
+                "payload_sha256": digest[0],
+                "payload_bytes": digest[1],
+            }
+        )
     return manifest
 
 
@@ -100,8 +113,12 @@ def read_rows(rows: list[tuple[Any, Any]]) -> MachineData:
     if not isinstance(manifest_text, str):
         raise UserError(tr("工作簿的机器数据缺少清单（manifest），无法识别"))
     if len(manifest_text) > CELL_LIMIT:
-        raise UserError(tr("工作簿的机器数据清单长达 {n} 字，超出单元格上限：文件被改动过",
-                           n=len(manifest_text)))
+        raise UserError(
+            tr(
+                "工作簿的机器数据清单长达 {n} 字，超出单元格上限：文件被改动过",
+                n=len(manifest_text),
+            )
+        )
     try:
         manifest = door.loads(manifest_text)
     except json.JSONDecodeError:
@@ -116,8 +133,11 @@ def read_rows(rows: list[tuple[Any, Any]]) -> MachineData:
     if not chunks:
         problem = tr("机器数据中没有报表内容")
     elif oversize:
-        problem = tr("机器数据的第 {n} 段被改动过（长度 {size} 字，超出导出时的上限）",
-                     n=oversize[0] + 1, size=len(chunks[oversize[0]]))
+        problem = tr(
+            "机器数据的第 {n} 段被改动过（长度 {size} 字，超出导出时的上限）",
+            n=oversize[0] + 1,
+            size=len(chunks[oversize[0]]),
+        )
     else:
         digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
         if digest != manifest.get("payload_sha256"):

@@ -47,15 +47,22 @@ class ReturnComment:
     @property
     def target(self) -> str:
         if self.row_index is not None:
-            return f"{self.form}.rows[{self.row_index}]" + (f".{self.field}" if self.field
-                                                           else "")
+            return f"{self.form}.rows[{self.row_index}]" + (f".{self.field}" if self.field else "")
         return f"{self.form}.{self.field}" if self.field else self.form
 
     def to_json(self) -> dict[str, Any]:
         row = None if self.row_index is None else {"index": self.row_index, "key": self.row_key}
-        return {"id": self.id, "target": self.target, "form": self.form, "field": self.field,
-                "row": row, "value": self.value, "text": self.text, "by": self.by,
-                "at": self.at}
+        return {
+            "id": self.id,
+            "target": self.target,
+            "form": self.form,
+            "field": self.field,
+            "row": row,
+            "value": self.value,
+            "text": self.text,
+            "by": self.by,
+            "at": self.at,
+        }
 
 
 @dataclass(frozen=True)
@@ -75,10 +82,14 @@ class ReturnDoc:
 
     def payload(self) -> dict[str, Any]:
         return {
-            "answers": {"division_code": self.division_code, "union_name": self.union_name,
-                        "period": self.period.to_json(), "export_id": self.export_id,
-                        "payload_sha256": self.payload_sha256,
-                        "exported_at": self.exported_at},
+            "answers": {
+                "division_code": self.division_code,
+                "union_name": self.union_name,
+                "period": self.period.to_json(),
+                "export_id": self.export_id,
+                "payload_sha256": self.payload_sha256,
+                "exported_at": self.exported_at,
+            },
             "made_by": dict(self.made_by),
             "verdict": "return",
             "reason": self.reason,
@@ -92,13 +103,24 @@ def build(doc: ReturnDoc, forms: FormSet) -> dict[str, Any]:
     """The whole file as a dict (see module docstring)."""
     payload = doc.payload()
     manifest = machine.build_manifest(
-        kind=FORMAT, period=doc.period.to_json(), form_versions=forms.versions,
+        kind=FORMAT,
+        period=doc.period.to_json(),
+        form_versions=forms.versions,
         unit={"division_code": doc.division_code, "union_name": doc.union_name},
-        program_version=__version__, layout_version=LAYOUT_VERSION,
-        payload=json_report.canonical(payload), status="return", draft=False,
-        exported_at=doc.returned_at, export_id=doc.return_id)
-    return {"format": FORMAT, "format_version": FORMAT_VERSION, "manifest": manifest,
-            "payload": payload}
+        program_version=__version__,
+        layout_version=LAYOUT_VERSION,
+        payload=json_report.canonical(payload),
+        status="return",
+        draft=False,
+        exported_at=doc.returned_at,
+        export_id=doc.return_id,
+    )
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "manifest": manifest,
+        "payload": payload,
+    }
 
 
 def dumps(whole: dict[str, Any]) -> str:
@@ -124,16 +146,22 @@ def read(raw: bytes, forms: FormSet) -> ReturnDoc:
     if not isinstance(version, int) or isinstance(version, bool):
         raise UserError(tr("format_version 应为整数"))
     if version > FORMAT_VERSION:
-        raise UserError(tr("退回文件的格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手后再导入",
-                           v=version, mine=FORMAT_VERSION))
+        raise UserError(
+            tr(
+                "退回文件的格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手后再导入",
+                v=version,
+                mine=FORMAT_VERSION,
+            )
+        )
     unknown = sorted(set(whole) - _TOP_KEYS)
     manifest, payload = whole.get("manifest"), whole.get("payload")
     if unknown or not isinstance(manifest, dict) or not isinstance(payload, dict):
         raise UserError(tr("退回文件的结构不对（缺少 manifest 或 payload，或有未知项目）"))
     digest = hashlib.sha256(json_report.canonical(payload)).hexdigest()
     if digest != manifest.get("payload_sha256"):
-        raise UserError(tr("退回文件在写出后被改动过或已损坏（内容与校验码 SHA-256 不符），"
-                           "请让县级重新发送"))
+        raise UserError(
+            tr("退回文件在写出后被改动过或已损坏（内容与校验码 SHA-256 不符），请让县级重新发送")
+        )
     try:
         return _doc(manifest, payload, forms)
     except (KeyError, TypeError, ValueError, AttributeError):
@@ -155,7 +183,8 @@ def _doc(manifest: dict[str, Any], payload: dict[str, Any], forms: FormSet) -> R
         raise ValueError("comments")
     comments = [_comment(c, forms) for c in comments_raw]
     return ReturnDoc(
-        return_id=_text(manifest["export_id"], 64), returned_at=_text(payload["returned_at"]),
+        return_id=_text(manifest["export_id"], 64),
+        returned_at=_text(payload["returned_at"]),
         division_code=_text(answers["division_code"], 12),
         union_name=_text(answers["union_name"], 200),
         period=Period.from_json(answers["period"]),
@@ -164,7 +193,9 @@ def _doc(manifest: dict[str, Any], payload: dict[str, Any], forms: FormSet) -> R
         exported_at=_text(answers.get("exported_at", "")),
         made_by={str(k): _text(v, 200) for k, v in dict(payload.get("made_by") or {}).items()},
         reviewer=_text(payload.get("reviewer", ""), 200),
-        reason=_text(payload.get("reason", "")), comments=comments)
+        reason=_text(payload.get("reason", "")),
+        comments=comments,
+    )
 
 
 def _comment(raw: Any, forms: FormSet) -> ReturnComment:
@@ -179,9 +210,22 @@ def _comment(raw: Any, forms: FormSet) -> ReturnComment:
     index, key = None, None
     if row is not None:
         index, key = row["index"], row.get("key")
-        if not fdef.is_roster or not isinstance(index, int) or isinstance(index, bool) \
-                or index < 0 or not (key is None or isinstance(key, dict)):
+        if (
+            not fdef.is_roster
+            or not isinstance(index, int)
+            or isinstance(index, bool)
+            or index < 0
+            or not (key is None or isinstance(key, dict))
+        ):
             raise ValueError("row")
-    return ReturnComment(id=_text(raw["id"], 64), form=form, field=field, row_index=index,
-                         row_key=key, value=raw.get("value"), text=_text(raw["text"]),
-                         by=_text(raw.get("by", ""), 200), at=_text(raw.get("at", "")))
+    return ReturnComment(
+        id=_text(raw["id"], 64),
+        form=form,
+        field=field,
+        row_index=index,
+        row_key=key,
+        value=raw.get("value"),
+        text=_text(raw["text"]),
+        by=_text(raw.get("by", ""), 200),
+        at=_text(raw.get("at", "")),
+    )

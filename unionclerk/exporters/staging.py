@@ -43,8 +43,9 @@ def staging_folder(out_dir: Path, prefix: str) -> Iterator[Path]:
     try:
         staging = Path(tempfile.mkdtemp(prefix=staging_prefix(prefix), dir=out_dir))
     except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
-                        where=str(out_dir)) from None
+        raise UserError(
+            tr("无法写入文件：{reason}", reason=os_reason(exc)), where=str(out_dir)
+        ) from None
     try:
         yield staging
     finally:
@@ -68,7 +69,7 @@ def staging_prefix(prefix: str) -> str:
 
 def stale(folder: Path, prefix: str) -> bool:
     """True for a staging folder whose process is no longer running (or of unknown owner)."""
-    m = _PID.match(folder.name[len(prefix):])
+    m = _PID.match(folder.name[len(prefix) :])
     return m is None or (int(m.group(1)) != os.getpid() and not pid_alive(int(m.group(1))))
 
 

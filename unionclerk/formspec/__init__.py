@@ -4,5 +4,15 @@ from unionclerk.formspec.checker import Change, Checker, CheckResult, explanatio
 from unionclerk.formspec.loader import load_forms, shipped_forms
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet, RuleDef
 
-__all__ = ["Change", "CheckResult", "Checker", "FieldDef", "FormDef", "FormSet", "RuleDef",
-           "explanation_key", "load_forms", "shipped_forms"]
+__all__ = [
+    "Change",
+    "CheckResult",
+    "Checker",
+    "FieldDef",
+    "FormDef",
+    "FormSet",
+    "RuleDef",
+    "explanation_key",
+    "load_forms",
+    "shipped_forms",
+]

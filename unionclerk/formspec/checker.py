@@ -55,7 +55,9 @@ class _Run:
 
     def row_scopes(self, form: str) -> list[_RowScope]:
         if form not in self._row_scopes:
-            self._row_scopes[form] = [_RowScope(r.values, self) for r in self.data.rows.get(form, [])]
+            self._row_scopes[form] = [
+                _RowScope(r.values, self) for r in self.data.rows.get(form, [])
+            ]
         return self._row_scopes[form]
 
     def constant(self, name: str) -> Any:
@@ -91,24 +93,32 @@ class CheckResult:
         check finds them — cell checks, then row rules, then roster and form rules, each in
         the forms' order — however the slots were filled (a re-check adds slots at the end).
         """
-        positions = {
-            r.uuid: i for rows in data.rows.values() for i, r in enumerate(rows)
-        }
+        positions = {r.uuid: i for rows in data.rows.values() for i, r in enumerate(rows)}
         order = {f.key: f.order for f in forms}
         place = field_places(forms)
-        rank = {("rule", f.key, r.id): (1 if r.scope == "row" else 2, i)
-                for f in forms for i, r in enumerate(f.rules)}
+        rank = {
+            ("rule", f.key, r.id): (1 if r.scope == "row" else 2, i)
+            for f in forms
+            for i, r in enumerate(f.rules)
+        }
         out = [
-            (replace(p, row_index=positions.get(p.row)) if p.row else p,
-             rank.get(slot[:3], (0, 0)) if slot[0] == "rule" else (0, 0))
+            (
+                replace(p, row_index=positions.get(p.row)) if p.row else p,
+                rank.get(slot[:3], (0, 0)) if slot[0] == "rule" else (0, 0),
+            )
             for slot, problems in self.slots.items()
             for p in problems
             if p.form not in data.nothing  # marked 本期无此项: nothing is missing there
         ]
-        out.sort(key=lambda pr: (order.get(pr[0].form, 99), pr[0].row_index
-                                 if pr[0].row_index is not None else -1,
-                                 place.get((pr[0].form, pr[0].field), 9999),
-                                 pr[0].severity is not Severity.ERROR, pr[1]))
+        out.sort(
+            key=lambda pr: (
+                order.get(pr[0].form, 99),
+                pr[0].row_index if pr[0].row_index is not None else -1,
+                place.get((pr[0].form, pr[0].field), 9999),
+                pr[0].severity is not Severity.ERROR,
+                pr[1],
+            )
+        )
         return [p for p, _ in out]
 
 
@@ -150,9 +160,13 @@ class Checker:
         self._record_cells = {form.key: _cell_checks(form.record_fields) for form in forms}
         self._row_cells = {form.key: _cell_checks(form.fields) for form in forms}
         self._row_rule_fns = {
-            form.key: [(rule, rule.check.fn) for rule in form.rules
-                       if rule.scope == "row" and rule.check is not None]
-            for form in forms}
+            form.key: [
+                (rule, rule.check.fn)
+                for rule in form.rules
+                if rule.scope == "row" and rule.check is not None
+            ]
+            for form in forms
+        }
 
     def _index(self, rule: RuleDef) -> None:
         """Record which cells a rule's result (or its message, which shows values) reads."""
@@ -194,7 +208,8 @@ class Checker:
                     for rule, fn in row_rules:
                         if fn(scope) is False:
                             slots[("rule", key, rule.id, uuid)] = [
-                                self._problem(rule, values, uuid)]
+                                self._problem(rule, values, uuid)
+                            ]
             for rule in form.rules:
                 if rule.scope != "row":
                     self._rule(result, run, rule)
@@ -244,8 +259,14 @@ class Checker:
             self._rule_any(result, run, rule)
         return result
 
-    def recheck_rows(self, data: ReportData, result: CheckResult, form_key: str,
-                     changed: list[str], removed: list[str]) -> CheckResult:
+    def recheck_rows(
+        self,
+        data: ReportData,
+        result: CheckResult,
+        form_key: str,
+        changed: list[str],
+        removed: list[str],
+    ) -> CheckResult:
         """After many rows of one roster changed at once (a paste, an import, its undo):
         each changed row's own checks, then the roster-wide rules once."""
         form = self.forms[form_key]
@@ -284,8 +305,14 @@ class Checker:
             if rule.scope == "row":
                 self._rule(result, run, rule, scope, row.uuid)
 
-    def _cell(self, result: CheckResult, form: FormDef, f: FieldDef, values: dict[str, Any],
-              row: str | None) -> None:
+    def _cell(
+        self,
+        result: CheckResult,
+        form: FormDef,
+        f: FieldDef,
+        values: dict[str, Any],
+        row: str | None,
+    ) -> None:
         slot: Slot = ("cell", form.key, f.key, row)
         problems = cell_problems(form, f, values, row)
         if problems:
@@ -293,8 +320,14 @@ class Checker:
         else:
             result.slots.pop(slot, None)
 
-    def _rule(self, result: CheckResult, run: _Run, rule: RuleDef, scope: Any = None,
-              row: str | None = None) -> None:
+    def _rule(
+        self,
+        result: CheckResult,
+        run: _Run,
+        rule: RuleDef,
+        scope: Any = None,
+        row: str | None = None,
+    ) -> None:
         slot: Slot = ("rule", rule.form, rule.id, row)
         if rule.unique is not None:
             problems = self._unique(run, rule)
@@ -303,8 +336,7 @@ class Checker:
             if scope is None:
                 scope = _RowScope(run.data.single.get(rule.form, {}), run)
             ok = rule.check.fn(scope)
-            problems = [] if ok is not False else [
-                self._problem(rule, scope.values, row)]
+            problems = [] if ok is not False else [self._problem(rule, scope.values, row)]
         if problems:
             result.slots[slot] = problems
         else:
@@ -312,10 +344,17 @@ class Checker:
 
     def _problem(self, rule: RuleDef, values: dict[str, Any], row: str | None) -> Problem:
         form = self.forms[rule.form]
-        shown = _Values({k: _shown(form.field(k), v) for k, v in values.items()
-                         if form.has_field(k)})
-        return Problem(rule.severity, rule.form, rule.field, rule.text.format_map(shown),
-                       rule.qualified_id, row=row)
+        shown = _Values(
+            {k: _shown(form.field(k), v) for k, v in values.items() if form.has_field(k)}
+        )
+        return Problem(
+            rule.severity,
+            rule.form,
+            rule.field,
+            rule.text.format_map(shown),
+            rule.qualified_id,
+            row=row,
+        )
 
     def _unique(self, run: _Run, rule: RuleDef) -> list[Problem]:
         assert rule.unique is not None
@@ -326,7 +365,8 @@ class Checker:
             key = tuple(row.values.get(k) for k in rule.unique)
             # Masked ID numbers hide who they are: equal masks are not the same person.
             if all(k is not None for k in key) and not any(
-                    idmask.is_masked(str(key[i])) for i in masked):
+                idmask.is_masked(str(key[i])) for i in masked
+            ):
                 groups[key].append(row)
         out = []
         for rows in groups.values():
@@ -370,8 +410,13 @@ def _cell_checks(fields: list[FieldDef]) -> list[_CellCheck]:
     return out
 
 
-def _fill_cells(slots: dict[Slot, list[Problem]], form: FormDef, checks: list[_CellCheck],
-                values: dict[str, Any], row: str | None) -> None:
+def _fill_cells(
+    slots: dict[Slot, list[Problem]],
+    form: FormDef,
+    checks: list[_CellCheck],
+    values: dict[str, Any],
+    row: str | None,
+) -> None:
     """`cell_problems` of each cell into a fresh result, skipping cells that cannot fail."""
     get = values.get
     for f, key, required, own_format, other, max_length in checks:
@@ -379,8 +424,11 @@ def _fill_cells(slots: dict[Slot, list[Problem]], form: FormDef, checks: list[_C
         if value is None:
             if not required:
                 continue
-        elif not own_format and (not other or value != OTHER) and (
-                max_length is None or not isinstance(value, str) or len(value) <= max_length):
+        elif (
+            not own_format
+            and (not other or value != OTHER)
+            and (max_length is None or not isinstance(value, str) or len(value) <= max_length)
+        ):
             continue
         problems = cell_problems(form, f, values, row)
         if problems:
@@ -390,11 +438,13 @@ def _fill_cells(slots: dict[Slot, list[Problem]], form: FormDef, checks: list[_C
         for key in raw:
             if form.has_field(key):
                 slots[("cell", form.key, key, row)] = cell_problems(
-                    form, form.field(key), values, row)
+                    form, form.field(key), values, row
+                )
 
 
-def cell_problems(form: FormDef, f: FieldDef, values: dict[str, Any],
-                  row: str | None) -> list[Problem]:
+def cell_problems(
+    form: FormDef, f: FieldDef, values: dict[str, Any], row: str | None
+) -> list[Problem]:
     """Required, format and 其他 checks of one cell (or why its kept text is unreadable)."""
     raw = values.get(RAW_KEY)
     if raw and f.key in raw:
@@ -404,19 +454,41 @@ def cell_problems(form: FormDef, f: FieldDef, values: dict[str, Any],
     value = values.get(f.key)
     if value is None:
         if f.required:
-            return [Problem(Severity.ERROR, form.key, f.key,
-                            tr("“{label}”必须填写", label=f.plain_label), "required", row=row)]
+            return [
+                Problem(
+                    Severity.ERROR,
+                    form.key,
+                    f.key,
+                    tr("“{label}”必须填写", label=f.plain_label),
+                    "required",
+                    row=row,
+                )
+            ]
         return []
     out = []
     reason = f.type.format_problem(value)
     if reason:
-        out.append(Problem(f.check_severity, form.key, f.key,
-                           tr("“{label}”{reason}", label=f.plain_label, reason=reason),
-                           f"format:{f.type.name}", row=row))
+        out.append(
+            Problem(
+                f.check_severity,
+                form.key,
+                f.key,
+                tr("“{label}”{reason}", label=f.plain_label, reason=reason),
+                f"format:{f.type.name}",
+                row=row,
+            )
+        )
     if f.has_other and value == OTHER and not values.get(f.other_key):
-        out.append(Problem(Severity.WARNING, form.key, f.key,
-                           tr("“{label}”选了“其他”，请在旁边注明具体内容", label=f.plain_label),
-                           "other_text", row=row))
+        out.append(
+            Problem(
+                Severity.WARNING,
+                form.key,
+                f.key,
+                tr("“{label}”选了“其他”，请在旁边注明具体内容", label=f.plain_label),
+                "other_text",
+                row=row,
+            )
+        )
     return out
 
 

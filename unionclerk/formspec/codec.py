@@ -43,8 +43,10 @@ _Encoders = list[tuple[str, Callable[[Any], Any] | None]]
 
 
 def _encoders(form: FormDef) -> _Encoders:
-    return [(f.key, None if type(f.type).to_json is FieldType.to_json else f.type.to_json)
-            for f in form.fields]
+    return [
+        (f.key, None if type(f.type).to_json is FieldType.to_json else f.type.to_json)
+        for f in form.fields
+    ]
 
 
 def _encode_row(encoders: _Encoders, values: dict[str, Any]) -> dict[str, Any]:
@@ -75,8 +77,9 @@ def encode(forms: FormSet, data: ReportData) -> StoredData:
             stored.single[form.key] = record
         if form.is_roster and data.rows.get(form.key):
             encoders = _encoders(form)
-            stored.rows[form.key] = [(r.uuid, _encode_row(encoders, r.values))
-                                     for r in data.rows[form.key]]
+            stored.rows[form.key] = [
+                (r.uuid, _encode_row(encoders, r.values)) for r in data.rows[form.key]
+            ]
     return stored
 
 
@@ -109,6 +112,8 @@ def decode(forms: FormSet, stored: StoredData) -> ReportData:
             if stored.single[form.key].get(NOTHING_KEY) is True:
                 data.nothing.add(form.key)
         if form.is_roster:
-            data.rows[form.key] = [RosterRow(decode_values(form, values), uuid)
-                                   for uuid, values in stored.rows.get(form.key, [])]
+            data.rows[form.key] = [
+                RosterRow(decode_values(form, values), uuid)
+                for uuid, values in stored.rows.get(form.key, [])
+            ]
     return data

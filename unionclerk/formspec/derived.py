@@ -44,7 +44,9 @@ class CadreFigures:
             "women": self.women,
             "party_members": self.party_members,
             "frontline": self.frontline,
-            "frontline_share": None if self.frontline_share is None else float(self.frontline_share),
+            "frontline_share": None
+            if self.frontline_share is None
+            else float(self.frontline_share),
             "average_age": None if self.average_age is None else float(self.average_age),
         }
 
@@ -87,9 +89,12 @@ def _share(part: int, whole: int) -> Decimal | None:
     return (Decimal(part) * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def cadre_figures(rows: Iterable[Mapping[str, Any]], period_end: date,
-                  positions: list[str] | None = None,
-                  appointments: list[str] | None = None) -> CadreFigures:
+def cadre_figures(
+    rows: Iterable[Mapping[str, Any]],
+    period_end: date,
+    positions: list[str] | None = None,
+    appointments: list[str] | None = None,
+) -> CadreFigures:
     """Derived figures over cadre rows. `positions` / `appointments` give the order of the
     counts (the form's choice lists); choices nobody holds are left out."""
     fig = CadreFigures()
@@ -113,8 +118,9 @@ def cadre_figures(rows: Iterable[Mapping[str, Any]], period_end: date,
     fig.frontline_share = _share(fig.frontline, fig.committee_size)
     fig.aged_rows = len(ages)
     if ages:
-        fig.average_age = (Decimal(sum(ages)) / len(ages)).quantize(Decimal("0.1"),
-                                                                   rounding=ROUND_HALF_UP)
+        fig.average_age = (Decimal(sum(ages)) / len(ages)).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
     return fig
 
 

@@ -34,7 +34,9 @@ _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 _ZERO_WIDTH = "\u200b\u200c\u2060\u2061\u2062\u2063\u2064\ufeff\u180e"
 # One class of everything refused; the zero-width joiner is handled apart (emoji use it).
 _BAD_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + _ZERO_WIDTH
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
+    + _BIDI
+    + _ZERO_WIDTH
     + "\ud800-\udfff\ufdd0-\ufdef\ufff9-\ufffb\ufffe\uffff\u200d]"
 )
 _ZWJ = "\u200d"
@@ -58,9 +60,15 @@ def _emoji_join(text: str, i: int) -> bool:
     """A zero-width joiner inside an emoji sequence (👩‍💻) is part of the character."""
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
-    return bool(before and after) and unicodedata.category(after) == "So" and (
-        unicodedata.category(before) in ("So", "Sk") or before == "\ufe0f"
-        or "\U0001f3fb" <= before <= "\U0001f3ff")
+    return (
+        bool(before and after)
+        and unicodedata.category(after) == "So"
+        and (
+            unicodedata.category(before) in ("So", "Sk")
+            or before == "\ufe0f"
+            or "\U0001f3fb" <= before <= "\U0001f3ff"
+        )
+    )
 
 
 def _kind(ch: str) -> str:
@@ -104,8 +112,14 @@ def clean(text: str) -> str:
     if at is None:
         return text
     ch = text[at]
-    raise ValueRefused(tr("第 {n} 个字符是{kind}（U+{code:04X}），请删除后重新填写",
-                          n=at + 1, kind=_kind(ch), code=ord(ch)))
+    raise ValueRefused(
+        tr(
+            "第 {n} 个字符是{kind}（U+{code:04X}），请删除后重新填写",
+            n=at + 1,
+            kind=_kind(ch),
+            code=ord(ch),
+        )
+    )
 
 
 def is_clean(text: str) -> bool:
@@ -132,12 +146,13 @@ def kept(text: str) -> str:
     text = normalise(text)
     if _BAD_RE.search(text) is None:
         return text
-    return _BAD_RE.sub(lambda m: m.group() if m.group() == _ZWJ and _emoji_join(
-        text, m.start()) else _visible(m), text)
+    return _BAD_RE.sub(
+        lambda m: m.group() if m.group() == _ZWJ and _emoji_join(text, m.start()) else _visible(m),
+        text,
+    )
 
 
-_TERMINAL_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + _ZERO_WIDTH + "\ud800-\udfff]")
+_TERMINAL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + _ZERO_WIDTH + "\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
@@ -204,7 +219,9 @@ def clean_explanation(text: str) -> str:
     """A written explanation (说明) as kept: through the door, trimmed, at most 5,000 characters."""
     text = clean(text).strip()
     if len(text) > EXPLANATION_MAX:
-        raise ValueRefused(tr("说明过长（{n} 字），最多 {cap} 字", n=len(text), cap=EXPLANATION_MAX))
+        raise ValueRefused(
+            tr("说明过长（{n} 字），最多 {cap} 字", n=len(text), cap=EXPLANATION_MAX)
+        )
     return text
 
 

@@ -147,17 +147,32 @@ PLAIN_FUNCS: dict[str, tuple[int, Callable[..., Any], bool]] = {
     "is_mobile_or_landline": (1, _phone_ok, False),
 }
 
-_BINOPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-           ast.Div: operator.truediv}
-_CMPOPS: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
-           ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge,
-           ast.In: _contains, ast.NotIn: lambda a, b: None if a is None or b is None
-           else a not in b}
+_BINOPS = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+}
+_CMPOPS: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.In: _contains,
+    ast.NotIn: lambda a, b: None if a is None or b is None else a not in b,
+}
 
 
 class _Compiler:
-    def __init__(self, source: str, fields: set[str], others: dict[str, set[str]],
-                 rosters: dict[str, set[str]]) -> None:
+    def __init__(
+        self,
+        source: str,
+        fields: set[str],
+        others: dict[str, set[str]],
+        rosters: dict[str, set[str]],
+    ) -> None:
         self.source = source
         self.fields = fields  # names allowed bare
         self.other_forms = others  # single form -> its fields
@@ -180,8 +195,11 @@ class _Compiler:
 
     def node(self, n: ast.AST, scope_fields: set[str], row_of: str | None = None) -> Fn:
         if isinstance(n, ast.Constant) and isinstance(n.value, int | float | str):
-            value = _num(n.value) if isinstance(n.value, int | float) and not isinstance(
-                n.value, bool) else n.value
+            value = (
+                _num(n.value)
+                if isinstance(n.value, int | float) and not isinstance(n.value, bool)
+                else n.value
+            )
             if isinstance(value, float):
                 value = Decimal(str(value))
             const: Fn = lambda s: value  # noqa: E731
@@ -200,8 +218,10 @@ class _Compiler:
             return lambda s: s.other(form, name)
         if isinstance(n, ast.BinOp) and type(n.op) in _BINOPS:
             op = _arith(_BINOPS[type(n.op)])
-            left, right = self.node(n.left, scope_fields, row_of), self.node(
-                n.right, scope_fields, row_of)
+            left, right = (
+                self.node(n.left, scope_fields, row_of),
+                self.node(n.right, scope_fields, row_of),
+            )
             return lambda s: op(left(s), right(s))
         if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.Not):
             inner = self.node(n.operand, scope_fields, row_of)
@@ -232,10 +252,13 @@ class _Compiler:
     def compare(self, n: ast.Compare, scope_fields: set[str], row_of: str | None) -> Fn:
         if any(type(o) not in _CMPOPS for o in n.ops):
             raise self.fail("comparison not allowed")
-        ops = [_compare(_CMPOPS[type(o)]) if type(o) not in (ast.In, ast.NotIn)
-               else _CMPOPS[type(o)] for o in n.ops]
+        ops = [
+            _compare(_CMPOPS[type(o)]) if type(o) not in (ast.In, ast.NotIn) else _CMPOPS[type(o)]
+            for o in n.ops
+        ]
         terms = [self.node(n.left, scope_fields, row_of)] + [
-            self.node(c, scope_fields, row_of) for c in n.comparators]
+            self.node(c, scope_fields, row_of) for c in n.comparators
+        ]
         if len(ops) == 1:
             op, left, right = ops[0], terms[0], terms[1]
             name, other = self.getters.get(left), self.getters.get(right)
@@ -410,7 +433,11 @@ def _or(parts: list[Fn]) -> Fn:
     return run
 
 
-def compile_expr(source: str, fields: Iterable[str], other_forms: dict[str, set[str]],
-                 rosters: dict[str, set[str]]) -> Compiled:
+def compile_expr(
+    source: str,
+    fields: Iterable[str],
+    other_forms: dict[str, set[str]],
+    rosters: dict[str, set[str]],
+) -> Compiled:
     """Compile `source`; `fields` are the names usable bare (the record's or row's fields)."""
     return _Compiler(source, set(fields), other_forms, rosters).compile()

@@ -261,10 +261,9 @@ class YearMonthType(FieldType):
         t = to_halfwidth(text).strip()
         if not t:
             return None
-        m = (
-            re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]\s*\d{1,2}\s*日?|\d{1,2}日)?", t)
-            or re.fullmatch(r"(\d{4})(\d{2})(?:\d{2})?", t)
-        )
+        m = re.fullmatch(
+            r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]\s*\d{1,2}\s*日?|\d{1,2}日)?", t
+        ) or re.fullmatch(r"(\d{4})(\d{2})(?:\d{2})?", t)
         if not m:
             raise ValueRefused(tr("无法识别年月“{text}”：请写成 2018-09 或 2018年9月", text=t[:30]))
         return self._make(int(m.group(1)), int(m.group(2)), t)
@@ -339,8 +338,12 @@ class ChoiceType(FieldType):
         shown = "、".join(self.choices[:CHOICES_SHOWN])
         if len(self.choices) > CHOICES_SHOWN:
             shown = tr("{first}……共 {n} 项", first=shown, n=len(self.choices))
-        return tr("“{value}”不在可选项中（可选：{choices}）{hint}", value=raw[:30],
-                  choices=shown, hint=hint)
+        return tr(
+            "“{value}”不在可选项中（可选：{choices}）{hint}",
+            value=raw[:30],
+            choices=shown,
+            hint=hint,
+        )
 
 
 class _CodeType(FieldType):

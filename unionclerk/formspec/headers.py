@@ -29,8 +29,12 @@ _UNIT = re.compile(r"\([^()]*\)$")
 def names(field_def: FieldDef) -> list[str]:
     """Every folded name a column of this field may carry."""
     label = header_fold(field_def.label)
-    out = [label, _UNIT.sub("", label), header_fold(field_def.plain_label),
-           header_fold(field_def.label_en or "")]
+    out = [
+        label,
+        _UNIT.sub("", label),
+        header_fold(field_def.plain_label),
+        header_fold(field_def.label_en or ""),
+    ]
     if field_def.unit:
         out.append(header_fold(f"{field_def.label}({field_def.unit})"))
     if field_def.companion_of:
@@ -90,8 +94,9 @@ def match_columns(form: FormDef, header: Sequence[Any]) -> ColumnMatch:
     """`match_header` as 1-based columns, plus the headers not understood and the required
     fields no column holds."""
     out = ColumnMatch()
-    for col, (cell, key) in enumerate(zip(header, match_header(form, header), strict=True),
-                                      start=1):
+    for col, (cell, key) in enumerate(
+        zip(header, match_header(form, header), strict=True), start=1
+    ):
         if key is not None:
             out.columns[col] = form.field(key)
         elif header_fold(cell) and header_fold(cell) not in IGNORED:

@@ -102,7 +102,7 @@ def mask_ids_in_text(text: str) -> str:
         number = m.group().upper()
         if v.id_check_char(number[:17]) != number[17]:
             continue
-        out += [text[last:m.start()], mask(number)]
+        out += [text[last : m.start()], mask(number)]
         last = m.end()
     if not out:
         return text
@@ -169,6 +169,7 @@ def document_id_values(forms: Iterable[_Form], doc: Any) -> list[str]:
             if not keys or not isinstance(raw, dict):
                 continue
             rows = raw.get("rows", []) if form.is_roster else [raw]
-            out += [str(row[k]) for row in rows if isinstance(row, dict)
-                    for k in keys if row.get(k)]
+            out += [
+                str(row[k]) for row in rows if isinstance(row, dict) for k in keys if row.get(k)
+            ]
     return out

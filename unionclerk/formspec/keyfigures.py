@@ -55,8 +55,9 @@ def unit_figures(forms: FormSet, forms_json: Mapping[str, Any]) -> UnitFigures:
         for fig in form.county_figures:
             for key in _parts(form, fig):
                 values[(form.key, key)] = number(form.field(key), record.get(key))
-    rows = {f.key: len((forms_json.get(f.key) or {}).get("rows") or [])
-            for f in forms if f.count_label}
+    rows = {
+        f.key: len((forms_json.get(f.key) or {}).get("rows") or []) for f in forms if f.count_label
+    }
     return UnitFigures(values, rows)
 
 

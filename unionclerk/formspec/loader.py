@@ -32,14 +32,49 @@ from unionclerk.formspec.text import header_fold
 # libyaml's safe loader when PyYAML has it (several times faster), the pure-Python one otherwise.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_FORM_KEYS = {"form", "version", "kind", "order", "table_no", "title", "title_en", "unit_label",
-              "sections", "fields", "summary", "rules", "renamed", "deleted", "carry_over",
-              "row_key", "derived_figures", "key_figures", "headline", "county_figures",
-              "chart", "count_label", "count_label_en"}
+_FORM_KEYS = {
+    "form",
+    "version",
+    "kind",
+    "order",
+    "table_no",
+    "title",
+    "title_en",
+    "unit_label",
+    "sections",
+    "fields",
+    "summary",
+    "rules",
+    "renamed",
+    "deleted",
+    "carry_over",
+    "row_key",
+    "derived_figures",
+    "key_figures",
+    "headline",
+    "county_figures",
+    "chart",
+    "count_label",
+    "count_label_en",
+}
 _REQUIRED_FORM_KEYS = {"form", "version", "kind", "order", "title", "fields"}
-_FIELD_KEYS = {"key", "label", "label_en", "type", "unit", "required", "parent", "help",
-               "help_en", "max_length", "choices", "default", "formula", "check_severity",
-               "synonyms"}
+_FIELD_KEYS = {
+    "key",
+    "label",
+    "label_en",
+    "type",
+    "unit",
+    "required",
+    "parent",
+    "help",
+    "help_en",
+    "max_length",
+    "choices",
+    "default",
+    "formula",
+    "check_severity",
+    "synonyms",
+}
 _RULE_KEYS = {"id", "check", "unique", "severity", "field", "message", "message_en", "scope"}
 _SECTION_KEYS = {"title", "title_en", "fields"}
 
@@ -78,8 +113,10 @@ def _field(ctx: _Ctx, raw: Any, seen: dict[str, FieldDef]) -> list[FieldDef]:
     if (type_name == "choice") != (choices is not None):
         raise ctx.error(where, "choices belong to (and are required by) type choice")
     if choices is not None and (
-        not isinstance(choices, list) or not all(isinstance(c, str) for c in choices)
-        or len(set(choices)) != len(choices) or not choices
+        not isinstance(choices, list)
+        or not all(isinstance(c, str) for c in choices)
+        or len(set(choices)) != len(choices)
+        or not choices
     ):
         raise ctx.error(where, "choices must be a list of distinct strings")
     ftype = TYPES[type_name](max_length=raw.get("max_length"), choices=choices)
@@ -103,21 +140,39 @@ def _field(ctx: _Ctx, raw: Any, seen: dict[str, FieldDef]) -> list[FieldDef]:
     except ValueError:
         raise ctx.error(where, "check_severity must be error or warning") from None
     synonyms = raw.get("synonyms", [])
-    if not isinstance(synonyms, list) or not all(isinstance(s, str) and s.strip()
-                                                 for s in synonyms):
+    if not isinstance(synonyms, list) or not all(
+        isinstance(s, str) and s.strip() for s in synonyms
+    ):
         raise ctx.error(where, "synonyms must be a list of column headers (strings)")
     fd = FieldDef(
-        key=key, label=str(raw["label"]), label_en=raw.get("label_en"), type=ftype,
-        unit=raw.get("unit"), required=bool(raw.get("required", False)), parent=parent,
-        help=raw.get("help"), help_en=raw.get("help_en"), default=default, formula=parts,
-        check_severity=severity, depth=seen[parent].depth + 1 if parent else 0,
+        key=key,
+        label=str(raw["label"]),
+        label_en=raw.get("label_en"),
+        type=ftype,
+        unit=raw.get("unit"),
+        required=bool(raw.get("required", False)),
+        parent=parent,
+        help=raw.get("help"),
+        help_en=raw.get("help_en"),
+        default=default,
+        formula=parts,
+        check_severity=severity,
+        depth=seen[parent].depth + 1 if parent else 0,
         synonyms=tuple(synonyms),
     )
     out = [fd]
     if fd.has_other:
         label_en = f"{fd.label_en} (other)" if fd.label_en else None
-        out.append(FieldDef(key=fd.other_key, label=f"{fd.plain_label}(其他)", label_en=label_en,
-                            type=TextType(max_length=100), companion_of=key, depth=fd.depth))
+        out.append(
+            FieldDef(
+                key=fd.other_key,
+                label=f"{fd.plain_label}(其他)",
+                label_en=label_en,
+                type=TextType(max_length=100),
+                companion_of=key,
+                depth=fd.depth,
+            )
+        )
     for f in out:
         seen[f.key] = f
     return out
@@ -148,10 +203,17 @@ def read_form(file: Path) -> tuple[FormDef, list[dict[str, Any]]]:
         raise ctx.error("version", "must be a positive integer")
     seen: dict[str, FieldDef] = {}
     form = FormDef(
-        key=raw["form"], version=raw["version"], kind=raw["kind"], order=int(raw["order"]),
-        title=raw["title"], title_en=raw.get("title_en"), table_no=raw.get("table_no"),
-        unit_label=raw.get("unit_label"), fields=_fields(ctx, raw["fields"], "fields", seen),
-        renamed=dict(raw.get("renamed") or {}), deleted=list(raw.get("deleted") or []),
+        key=raw["form"],
+        version=raw["version"],
+        kind=raw["kind"],
+        order=int(raw["order"]),
+        title=raw["title"],
+        title_en=raw.get("title_en"),
+        table_no=raw.get("table_no"),
+        unit_label=raw.get("unit_label"),
+        fields=_fields(ctx, raw["fields"], "fields", seen),
+        renamed=dict(raw.get("renamed") or {}),
+        deleted=list(raw.get("deleted") or []),
     )
     if "summary" in raw:
         if not form.is_roster:
@@ -180,8 +242,9 @@ def _synonyms(ctx: _Ctx, form: FormDef) -> None:
         for synonym in f.synonyms:
             name = header_fold(synonym)
             if owner.setdefault(name, f.key) != f.key:
-                raise ctx.error(f"field {f.key}", f"synonym {synonym!r} already names field "
-                                f"{owner[name]}")
+                raise ctx.error(
+                    f"field {f.key}", f"synonym {synonym!r} already names field {owner[name]}"
+                )
 
 
 def _roles(ctx: _Ctx, raw: dict[str, Any], form: FormDef) -> None:
@@ -199,10 +262,18 @@ def _roles(ctx: _Ctx, raw: dict[str, Any], form: FormDef) -> None:
     records = {f.key for f in form.record_fields}
     for name, allowed in (("row_key", columns), ("key_figures", records)):
         keys = raw.get(name, [])
-        if not isinstance(keys, list) or not keys and name in raw or not all(
-                k in allowed for k in keys) or len(set(keys)) != len(keys):
-            raise ctx.error(name, "must list distinct keys of the form's own "
-                            + ("columns" if name == "row_key" else "record fields"))
+        if (
+            not isinstance(keys, list)
+            or not keys
+            and name in raw
+            or not all(k in allowed for k in keys)
+            or len(set(keys)) != len(keys)
+        ):
+            raise ctx.error(
+                name,
+                "must list distinct keys of the form's own "
+                + ("columns" if name == "row_key" else "record fields"),
+            )
         setattr(form, name, list(keys))
     headline = raw.get("headline")
     if headline is not None:
@@ -215,13 +286,17 @@ def _roles(ctx: _Ctx, raw: dict[str, Any], form: FormDef) -> None:
             raise ctx.error("county_figures", f"{item['field']!r} is no number of the form")
         if "{n}" not in str(item["label"]):
             raise ctx.error("county_figures", "a label must hold {n}")
-        form.county_figures.append(CountyFigure(item["field"], str(item["label"]),
-                                                item.get("label_en")))
+        form.county_figures.append(
+            CountyFigure(item["field"], str(item["label"]), item.get("label_en"))
+        )
     chart = raw.get("chart")
     if chart is not None:
         ctx.keys("chart", chart, {"field", "title", "title_en"}, {"field", "title"})
-        if not form.is_roster or chart["field"] not in columns or not form.field(
-                chart["field"]).choices:
+        if (
+            not form.is_roster
+            or chart["field"] not in columns
+            or not form.field(chart["field"]).choices
+        ):
             raise ctx.error("chart", "must name a choice column of a roster form")
         form.chart = CountChart(chart["field"], str(chart["title"]), chart.get("title_en"))
     for name in ("count_label", "count_label_en"):
@@ -250,7 +325,9 @@ def _sections(ctx: _Ctx, raw: Any, form: FormDef) -> list[Section]:
     return sections
 
 
-def _compile_rules(ctx: _Ctx, form: FormDef, raw_rules: list[dict[str, Any]], forms: FormSet) -> None:
+def _compile_rules(
+    ctx: _Ctx, form: FormDef, raw_rules: list[dict[str, Any]], forms: FormSet
+) -> None:
     singles = {f.key: {x.key for x in f.record_fields} for f in forms if f.key != form.key}
     rosters = {f.key: {x.key for x in f.fields} for f in forms if f.is_roster}
     ids: set[str] = set()
@@ -271,8 +348,15 @@ def _compile_rules(ctx: _Ctx, form: FormDef, raw_rules: list[dict[str, Any]], fo
             severity = Severity(raw["severity"])
         except ValueError:
             raise ctx.error(where, "severity must be error or warning") from None
-        rule = RuleDef(id=raw["id"], form=form.key, scope=scope, severity=severity, field="",
-                       message=raw["message"], message_en=raw.get("message_en"))
+        rule = RuleDef(
+            id=raw["id"],
+            form=form.key,
+            scope=scope,
+            severity=severity,
+            field="",
+            message=raw["message"],
+            message_en=raw.get("message_en"),
+        )
         if "unique" in raw:
             if scope != "roster" or not all(k in rosters.get(form.key, ()) for k in raw["unique"]):
                 raise ctx.error(where, "unique needs scope roster and existing column keys")
@@ -280,8 +364,9 @@ def _compile_rules(ctx: _Ctx, form: FormDef, raw_rules: list[dict[str, Any]], fo
             first = rule.unique[0]
         else:
             try:
-                rule.check = compile_expr(str(raw["check"]), own if scope != "roster" else [],
-                                          singles, rosters)
+                rule.check = compile_expr(
+                    str(raw["check"]), own if scope != "roster" else [], singles, rosters
+                )
             except ExprError as exc:
                 raise ctx.error(where, str(exc)) from None
             first = (rule.check.names or [next(iter(rule.check.rosters.get(form.key, [])), "")])[0]

@@ -115,8 +115,13 @@ class CountyFigure:
 
     def text(self, field_def: FieldDef, value: Any) -> str:
         """The figure as shown: counts with thousands separators, rates with 1 decimal."""
-        shown = (f"{value:.1f}" if field_def.formula else f"{value:,}"
-                 if isinstance(value, int) else str(value))
+        shown = (
+            f"{value:.1f}"
+            if field_def.formula
+            else f"{value:,}"
+            if isinstance(value, int)
+            else str(value)
+        )
         return pick(self.label, self.label_en).replace("{n}", shown)
 
 

@@ -70,8 +70,13 @@ def decode_raw(form: Any, stored: Any, values: dict[str, Any]) -> dict[str, str]
     out = {}
     for key, text in stored.items():
         key = form.renamed.get(key, key) if isinstance(key, str) else key
-        if (isinstance(key, str) and isinstance(text, str) and text and form.has_field(key)
-                and values.get(key) is None):
+        if (
+            isinstance(key, str)
+            and isinstance(text, str)
+            and text
+            and form.has_field(key)
+            and values.get(key) is None
+        ):
             out[key] = door.kept(text[:HARD_TEXT_CAP])
     return out
 
@@ -88,9 +93,16 @@ def unparsed_problem(form: str, field: Any, text: str, row: str | None) -> Probl
         reason = tr("需要核对")  # readable now (e.g. an ambiguous month): confirm by re-typing
     except ValueRefused as exc:
         reason = exc.message
-    return Problem(Severity.ERROR, form, field.key,
-                   tr("“{label}”无法识别“{text}”：{reason}。原文已保留，请改正后重新填写",
-                      label=field.plain_label, reason=reason.rstrip("。"),
-                      text=shown(idmask.mask(text) if field.sensitive
-                                 else idmask.mask_ids_in_text(text))),
-                   RULE, row=row)
+    return Problem(
+        Severity.ERROR,
+        form,
+        field.key,
+        tr(
+            "“{label}”无法识别“{text}”：{reason}。原文已保留，请改正后重新填写",
+            label=field.plain_label,
+            reason=reason.rstrip("。"),
+            text=shown(idmask.mask(text) if field.sensitive else idmask.mask_ids_in_text(text)),
+        ),
+        RULE,
+        row=row,
+    )

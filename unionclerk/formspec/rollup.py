@@ -102,7 +102,9 @@ class Rollup:
         self._rates: dict[str, dict[str, list[Any]]] = {f.key: {} for f in forms}
         self._rosters: dict[str, _RosterTotal] = {
             f.key: _RosterTotal(by={c.key: Counter() for c in f.fields if c.type.name == "choice"})
-            for f in forms if f.is_roster}
+            for f in forms
+            if f.is_roster
+        }
         self._cadre_rows: list[tuple[Any, ...]] = []
 
     # -- adding ----------------------------------------------------------------------------
@@ -115,8 +117,13 @@ class Rollup:
             record = raw.get("summary", {}) if form.is_roster else raw
             values = dict(record) if isinstance(record, Mapping) else {}
             if form.record_fields:
-                values.update({k: v for k, v in form.computed(_numbers(form, values)).items()
-                               if v is not None})
+                values.update(
+                    {
+                        k: v
+                        for k, v in form.computed(_numbers(form, values)).items()
+                        if v is not None
+                    }
+                )
                 line.values[form.key] = values
                 if form.key not in SKIPPED_FORMS:
                     self._add_record(form, values)
@@ -164,15 +171,17 @@ class Rollup:
                     counter[value] += 1
 
     def _figures(self, form: FormDef, rows: Iterable[Mapping[str, Any]]) -> CadreFigures:
-        return cadre_figures(rows, self.period.end, _choices(form, "position"),
-                             _choices(form, "appointment"))
+        return cadre_figures(
+            rows, self.period.end, _choices(form, "position"), _choices(form, "appointment")
+        )
 
     # -- results ---------------------------------------------------------------------------
     def cadre_figures(self) -> CadreFigures:
         """Derived cadre figures recomputed over every row of every unit added."""
         form = next(f for f in self.forms if f.derived_figures)
-        return self._figures(form, (dict(zip(DERIVED_FROM, r, strict=True))
-                                    for r in self._cadre_rows))
+        return self._figures(
+            form, (dict(zip(DERIVED_FROM, r, strict=True)) for r in self._cadre_rows)
+        )
 
     def record_totals(self, form_key: str) -> dict[str, tuple[Any, int]]:
         """field -> (total, units reporting it) for a single form (or a roster's summary part):
@@ -194,8 +203,10 @@ class Rollup:
     def roster_counts(self, form_key: str) -> dict[str, dict[str, int]]:
         """choice field -> {choice: rows}, in the form's choice order."""
         form = self.forms[form_key]
-        return {key: _ordered(counter, _choices(form, key))
-                for key, counter in self._rosters[form_key].by.items()}
+        return {
+            key: _ordered(counter, _choices(form, key))
+            for key, counter in self._rosters[form_key].by.items()
+        }
 
     def roster_sums(self, form_key: str) -> dict[str, tuple[Number, int]]:
         return {k: (t.value, t.n) for k, t in self._rosters[form_key].fields.items()}
@@ -209,16 +220,20 @@ class Rollup:
         for form in self.forms:
             if form.key in SKIPPED_FORMS:
                 continue
-            record = {k: {"value": _json_value(form.field(k), v), "units": n}
-                      for k, (v, n) in self.record_totals(form.key).items()}
+            record = {
+                k: {"value": _json_value(form.field(k), v), "units": n}
+                for k, (v, n) in self.record_totals(form.key).items()
+            }
             if not form.is_roster:
                 out[form.key] = record
                 continue
             entry: dict[str, Any] = {"rows": self.roster_rows(form.key)}
             if form.summary:
                 entry["summary"] = record
-            entry["fields"] = {k: {"value": json_number(form.field(k), v), "rows": n}
-                               for k, (v, n) in self.roster_sums(form.key).items()}
+            entry["fields"] = {
+                k: {"value": json_number(form.field(k), v), "rows": n}
+                for k, (v, n) in self.roster_sums(form.key).items()
+            }
             for key, counts in self.roster_counts(form.key).items():
                 entry[f"by_{key}"] = counts
             if form.derived_figures:

@@ -24,22 +24,32 @@ def inform(parent: QWidget | None, text: str) -> None:
 
 
 def confirm(parent: QWidget | None, text: str) -> bool:
-    answer = QMessageBox.question(parent, APP_TITLE, text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+    answer = QMessageBox.question(
+        parent,
+        APP_TITLE,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
 def choose(parent: QWidget | None, text: str, buttons: list[str], detail: str = "") -> int:
     """A question with named answers (the first is the default); the index of the one
     chosen, or -1 when the box is closed."""
-    box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, text, QMessageBox.StandardButton.NoButton,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, APP_TITLE, text, QMessageBox.StandardButton.NoButton, parent
+    )
     box.setObjectName("choose")
     if detail:
         box.setInformativeText(detail)
-    made = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole if i == 0 else
-                          QMessageBox.ButtonRole.RejectRole) for i, label in enumerate(buttons)]
+    made = [
+        box.addButton(
+            label,
+            QMessageBox.ButtonRole.AcceptRole if i == 0 else QMessageBox.ButtonRole.RejectRole,
+        )
+        for i, label in enumerate(buttons)
+    ]
     box.setDefaultButton(made[0])
     box.setEscapeButton(made[-1])
     box.exec()

@@ -17,8 +17,11 @@ SUFFIXES = (".json", ".xlsx")
 
 def _files(event: QDragEnterEvent | QDropEvent) -> list[str]:
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-    return [u.toLocalFile() for u in urls
-            if u.isLocalFile() and u.toLocalFile().lower().endswith(SUFFIXES)]
+    return [
+        u.toLocalFile()
+        for u in urls
+        if u.isLocalFile() and u.toLocalFile().lower().endswith(SUFFIXES)
+    ]
 
 
 class DropImport(QObject):
@@ -35,7 +38,8 @@ class DropImport(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
-                event, (QDragEnterEvent, QDropEvent)):
+            event, (QDragEnterEvent, QDropEvent)
+        ):
             if _files(event) and self.wanted():
                 event.acceptProposedAction()
                 return True

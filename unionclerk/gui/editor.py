@@ -98,8 +98,11 @@ class Editor(QObject):
             rows = self.w.session.data.rows.get(form, [])
             old = next((i for i, r in enumerate(rows) if r.uuid == row), None)
             if old is not None and old != position:
-                self.w.undo_stack.push(undo.MoveRow(self.w.session, self.notify, form, row, old,
-                                                    position, self.tr("移动一行")))
+                self.w.undo_stack.push(
+                    undo.MoveRow(
+                        self.w.session, self.notify, form, row, old, position, self.tr("移动一行")
+                    )
+                )
 
     def request_nothing(self, form: str, on: bool) -> None:
         """Mark a form 本期无此项 (or take the mark away): one undo step."""

@@ -20,12 +20,21 @@ from unionclerk import APP_TITLE
 class ExportResult(QObject):
     """Builds and shows the result box (a QObject for its own translation context)."""
 
-    def show(self, parent: QWidget | None, out_dir: Path, files: Sequence[Path],
-             warnings: Sequence[str] = (), draft: bool = False) -> str:
+    def show(
+        self,
+        parent: QWidget | None,
+        out_dir: Path,
+        files: Sequence[Path],
+        warnings: Sequence[str] = (),
+        draft: bool = False,
+    ) -> str:
         """Show the box; returns what was opened: "pdf", "folder" or ""."""
         names = "\n".join(f.name for f in files)
-        done = (self.tr("已导出草稿 {0} 个文件到\n{1}\n\n{2}") if draft else
-                self.tr("已导出 {0} 个文件到\n{1}\n\n{2}"))
+        done = (
+            self.tr("已导出草稿 {0} 个文件到\n{1}\n\n{2}")
+            if draft
+            else self.tr("已导出 {0} 个文件到\n{1}\n\n{2}")
+        )
         text = done.format(len(files), out_dir, names)
         if warnings:
             text += "\n\n" + self.tr("请注意：") + "\n" + "\n".join(warnings[:20])
@@ -54,6 +63,11 @@ class ExportResult(QObject):
         return ""
 
 
-def show_export_result(parent: QWidget | None, out_dir: Path, files: Sequence[Path],
-                       warnings: Sequence[str] = (), draft: bool = False) -> str:
+def show_export_result(
+    parent: QWidget | None,
+    out_dir: Path,
+    files: Sequence[Path],
+    warnings: Sequence[str] = (),
+    draft: bool = False,
+) -> str:
     return ExportResult(parent).show(parent, out_dir, files, warnings, draft)

@@ -21,8 +21,18 @@ from unionclerk.gui.undokeys import forget_own_history, forward_undo_keys
 if TYPE_CHECKING:  # types only: the forms engine loads when the window needs it
     from unionclerk.formspec import FieldDef
 
-LINE_TYPES = {"text", "int", "money", "area", "date", "yearmonth", "phone", "idnumber",
-              "creditcode", "divisioncode"}
+LINE_TYPES = {
+    "text",
+    "int",
+    "money",
+    "area",
+    "date",
+    "yearmonth",
+    "phone",
+    "idnumber",
+    "creditcode",
+    "divisioncode",
+}
 
 
 def live_problem(field: FieldDef, text: str) -> tuple[Severity, str] | None:

@@ -59,8 +59,9 @@ def application() -> QApplication:
     return app
 
 
-def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
-          ) -> tuple[int, Started | None]:
+def start(
+    lang: str = "zh", on_shown: Callable[[], None] | None = None
+) -> tuple[int, Started | None]:
     """Open the data folder and show the window; (exit code, None) when it must not open.
 
     The window's frame is shown first (it needs no database), then the data folder is
@@ -84,9 +85,15 @@ def start(lang: str = "zh", on_shown: Callable[[], None] | None = None
 
         beacon.ask_first_copy_to_show(folder)
         pid = lock.owner_pid()
-        QMessageBox.warning(None, APP_TITLE, QCoreApplication.translate("Startup",
-            "这个数据文件夹已经被另一个正在运行的工会报表助手打开（进程号 {0}）。\n"
-            "请切换到那个窗口继续工作；本程序将退出。\n\n数据文件夹：{1}").format(pid or "?", folder))
+        QMessageBox.warning(
+            None,
+            APP_TITLE,
+            QCoreApplication.translate(
+                "Startup",
+                "这个数据文件夹已经被另一个正在运行的工会报表助手打开（进程号 {0}）。\n"
+                "请切换到那个窗口继续工作；本程序将退出。\n\n数据文件夹：{1}",
+            ).format(pid or "?", folder),
+        )
         translations.remove(app, installed)
         return EXIT_LOCKED, None
     started = Started(app, lock, installed)
@@ -148,14 +155,26 @@ def _sound_or_restored(parent: QWidget) -> bool:
     if state.sound:
         return True
     if state.backup is None:
-        QMessageBox.critical(parent, APP_TITLE, QCoreApplication.translate("Startup",
-            "数据文件已损坏，而且没有找到可用的备份。\n请不要删除数据文件夹，联系技术支持。\n\n"
-            "数据文件：{0}").format(state.database))
+        QMessageBox.critical(
+            parent,
+            APP_TITLE,
+            QCoreApplication.translate(
+                "Startup",
+                "数据文件已损坏，而且没有找到可用的备份。\n请不要删除数据文件夹，联系技术支持。\n\n"
+                "数据文件：{0}",
+            ).format(state.database),
+        )
         return False
-    answer = QMessageBox.question(parent, APP_TITLE, QCoreApplication.translate("Startup",
-        "数据文件检查未通过（可能因断电或磁盘故障损坏）。\n\n"
-        "找到最近一次完好的备份：{0}（{1}）。\n"
-        "要用它恢复吗？损坏的文件会另存一份，不会删除。").format(state.backup.name, state.backup_time))
+    answer = QMessageBox.question(
+        parent,
+        APP_TITLE,
+        QCoreApplication.translate(
+            "Startup",
+            "数据文件检查未通过（可能因断电或磁盘故障损坏）。\n\n"
+            "找到最近一次完好的备份：{0}（{1}）。\n"
+            "要用它恢复吗？损坏的文件会另存一份，不会删除。",
+        ).format(state.backup.name, state.backup_time),
+    )
     if answer != QMessageBox.StandardButton.Yes:
         return False
     recovery.restore_latest(state)
@@ -169,9 +188,13 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     if isinstance(exc, UserError):
         QMessageBox.warning(None, APP_TITLE, logsetup.mask_ids(str(exc)))
         return
-    QMessageBox.critical(None, APP_TITLE, QCoreApplication.translate("Startup",
-        "程序出错了，已填写的数据都已保存。\n错误详情已写入：{0}\n\n{1}").format(
-            log_file, logsetup.mask_ids(str(exc))))
+    QMessageBox.critical(
+        None,
+        APP_TITLE,
+        QCoreApplication.translate(
+            "Startup", "程序出错了，已填写的数据都已保存。\n错误详情已写入：{0}\n\n{1}"
+        ).format(log_file, logsetup.mask_ids(str(exc))),
+    )
 
 
 def run(lang: str = "zh", *, exit_when_shown: bool = False) -> int:

@@ -39,8 +39,20 @@ class Menus(QObject):
             return action
 
         file = bar.addMenu(self.tr("文件(&F)"))
-        add(file, "new_period", self.tr("新建报告期(&N)…"), flow("new_period"), QKeySequence("Ctrl+N"))
-        add(file, "import", self.tr("导入报表文件(&I)…"), flow("import_files"), QKeySequence("Ctrl+O"))
+        add(
+            file,
+            "new_period",
+            self.tr("新建报告期(&N)…"),
+            flow("new_period"),
+            QKeySequence("Ctrl+N"),
+        )
+        add(
+            file,
+            "import",
+            self.tr("导入报表文件(&I)…"),
+            flow("import_files"),
+            QKeySequence("Ctrl+O"),
+        )
         add(file, "export", self.tr("导出上报文件(&E)…"), flow("export"), QKeySequence("Ctrl+E"))
         file.addSeparator()
         add(file, "backup", self.tr("备份数据(&B)…"), flow("backup"))
@@ -60,17 +72,41 @@ class Menus(QObject):
         acts["undo"], acts["redo"] = undo, redo
         edit.addSeparator()
         add(edit, "add_row", self.tr("添加一行(&A)"), flow("add_row"), QKeySequence("Ctrl+Shift+N"))
-        add(edit, "delete_row", self.tr("删除所选行(&D)"), flow("delete_row"), QKeySequence("Ctrl+Shift+D"))
+        add(
+            edit,
+            "delete_row",
+            self.tr("删除所选行(&D)"),
+            flow("delete_row"),
+            QKeySequence("Ctrl+Shift+D"),
+        )
 
         report = bar.addMenu(self.tr("报表(&R)"))
-        add(report, "overview", self.tr("概览(&O)"), lambda: w.select_form(""), QKeySequence("Ctrl+0"))
+        add(
+            report,
+            "overview",
+            self.tr("概览(&O)"),
+            lambda: w.select_form(""),
+            QKeySequence("Ctrl+0"),
+        )
         problems = w.problems.toggleViewAction()
         problems.setText(self.tr("问题列表(&P)"))
         problems.setShortcut(QKeySequence("F8"))
         report.addAction(problems)
-        add(report, "next_problem", self.tr("下一个问题(&T)"), flow("next_problem"), QKeySequence("F9"))
+        add(
+            report,
+            "next_problem",
+            self.tr("下一个问题(&T)"),
+            flow("next_problem"),
+            QKeySequence("F9"),
+        )
         report.addSeparator()
-        add(report, "complete", self.tr("标记完成(&C)"), flow("complete"), QKeySequence("Ctrl+Shift+C"))
+        add(
+            report,
+            "complete",
+            self.tr("标记完成(&C)"),
+            flow("complete"),
+            QKeySequence("Ctrl+Shift+C"),
+        )
         add(report, "reopen", self.tr("重新打开(&R)…"), flow("reopen"))
         add(report, "county_comments", self.tr("上级意见(&U)…"), lambda: _open_comments(w))
 
@@ -83,18 +119,32 @@ class Menus(QObject):
         # The keys are services.setup.ROLES (checked by a test); the check mark is set when
         # the data folder is open.
         for key, text in (("township", self.tr("乡镇(街道)填报")), ("county", self.tr("县级汇总"))):
-            action = add(settings, f"role_{key}", text, lambda _=False, k=key: w.workflow.set_role(k))
+            action = add(
+                settings, f"role_{key}", text, lambda _=False, k=key: w.workflow.set_role(k)
+            )
             action.setCheckable(True)
             roles.addAction(action)
         settings.addSeparator()
         add(settings, "unit_info", self.tr("单位信息(&U)…"), lambda: w.show_unit_info())
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        add(help_menu, "help", self.tr("使用说明(&U)"), lambda: _open_help(w),
-            QKeySequence(QKeySequence.StandardKey.HelpContents))
-        add(help_menu, "about", self.tr("关于(&A)"), lambda: w.workflow.about(
-            self.tr("{0} {1}\n乡镇(街道)工会工作情况报表：填报、检查、导出。\n数据文件夹：{2}").format(
-                APP_TITLE, __version__, paths.data_dir())))
+        add(
+            help_menu,
+            "help",
+            self.tr("使用说明(&U)"),
+            lambda: _open_help(w),
+            QKeySequence(QKeySequence.StandardKey.HelpContents),
+        )
+        add(
+            help_menu,
+            "about",
+            self.tr("关于(&A)"),
+            lambda: w.workflow.about(
+                self.tr(
+                    "{0} {1}\n乡镇(街道)工会工作情况报表：填报、检查、导出。\n数据文件夹：{2}"
+                ).format(APP_TITLE, __version__, paths.data_dir())
+            ),
+        )
         return acts
 
 

@@ -27,8 +27,14 @@ if TYPE_CHECKING:  # types only: the forms engine loads when the window needs it
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
-COLORS = {"error": "#d93025", "warning": "#f29900", "done": "#188038", "empty": "#bdc1c6",
-          "busy": "#1a73e8", "nothing": "#5f6368"}
+COLORS = {
+    "error": "#d93025",
+    "warning": "#f29900",
+    "done": "#188038",
+    "empty": "#bdc1c6",
+    "busy": "#1a73e8",
+    "nothing": "#5f6368",
+}
 _ICONS: dict[str, QIcon] = {}
 
 
@@ -70,8 +76,13 @@ class FormsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[FormRow] = []
-        self._headers = [self.tr("表"), self.tr("状态"), self.tr("错误"), self.tr("未说明的警告"),
-                         self.tr("进度 / 行数")]
+        self._headers = [
+            self.tr("表"),
+            self.tr("状态"),
+            self.tr("错误"),
+            self.tr("未说明的警告"),
+            self.tr("进度 / 行数"),
+        ]
 
     def set_rows(self, rows: list[FormRow]) -> None:
         if [r.key for r in rows] != [r.key for r in self.rows]:
@@ -101,8 +112,9 @@ class FormsModel(QAbstractTableModel):
                 return row.title
             if not row.key:
                 return ""
-            return [row.title, row.state, str(row.errors), str(row.warnings),
-                    self._progress(row)][col]
+            return [row.title, row.state, str(row.errors), str(row.warnings), self._progress(row)][
+                col
+            ]
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and row.key:
             return dot(row.kind)
         if role == TOOLTIP and row.key:
@@ -116,8 +128,12 @@ class FormsModel(QAbstractTableModel):
             return self.tr("{0} 行").format(row.row_count)
         return "" if row.progress is None else f"{row.progress}%"
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = DISPLAY) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = DISPLAY,
+    ) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
@@ -139,8 +155,12 @@ class ProblemsModel(QAbstractItemModel):
         self._headers = [self.tr("位置"), self.tr("级别"), self.tr("问题"), self.tr("说明")]
         self.editable = True
 
-    def set_problems(self, groups: list[tuple[FormDef, list[Problem]]],
-                     where: dict[Problem, str], explanations: dict[Problem, str]) -> None:
+    def set_problems(
+        self,
+        groups: list[tuple[FormDef, list[Problem]]],
+        where: dict[Problem, str],
+        explanations: dict[Problem, str],
+    ) -> None:
         self.beginResetModel()
         self.groups, self.where, self.explanations = groups, where, explanations
         self.endResetModel()
@@ -154,8 +174,9 @@ class ProblemsModel(QAbstractItemModel):
             return None
         return self.groups[index.internalId() - 1][1][index.row()]
 
-    def index_of(self, problem: Problem, form: FormDef | None, row: int,
-                 column: int = 0) -> QModelIndex:
+    def index_of(
+        self, problem: Problem, form: FormDef | None, row: int, column: int = 0
+    ) -> QModelIndex:
         """Where `problem` is now; if it is gone, the problem now at `row` of the same form
         (or that form's last); an invalid index when the form has no problems left."""
         for g, (_form, found) in enumerate(self.groups):
@@ -203,13 +224,20 @@ class ProblemsModel(QAbstractItemModel):
             if role == DISPLAY and index.column() == 0:
                 errors = sum(x.is_error for x in found)
                 return self.tr("{0}（{1} 个错误，{2} 个警告）").format(
-                    form.display_title, errors, len(found) - errors)
+                    form.display_title, errors, len(found) - errors
+                )
             return None
         if role == DISPLAY:
             county = p.rule.startswith("review:")  # the county's comment (上级意见)
             level = self.levels()[2 if county else 0 if p.is_error else 1]
-            note = "" if p.is_error else (self.explanations.get(p) or (
-                self.tr("（未回复）") if county else self.tr("（未说明）")))
+            note = (
+                ""
+                if p.is_error
+                else (
+                    self.explanations.get(p)
+                    or (self.tr("（未回复）") if county else self.tr("（未说明）"))
+                )
+            )
             return [self.where.get(p, ""), level, p.message, note][index.column()]
         if role == Qt.ItemDataRole.EditRole and index.column() == self.NOTE:
             return self.explanations.get(p, "")
@@ -228,17 +256,30 @@ class ProblemsModel(QAbstractItemModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def setData(self, index: Index, value: Any,  # noqa: N802
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: Index,
+        value: Any,  # noqa: N802
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         p = self.problem(index)
-        if p is None or p.is_error or index.column() != self.NOTE or not self.editable \
-                or role != Qt.ItemDataRole.EditRole:
+        if (
+            p is None
+            or p.is_error
+            or index.column() != self.NOTE
+            or not self.editable
+            or role != Qt.ItemDataRole.EditRole
+        ):
             return False
         self.explain_requested.emit(p, str(value or ""))
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = DISPLAY) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = DISPLAY,
+    ) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None

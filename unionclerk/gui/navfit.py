@@ -23,8 +23,11 @@ def navigation_width(nav: QTreeView) -> int:
         return 0
     header = nav.header()
     # a section sized to its contents also makes room for its (hidden) header's text
-    need = sum(max(nav.sizeHintForColumn(c), header.sectionSizeHint(c))
-               for c in range(model.columnCount()) if not nav.isColumnHidden(c))
+    need = sum(
+        max(nav.sizeHintForColumn(c), header.sectionSizeHint(c))
+        for c in range(model.columnCount())
+        if not nav.isColumnHidden(c)
+    )
     scrollbar = nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
     return need + 2 * nav.frameWidth() + scrollbar + 4
 

@@ -61,12 +61,14 @@ class FormPage(QWidget):
         heading.addStretch(1)
         self.nothing = QCheckBox(self.tr("本期无此项"), self)  # a parent first: never a window
         self.nothing.setObjectName("nothing_box")
-        self.nothing.setToolTip(self.tr(
-            "本报告期这张表确实没有需要填报的内容时勾选：报表和 PDF 上会写明，"
-            "审核时就知道不是漏填。表里填了内容就不能勾选。"))
+        self.nothing.setToolTip(
+            self.tr(
+                "本报告期这张表确实没有需要填报的内容时勾选：报表和 PDF 上会写明，"
+                "审核时就知道不是漏填。表里填了内容就不能勾选。"
+            )
+        )
         self.nothing.setVisible(form.key != "cover")
-        self.nothing.clicked.connect(
-            lambda on: self.nothing_requested.emit(form.key, bool(on)))
+        self.nothing.clicked.connect(lambda on: self.nothing_requested.emit(form.key, bool(on)))
         heading.addWidget(self.nothing)
         layout.addLayout(heading)
         layout.addWidget(unit)
@@ -79,12 +81,15 @@ class FormPage(QWidget):
 
             self.roster = RosterTable(form)
             self.roster.model.edit_requested.connect(
-                lambda row, key, old, new: self.edit_requested.emit(form.key, key, row, old, new))
+                lambda row, key, old, new: self.edit_requested.emit(form.key, key, row, old, new)
+            )
             self.roster.add_requested.connect(lambda at: self.add_row_requested.emit(form.key, at))
             self.roster.rows_requested.connect(
-                lambda plan, label: self.rows_requested.emit(form.key, plan, label))
+                lambda plan, label: self.rows_requested.emit(form.key, plan, label)
+            )
             self.roster.move_requested.connect(
-                lambda row, at: self.move_row_requested.emit(form.key, row, at))
+                lambda row, at: self.move_row_requested.emit(form.key, row, at)
+            )
             splitter = QSplitter(Qt.Orientation.Vertical)
             if form.summary:
                 self.record = RecordForm(form)
@@ -105,7 +110,8 @@ class FormPage(QWidget):
             layout.addWidget(self.record, 1)
         if self.record is not None:
             self.record.edit_requested.connect(
-                lambda key, old, new: self.edit_requested.emit(form.key, key, None, old, new))
+                lambda key, old, new: self.edit_requested.emit(form.key, key, None, old, new)
+            )
             self.record.explain_requested.connect(self.explain_requested)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name

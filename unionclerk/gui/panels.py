@@ -40,8 +40,10 @@ class ProblemsPanel(QDockWidget):
         self.view.setObjectName("problems_view")
         self.view.setModel(self.model)
         self.view.setWordWrap(True)  # long messages wrap instead of ending in …
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.view.setAlternatingRowColors(True)
         header = self.view.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -66,14 +68,21 @@ class ProblemsPanel(QDockWidget):
         layout.addWidget(self.view)
         self.setWidget(body)
 
-    def set_problems(self, groups: list[tuple[FormDef, list[Problem]]],
-                     where: dict[Problem, str], explanations: dict[Problem, str]) -> None:
+    def set_problems(
+        self,
+        groups: list[tuple[FormDef, list[Problem]]],
+        where: dict[Problem, str],
+        explanations: dict[Problem, str],
+    ) -> None:
         """Show a new list, keeping the clerk's place in it: the same problem stays current,
         or, once it is fixed, the one that took its place; the list does not scroll away."""
         current = self.view.currentIndex()
         was = self.model.problem(current) if current.isValid() else None
-        place = (self.model.form_at(current), current.row(), current.column()) \
-            if current.isValid() and was is not None else None
+        place = (
+            (self.model.form_at(current), current.row(), current.column())
+            if current.isValid() and was is not None
+            else None
+        )
         scrolled = self.view.verticalScrollBar().value()
         self.model.set_problems(groups, where, explanations)
         for row in range(len(groups)):  # a form's heading reads across the whole width
@@ -86,13 +95,19 @@ class ProblemsPanel(QDockWidget):
         self.view.verticalScrollBar().setValue(scrolled)
         errors = sum(p.is_error for _, found in groups for p in found)
         warnings = sum(not p.is_error for _, found in groups for p in found)
-        self.summary.setText(self.tr("共 {0} 个错误，{1} 个警告").format(errors, warnings)
-                             if errors or warnings else self.tr("没有发现问题"))
+        self.summary.setText(
+            self.tr("共 {0} 个错误，{1} 个警告").format(errors, warnings)
+            if errors or warnings
+            else self.tr("没有发现问题")
+        )
 
     def _activated(self, index) -> None:  # noqa: ANN001 - a QModelIndex
         problem = self.model.problem(index)
-        if problem is not None and index.column() == ProblemsModel.NOTE and (
-                self.model.flags(index) & Qt.ItemFlag.ItemIsEditable):
+        if (
+            problem is not None
+            and index.column() == ProblemsModel.NOTE
+            and (self.model.flags(index) & Qt.ItemFlag.ItemIsEditable)
+        ):
             self.view.edit(index)  # write the explanation right here
         elif problem is not None:
             self.problem_activated.emit(problem)

@@ -73,7 +73,8 @@ class RecordForm(QScrollArea):
         outer.addWidget(self.form_problems)
         sections = form.sections or []
         groups = [(pick(s.title, s.title_en), s.fields) for s in sections] or [
-            ("", [f.key for f in form.record_fields if not f.companion_of])]
+            ("", [f.key for f in form.record_fields if not f.companion_of])
+        ]
         grids = []
         for title, keys in groups:
             box = QGroupBox(title)
@@ -125,7 +126,8 @@ class RecordForm(QScrollArea):
             companion.widget.setToolTip(self.tr("选“其他”时请在此注明"))
             companion.widget.setFixedWidth(200)
             companion.committed.connect(
-                lambda value, key=field.other_key: self._committed(key, value))
+                lambda value, key=field.other_key: self._committed(key, value)
+            )
             box.addWidget(companion.widget, 0, 1)
         grid.addWidget(line, r, 1, 1, 4 if kind == "longtext" else 1)
         if kind != "longtext":
@@ -173,8 +175,9 @@ class RecordForm(QScrollArea):
             if row.companion is not None:
                 row.companion.set_value(values.get(row.companion.field.key))
                 row.companion.set_read_only(read_only)
-                row.companion.widget.setEnabled(values.get(key) == "其他" or bool(
-                    values.get(row.companion.field.key)))
+                row.companion.widget.setEnabled(
+                    values.get(key) == "其他" or bool(values.get(row.companion.field.key))
+                )
             self._show_previous(row, value, (previous or {}).get(key), previous is not None)
         self.show_problems(session)
 
@@ -199,14 +202,16 @@ class RecordForm(QScrollArea):
         for p in mine:
             by_field.setdefault(p.field, []).append(p)
         for key, row in self.rows.items():
-            found = by_field.get(key, []) + (by_field.get(row.companion.field.key, [])
-                                             if row.companion else [])
+            found = by_field.get(key, []) + (
+                by_field.get(row.companion.field.key, []) if row.companion else []
+            )
             self._show_row_problems(row, found, session)
         general = by_field.get("", [])
         self.form_problems.setVisible(bool(general))
         self.form_problems.setText("\n".join(self._line(p) for p in general))
-        self.form_problems.setStyleSheet(ERROR_STYLE if any(p.is_error for p in general)
-                                         else WARNING_STYLE)
+        self.form_problems.setStyleSheet(
+            ERROR_STYLE if any(p.is_error for p in general) else WARNING_STYLE
+        )
 
     def _line(self, p: Problem) -> str:
         if p.rule.startswith("review:"):  # 上级意见：… (the county's comment) says what it is
@@ -222,8 +227,9 @@ class RecordForm(QScrollArea):
         row.problem.setVisible(bool(lines))
         row.problem.setText("\n".join(lines))
         row.problem.setToolTip("\n".join(self.tr("规则：{0}").format(p.rule) for p in found))
-        row.problem.setStyleSheet(ERROR_STYLE if unsaved or any(p.is_error for p in found)
-                                  else WARNING_STYLE)
+        row.problem.setStyleSheet(
+            ERROR_STYLE if unsaved or any(p.is_error for p in found) else WARNING_STYLE
+        )
         row.warning = next((p for p in found if not p.is_error), None)
         row.explain.parentWidget().setVisible(row.warning is not None)
         self._reply_or_explain(row)
@@ -238,8 +244,10 @@ class RecordForm(QScrollArea):
         assert isinstance(label, QLabel)
         label.setText(self.tr("回复：") if county else self.tr("说明："))
         row.explain.setPlaceholderText(
-            self.tr("回复上级意见，例如：已核实，数字无误") if county
-            else self.tr("请写明原因（说明），例如：数据来自镇统计站，口径不同"))
+            self.tr("回复上级意见，例如：已核实，数字无误")
+            if county
+            else self.tr("请写明原因（说明），例如：数据来自镇统计站，口径不同")
+        )
 
     def _mark(self, row: _Row, found: list[Problem]) -> None:
         color = ("#b3261e" if any(p.is_error for p in found) else "#c77700") if found else ""
@@ -280,9 +288,18 @@ class RecordForm(QScrollArea):
     # -- requests ------------------------------------------------------------------------
     def _committed(self, key: str, value: Any) -> None:
         row = self.rows.get(key)
-        old = row.editor.value if row else next(
-            (r.companion.value for r in self.rows.values()
-             if r.companion and r.companion.field.key == key), None)
+        old = (
+            row.editor.value
+            if row
+            else next(
+                (
+                    r.companion.value
+                    for r in self.rows.values()
+                    if r.companion and r.companion.field.key == key
+                ),
+                None,
+            )
+        )
         self.edit_requested.emit(key, old, value)
 
     def _explained(self, key: str) -> None:
@@ -294,7 +311,8 @@ class RecordForm(QScrollArea):
     def focus_field(self, key: str, explain: bool = False) -> None:
         """Scroll to a field and put the cursor in it, or in its explanation box."""
         row = self.rows.get(key) or next(
-            (r for r in self.rows.values() if r.companion and r.companion.field.key == key), None)
+            (r for r in self.rows.values() if r.companion and r.companion.field.key == key), None
+        )
         if row is None:
             return
         target = row.explain if explain and row.warning is not None else row.editor.widget

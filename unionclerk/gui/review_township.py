@@ -37,16 +37,21 @@ class CommentsDialog(QDialog):
         self.setObjectName("county_comments")
         self.w = window
         self.setWindowTitle(self.tr("上级意见"))
-        self.hint = QLabel(self.tr("双击“回复”一栏（或按 F2）填写或修改回复；回复会随下次导出交给县级。"))
+        self.hint = QLabel(
+            self.tr("双击“回复”一栏（或按 F2）填写或修改回复；回复会随下次导出交给县级。")
+        )
         self.hint.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("county_comments_table")
-        self.table.setHorizontalHeaderLabels([self.tr("位置"), self.tr("意见"), self.tr("状态"),
-                                              self.tr("回复")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("位置"), self.tr("意见"), self.tr("状态"), self.tr("回复")]
+        )
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -64,15 +69,22 @@ class CommentsDialog(QDialog):
     def fill(self) -> None:
         s = self.w.session
         found = review_township.comments(self.w.ws, s.report) if s is not None else []
-        labels = {review_township.OPEN: self.tr("待处理"), review_township.ANSWERED: self.tr("已回复"),
-                  review_township.CHANGED: self.tr("已修改")}
+        labels = {
+            review_township.OPEN: self.tr("待处理"),
+            review_township.ANSWERED: self.tr("已回复"),
+            review_township.CHANGED: self.tr("已修改"),
+        }
         self.table.blockSignals(True)
         self.table.setRowCount(len(found))
         self.uids = [c.uid for c in found]
         for r, c in enumerate(found):
             state = review_township.state(self.w.ws, c, s.data)  # type: ignore[union-attr]
-            texts = (review.place(self.w.ws, c), self.tr("{0}（{1}）").format(c.text, c.author),
-                     labels[state], c.reply or "")
+            texts = (
+                review.place(self.w.ws, c),
+                self.tr("{0}（{1}）").format(c.text, c.author),
+                labels[state],
+                c.reply or "",
+            )
             for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 if col != REPLY or s is None or not s.editable:
@@ -89,11 +101,18 @@ class CommentsDialog(QDialog):
         if item.column() != REPLY or self.w.session is None:
             return
         uid = self.uids[item.row()]
-        comment = next(c for c in review_township.comments(self.w.ws, self.w.session.report)
-                       if c.uid == uid)
+        comment = next(
+            c for c in review_township.comments(self.w.ws, self.w.session.report) if c.uid == uid
+        )
         # The same way as a reply typed under the field: one undo step in the window.
-        problem = Problem(Severity.WARNING, comment.form, comment.field or "", comment.text,
-                          f"{review_township.RULE_PREFIX}{uid}", comment.row_uuid)
+        problem = Problem(
+            Severity.WARNING,
+            comment.form,
+            comment.field or "",
+            comment.text,
+            f"{review_township.RULE_PREFIX}{uid}",
+            comment.row_uuid,
+        )
         self.w.request_explanation(problem, item.text())
         self.fill()
 

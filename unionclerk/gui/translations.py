@@ -69,14 +69,18 @@ class TsTranslator(QTranslator):
             for message in context.iter("message"):
                 source = message.findtext("source")
                 node = message.find("translation")
-                if source is None or node is None or node.get("type") in (
-                        "unfinished", "obsolete", "vanished"):
+                if (
+                    source is None
+                    or node is None
+                    or node.get("type") in ("unfinished", "obsolete", "vanished")
+                ):
                     continue
                 if node.text:
                     self._messages[(name, source)] = node.text
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:  # noqa: ARG002 - Qt's signature
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:  # noqa: ARG002 - Qt's signature
         return self._messages.get((context, source), "")
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name

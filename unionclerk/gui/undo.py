@@ -43,18 +43,33 @@ class _Command(QUndoCommand):
 class SetValue(_Command):
     """Set one cell (a record field, or a roster cell when `row` is given)."""
 
-    def __init__(self, session: EditSession, notify: Notify, form: str, field: str,
-                 row: str | None, old: Any, new: Any, label: str) -> None:
+    def __init__(
+        self,
+        session: EditSession,
+        notify: Notify,
+        form: str,
+        field: str,
+        row: str | None,
+        old: Any,
+        new: Any,
+        label: str,
+    ) -> None:
         super().__init__(session, notify, form, label)
         self.field, self.row, self.old, self.new = field, row, old, new
 
     def redo(self) -> None:
-        self._run(lambda: self.session.set_value(self.form, self.field, self.new, self.row),
-                  self.field, self.row)
+        self._run(
+            lambda: self.session.set_value(self.form, self.field, self.new, self.row),
+            self.field,
+            self.row,
+        )
 
     def undo(self) -> None:
-        self._run(lambda: self.session.set_value(self.form, self.field, self.old, self.row),
-                  self.field, self.row)
+        self._run(
+            lambda: self.session.set_value(self.form, self.field, self.old, self.row),
+            self.field,
+            self.row,
+        )
 
     def id(self) -> int:
         return MERGE_SAME_CELL
@@ -73,8 +88,15 @@ class SetValue(_Command):
 class InsertRow(_Command):
     """Add a roster row; undo deletes it, redo puts it back under the same UUID."""
 
-    def __init__(self, session: EditSession, notify: Notify, form: str, position: int,
-                 values: dict[str, Any] | None, label: str) -> None:
+    def __init__(
+        self,
+        session: EditSession,
+        notify: Notify,
+        form: str,
+        position: int,
+        values: dict[str, Any] | None,
+        label: str,
+    ) -> None:
         super().__init__(session, notify, form, label)
         self.position, self.values = position, values
         self.row: str | None = None
@@ -87,6 +109,7 @@ class InsertRow(_Command):
                 self.values = dict(next(r.values for r in added if r.uuid == self.row))
             else:
                 self.session.restore_row(self.form, self.position, self.values or {}, self.row)
+
         self._run(action, None, self.row)
 
     def undo(self) -> None:
@@ -98,8 +121,9 @@ class ApplyRows(_Command):
     """Many rows of a roster at once (a paste, an import, fill down, several rows deleted):
     one step, undone by the plan the session gives back."""
 
-    def __init__(self, session: EditSession, notify: Notify, form: str, plan: RowsPlan,
-                 label: str) -> None:
+    def __init__(
+        self, session: EditSession, notify: Notify, form: str, plan: RowsPlan, label: str
+    ) -> None:
         super().__init__(session, notify, form, label)
         self.plan = plan
         self.inverse: RowsPlan | None = None
@@ -107,20 +131,30 @@ class ApplyRows(_Command):
     def redo(self) -> None:
         def action() -> None:
             self.inverse = self.session.apply_rows(self.form, self.plan)
+
         self._run(action, None, None)
 
     def undo(self) -> None:
         def action() -> None:
             assert self.inverse is not None
             self.plan = self.session.apply_rows(self.form, self.inverse)
+
         self._run(action, None, None)
 
 
 class MoveRow(_Command):
     """Move a roster row to another position; undo moves it back."""
 
-    def __init__(self, session: EditSession, notify: Notify, form: str, row: str, old: int,
-                 new: int, label: str) -> None:
+    def __init__(
+        self,
+        session: EditSession,
+        notify: Notify,
+        form: str,
+        row: str,
+        old: int,
+        new: int,
+        label: str,
+    ) -> None:
         super().__init__(session, notify, form, label)
         self.row, self.old, self.new = row, old, new
 
@@ -134,25 +168,33 @@ class MoveRow(_Command):
 class Explain(_Command):
     """Write (or clear) the explanation of a warning."""
 
-    def __init__(self, session: EditSession, notify: Notify, problem: Problem, old: str,
-                 new: str, label: str) -> None:
+    def __init__(
+        self, session: EditSession, notify: Notify, problem: Problem, old: str, new: str, label: str
+    ) -> None:
         super().__init__(session, notify, problem.form, label)
         self.problem, self.old, self.new = problem, old, new
 
     def redo(self) -> None:
-        self._run(lambda: self.session.set_explanation(self.problem, self.new),
-                  self.problem.field, self.problem.row)
+        self._run(
+            lambda: self.session.set_explanation(self.problem, self.new),
+            self.problem.field,
+            self.problem.row,
+        )
 
     def undo(self) -> None:
-        self._run(lambda: self.session.set_explanation(self.problem, self.old),
-                  self.problem.field, self.problem.row)
+        self._run(
+            lambda: self.session.set_explanation(self.problem, self.old),
+            self.problem.field,
+            self.problem.row,
+        )
 
 
 class MarkNothing(_Command):
     """Mark a form 本期无此项, or take the mark away; undo does the opposite."""
 
-    def __init__(self, session: EditSession, notify: Notify, form: str, on: bool,
-                 label: str) -> None:
+    def __init__(
+        self, session: EditSession, notify: Notify, form: str, on: bool, label: str
+    ) -> None:
         super().__init__(session, notify, form, label)
         self.on = on
 

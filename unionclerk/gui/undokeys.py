@@ -22,7 +22,8 @@ def _is_undo(event: QKeyEvent) -> bool:
 def _is_redo(event: QKeyEvent) -> bool:
     combo = QKeySequence(event.keyCombination())
     return event.matches(QKeySequence.StandardKey.Redo) or any(
-        combo.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in _REDO_KEYS)
+        combo.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in _REDO_KEYS
+    )
 
 
 def _own_history(widget: QObject, redo: bool) -> bool:

@@ -66,8 +66,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ws: Workspace | None = None) -> None:
         super().__init__()
         self.ws: Workspace = None  # type: ignore[assignment] - set by attach()
-        self.settings = QSettings(str(paths.data_dir() / "window.ini"),
-                                  QSettings.Format.IniFormat)
+        self.settings = QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
         self.session: EditSession | None = None
         self.closing = False
         self.previous: ReportData | None = None
@@ -100,8 +99,9 @@ class MainWindow(QMainWindow):
                 self.setGeometry(geometry.fit_into(self.geometry(), available))
         else:
             self.setGeometry(geometry.initial_geometry(available))
-        self.resizeDocks([self.problems], [geometry.dock_height(available)],
-                         Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.problems], [geometry.dock_height(available)], Qt.Orientation.Vertical
+        )
 
     @property
     def workflow(self) -> Workflow:
@@ -121,8 +121,7 @@ class MainWindow(QMainWindow):
             self._editor = Editor(self)
         return self._editor
 
-    def request_edit(self, form: str, key: str, row: str | None, old: object,
-                     new: object) -> None:
+    def request_edit(self, form: str, key: str, row: str | None, old: object, new: object) -> None:
         self.editor.request_edit(form, key, row, old, new)
 
     def request_explanation(self, problem: Problem, text: str) -> None:
@@ -168,8 +167,12 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.nav.selectionModel().currentRowChanged.connect(
-            lambda current, _prev: self.show_form(self.forms_model.rows[current.row()].key)
-            if current.isValid() else None)
+            lambda current, _prev: (
+                self.show_form(self.forms_model.rows[current.row()].key)
+                if current.isValid()
+                else None
+            )
+        )
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(self.unit_label)
@@ -224,7 +227,8 @@ class MainWindow(QMainWindow):
 
     def _period_chosen(self, index: int) -> None:
         if 0 <= index < len(self.reports) and (
-                self.session is None or self.reports[index].id != self.session.report.id):
+            self.session is None or self.reports[index].id != self.session.report.id
+        ):
             self.open_report(self.reports[index])
 
     def open_report(self, report: ReportInfo | None) -> None:
@@ -275,8 +279,10 @@ class MainWindow(QMainWindow):
                 unit = self.ws.own_unit() if self.ws is not None else None
                 self.unit_label.setText(unit.union_name if unit else "")
                 self.dashboard.show_state(
-                    self.tr("县级汇总"), self.tr("把各乡镇报送的文件加入县级汇总，检查后导出汇总表。"),
-                    self.tr("打开县级汇总 →"))
+                    self.tr("县级汇总"),
+                    self.tr("把各乡镇报送的文件加入县级汇总，检查后导出汇总表。"),
+                    self.tr("打开县级汇总 →"),
+                )
                 return
             self.dashboard.show_state(self.tr("还没有报表"), "", self.tr("新建报告期"))
             return
@@ -284,8 +290,9 @@ class MainWindow(QMainWindow):
         status = self.status_text(report.status)
         self.unit_label.setText(report.unit.union_name)
         self.status_label.setText(self.tr("状态：{0}").format(status))
-        self.setWindowTitle(f"{APP_TITLE} — {report.unit.union_name} {report.period.shown}"
-                            f"（{status}）")
+        self.setWindowTitle(
+            f"{APP_TITLE} — {report.unit.union_name} {report.period.shown}（{status}）"
+        )
         self.refresh_states()
         page = self.current_page()
         if page is not None:
@@ -299,12 +306,31 @@ class MainWindow(QMainWindow):
         rows = [FormRow(OVERVIEW, self.tr("概览"))]
         for form in self.ws.forms:
             st = s.form_state(form)
-            kind = ("nothing" if st.nothing else "error" if st.errors else "warning"
-                    if st.warnings else "empty" if st.filled == 0 else "done"
-                    if st.filled >= st.total else "busy")
-            rows.append(FormRow(form.key, form.display_title, st.label, kind, st.errors,
-                                st.warnings, None if form.is_roster else st.progress,
-                                len(s.data.rows.get(form.key, [])) if form.is_roster else None))
+            kind = (
+                "nothing"
+                if st.nothing
+                else "error"
+                if st.errors
+                else "warning"
+                if st.warnings
+                else "empty"
+                if st.filled == 0
+                else "done"
+                if st.filled >= st.total
+                else "busy"
+            )
+            rows.append(
+                FormRow(
+                    form.key,
+                    form.display_title,
+                    st.label,
+                    kind,
+                    st.errors,
+                    st.warnings,
+                    None if form.is_roster else st.progress,
+                    len(s.data.rows.get(form.key, [])) if form.is_roster else None,
+                )
+            )
         self.forms_model.set_rows(rows)
         self.nav_fitter.fit()
         self.workflow.show_dashboard()
@@ -416,8 +442,9 @@ class MainWindow(QMainWindow):
         self.session.refresh_report()
         for page in self.pages.values():
             page.stale = True
-        index = next((i for i, r in enumerate(self.reports)
-                      if r.id == self.session.report.id), None)
+        index = next(
+            (i for i, r in enumerate(self.reports) if r.id == self.session.report.id), None
+        )
         if index is not None:
             self.reports[index] = self.session.report
         self.refresh_all()

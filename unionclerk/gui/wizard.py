@@ -37,8 +37,17 @@ from unionclerk.gui.wizard_county import CountyPage
 from unionclerk.services import demo, setup
 from unionclerk.services.workspace import Workspace
 
-UNIT_FIELDS = ("union_name", "union_type", "credit_code", "division_code", "city", "county",
-               "township", "head_title", "head_name")
+UNIT_FIELDS = (
+    "union_name",
+    "union_type",
+    "credit_code",
+    "division_code",
+    "city",
+    "county",
+    "township",
+    "head_title",
+    "head_name",
+)
 CLERK_FIELDS = ("filler_name", "filler_phone")
 START_PAGE, DEMO_PAGE, COUNTY_PAGE, UNIT_PAGE, CLERK_PAGE = range(5)  # the clerk page last
 
@@ -80,8 +89,10 @@ class FieldsPage(QWizardPage):
         note = self.notes[key]
         if result is None:
             text = self.editors[key].text().strip()
-            note.setVisible(bool(text) and self.form.field(key).type.name in (
-                "creditcode", "divisioncode", "phone"))
+            note.setVisible(
+                bool(text)
+                and self.form.field(key).type.name in ("creditcode", "divisioncode", "phone")
+            )
             note.setText(self.tr("✓ 格式正确"))
             note.setStyleSheet("color: #188038;")
             return
@@ -133,7 +144,9 @@ class StartPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("欢迎使用工会报表助手"))
-        self.setSubTitle(self.tr("几步设置之后就可以开始填报。以后可在“设置”菜单中更改角色和单位信息。"))
+        self.setSubTitle(
+            self.tr("几步设置之后就可以开始填报。以后可在“设置”菜单中更改角色和单位信息。")
+        )
         self.township = QRadioButton(self.tr("乡镇(街道)工会：填报本单位的报表"))
         self.county = QRadioButton(self.tr("县级工会：汇总各乡镇报表（也可填报本单位）"))
         self.township.setChecked(True)
@@ -175,10 +188,13 @@ class DemoPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("演示报表"))
         self.setSubTitle(self.tr("点“完成”载入演示报表：佛堂镇总工会 2018年度。"))
-        text = QLabel(self.tr(
-            "演示报表已填好全部六张表，可以随意查看、修改、检查和导出，试一试各项功能。\n\n"
-            "要填写本单位的报表时，在“设置 → 单位信息”中改成本单位的封面，"
-            "或用“文件 → 新建报告期”开始新的报告期。"))
+        text = QLabel(
+            self.tr(
+                "演示报表已填好全部六张表，可以随意查看、修改、检查和导出，试一试各项功能。\n\n"
+                "要填写本单位的报表时，在“设置 → 单位信息”中改成本单位的封面，"
+                "或用“文件 → 新建报告期”开始新的报告期。"
+            )
+        )
         text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
@@ -199,19 +215,31 @@ class FirstRunWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.start = StartPage()
-        self.unit = FieldsPage(ws, UNIT_FIELDS, self.tr("本单位的封面信息"),
-                               self.tr("与上报的封面一致。带 * 的必须填写；代码输入时即检查。"))
-        self.clerk = FieldsPage(ws, CLERK_FIELDS, self.tr("填表人和报告期"),
-                                self.tr("填表人的姓名和电话会印在上报文件上。"))
+        self.unit = FieldsPage(
+            ws,
+            UNIT_FIELDS,
+            self.tr("本单位的封面信息"),
+            self.tr("与上报的封面一致。带 * 的必须填写；代码输入时即检查。"),
+        )
+        self.clerk = FieldsPage(
+            ws,
+            CLERK_FIELDS,
+            self.tr("填表人和报告期"),
+            self.tr("填表人的姓名和电话会印在上报文件上。"),
+        )
         today = date.today()
         default = setup.default_period(today.year, today.month)
         self.picker = PeriodPicker(default, "period")
         self.year, self.part = self.picker.year, self.picker.part
         self.clerk.layout_.addRow(self.tr("报告期"), self.picker)
         self.county = CountyPage()
-        for key, page in ((START_PAGE, self.start), (COUNTY_PAGE, self.county),
-                          (UNIT_PAGE, self.unit), (CLERK_PAGE, self.clerk),
-                          (DEMO_PAGE, DemoPage())):
+        for key, page in (
+            (START_PAGE, self.start),
+            (COUNTY_PAGE, self.county),
+            (UNIT_PAGE, self.unit),
+            (CLERK_PAGE, self.clerk),
+            (DEMO_PAGE, DemoPage()),
+        ):
             self.setPage(key, page)
         self.resize(640, 560)
         self.setMinimumSize(560, 480)
@@ -233,8 +261,7 @@ class FirstRunWizard(QWizard):
                 setup.start_county(self.ws, self.county.name.text(), self.county.code.text())
             else:
                 cover = {**self.unit.values(), **self.clerk.values()}
-                self.report = setup.start_own_report(self.ws, cover, self.period,
-                                                     self.start.role)
+                self.report = setup.start_own_report(self.ws, cover, self.period, self.start.role)
         except UserError as exc:
             dialogs.show_error(self, exc)
             return
@@ -250,6 +277,11 @@ class FirstRunWizard(QWizard):
 
     def reject(self) -> None:
         """取消, Escape or the window's ×: say what it means before the program ends."""
-        if getattr(self, "_quiet", False) or dialogs.confirm(self, self.tr("还没有完成首次设置。现在退出程序吗？\n"
-                                         "下次打开时会再次显示这个设置向导，已填的内容不会保存。")):
+        if getattr(self, "_quiet", False) or dialogs.confirm(
+            self,
+            self.tr(
+                "还没有完成首次设置。现在退出程序吗？\n"
+                "下次打开时会再次显示这个设置向导，已填的内容不会保存。"
+            ),
+        ):
             super().reject()

@@ -18,10 +18,13 @@ def county_code_problem(text: str) -> str | None:
     if not code.isdigit():
         return QCoreApplication.translate("CountyPage", "行政区划代码只能是数字")
     if len(code) != 12:
-        return QCoreApplication.translate("CountyPage", "行政区划代码应为 12 位，现在是 {0} 位").format(len(code))
+        return QCoreApplication.translate(
+            "CountyPage", "行政区划代码应为 12 位，现在是 {0} 位"
+        ).format(len(code))
     if not code.endswith("000000"):
         return QCoreApplication.translate(
-            "CountyPage", "县级的代码以 000000 结尾（如义乌市 330782000000）；这像是乡镇的代码")
+            "CountyPage", "县级的代码以 000000 结尾（如义乌市 330782000000）；这像是乡镇的代码"
+        )
     return None
 
 
@@ -31,7 +34,9 @@ class CountyPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("本县(市、区)总工会"))
-        self.setSubTitle(self.tr("汇总文件上写的汇总单位。以后可在“县级汇总”窗口或“设置”菜单中修改。"))
+        self.setSubTitle(
+            self.tr("汇总文件上写的汇总单位。以后可在“县级汇总”窗口或“设置”菜单中修改。")
+        )
         self.name = QLineEdit()
         self.name.setObjectName("county_name")
         self.name.setPlaceholderText(self.tr("如：义乌市总工会"))

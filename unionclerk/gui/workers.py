@@ -60,9 +60,15 @@ class Job(QObject):
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget, label: str, work: Work,
-                 on_done: Callable[[Any], None], on_failed: Callable[[str], None],
-                 on_cancelled: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        label: str,
+        work: Work,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+        on_cancelled: Callable[[], None],
+    ) -> None:
         super().__init__(parent)
         self.on_done, self.on_failed, self.on_cancelled = on_done, on_failed, on_cancelled
         self.dialog = QProgressDialog(label, self.tr("取消"), 0, 0, parent)
@@ -132,10 +138,21 @@ class Job(QObject):
         return self.outcome is None
 
 
-def start_job(parent: QWidget, label: str, work: Work, on_done: Callable[[Any], None],
-              on_cancelled: Callable[[], None] | None = None) -> Job:
+def start_job(
+    parent: QWidget,
+    label: str,
+    work: Work,
+    on_done: Callable[[Any], None],
+    on_cancelled: Callable[[], None] | None = None,
+) -> Job:
     """Start `work` in a `Job` whose failure is shown to the clerk as a calm message."""
-    job = Job(parent, label, work, on_done, lambda message: dialogs.show_error(parent, message),
-              on_cancelled or (lambda: None))
+    job = Job(
+        parent,
+        label,
+        work,
+        on_done,
+        lambda message: dialogs.show_error(parent, message),
+        on_cancelled or (lambda: None),
+    )
     job.start()
     return job

@@ -43,7 +43,8 @@ class Workflow(QObject):
         done = sum(r.kind == "done" for r in rows)
         empty = sum(r.kind == "empty" for r in rows)
         status = self.tr("共 {0} 张表：{1} 张已填完且无问题，{2} 张未填，{3} 张还有问题。").format(
-            len(rows), done, empty, sum(r.kind in ("error", "warning") for r in rows))
+            len(rows), done, empty, sum(r.kind in ("error", "warning") for r in rows)
+        )
         if s.report.status == DRAFT:
             if errors:
                 step = self.tr("还有 {0} 个错误需要修改 →").format(len(errors))
@@ -109,8 +110,14 @@ class Workflow(QObject):
         s = self.w.session
         assert s is not None
         empty = s.empty_forms()
-        unfinished = [f for f in self.w.ws.forms if not f.is_roster and f.key not in s.data.nothing
-                      and f not in empty and 0 < s.form_state(f).filled < s.form_state(f).total]
+        unfinished = [
+            f
+            for f in self.w.ws.forms
+            if not f.is_roster
+            and f.key not in s.data.nothing
+            and f not in empty
+            and 0 < s.form_state(f).filled < s.form_state(f).total
+        ]
         if not empty and not unfinished:
             return True
         lines = [self.tr("标记完成之前，请看一下这些表。"), ""]
@@ -119,20 +126,35 @@ class Workflow(QObject):
             lines += [f"　　{f.display_title}" for f in empty]
         if unfinished:
             lines.append(self.tr("以下表还没有填完："))
-            lines += [self.tr("　　{0}（已填 {1}/{2} 项）").format(
-                f.display_title, s.form_state(f).filled, s.form_state(f).total)
-                for f in unfinished]
+            lines += [
+                self.tr("　　{0}（已填 {1}/{2} 项）").format(
+                    f.display_title, s.form_state(f).filled, s.form_state(f).total
+                )
+                for f in unfinished
+            ]
         if empty:
-            detail = self.tr("本期确实没有需要填报的内容的表，可以标记为“本期无此项”："
-                             "报表和 PDF 上会写明，审核时就知道不是漏填。")
-            answer = dialogs.choose(self.w, "\n".join(lines), [
-                self.tr("标记为“本期无此项”并完成"), self.tr("返回填写")], detail)
+            detail = self.tr(
+                "本期确实没有需要填报的内容的表，可以标记为“本期无此项”："
+                "报表和 PDF 上会写明，审核时就知道不是漏填。"
+            )
+            answer = dialogs.choose(
+                self.w,
+                "\n".join(lines),
+                [self.tr("标记为“本期无此项”并完成"), self.tr("返回填写")],
+                detail,
+            )
             if answer == 0:
                 s.mark_nothing([f.key for f in empty])
                 return True
-        elif dialogs.choose(self.w, "\n".join(lines), [
-                self.tr("仍然标记完成"), self.tr("返回填写")],
-                self.tr("没填的项目如果本期确实没有，可以不填。")) == 0:
+        elif (
+            dialogs.choose(
+                self.w,
+                "\n".join(lines),
+                [self.tr("仍然标记完成"), self.tr("返回填写")],
+                self.tr("没填的项目如果本期确实没有，可以不填。"),
+            )
+            == 0
+        ):
             return True
         self._reveal()
         self.w.select_form((empty or unfinished)[0].key)
@@ -151,7 +173,9 @@ class Workflow(QObject):
         s = self.w.session
         if s is None or s.report.status == DRAFT:
             return
-        reason = dialogs.ask_text(self.w, self.tr("重新打开需要填写原因（会记入修改记录），例如：县总工会要求补报："))
+        reason = dialogs.ask_text(
+            self.w, self.tr("重新打开需要填写原因（会记入修改记录），例如：县总工会要求补报：")
+        )
         if reason is None:
             return
         try:
@@ -169,8 +193,11 @@ class Workflow(QObject):
             return
         own = reports.list_reports(self.w.ws, unit.division_code)
         latest = own[0] if own else None
-        suggested = setup.next_period(latest.period) if latest else setup.default_period(
-            *time.localtime()[:2])
+        suggested = (
+            setup.next_period(latest.period)
+            if latest
+            else setup.default_period(*time.localtime()[:2])
+        )
         dialog = PeriodDialog(suggested, latest.period.label if latest else "", self.w)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -214,10 +241,14 @@ class Workflow(QObject):
             return None
         self.w.commit_pending()
         draft = s.report.status == DRAFT
-        if draft and not dialogs.confirm(self.w, self.tr(
+        if draft and not dialogs.confirm(
+            self.w,
+            self.tr(
                 "报表还没有标记完成（还有 {0} 个问题未处理），现在导出的是草稿：\n"
                 "文件名带“草稿”，PDF 每页印有“草稿”，只供核对，不能作为正式上报文件。\n\n"
-                "仍要导出草稿吗？").format(len(s.outstanding()))):
+                "仍要导出草稿吗？"
+            ).format(len(s.outstanding())),
+        ):
             return None
         folder = self.w.settings.value("export/folder", str(Path.home()), type=str)
         dialog = ExportDialog(folder, exporting.available_formats(), self.w, draft=draft)
@@ -231,8 +262,15 @@ class Workflow(QObject):
         ws, report = self.w.ws, s.report
 
         def work(progress: Any, cancelled: Any) -> Any:
-            return exporting.export_report(ws, report, out_dir, formats, full_ids=full_ids,
-                                           progress=progress, cancelled=cancelled)
+            return exporting.export_report(
+                ws,
+                report,
+                out_dir,
+                formats,
+                full_ids=full_ids,
+                progress=progress,
+                cancelled=cancelled,
+            )
 
         def done(result: Any) -> None:  # an exporting.Exported
             from unionclerk.gui.exportresult import show_export_result
@@ -249,9 +287,15 @@ class Workflow(QObject):
         """Import report files (or a county's return file): chosen, or dropped on the window."""
         from unionclerk.domain.progress import Cancelled
 
-        files = dropped or QFileDialog.getOpenFileNames(
-            self.w, self.tr("选择要导入的报表文件"), str(Path.home()),
-            self.tr("报表文件 (*.json *.xlsx)"))[0]
+        files = (
+            dropped
+            or QFileDialog.getOpenFileNames(
+                self.w,
+                self.tr("选择要导入的报表文件"),
+                str(Path.home()),
+                self.tr("报表文件 (*.json *.xlsx)"),
+            )[0]
+        )
         if not files:
             return None
         ws = self.w.ws
@@ -267,13 +311,20 @@ class Workflow(QObject):
                 try:
                     if review_township.is_return_file(Path(name)):
                         back = review_township.import_return(ws, Path(name))
-                        lines.append(self.tr("✓ {0}：退回文件，{1} {2} 已重新打开（{3} 条上级意见）")
-                                     .format(Path(name).name, back.report.unit.union_name,
-                                             back.report.period.label, back.comments))
+                        lines.append(
+                            self.tr("✓ {0}：退回文件，{1} {2} 已重新打开（{3} 条上级意见）").format(
+                                Path(name).name,
+                                back.report.unit.union_name,
+                                back.report.period.label,
+                                back.comments,
+                            )
+                        )
                         continue
                     out = importing.import_file(ws, Path(name))
-                    lines.append(f"✓ {Path(name).name}：{out.report.unit.union_name} "
-                                 f"{out.report.period.label}")
+                    lines.append(
+                        f"✓ {Path(name).name}：{out.report.unit.union_name} "
+                        f"{out.report.period.label}"
+                    )
                     lines += [f"  ⚠ {w}" for w in out.warnings]  # typed, not imported
                 except UserError as exc:
                     lines.append(f"✗ {exc}")
@@ -290,14 +341,20 @@ class Workflow(QObject):
         is saved aside before it is replaced)."""
         from unionclerk.services import backup
 
-        file, _ = QFileDialog.getOpenFileName(self.w, self.tr("选择要恢复的备份"),
-                                              str(paths.backups_dir()),
-                                              self.tr("数据库备份 (*.sqlite3)"))
+        file, _ = QFileDialog.getOpenFileName(
+            self.w,
+            self.tr("选择要恢复的备份"),
+            str(paths.backups_dir()),
+            self.tr("数据库备份 (*.sqlite3)"),
+        )
         if not file or self.w.ws is None:
             return False
-        if not dialogs.confirm(self.w, self.tr(
-                "用这个备份替换现在的全部数据吗？\n{0}\n\n现在的数据会先另存一份备份。").format(
-                Path(file).name)):
+        if not dialogs.confirm(
+            self.w,
+            self.tr("用这个备份替换现在的全部数据吗？\n{0}\n\n现在的数据会先另存一份备份。").format(
+                Path(file).name
+            ),
+        ):
             return False
         self.w.commit_pending()
         try:
@@ -314,8 +371,9 @@ class Workflow(QObject):
         from unionclerk.services import backup
 
         default = paths.backups_dir() / time.strftime("unionclerk-backup-%Y%m%d-%H%M%S.sqlite3")
-        target, _ = QFileDialog.getSaveFileName(self.w, self.tr("备份数据到"), str(default),
-                                                self.tr("数据库备份 (*.sqlite3)"))
+        target, _ = QFileDialog.getSaveFileName(
+            self.w, self.tr("备份数据到"), str(default), self.tr("数据库备份 (*.sqlite3)")
+        )
         if not target:
             return None
         ws = self.w.ws
@@ -328,5 +386,8 @@ class Workflow(QObject):
                 raise Cancelled
             return made
 
-        return self._start(self.tr("正在备份……"), work, lambda made: dialogs.inform(
-            self.w, self.tr("已备份到：\n{0}").format(made)))
+        return self._start(
+            self.tr("正在备份……"),
+            work,
+            lambda made: dialogs.inform(self.w, self.tr("已备份到：\n{0}").format(made)),
+        )

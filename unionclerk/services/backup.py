@@ -43,19 +43,28 @@ def make_backup(ws: Workspace, *, reason: str = "manual", target: Path | None = 
     if target is not None:
         target = Path(target)
         if not target.parent.is_dir():  # e.g. a USB stick's folder that is gone
-            raise UserError(tr("备份文件夹不存在：{folder}。请插好U盘或选择另一个文件夹。",
-                               folder=target.parent))
+            raise UserError(
+                tr(
+                    "备份文件夹不存在：{folder}。请插好U盘或选择另一个文件夹。",
+                    folder=target.parent,
+                )
+            )
         try:
             return database(ws).backup_to(target)
         except OSError as exc:
-            raise UserError(tr("无法写入备份文件：{reason}", reason=os_reason(exc)),
-                            where=str(target)) from None
+            raise UserError(
+                tr("无法写入备份文件：{reason}", reason=os_reason(exc)), where=str(target)
+            ) from None
     try:
         folder = paths.backups_dir()
     except OSError as exc:  # a write-protected stick, a full disk
-        raise UserError(tr("无法在数据文件夹中写入备份：{reason}。可以用 --out 把备份写到别的文件夹。",
-                           reason=os_reason(exc)),
-                        where=str(paths.data_dir(create=False))) from None
+        raise UserError(
+            tr(
+                "无法在数据文件夹中写入备份：{reason}。可以用 --out 把备份写到别的文件夹。",
+                reason=os_reason(exc),
+            ),
+            where=str(paths.data_dir(create=False)),
+        ) from None
     if reason == "manual":  # asked for by the clerk: kept until they delete it
         return database(ws).backup_to(_free(folder / f"manual-{_stamp()}.sqlite3"))
     out = database(ws).backup_to(_free(folder / f"auto-{reason}-{_stamp()}.sqlite3"))
@@ -65,8 +74,11 @@ def make_backup(ws: Workspace, *, reason: str = "manual", target: Path | None = 
 
 def rotate(folder: Path) -> list[Path]:
     """Delete automatic backups beyond the newest 10 (keeping one per month); returns them."""
-    autos = sorted((p for p in folder.glob("auto-*.sqlite3") if _AUTO.match(p.name)),
-                   key=lambda p: _AUTO.match(p.name).groups(), reverse=True)  # type: ignore[union-attr]
+    autos = sorted(
+        (p for p in folder.glob("auto-*.sqlite3") if _AUTO.match(p.name)),
+        key=lambda p: _AUTO.match(p.name).groups(),
+        reverse=True,
+    )  # type: ignore[union-attr]
     keep, months = set(autos[:KEEP_NEWEST]), set()
     for p in autos:
         month = _AUTO.match(p.name).group(1)[:6]  # type: ignore[union-attr]
@@ -81,8 +93,9 @@ def rotate(folder: Path) -> list[Path]:
 
 def list_backups() -> list[Path]:
     """Every backup in the data folder, newest first."""
-    return sorted(paths.backups_dir().glob("*.sqlite3"), key=lambda p: p.stat().st_mtime,
-                  reverse=True)
+    return sorted(
+        paths.backups_dir().glob("*.sqlite3"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
 
 
 def restore(ws: Workspace, source: Path) -> Path:
@@ -127,6 +140,11 @@ def checked_copy(source: Path, folder: Path, forms: FormSet) -> Path:
         logging.getLogger(__name__).warning("backup %s fails the full load: %r", source, exc)
         problems = [tr("有数据无法读取")]
     if problems:
-        raise DatabaseError(tr("备份文件不完整或内容已损坏（{what}），不能用来恢复：{path}",
-                               what="；".join(problems[:3]), path=source))
+        raise DatabaseError(
+            tr(
+                "备份文件不完整或内容已损坏（{what}），不能用来恢复：{path}",
+                what="；".join(problems[:3]),
+                path=source,
+            )
+        )
     return copy

@@ -95,10 +95,12 @@ class EditSession:
     def problems(self) -> list[Problem]:
         """The problems the clerk sees: none yet on forms not started (see `started`)."""
         if self._problems is None:
-            hidden = set() if self.revealed else {
-                f.key for f in self.forms if not self.started(f.key)}
-            self._problems = [p for p in self.result.problems(self.data, self.forms)
-                              if p.form not in hidden] + self._comment_problems()
+            hidden = (
+                set() if self.revealed else {f.key for f in self.forms if not self.started(f.key)}
+            )
+            self._problems = [
+                p for p in self.result.problems(self.data, self.forms) if p.form not in hidden
+            ] + self._comment_problems()
         return self._problems
 
     def _comment_problems(self) -> list[Problem]:
@@ -110,15 +112,15 @@ class EditSession:
             self._comments = review_township.comments(self.ws, self.report)
         if not self._comments:
             return []
-        return review_township.comment_problems(self.ws, self.report, self.data,
-                                                self._comments)
+        return review_township.comment_problems(self.ws, self.report, self.data, self._comments)
 
     def started(self, form: str) -> bool:
         """The form holds something the clerk typed (or is marked 本期无此项)."""
         fdef = self.forms[form]
         values = self.data.single.get(form, {})
-        typed = any(values.get(f.key) is not None for f in fdef.record_fields
-                    if not f.type.computed)
+        typed = any(
+            values.get(f.key) is not None for f in fdef.record_fields if not f.type.computed
+        )
         return typed or bool(self.data.rows.get(form)) or form in self.data.nothing
 
     def reveal_all(self) -> None:
@@ -198,11 +200,13 @@ class EditSession:
         fdef = self.forms[form].field(field)
         if row is None:
             if isinstance(value, Raw):
-                raise UserError(tr("“{label}”无法识别“{text}”", label=fdef.plain_label,
-                                   text=value.text[:30]))
+                raise UserError(
+                    tr("“{label}”无法识别“{text}”", label=fdef.plain_label, text=value.text[:30])
+                )
             with database(self.ws).transaction() as tx:
-                tx.set_value(self.report.id, form, field,
-                             None if value is None else fdef.to_json(value))
+                tx.set_value(
+                    self.report.id, form, field, None if value is None else fdef.to_json(value)
+                )
             values = self.data.single.setdefault(form, {})
             if value is None:
                 values.pop(field, None)
@@ -226,17 +230,22 @@ class EditSession:
         """Parse what the clerk typed; raises ValueRefused with the reason if it can't."""
         return self.set_value(form, field, self.forms[form].field(field).parse_text(text), row)
 
-    def insert_row(self, form: str, position: int | None = None,
-                   values: dict[str, Any] | None = None) -> str:
+    def insert_row(
+        self, form: str, position: int | None = None, values: dict[str, Any] | None = None
+    ) -> str:
         self._guard()
         fdef = self.forms[form]
-        row = RosterRow(dict(values) if values is not None else {
-            f.key: f.default for f in fdef.fields if f.default is not None})
+        row = RosterRow(
+            dict(values)
+            if values is not None
+            else {f.key: f.default for f in fdef.fields if f.default is not None}
+        )
         rows = self.data.rows.setdefault(form, [])
         position = len(rows) if position is None else max(0, min(position, len(rows)))
         with database(self.ws).transaction() as tx:
-            tx.insert_row(self.report.id, form, position, row.uuid,
-                          encode_stored_row(fdef, row.values))
+            tx.insert_row(
+                self.report.id, form, position, row.uuid, encode_stored_row(fdef, row.values)
+            )
         rows.insert(position, row)
         self._rechecked(Change(form, None, row.uuid))
         return row.uuid
@@ -279,27 +288,39 @@ class EditSession:
         rows = self.data.rows.setdefault(form, [])
         at = {r.uuid: i for i, r in enumerate(rows)}
         gone = set(plan.delete)
-        if (any(u not in at for u in [*plan.delete, *plan.update])
-                or gone & set(plan.update) or any(u in at for _, u, _ in plan.insert)):
+        if (
+            any(u not in at for u in [*plan.delete, *plan.update])
+            or gone & set(plan.update)
+            or any(u in at for _, u, _ in plan.insert)
+        ):
             raise UserError(tr("找不到要修改的行，可能已被删除；请刷新后重试"))
         undo = RowsPlan(
             update={u: copy_values(rows[at[u]].values) for u in plan.update},
             insert=sorted((at[u], u, copy_values(rows[at[u]].values)) for u in plan.delete),
-            delete=[u for _, u, _ in plan.insert])
+            delete=[u for _, u, _ in plan.insert],
+        )
         after = [r for r in rows if r.uuid not in gone]
         for position, uuid, values in sorted(plan.insert, key=lambda p: p[0]):
             after.insert(max(0, min(position, len(after))), RosterRow(copy_values(values), uuid))
         with database(self.ws).transaction() as tx:
             tx.apply_row_batch(
-                self.report.id, form, [r.uuid for r in after], list(plan.delete),
+                self.report.id,
+                form,
+                [r.uuid for r in after],
+                list(plan.delete),
                 {u: encode_stored_row(fdef, v) for _, u, v in plan.insert},
-                {u: encode_stored_row(fdef, v) for u, v in plan.update.items()})
+                {u: encode_stored_row(fdef, v) for u, v in plan.update.items()},
+            )
         for uuid, values in plan.update.items():
             rows[at[uuid]].values = copy_values(values)
         rows[:] = after
-        self.checker.recheck_rows(self.data, self.result, form,
-                                  [*plan.update, *(u for _, u, _ in plan.insert)],
-                                  list(plan.delete))
+        self.checker.recheck_rows(
+            self.data,
+            self.result,
+            form,
+            [*plan.update, *(u for _, u, _ in plan.insert)],
+            list(plan.delete),
+        )
         if plan.update or plan.insert:
             self._unmark(form)
         self._forget_problems()

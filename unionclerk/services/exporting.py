@@ -79,7 +79,9 @@ def parse_formats(text: str | Iterable[str]) -> list[str]:
     formats = [f.strip().lower().lstrip(".") for f in items if f.strip()]
     unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown or not formats:
-        raise UserError(tr("不支持的导出格式：{f}（可选 xlsx、pdf、json）", f=",".join(unknown) or "—"))
+        raise UserError(
+            tr("不支持的导出格式：{f}（可选 xlsx、pdf、json）", f=",".join(unknown) or "—")
+        )
     return list(dict.fromkeys(formats))
 
 
@@ -92,9 +94,14 @@ def base_name(report: ReportInfo) -> str:
     return f"{base}_草稿" if report.status == DRAFT else base
 
 
-def prepare_export(ws: Workspace, report: ReportInfo, *, full_ids: bool = False,
-                   clock: Callable[[], datetime] = default_clock,
-                   new_id: Callable[[], str] = new_export_id) -> tuple[Stamp, Bundle]:
+def prepare_export(
+    ws: Workspace,
+    report: ReportInfo,
+    *,
+    full_ids: bool = False,
+    clock: Callable[[], datetime] = default_clock,
+    new_id: Callable[[], str] = new_export_id,
+) -> tuple[Stamp, Bundle]:
     """Load the report once and build what every format of one export shares."""
     from unionclerk.exporters.bundle import Stamp, prepare  # the file formats: when used
     from unionclerk.services import review_township
@@ -121,15 +128,23 @@ def _write_one(forms: FormSet, bundle: Bundle, target: Path, fmt: str) -> list[s
         atomic.write_bytes(target, json_report.dumps(bundle.doc).encode("utf-8"))
         return []
     except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
-                        where=str(target)) from None
+        raise UserError(
+            tr("无法写入文件：{reason}", reason=os_reason(exc)), where=str(target)
+        ) from None
 
 
-def export_report(ws: Workspace, report: ReportInfo, out_dir: Path,
-                  formats: str | Iterable[str] = DEFAULT_FORMATS, *, full_ids: bool = False,
-                  progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-                  clock: Callable[[], datetime] = default_clock,
-                  new_id: Callable[[], str] = new_export_id) -> Exported:
+def export_report(
+    ws: Workspace,
+    report: ReportInfo,
+    out_dir: Path,
+    formats: str | Iterable[str] = DEFAULT_FORMATS,
+    *,
+    full_ids: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    clock: Callable[[], datetime] = default_clock,
+    new_id: Callable[[], str] = new_export_id,
+) -> Exported:
     """Write the chosen formats into `out_dir`, all or nothing (see the module docstring).
 
     Raises `Cancelled` (nothing written) when `cancelled()` turns true before the end, and
@@ -166,5 +181,4 @@ def export_report(ws: Workspace, report: ReportInfo, out_dir: Path,
 
         review_township.record_export(ws, report, bundle, sorted(f.name for f in final))
         reports.mark_exported(ws, report)
-    return Exported(final, warnings, stamp.export_id, stamp.iso, bundle.payload_hash,
-                    stamp.draft)
+    return Exported(final, warnings, stamp.export_id, stamp.iso, bundle.payload_hash, stamp.draft)

@@ -67,6 +67,7 @@ def inspect_files(forms: FormSet, files: Iterable[Path]) -> list[xlsx_reader.Wor
 
 def exit_code(infos: list[xlsx_reader.WorkbookInfo]) -> int:
     """inspect: 2 when a file was refused, 1 when one is edited or corrupt, else 0."""
+
     def one(info: xlsx_reader.WorkbookInfo) -> int:
         if info.integrity in (xlsx_reader.EDITED, xlsx_reader.CORRUPT):
             return 1
@@ -75,13 +76,15 @@ def exit_code(infos: list[xlsx_reader.WorkbookInfo]) -> int:
     return max((one(i) for i in infos), default=0)
 
 
-
 def kind_label(kind: str) -> str:
     """What a kind of file is called, for people."""
     labels = {
-        FileKind.SUBMISSION: tr("上报工作簿"), FileKind.TEMPLATE: tr("空白填报模板"),
-        FileKind.SUMMARY: tr("汇总文件"), FileKind.NOT_A_REPORT: tr("不是工会报表文件"),
-        FileKind.UNREADABLE: tr("无法读取"), FileKind.NEWER_FORMAT: tr("格式比本程序新"),
+        FileKind.SUBMISSION: tr("上报工作簿"),
+        FileKind.TEMPLATE: tr("空白填报模板"),
+        FileKind.SUMMARY: tr("汇总文件"),
+        FileKind.NOT_A_REPORT: tr("不是工会报表文件"),
+        FileKind.UNREADABLE: tr("无法读取"),
+        FileKind.NEWER_FORMAT: tr("格式比本程序新"),
         FileKind.JSON_REPORT: tr("JSON 报表"),
     }
     return labels.get(kind, kind)
@@ -89,8 +92,10 @@ def kind_label(kind: str) -> str:
 
 def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
     """Plain lines for one inspected file (the command line and the window show these)."""
-    lines = [tr("文件：{file}", file=info.path.name),
-             tr("  类型：{kind}", kind=kind_label(info.kind))]
+    lines = [
+        tr("文件：{file}", file=info.path.name),
+        tr("  类型：{kind}", kind=kind_label(info.kind)),
+    ]
     if info.unit_name or info.unit_code:
         lines.append(tr("  单位：{name}（{code}）", name=info.unit_name, code=info.unit_code))
     if info.period:
@@ -98,8 +103,14 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
         lines.append(tr("  报告期：{period}{status}", period=info.period.label, status=status))
     if info.form_versions:
         versions = "、".join(f"{k} {v}" for k, v in info.form_versions.items())
-        lines.append(tr("  版本：格式 {f}，程序 {p}，表格 {v}", f=info.format_version or "—",
-                        p=info.program_version or "—", v=versions))
+        lines.append(
+            tr(
+                "  版本：格式 {f}，程序 {p}，表格 {v}",
+                f=info.format_version or "—",
+                p=info.program_version or "—",
+                v=versions,
+            )
+        )
     if info.export_id:
         lines.append(tr("  导出编号：{id}，导出时间：{at}", id=info.export_id, at=info.exported_at))
     masking = masking_label(info)
@@ -108,8 +119,12 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
     if info.payload_hash:
         from unionclerk.domain.review import short_hash
 
-        lines.append(tr("  校验码：{short}（与纸质件二维码中的校验码前 8 位一致）",
-                        short=short_hash(info.payload_hash)))
+        lines.append(
+            tr(
+                "  校验码：{short}（与纸质件二维码中的校验码前 8 位一致）",
+                short=short_hash(info.payload_hash),
+            )
+        )
     if info.integrity == xlsx_reader.INTACT and info.kind == FileKind.SUMMARY:
         lines.append(tr("  完整性：完好（各汇总表的数字与机器数据一致，校验码相符）"))
     elif info.integrity == xlsx_reader.INTACT:
@@ -117,9 +132,14 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
     elif info.integrity == xlsx_reader.EDITED:
         lines.append(tr("  完整性：导出后被改动过，共 {n} 处：", n=info.edited_count))
         for cell in info.edited_cells[:50]:
-            lines.append(tr("    {where}：应为“{expected}”，现为“{found}”", where=str(cell),
-                            expected=idmask.mask_ids_in_text(cell.expected),
-                            found=idmask.mask_ids_in_text(cell.found)))
+            lines.append(
+                tr(
+                    "    {where}：应为“{expected}”，现为“{found}”",
+                    where=str(cell),
+                    expected=idmask.mask_ids_in_text(cell.expected),
+                    found=idmask.mask_ids_in_text(cell.found),
+                )
+            )
         if info.edited_count > 50:
             lines.append(tr("    ……另有 {n} 处", n=info.edited_count - 50))
     elif info.integrity == xlsx_reader.CORRUPT:
@@ -140,8 +160,7 @@ def masking_label(info: xlsx_reader.WorkbookInfo) -> str:
     if kind is None:
         return tr("文件中没有身份号码")
     return {
-        idmask.FULL: tr("完整号码（导出时选择了完整号码）") if info.full_ids
-        else tr("含完整号码"),
+        idmask.FULL: tr("完整号码（导出时选择了完整号码）") if info.full_ids else tr("含完整号码"),
         idmask.MASK_V1: tr("旧的遮盖方式（前6位和后4位可见，可由出生年月推算出号码）"),
         idmask.MASK_V2: tr("已遮盖（只保留前6位地区码，并注明导出时是否有效）"),
     }[kind]

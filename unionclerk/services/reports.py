@@ -23,8 +23,9 @@ from unionclerk.services.workspace import Workspace, database
 NOT_CARRIED_COVER = ("report_date",)
 
 
-def create_report(ws: Workspace, division_code: str, period: Period, *, union_name: str = "",
-                  source: str = OWN) -> ReportInfo:
+def create_report(
+    ws: Workspace, division_code: str, period: Period, *, union_name: str = "", source: str = OWN
+) -> ReportInfo:
     """A new report for a period, carrying over the cover and the rosters declared
     `carry_over` (cadres, venues) from the unit's latest earlier report."""
     with database(ws).transaction() as tx:
@@ -32,8 +33,11 @@ def create_report(ws: Workspace, division_code: str, period: Period, *, union_na
         if unit is None:
             if not union_name:
                 raise UserError(tr("请先填写单位名称"))
-            tx.upsert_unit(division_code, union_name, own=source == OWN and not any(
-                u.own for u in tx.list_units()))
+            tx.upsert_unit(
+                division_code,
+                union_name,
+                own=source == OWN and not any(u.own for u in tx.list_units()),
+            )
         if tx.get_report(division_code, period) is not None:
             raise UserError(tr("{period} 的报表已经存在", period=period.label))
         earlier = [r for r in tx.list_reports(division_code) if r.period < period]
@@ -42,15 +46,19 @@ def create_report(ws: Workspace, division_code: str, period: Period, *, union_na
             previous = max(earlier, key=lambda r: r.period)
             old = tx.load_data(previous.id)
             carried = StoredData()
-            cover = {k: v for k, v in old.single.get("cover", {}).items()
-                     if k not in NOT_CARRIED_COVER}
+            cover = {
+                k: v for k, v in old.single.get("cover", {}).items() if k not in NOT_CARRIED_COVER
+            }
             if cover:
                 carried.single["cover"] = cover
             for form in (f.key for f in ws.forms if f.carry_over):  # declared in the YAML
                 if old.rows.get(form):
                     carried.rows[form] = [(str(uuid.uuid4()), dict(v)) for _, v in old.rows[form]]
-            tx.replace_data(report.id, carried, note=tr("从 {period} 结转封面、干部和阵地名单",
-                                                       period=previous.period.label))
+            tx.replace_data(
+                report.id,
+                carried,
+                note=tr("从 {period} 结转封面、干部和阵地名单", period=previous.period.label),
+            )
         return report
 
 
@@ -109,8 +117,14 @@ def complete(ws: Workspace, report: ReportInfo) -> None:
     left = outstanding(ws, report)
     if left.errors or left.unexplained:
         lines = [describe(ws, p) for p in (left.errors + left.unexplained)[:20]]
-        raise UserError(tr("还不能标记完成：还有 {e} 个错误、{w} 个警告未说明。\n{lines}",
-                           e=len(left.errors), w=len(left.unexplained), lines="\n".join(lines)))
+        raise UserError(
+            tr(
+                "还不能标记完成：还有 {e} 个错误、{w} 个警告未说明。\n{lines}",
+                e=len(left.errors),
+                w=len(left.unexplained),
+                lines="\n".join(lines),
+            )
+        )
     with database(ws).transaction() as tx:
         tx.set_status(report.id, COMPLETE, note=tr("标记完成"))
 

@@ -66,7 +66,9 @@ def receive(ws: Workspace, path: Path) -> Received:
     with database(ws).read() as tx:
         unit = tx.get_unit(sub.division_code)
         if unit is not None and unit.own:
-            raise UserError(tr("这是本单位自己的报表，不是下级报送的，不能审核"), where=Path(path).name)
+            raise UserError(
+                tr("这是本单位自己的报表，不是下级报送的，不能审核"), where=Path(path).name
+            )
         report = tx.get_report(sub.division_code, sub.period)
         if report is not None:
             for old in tx.list_submissions(report.id, direction=RECEIVED):
@@ -78,13 +80,22 @@ def receive(ws: Workspace, path: Path) -> Received:
     with database(ws).transaction() as tx:
         tx.upsert_unit(sub.division_code, sub.union_name)
         report = tx.get_report(sub.division_code, sub.period) or tx.create_report(
-            sub.division_code, sub.period, source=RECEIVED_SOURCE)
-        tx.replace_data(report.id, encode(ws.forms, sub.parsed.data),
-                        note=tr("接收审核：{file}", file=Path(path).name))
+            sub.division_code, sub.period, source=RECEIVED_SOURCE
+        )
+        tx.replace_data(
+            report.id,
+            encode(ws.forms, sub.parsed.data),
+            note=tr("接收审核：{file}", file=Path(path).name),
+        )
         record = tx.add_submission(
-            report.id, direction=RECEIVED, export_id=sub.export_id,
-            payload_sha256=sub.payload_sha256, exported_at=sub.exported_at,
-            file=Path(path).name, document=json_report.canonical(sub.doc).decode())
+            report.id,
+            direction=RECEIVED,
+            export_id=sub.export_id,
+            payload_sha256=sub.payload_sha256,
+            exported_at=sub.exported_at,
+            file=Path(path).name,
+            document=json_report.canonical(sub.doc).decode(),
+        )
         replies = take_replies(tx, report.id, sub.replies)
         report = tx.get_report_by_id(report.id)
     return Received(report, record, replies, again=False)
@@ -102,14 +113,20 @@ def take_replies(tx: Tx, report_id: int, replies: list[dict[str, str]]) -> int:
     return taken
 
 
-def _received_report(ws: Workspace, code: str, period: Period) -> tuple[ReportInfo,
-                                                                        SubmissionRecord]:
+def _received_report(
+    ws: Workspace, code: str, period: Period
+) -> tuple[ReportInfo, SubmissionRecord]:
     with database(ws).read() as tx:
         report = tx.get_report(code, period)
         subs = tx.list_submissions(report.id, direction=RECEIVED) if report else []
     if report is None or not subs:
-        raise UserError(tr("还没有接收过 {code} {period} 的上报文件，请先用 review receive 接收",
-                           code=code, period=period.label))
+        raise UserError(
+            tr(
+                "还没有接收过 {code} {period} 的上报文件，请先用 review receive 接收",
+                code=code,
+                period=period.label,
+            )
+        )
     return report, subs[-1]
 
 
@@ -122,8 +139,13 @@ def document(ws: Workspace, submission: SubmissionRecord) -> dict[str, Any]:
 def parse_target(ws: Workspace, target: str) -> tuple[str, str | None, int | None]:
     m = _TARGET.match(target.strip())
     if not m or m.group(1) not in ws.forms:
-        raise UserError(tr("无法识别批注的位置“{t}”：请写成 organisation.members、venues.rows[0].area "
-                           "或 cadres 这样的 forms.md 键", t=target))
+        raise UserError(
+            tr(
+                "无法识别批注的位置“{t}”：请写成 organisation.members、venues.rows[0].area "
+                "或 cadres 这样的 forms.md 键",
+                t=target,
+            )
+        )
     form = ws.forms[m.group(1)]
     index = int(m.group(2)) if m.group(2) is not None else None
     if index is not None and not form.is_roster:
@@ -134,8 +156,9 @@ def parse_target(ws: Workspace, target: str) -> tuple[str, str | None, int | Non
     return form.key, field, index
 
 
-def add_comment(ws: Workspace, code: str, period: Period, target: str, text: str,
-                author: str) -> Comment:
+def add_comment(
+    ws: Workspace, code: str, period: Period, target: str, text: str, author: str
+) -> Comment:
     """A 批注 on the latest submission received from the unit."""
     text = door.clean_explanation(text)  # normalised where it enters, like a 说明
     if not text:
@@ -147,17 +170,32 @@ def add_comment(ws: Workspace, code: str, period: Period, target: str, text: str
     if index is not None:
         rows = raw.get("rows") or []
         if index >= len(rows):
-            raise UserError(tr("“{title}”只有 {n} 行，没有第 {i} 行", title=ws.forms[form].display_title,
-                               n=len(rows), i=index + 1))
+            raise UserError(
+                tr(
+                    "“{title}”只有 {n} 行，没有第 {i} 行",
+                    title=ws.forms[form].display_title,
+                    n=len(rows),
+                    i=index + 1,
+                )
+            )
         row_key = key_of(ws.forms[form], rows[index])
         value = rows[index].get(field) if field else None
     elif field is not None:
         record = raw.get("summary", {}) if ws.forms[form].is_roster else raw
         value = record.get(field)
     with database(ws).transaction() as tx:
-        return tx.add_comment(report.id, uid=str(uuid.uuid4()), form=form, field=field,
-                              text=text.strip(), author=author, submission_id=sub.id,
-                              row_index=index, row_key=row_key, value=value)
+        return tx.add_comment(
+            report.id,
+            uid=str(uuid.uuid4()),
+            form=form,
+            field=field,
+            text=text.strip(),
+            author=author,
+            submission_id=sub.id,
+            row_index=index,
+            row_key=row_key,
+            value=value,
+        )
 
 
 def comments(ws: Workspace, code: str, period: Period) -> list[Comment]:
@@ -166,17 +204,21 @@ def comments(ws: Workspace, code: str, period: Period) -> list[Comment]:
         return tx.list_comments(report.id) if report else []
 
 
-def set_verdict(ws: Workspace, code: str, period: Period, verdict: str, reason: str,
-                author: str) -> None:
+def set_verdict(
+    ws: Workspace, code: str, period: Period, verdict: str, reason: str, author: str
+) -> None:
     value = VERDICTS.get(verdict.strip().lower(), VERDICTS.get(verdict.strip()))
     if value is None:
-        raise UserError(tr("审核结论应为“通过”或“退回修改”（pass / return），而不是“{v}”", v=verdict))
+        raise UserError(
+            tr("审核结论应为“通过”或“退回修改”（pass / return），而不是“{v}”", v=verdict)
+        )
     if value == RETURN and not reason.strip():
         raise UserError(tr("退回修改需要写明原因"))
     report, sub = _received_report(ws, code, period)
     with database(ws).transaction() as tx:
-        tx.add_verdict(report.id, verdict=value, reason=reason.strip(), author=author,
-                       submission_id=sub.id)
+        tx.add_verdict(
+            report.id, verdict=value, reason=reason.strip(), author=author, submission_id=sub.id
+        )
 
 
 def unit_state(ws: Workspace, code: str, period: Period) -> str | None:
@@ -243,10 +285,18 @@ def overview(ws: Workspace, period: Period) -> list[UnitLine]:
         if not subs[r.id]:
             continue
         last = subs[r.id][-1]
-        out.append(UnitLine(r.unit.division_code, r.unit.union_name, period,
-                            unit_state(ws, r.unit.division_code, period) or "",
-                            last.short, last.export_id, len(notes[r.id]),
-                            sum(1 for c in notes[r.id] if c.reply)))
+        out.append(
+            UnitLine(
+                r.unit.division_code,
+                r.unit.union_name,
+                period,
+                unit_state(ws, r.unit.division_code, period) or "",
+                last.short,
+                last.export_id,
+                len(notes[r.id]),
+                sum(1 for c in notes[r.id] if c.reply),
+            )
+        )
     return out
 
 
@@ -265,8 +315,11 @@ def find(ws: Workspace, text: str) -> list[tuple[ReportInfo, SubmissionRecord]]:
         else:
             subs = tx.find_submissions(export_id=t)
         out = [(tx.get_report_by_id(s.report_id), s) for s in subs]
-    return [(r, s) for r, s in out if (code is None or r.unit.division_code == code)
-            and (period is None or r.period == period)]
+    return [
+        (r, s)
+        for r, s in out
+        if (code is None or r.unit.division_code == code) and (period is None or r.period == period)
+    ]
 
 
 def latest(ws: Workspace, report: ReportInfo) -> SubmissionRecord | None:
@@ -276,8 +329,9 @@ def latest(ws: Workspace, report: ReportInfo) -> SubmissionRecord | None:
     return subs[-1] if subs else None
 
 
-def diff_latest(ws: Workspace, code: str, period: Period) -> tuple[SubmissionRecord,
-                                                                   SubmissionRecord, Diff] | None:
+def diff_latest(
+    ws: Workspace, code: str, period: Period
+) -> tuple[SubmissionRecord, SubmissionRecord, Diff] | None:
     """The latest two submissions received from a unit, compared (None: only one so far)."""
     with database(ws).read() as tx:
         report = tx.get_report(code, period)
@@ -288,8 +342,16 @@ def diff_latest(ws: Workspace, code: str, period: Period) -> tuple[SubmissionRec
     return old, new, diff_docs(ws.forms, document(ws, old), document(ws, new))
 
 
-def write_return(ws: Workspace, code: str, period: Period, out_dir: Path, author: str,
-                 reason: str = "", *, now: datetime | None = None) -> list[Path]:
+def write_return(
+    ws: Workspace,
+    code: str,
+    period: Period,
+    out_dir: Path,
+    author: str,
+    reason: str = "",
+    *,
+    now: datetime | None = None,
+) -> list[Path]:
     """Write the return file (JSON) and its 退回通知单 (PDF) for the latest submission; the
     verdict becomes 退回修改 if it is not already. Both files or neither."""
     from unionclerk.services import review_notice  # reportlab: only when a return is written
@@ -311,17 +373,35 @@ def write_return(ws: Workspace, code: str, period: Period, out_dir: Path, author
     at = (now or datetime.now().astimezone()).replace(microsecond=0).isoformat()
     return_id = str(uuid.uuid4())
     doc = return_file.ReturnDoc(
-        return_id=return_id, returned_at=at, division_code=code,
-        union_name=report.unit.union_name, period=period, export_id=sub.export_id,
-        payload_sha256=sub.payload_sha256, exported_at=sub.exported_at,
-        made_by={"union_name": own.union_name, "division_code": own.division_code}
-        if own else {}, reviewer=author, reason=reason or tr("请按批注修改后重新报送"),
-        comments=[return_file.ReturnComment(c.uid, c.form, c.field, c.row_index, c.row_key,
-                                            c.value, c.text, c.author, c.at) for c in found])
+        return_id=return_id,
+        returned_at=at,
+        division_code=code,
+        union_name=report.unit.union_name,
+        period=period,
+        export_id=sub.export_id,
+        payload_sha256=sub.payload_sha256,
+        exported_at=sub.exported_at,
+        made_by={"union_name": own.union_name, "division_code": own.division_code} if own else {},
+        reviewer=author,
+        reason=reason or tr("请按批注修改后重新报送"),
+        comments=[
+            return_file.ReturnComment(
+                c.uid, c.form, c.field, c.row_index, c.row_key, c.value, c.text, c.author, c.at
+            )
+            for c in found
+        ],
+    )
     files = review_notice.write_pair(ws.forms, doc, out_dir)
     with database(ws).transaction() as tx:
-        tx.add_verdict(report.id, verdict=RETURN, reason=doc.reason, author=author,
-                       submission_id=sub.id, return_uid=return_id, at=at)
+        tx.add_verdict(
+            report.id,
+            verdict=RETURN,
+            reason=doc.reason,
+            author=author,
+            submission_id=sub.id,
+            return_uid=return_id,
+            at=at,
+        )
         for c in found:
             tx.set_comment_return(c.uid, return_id)
     return files
@@ -344,5 +424,14 @@ def verdict_label(verdict: str) -> str:
     return VERDICT_LABELS.get(verdict, verdict)
 
 
-__all__ = ["add_comment", "diff_latest", "find", "overview", "receive", "set_verdict",
-           "short_hash", "unit_state", "write_return"]
+__all__ = [
+    "add_comment",
+    "diff_latest",
+    "find",
+    "overview",
+    "receive",
+    "set_verdict",
+    "short_hash",
+    "unit_state",
+    "write_return",
+]

@@ -55,17 +55,20 @@ def diff_docs(forms: FormSet, old: dict[str, Any], new: dict[str, Any]) -> Diff:
     for form in forms:
         a, b = old_forms.get(form.key) or {}, new_forms.get(form.key) or {}
         if form.is_roster:
-            _record(out.changes, form.key, a.get("summary") or {}, b.get("summary") or {},
-                    _typed(form.summary))
-            _rows(out.changes, form, a.get("rows") or [], b.get("rows") or [],
-                  _typed(form.fields))
+            _record(
+                out.changes,
+                form.key,
+                a.get("summary") or {},
+                b.get("summary") or {},
+                _typed(form.summary),
+            )
+            _rows(out.changes, form, a.get("rows") or [], b.get("rows") or [], _typed(form.fields))
         else:
             _record(out.changes, form.key, a, b, _typed(form.fields))
     ea, eb = old.get("explanations") or {}, new.get("explanations") or {}
     for key in sorted(set(ea) | set(eb)):
         if ea.get(key) != eb.get(key):
-            out.explanations.append(Change(CHANGED, "explanations", key, ea.get(key),
-                                           eb.get(key)))
+            out.explanations.append(Change(CHANGED, "explanations", key, ea.get(key), eb.get(key)))
     out.replies = list((new.get("review") or {}).get("replies", []))
     return out
 
@@ -83,8 +86,9 @@ def _record(out: list[Change], form: str, a: dict, b: dict, order: list[str]) ->
             out.append(Change(CHANGED, form, key, a.get(key), b.get(key)))
 
 
-def _rows(out: list[Change], form_def: FormDef, a: list[dict], b: list[dict],
-          order: list[str]) -> None:
+def _rows(
+    out: list[Change], form_def: FormDef, a: list[dict], b: list[dict], order: list[str]
+) -> None:
     if a == b:
         return
     form = form_def.key
@@ -114,25 +118,46 @@ def describe(forms: FormSet, diff: Diff, limit: int = 200) -> list[str]:
     for c in diff.changes[:limit]:
         form = forms[c.form]
         label = form.field(c.field).plain_label if c.field and form.has_field(c.field) else ""
-        row = tr(" 第 {n} 行（{key}）", n=(c.new_index if c.new_index is not None
-                                          else c.old_index or 0) + 1, key=c.row_key) \
-            if c.row_key else ""
+        row = (
+            tr(
+                " 第 {n} 行（{key}）",
+                n=(c.new_index if c.new_index is not None else c.old_index or 0) + 1,
+                key=c.row_key,
+            )
+            if c.row_key
+            else ""
+        )
         where = f"{form.display_title}{row}"
         if c.kind == ADDED:
             lines.append(tr("  {where}：新增一行 [{key}]", where=where, key=c.target))
         elif c.kind == REMOVED:
             lines.append(tr("  {where}：删去一行 [{key}]", where=where, key=c.target))
         else:
-            lines.append(tr("  {where} {label}：“{old}” → “{new}” [{key}]", where=where,
-                            label=label, old=_shown(c.old), new=_shown(c.new), key=c.target))
+            lines.append(
+                tr(
+                    "  {where} {label}：“{old}” → “{new}” [{key}]",
+                    where=where,
+                    label=label,
+                    old=_shown(c.old),
+                    new=_shown(c.new),
+                    key=c.target,
+                )
+            )
     if len(diff.changes) > limit:
         lines.append(tr("  ……另有 {n} 处改动", n=len(diff.changes) - limit))
     for c in diff.explanations:
-        lines.append(tr("  说明 {key}：“{old}” → “{new}”", key=c.field, old=_shown(c.old),
-                        new=_shown(c.new)))
+        lines.append(
+            tr("  说明 {key}：“{old}” → “{new}”", key=c.field, old=_shown(c.old), new=_shown(c.new))
+        )
     for r in diff.replies:
-        lines.append(tr("  意见 [{key}]“{text}” — 回复：{reply}", key=r.get("target", ""),
-                        text=r.get("text", ""), reply=r.get("reply", "")))
+        lines.append(
+            tr(
+                "  意见 [{key}]“{text}” — 回复：{reply}",
+                key=r.get("target", ""),
+                text=r.get("text", ""),
+                reply=r.get("reply", ""),
+            )
+        )
     return lines
 
 

@@ -53,8 +53,9 @@ def load(forms: FormSet, path: Path) -> Submission:
     try:
         head, size = sniff.read_head(path)
     except OSError as exc:
-        raise UserError(tr("无法读取文件：{reason}", reason=exc.strerror or str(exc)),
-                        where=str(path)) from None
+        raise UserError(
+            tr("无法读取文件：{reason}", reason=exc.strerror or str(exc)), where=str(path)
+        ) from None
     reason = sniff.refusal(head, path, size)
     if reason:
         raise UserError(reason, where=path.name)
@@ -65,8 +66,9 @@ def load(forms: FormSet, path: Path) -> Submission:
     try:
         parsed = json_report.parse_text(path.read_bytes(), forms)
     except UserError as exc:
-        raise UserError(exc.message, where=f"{path.name}: {exc.where}" if exc.where
-                        else path.name) from None
+        raise UserError(
+            exc.message, where=f"{path.name}: {exc.where}" if exc.where else path.name
+        ) from None
     doc = document_of(forms, parsed)
     return _submission(path, parsed, doc, "", "", json_report.payload_hash(doc))
 
@@ -77,13 +79,17 @@ def _workbook(forms: FormSet, path: Path) -> Submission:
     if info.kind != FileKind.SUBMISSION:
         raise UserError(why or tr("不是上报工作簿（{kind}）", kind=info.kind), where=path.name)
     if info.integrity == xlsx_reader.EDITED:
-        raise UserError(tr("工作簿在导出后被改动过（{n} 处），不能作为审核的依据；请对方重新导出",
-                           n=info.edited_count), where=path.name)
+        raise UserError(
+            tr(
+                "工作簿在导出后被改动过（{n} 处），不能作为审核的依据；请对方重新导出",
+                n=info.edited_count,
+            ),
+            where=path.name,
+        )
     if info.integrity != xlsx_reader.INTACT or info.parsed is None:
         raise UserError(why or tr("工作簿已损坏"), where=path.name)
     doc = document_of(forms, info.parsed)
-    return _submission(path, info.parsed, doc, info.export_id, info.exported_at,
-                       info.payload_hash)
+    return _submission(path, info.parsed, doc, info.export_id, info.exported_at, info.payload_hash)
 
 
 def document_of(forms: FormSet, parsed: json_report.ParsedReport) -> dict[str, Any]:
@@ -97,10 +103,17 @@ def with_review(doc: dict[str, Any], parsed: json_report.ParsedReport) -> dict[s
     return dict(doc, review=parsed.review) if parsed.review else doc
 
 
-def _submission(path: Path, parsed: json_report.ParsedReport, doc: dict[str, Any],
-                export_id: str, exported_at: str, sha: str) -> Submission:
+def _submission(
+    path: Path,
+    parsed: json_report.ParsedReport,
+    doc: dict[str, Any],
+    export_id: str,
+    exported_at: str,
+    sha: str,
+) -> Submission:
     code, name = parsed.division_code, parsed.union_name
     if not code or not name:
-        raise UserError(tr("封面缺少行政区划代码或工会名称，无法确定是哪个单位的报表"),
-                        where=path.name)
+        raise UserError(
+            tr("封面缺少行政区划代码或工会名称，无法确定是哪个单位的报表"), where=path.name
+        )
     return Submission(path, code, name, parsed.period, export_id, exported_at, sha, parsed, doc)

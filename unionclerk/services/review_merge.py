@@ -32,8 +32,9 @@ from unionclerk.services.workspace import Workspace, database
 
 def reviewable(c: Candidate) -> bool:
     """A report in its own intact file (a workbook or a JSON report), read by this merge."""
-    return bool(not c.stored and not c.via and c.payload_sha256
-                and c.integrity != xlsx_reader.EDITED)
+    return bool(
+        not c.stored and not c.via and c.payload_sha256 and c.integrity != xlsx_reader.EDITED
+    )
 
 
 def record_merged(ws: Workspace, period: Period, winners: Iterable[Candidate]) -> list[str]:
@@ -55,23 +56,29 @@ def record_merged(ws: Workspace, period: Period, winners: Iterable[Candidate]) -
             doc = json.loads(Path(c.spill).read_bytes())
             if c.review:
                 doc["review"] = c.review
-            tx.add_submission(report.id, direction=RECEIVED, export_id=c.export_id,
-                              payload_sha256=c.payload_sha256, exported_at=c.exported_at,
-                              file=c.file, document=json_report.canonical(doc).decode())
+            tx.add_submission(
+                report.id,
+                direction=RECEIVED,
+                export_id=c.export_id,
+                payload_sha256=c.payload_sha256,
+                exported_at=c.exported_at,
+                file=c.file,
+                document=json_report.canonical(doc).decode(),
+            )
             take_replies(tx, report.id, list((c.review or {}).get("replies", [])))
             recorded.append(c.division_code)
     return recorded
 
 
 def _known(c: Candidate, subs: list[SubmissionRecord]) -> bool:
-    return any(s.payload_sha256 == c.payload_sha256 and s.export_id == c.export_id
-               for s in subs)
+    return any(s.payload_sha256 == c.payload_sha256 and s.export_id == c.export_id for s in subs)
 
 
 def _older(this: str, newest: str) -> bool:
     """True when both times are known and `this` export was made before `newest`."""
     try:
-        return bool(this and newest) and datetime.fromisoformat(this) < \
-            datetime.fromisoformat(newest)
+        return bool(this and newest) and datetime.fromisoformat(this) < datetime.fromisoformat(
+            newest
+        )
     except (ValueError, TypeError):  # naive against aware, or not a time: cannot tell
         return False

@@ -21,18 +21,20 @@ STAGING_PREFIX = ".unionclerk-return-"
 
 
 def base_name(doc: return_file.ReturnDoc) -> str:
-    return (f"{doc.division_code}_{file_safe(doc.union_name, 'unit')}_{doc.period.label}"
-            f"_退回通知")
+    return f"{doc.division_code}_{file_safe(doc.union_name, 'unit')}_{doc.period.label}_退回通知"
 
 
 def write_pair(forms: FormSet, doc: return_file.ReturnDoc, out_dir: Path) -> list[Path]:
     base = base_name(doc)
     try:
         with staging_folder(Path(out_dir), STAGING_PREFIX) as staging:
-            atomic.write_bytes(staging / f"{base}.json",
-                               return_file.dumps(return_file.build(doc, forms)).encode("utf-8"))
+            atomic.write_bytes(
+                staging / f"{base}.json",
+                return_file.dumps(return_file.build(doc, forms)).encode("utf-8"),
+            )
             return_pdf.build(staging / f"{base}.pdf", forms, doc, paths.font_path())
             return move_into(Path(out_dir), sorted(staging.iterdir()))
     except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)),
-                        where=str(out_dir)) from None
+        raise UserError(
+            tr("无法写入文件：{reason}", reason=exc.strerror or str(exc)), where=str(out_dir)
+        ) from None

@@ -31,13 +31,31 @@ from unionclerk.formspec.text import fold
 
 # Common ways of writing a choice, applied only when the target is one of the field's choices.
 SYNONYMS = {
-    "男性": "男", "女性": "女", "汉": "汉族",
-    "党员": "中共党员", "中共": "中共党员", "共产党员": "中共党员", "预备党员": "中共预备党员",
-    "团员": "共青团员", "共青团": "共青团员", "民主党派人士": "民主党派",
-    "本科": "大学本科", "大学": "大学本科", "硕士": "研究生", "博士": "研究生",
-    "硕士研究生": "研究生", "博士研究生": "研究生", "专科": "大专", "大学专科": "大专",
-    "高中": "中专或高中", "中专": "中专或高中", "职高": "中专或高中", "技校": "中专或高中",
-    "中技": "中专或高中", "初中": "初中及以下", "小学": "初中及以下",
+    "男性": "男",
+    "女性": "女",
+    "汉": "汉族",
+    "党员": "中共党员",
+    "中共": "中共党员",
+    "共产党员": "中共党员",
+    "预备党员": "中共预备党员",
+    "团员": "共青团员",
+    "共青团": "共青团员",
+    "民主党派人士": "民主党派",
+    "本科": "大学本科",
+    "大学": "大学本科",
+    "硕士": "研究生",
+    "博士": "研究生",
+    "硕士研究生": "研究生",
+    "博士研究生": "研究生",
+    "专科": "大专",
+    "大学专科": "大专",
+    "高中": "中专或高中",
+    "中专": "中专或高中",
+    "职高": "中专或高中",
+    "技校": "中专或高中",
+    "中技": "中专或高中",
+    "初中": "初中及以下",
+    "小学": "初中及以下",
     "次": "人次",
 }
 _OTHER_RE = re.compile(r"其他\s*[:：\-—/、(（\s]\s*(.+?)\s*[)）]?")
@@ -154,11 +172,19 @@ def cell_text(field: FieldDef, values: dict[str, Any]) -> str:
 def refusal_message(kind: str, field: FieldDef, where: list[str], length: int = 0) -> str:
     places = "、".join(where[:8]) + ("等" if len(where) > 8 else "")
     if kind == "rounded_id":
-        return tr("{places}的“{label}”是数字，Excel 已把身份证号的后几位变成 0，无法还原。"
-                  "请在 Excel 中把这一列设为“文本”格式后重新录入号码，或不带这一列。",
-                  places=places, label=field.plain_label)
-    return tr("{places}的“{label}”有 {n} 字，超过单元格上限 {cap} 字，请先在 Excel 中精简。",
-              places=places, label=field.plain_label, n=f"{length:,}", cap=f"{HARD_TEXT_CAP:,}")
+        return tr(
+            "{places}的“{label}”是数字，Excel 已把身份证号的后几位变成 0，无法还原。"
+            "请在 Excel 中把这一列设为“文本”格式后重新录入号码，或不带这一列。",
+            places=places,
+            label=field.plain_label,
+        )
+    return tr(
+        "{places}的“{label}”有 {n} 字，超过单元格上限 {cap} 字，请先在 Excel 中精简。",
+        places=places,
+        label=field.plain_label,
+        n=f"{length:,}",
+        cap=f"{HARD_TEXT_CAP:,}",
+    )
 
 
 # -- the clipboard ------------------------------------------------------------------------
@@ -167,8 +193,11 @@ def parse_tsv(text: str) -> list[list[str]]:
     the trailing line break Excel adds gives no extra row; rows are padded to one width."""
     if not text:
         return []
-    rows = list(csv.reader(io.StringIO(text.replace("\r\n", "\n")), delimiter="\t",
-                           quotechar='"', strict=False))
+    rows = list(
+        csv.reader(
+            io.StringIO(text.replace("\r\n", "\n")), delimiter="\t", quotechar='"', strict=False
+        )
+    )
     while rows and not any(c.strip() for c in rows[-1]):
         rows.pop()
     width = max((len(r) for r in rows), default=0)
@@ -187,8 +216,10 @@ def tile(grid: list[list[str]], height: int, width: int) -> list[list[str]]:
 
 def to_tsv(rows: list[list[str]]) -> str:
     """Rows of cells as Excel writes them to the clipboard."""
+
     def quoted(cell: str) -> str:
         if any(c in cell for c in "\t\n\r") or cell.startswith('"'):
             return '"' + cell.replace('"', '""') + '"'
         return cell
+
     return "".join("\t".join(quoted(c) for c in row) + "\r\n" for row in rows)

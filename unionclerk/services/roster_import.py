@@ -98,8 +98,9 @@ def read_source(path: Path, progress: Progress | None = None) -> Source:
                     progress(i, len(names), ws.title)
                 sheets[ws.title] = _read_sheet(ws, ws.title)
     except xlsx_safe.READ_ERRORS as exc:
-        raise UserError(tr("工作簿已损坏，无法读取（{kind}）", kind=type(exc).__name__),
-                        where=path.name) from None
+        raise UserError(
+            tr("工作簿已损坏，无法读取（{kind}）", kind=type(exc).__name__), where=path.name
+        ) from None
     except UserError as exc:
         raise UserError(exc.message, where=exc.where or path.name) from None
     if not any(sheets.values()):
@@ -111,7 +112,9 @@ def _ole_message(path: Path) -> str:
     """An OLE file is an old .xls, or an .xlsx encrypted with an opening password."""
     if sniff.is_encrypted_office(path):
         return sniff.password_message()
-    return tr("这是旧版 Excel 文件（.xls），无法直接读取。请在 Excel 中“另存为” .xlsx 格式后再导入。")
+    return tr(
+        "这是旧版 Excel 文件（.xls），无法直接读取。请在 Excel 中“另存为” .xlsx 格式后再导入。"
+    )
 
 
 def _read_sheet(ws: Any, title: str) -> list[list[Any]]:
@@ -121,12 +124,23 @@ def _read_sheet(ws: Any, title: str) -> list[list[Any]]:
         while row and (row[-1] is None or (isinstance(row[-1], str) and not row[-1].strip())):
             row.pop()
         if len(row) > MAX_COLUMNS:
-            raise UserError(tr("工作表“{sheet}”第 {n} 行超过 {max} 列，不像是名单",
-                               sheet=title, n=len(rows) + 1, max=MAX_COLUMNS))
+            raise UserError(
+                tr(
+                    "工作表“{sheet}”第 {n} 行超过 {max} 列，不像是名单",
+                    sheet=title,
+                    n=len(rows) + 1,
+                    max=MAX_COLUMNS,
+                )
+            )
         rows.append(row)
         if len(rows) > MAX_ROWS:
-            raise UserError(tr("工作表“{sheet}”超过 {max} 行，不像是名单；请只保留名单部分再导入",
-                               sheet=title, max=f"{MAX_ROWS:,}"))
+            raise UserError(
+                tr(
+                    "工作表“{sheet}”超过 {max} 行，不像是名单；请只保留名单部分再导入",
+                    sheet=title,
+                    max=f"{MAX_ROWS:,}",
+                )
+            )
     while rows and not rows[-1]:
         rows.pop()
     return rows
@@ -150,7 +164,9 @@ def _read_text_file(path: Path) -> list[list[Any]]:
         raise UserError(tr("不是文本表格文件（.csv）"), where=path.name)
     text = decode_text(content)
     if text is None:
-        raise UserError(tr("无法识别文件的文字编码，请在 Excel 中另存为 .xlsx 后再导入"), where=path.name)
+        raise UserError(
+            tr("无法识别文件的文字编码，请在 Excel 中另存为 .xlsx 后再导入"), where=path.name
+        )
     delimiter = "\t" if text.count("\t") > text.count(",") else ","
     rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
     if len(rows) > MAX_ROWS:
@@ -162,8 +178,11 @@ def _read_text_file(path: Path) -> list[list[Any]]:
 def guess(form: FormDef, source: Source, sheet: str | None = None) -> Matching:
     """The likeliest sheet (the one whose header names most fields), header and columns."""
     if sheet is None:
-        scored = [(max((header_score(form, r) for r in rows[:30]), default=0), -i, name)
-                  for i, (name, rows) in enumerate(source.sheets.items()) if rows]
+        scored = [
+            (max((header_score(form, r) for r in rows[:30]), default=0), -i, name)
+            for i, (name, rows) in enumerate(source.sheets.items())
+            if rows
+        ]
         sheet = max(scored)[2] if scored else next(iter(source.sheets))
     rows = source.sheets[sheet]
     header = guess_header_row(form, rows)
@@ -181,8 +200,9 @@ def data_rows(source: Source, matching: Matching) -> list[tuple[int, list[Any]]]
     return [(i + 1, rows[i]) for i in range(start, len(rows))]
 
 
-def refusals(form: FormDef, rows: Sequence[tuple[int, Sequence[Any]]],
-             columns: Sequence[str | None]) -> list[str]:
+def refusals(
+    form: FormDef, rows: Sequence[tuple[int, Sequence[Any]]], columns: Sequence[str | None]
+) -> list[str]:
     """What must stop the import (rounded ID numbers, over-long cells), naming the rows."""
     found: dict[tuple[str, str], list[str]] = {}
     longest: dict[str, int] = {}
@@ -192,30 +212,41 @@ def refusals(form: FormDef, rows: Sequence[tuple[int, Sequence[Any]]],
                 continue
             value, f = row[col], form.field(key)
             try:
-                if f.type.name == "idnumber" or (isinstance(value, str)
-                                                 and len(value) > HARD_TEXT_CAP):
+                if f.type.name == "idnumber" or (
+                    isinstance(value, str) and len(value) > HARD_TEXT_CAP
+                ):
                     read_value(f, value)
             except CellRefused as exc:
                 found.setdefault((exc.kind, key), []).append(tr("第 {n} 行", n=number))
                 longest[key] = max(longest.get(key, 0), exc.length)
-    return [refusal_message(kind, form.field(key), where, longest.get(key, 0))
-            for (kind, key), where in found.items()]
+    return [
+        refusal_message(kind, form.field(key), where, longest.get(key, 0))
+        for (kind, key), where in found.items()
+    ]
 
 
-def build_rows(form: FormDef, rows: Sequence[tuple[int, Sequence[Any]]],
-               columns: Sequence[str | None], limit: int | None = None) -> ImportedRows:
+def build_rows(
+    form: FormDef,
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    columns: Sequence[str | None],
+    limit: int | None = None,
+) -> ImportedRows:
     """The rows to import, read by type; fields with no column get their defaults."""
     out = ImportedRows()
     mapped = [(col, form.field(key)) for col, key in enumerate(columns) if key is not None]
-    defaults = {f.key: f.default for f in form.fields
-                if f.default is not None and f.key not in columns}
+    defaults = {
+        f.key: f.default for f in form.fields if f.default is not None and f.key not in columns
+    }
     for number, row in rows:
         if limit is not None and len(out.values) >= limit:
             break
         cells = [(f, row[col] if col < len(row) else None) for col, f in mapped]
         first = next((header_fold(v) for v in row if header_fold(v)), "")
-        if (all(v is None or (isinstance(v, str) and not v.strip()) for _, v in cells)
-                or first in _TOTALS or looks_like_header(form, row)):
+        if (
+            all(v is None or (isinstance(v, str) and not v.strip()) for _, v in cells)
+            or first in _TOTALS
+            or looks_like_header(form, row)
+        ):
             out.skipped += 1
             continue
         values = dict(defaults)
@@ -231,8 +262,9 @@ def build_rows(form: FormDef, rows: Sequence[tuple[int, Sequence[Any]]],
     return out
 
 
-def preview_problems(forms: FormSet, period: Period, form: str,
-                     values: list[dict[str, Any]]) -> list[list[Problem]]:
+def preview_problems(
+    forms: FormSet, period: Period, form: str, values: list[dict[str, Any]]
+) -> list[list[Problem]]:
     """Each row's own problems (cells and row rules), as they would show once imported."""
     rows = [RosterRow(dict(v)) for v in values]
     data = ReportData(rows={form: rows})
@@ -247,5 +279,7 @@ def preview_problems(forms: FormSet, period: Period, form: str,
 def plan(existing: Sequence[RosterRow], values: list[dict[str, Any]], replace: bool) -> RowsPlan:
     """Append the rows after the roster's rows, or replace them all (one step either way)."""
     first = 0 if replace else len(existing)
-    return RowsPlan(insert=[(first + i, EditSession.new_uuid(), v) for i, v in enumerate(values)],
-                    delete=[r.uuid for r in existing] if replace else [])
+    return RowsPlan(
+        insert=[(first + i, EditSession.new_uuid(), v) for i, v in enumerate(values)],
+        delete=[r.uuid for r in existing] if replace else [],
+    )

@@ -48,25 +48,36 @@ class Pasted:
     notes: list[str] = field(default_factory=list)  # what was skipped, and why
 
 
-def plan_paste(form: FormDef, columns: Sequence[FieldDef], grid: list[list[str]], start: int,
-               targets: Sequence[RosterRow], append_at: int, *,
-               allow_wider: bool = False) -> Pasted:
+def plan_paste(
+    form: FormDef,
+    columns: Sequence[FieldDef],
+    grid: list[list[str]],
+    start: int,
+    targets: Sequence[RosterRow],
+    append_at: int,
+    *,
+    allow_wider: bool = False,
+) -> Pasted:
     """Plan pasting `grid` with its top-left cell at column `start` (of `columns`, the table's
     columns) on `targets[0]`; rows past `targets` are added at `append_at` onwards."""
     notes: list[str] = []
     block = [list(r) for r in grid]
     first = 0  # block row of the first data row (1-based numbers name rows as copied)
-    while (first < len(block) and len(block[0]) >= 3
-           and sum(1 for c in block[first] if c.strip()) == 1):
-        notes.append(tr("跳过了标题行“{text}”",
-                        text=next(c for c in block[first] if c.strip()).strip()[:20]))
+    while (
+        first < len(block) and len(block[0]) >= 3 and sum(1 for c in block[first] if c.strip()) == 1
+    ):
+        notes.append(
+            tr("跳过了标题行“{text}”", text=next(c for c in block[first] if c.strip()).strip()[:20])
+        )
         first += 1
     keys: list[str | None]
     if first < len(block) and looks_like_header(form, block[first]):
         keys = match_header(form, block[first])
         unused = [h.strip() for h, k in zip(block[first], keys, strict=True) if h.strip() and not k]
-        notes.append(tr("按标题行对应各列") + (tr("，未对应的列没有粘贴：{names}",
-                                               names="、".join(unused[:6])) if unused else ""))
+        notes.append(
+            tr("按标题行对应各列")
+            + (tr("，未对应的列没有粘贴：{names}", names="、".join(unused[:6])) if unused else "")
+        )
         first += 1
     else:
         keys = _by_position(block, first, columns, start, notes, allow_wider)
@@ -74,8 +85,14 @@ def plan_paste(form: FormDef, columns: Sequence[FieldDef], grid: list[list[str]]
     return _plan(form, data, keys, targets, append_at, notes)
 
 
-def _by_position(block: list[list[str]], first: int, columns: Sequence[FieldDef], start: int,
-                 notes: list[str], allow_wider: bool) -> list[str | None]:
+def _by_position(
+    block: list[list[str]],
+    first: int,
+    columns: Sequence[FieldDef],
+    start: int,
+    notes: list[str],
+    allow_wider: bool,
+) -> list[str | None]:
     width = len(block[0]) if block else 0
     room = len(columns) - start
     used = list(range(width))
@@ -85,8 +102,15 @@ def _by_position(block: list[list[str]], first: int, columns: Sequence[FieldDef]
             notes.append(tr("去掉了 {n} 个空列（可能来自合并单元格）", n=width - len(filled)))
             used = filled
     if len(used) > room and not allow_wider:
-        raise TooWide(tr("粘贴的内容有 {n} 列，从“{col}”起表格只有 {room} 列。", n=len(used),
-                         col=columns[start].title, room=room), len(used) - room)
+        raise TooWide(
+            tr(
+                "粘贴的内容有 {n} 列，从“{col}”起表格只有 {room} 列。",
+                n=len(used),
+                col=columns[start].title,
+                room=room,
+            ),
+            len(used) - room,
+        )
     keys: list[str | None] = [None] * width
     for i, c in enumerate(used[:room]):
         keys[c] = columns[start + i].key
@@ -95,11 +119,18 @@ def _by_position(block: list[list[str]], first: int, columns: Sequence[FieldDef]
     return keys
 
 
-def _plan(form: FormDef, data: list[tuple[int, list[str]]], keys: list[str | None],
-          targets: Sequence[RosterRow], append_at: int, notes: list[str]) -> Pasted:
+def _plan(
+    form: FormDef,
+    data: list[tuple[int, list[str]]],
+    keys: list[str | None],
+    targets: Sequence[RosterRow],
+    append_at: int,
+    notes: list[str],
+) -> Pasted:
     mapped = [(c, form.field(k)) for c, k in enumerate(keys) if k is not None]
-    defaults = {f.key: f.default for f in form.fields
-                if f.default is not None and f.key not in keys}
+    defaults = {
+        f.key: f.default for f in form.fields if f.default is not None and f.key not in keys
+    }
     out = Pasted(RowsPlan(), keys=[f.key for _, f in mapped], notes=notes)
     refused: dict[tuple[str, str], list[str]] = {}
     longest = 0
@@ -114,8 +145,7 @@ def _plan(form: FormDef, data: list[tuple[int, list[str]]], keys: list[str | Non
             try:
                 cell = read_text(f, row[c])
             except CellRefused as exc:
-                refused.setdefault((exc.kind, f.key), []).append(
-                    tr("粘贴内容第 {n} 行", n=number))
+                refused.setdefault((exc.kind, f.key), []).append(tr("粘贴内容第 {n} 行", n=number))
                 longest = max(longest, exc.length)
                 continue
             cell.put_into(values, f)
@@ -130,8 +160,10 @@ def _plan(form: FormDef, data: list[tuple[int, list[str]]], keys: list[str | Non
             out.rows.append(uuid)
             out.added += 1
     if refused:
-        messages = [refusal_message(kind, form.field(key), where, longest)
-                    for (kind, key), where in refused.items()]
+        messages = [
+            refusal_message(kind, form.field(key), where, longest)
+            for (kind, key), where in refused.items()
+        ]
         raise UserError("\n".join(messages) + "\n" + tr("没有粘贴任何内容。"))
     if skipped:
         notes.append(tr("跳过了 {n} 个空行", n=skipped))

@@ -53,8 +53,11 @@ def sweep(data_dir: Path) -> int:
     """Remove leftover merge folders; returns how many were removed."""
     stale = list(root(data_dir).glob(f"{PREFIX}*")) if root(data_dir).is_dir() else []
     try:
-        stale += [p for p in Path(tempfile.gettempdir()).glob(f"{LEGACY_PREFIX}*")
-                  if time.time() - p.stat().st_mtime > LEGACY_AGE]
+        stale += [
+            p
+            for p in Path(tempfile.gettempdir()).glob(f"{LEGACY_PREFIX}*")
+            if time.time() - p.stat().st_mtime > LEGACY_AGE
+        ]
     except OSError:
         pass
     removed = 0

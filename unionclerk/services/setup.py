@@ -43,16 +43,18 @@ def needs_setup(ws: Workspace) -> bool:
         return not tx.list_units()
 
 
-def start_own_report(ws: Workspace, cover: dict[str, Any], period: Period,
-                     role_value: str = TOWNSHIP) -> ReportInfo:
+def start_own_report(
+    ws: Workspace, cover: dict[str, Any], period: Period, role_value: str = TOWNSHIP
+) -> ReportInfo:
     """Create the folder's own unit and its first report, with the cover filled in.
 
     `cover` holds typed values (already parsed by the cover form's field types) keyed by
     field; it must name `division_code` and `union_name`. Empty values are skipped.
     """
     form = ws.forms["cover"]
-    report = reports.create_report(ws, str(cover["division_code"]), period,
-                                   union_name=str(cover.get("union_name") or ""))
+    report = reports.create_report(
+        ws, str(cover["division_code"]), period, union_name=str(cover.get("union_name") or "")
+    )
     with database(ws).transaction() as tx:
         for key, value in cover.items():
             if value is None or value == "" or not form.has_field(key):
@@ -97,8 +99,12 @@ def start_county(ws: Workspace, union_name: str, division_code: str) -> None:
     if not name:
         raise UserError(tr("请填写县级工会的名称"))
     if len(code) != 12 or not code.isdigit() or not code.endswith("000000"):
-        raise UserError(tr("县级行政区划代码应为 12 位数字、以 000000 结尾（如 330782000000），"
-                           "现在是“{code}”", code=code))
+        raise UserError(
+            tr(
+                "县级行政区划代码应为 12 位数字、以 000000 结尾（如 330782000000），现在是“{code}”",
+                code=code,
+            )
+        )
     with database(ws).transaction() as tx:
         tx.upsert_unit(code, name, own=not any(u.own for u in tx.list_units()))
         tx.set_setting(ROLE_KEY, COUNTY)

@@ -31,7 +31,7 @@ def sweep_backups(folder: Path) -> list[Path]:
     bases = set()
     for suffix in _SIDE_FILES:
         for side in folder.glob(f"*{suffix}"):
-            bases.add(side.with_name(side.name[:-len(suffix)]))
+            bases.add(side.with_name(side.name[: -len(suffix)]))
     for base in sorted(bases):
         if base.exists() and not _complete(base):
             removed += _delete(base)

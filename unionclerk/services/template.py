@@ -17,8 +17,9 @@ from unionclerk.services import reports
 from unionclerk.services.workspace import Workspace, database
 
 
-def write_template(ws: Workspace, out: Path, period: Period | None = None,
-                   division_code: str | None = None) -> Path:
+def write_template(
+    ws: Workspace, out: Path, period: Period | None = None, division_code: str | None = None
+) -> Path:
     """Write a blank fill-in workbook; the cover starts with the folder's unit when known."""
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
@@ -29,8 +30,9 @@ def write_template(ws: Workspace, out: Path, period: Period | None = None,
     try:
         xlsx_report.write_template(out, ws.forms, period, cover)
     except OSError as exc:
-        raise UserError(tr("无法写入文件：{reason}", reason=os_reason(exc)),
-                        where=str(out)) from None
+        raise UserError(
+            tr("无法写入文件：{reason}", reason=os_reason(exc)), where=str(out)
+        ) from None
     return out
 
 

@@ -34,8 +34,9 @@ class Workspace:
             paths.set_data_dir(data_dir)
         folder = paths.data_dir()
         read_only = not paths.writable(folder) and paths.database_path().exists()
-        return cls(Database.open(paths.database_path(), read_only=read_only), shipped_forms(),
-                   folder)
+        return cls(
+            Database.open(paths.database_path(), read_only=read_only), shipped_forms(), folder
+        )
 
     @property
     def read_only(self) -> bool:
@@ -70,8 +71,9 @@ class Workspace:
             if division_code:
                 unit = tx.get_unit(division_code.strip())
                 if unit is None:
-                    raise UserError(tr("数据文件夹中没有行政区划代码为 {code} 的单位",
-                                       code=division_code))
+                    raise UserError(
+                        tr("数据文件夹中没有行政区划代码为 {code} 的单位", code=division_code)
+                    )
                 return unit
             units = tx.list_units()
         own = [u for u in units if u.own]
@@ -88,8 +90,9 @@ class Workspace:
         with self._db.read() as tx:
             report = tx.get_report(unit.division_code, period)
         if report is None:
-            raise UserError(tr("{unit}没有 {period} 的报表", unit=unit.union_name,
-                               period=period.label))
+            raise UserError(
+                tr("{unit}没有 {period} 的报表", unit=unit.union_name, period=period.label)
+            )
         return report
 
 

@@ -28,7 +28,9 @@ def verify(file: Path) -> migrate.FileState:
         raise DatabaseError(tr("这个文件不是工会报表助手的数据文件：{path}", path=file))
     script = migrate.script_directory()
     if state.revision not in {s.revision for s in script.walk_revisions()}:
-        raise DatabaseError(tr("这个备份由更新版本的工会报表助手创建，当前程序无法恢复。请升级程序后再试。"))
+        raise DatabaseError(
+            tr("这个备份由更新版本的工会报表助手创建，当前程序无法恢复。请升级程序后再试。")
+        )
     try:
         with closing(sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
@@ -45,8 +47,10 @@ def restore_into(source: Path, db_path: Path) -> None:
     The caller must have closed every engine on `db_path` first.
     """
     try:
-        with closing(sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)) as src, \
-                closing(sqlite3.connect(db_path)) as dst:
+        with (
+            closing(sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(db_path)) as dst,
+        ):
             src.backup(dst)
     except sqlite3.Error as exc:
         raise (classify(exc, db_path) or corrupt_error(db_path)) from exc
@@ -78,8 +82,13 @@ def shape_problems(file: Path) -> list[str]:
                     continue
                 missing = [c.name for c in table.columns if c.name not in found]
                 if missing:
-                    problems.append(tr("数据表 {table} 缺少列 {cols}", table=table.name,
-                                       cols="、".join(missing)))
+                    problems.append(
+                        tr(
+                            "数据表 {table} 缺少列 {cols}",
+                            table=table.name,
+                            cols="、".join(missing),
+                        )
+                    )
             if not problems:
                 dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
                 if dangling:

@@ -30,8 +30,9 @@ from unionclerk.storage.tx import Tx
 class Database:
     """An open data file; close it (or use `with`) when done."""
 
-    def __init__(self, path: Path, engine: Engine, backup: Path | None = None, *,
-                 read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, backup: Path | None = None, *, read_only: bool = False
+    ) -> None:
         self.path = path
         self._engine: Engine | None = engine
         # The copy made before this open upgraded the schema (None: no upgrade was needed).
@@ -62,8 +63,13 @@ class Database:
     def _open_read_only(cls, path: Path) -> Database:
         state = migrate.probe(path, read_only=True)
         if state.revision != migrate.SCHEMA_HEAD:
-            raise DatabaseError(tr("数据文件夹是只读的（如写保护的U盘），而其中的数据文件需要先由本程序升级："
-                                   "请取消写保护，或把文件夹复制到电脑上再打开：{path}", path=path))
+            raise DatabaseError(
+                tr(
+                    "数据文件夹是只读的（如写保护的U盘），而其中的数据文件需要先由本程序升级："
+                    "请取消写保护，或把文件夹复制到电脑上再打开：{path}",
+                    path=path,
+                )
+            )
         return cls(path, create_engine_for(path, read_only=True), read_only=True)
 
     @property

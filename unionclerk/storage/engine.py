@@ -46,8 +46,9 @@ def create_engine_for(path: Path, *, read_only: bool = False) -> Engine:
     if read_only:
         wal = Path(f"{path}-wal")
         flags = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
-        url = URL.create("sqlite", database=f"{Path(path).resolve().as_uri()}?{flags}",
-                         query={"uri": "true"})
+        url = URL.create(
+            "sqlite", database=f"{Path(path).resolve().as_uri()}?{flags}", query={"uri": "true"}
+        )
         engine = create_engine(url)
     else:
         engine = create_engine(URL.create("sqlite", database=str(path)))

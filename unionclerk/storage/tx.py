@@ -144,16 +144,18 @@ class Tx(ContentOps, BulkOps, ReviewOps):
                 )
             )
         now = now_iso()
-        report_id = new_id(self._conn.execute(
-            insert(reports).values(
-                unit_id=unit.id,
-                period_id=self._period_id(period),
-                status=DRAFT,
-                source=source,
-                created_at=now,
-                updated_at=now,
+        report_id = new_id(
+            self._conn.execute(
+                insert(reports).values(
+                    unit_id=unit.id,
+                    period_id=self._period_id(period),
+                    status=DRAFT,
+                    source=source,
+                    created_at=now,
+                    updated_at=now,
+                )
             )
-        ))
+        )
         self._audit(report_id, note=NOTE_REPORT_CREATED)
         return self.get_report_by_id(report_id)
 
@@ -231,7 +233,9 @@ class Tx(ContentOps, BulkOps, ReviewOps):
         )
         if found is not None:
             return int(found)
-        return new_id(self._conn.execute(insert(periods).values(year=period.year, part=period.part)))
+        return new_id(
+            self._conn.execute(insert(periods).values(year=period.year, part=period.part))
+        )
 
 
 def _report_info(row: Row[*tuple[Any, ...]]) -> ReportInfo:

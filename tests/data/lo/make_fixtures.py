@@ -41,8 +41,10 @@ def fill(blank: Path, target: Path, case: str) -> None:
     org.cell(_row(org, "说明"), 3).value = "第一行\r\n第二行\r第三行"
     cadres = wb["表二 工会干部队伍情况"]
     head = _row(cadres, "序号")
-    cols = {str(cadres.cell(head, c).value).replace("\n", ""): c  # headings are broken in two
-            for c in range(1, cadres.max_column + 1)}
+    cols = {
+        str(cadres.cell(head, c).value).replace("\n", ""): c  # headings are broken in two
+        for c in range(1, cadres.max_column + 1)
+    }
     people = [("张三", "男", "1980-10", "主席", "专职"), ("李四", "女", "1985-03", "委员", "兼职")]
     for i, (name, gender, birth, position, appointment) in enumerate(people, start=head + 1):
         cadres.cell(i, cols["姓名"]).value = name
@@ -79,17 +81,40 @@ def main(cases: list[str]) -> int:
             source = work / f"template_lo_{case}.xlsx"
             fill(blank, source, case)
             out = work / "lo"
-            subprocess.run(["soffice", "--headless", "--convert-to",
-                            "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(source)],
-                           check=True, capture_output=True)
+            subprocess.run(
+                [
+                    "soffice",
+                    "--headless",
+                    "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML",
+                    "--outdir",
+                    str(out),
+                    str(source),
+                ],
+                check=True,
+                capture_output=True,
+            )
             shutil.copy(out / source.name, HERE / source.name)
         if cases and "filled" not in cases:
             return 0
         filled = HERE / "template_lo_filled.xlsx"
         for ext, filt in (("ods", "ods"), ("xls", "xls:MS Excel 97")):
-            subprocess.run(["soffice", "--headless", "--convert-to", filt, "--outdir",
-                            str(work / ext), str(filled)], check=True, capture_output=True)
-            shutil.copy(work / ext / f"template_lo_filled.{ext}", HERE / f"template_lo_filled.{ext}")
+            subprocess.run(
+                [
+                    "soffice",
+                    "--headless",
+                    "--convert-to",
+                    filt,
+                    "--outdir",
+                    str(work / ext),
+                    str(filled),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            shutil.copy(
+                work / ext / f"template_lo_filled.{ext}", HERE / f"template_lo_filled.{ext}"
+            )
     return 0
 
 

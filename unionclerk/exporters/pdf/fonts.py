@@ -28,8 +28,10 @@ def register(font_path: Path) -> str:
         try:
             font = TTFont(FONT, str(font_path), subfontIndex=0)
         except (OSError, ValueError, TTFError) as exc:
-            raise UserError(tr("找不到或无法读取 PDF 所需的中文字体：{reason}", reason=str(exc)),
-                            where=str(font_path)) from None
+            raise UserError(
+                tr("找不到或无法读取 PDF 所需的中文字体：{reason}", reason=str(exc)),
+                where=str(font_path),
+            ) from None
         pdfmetrics.registerFont(font)
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
         _registered[FONT] = font

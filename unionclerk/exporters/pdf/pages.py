@@ -33,7 +33,9 @@ def pdf_date(when: datetime) -> str:
         return when.strftime("D:%Y%m%d%H%M%S")
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
-    return when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+    return (
+        when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+    )
 
 
 def numbered_canvas(font: str, created: datetime | None = None) -> type[Canvas]:
@@ -64,8 +66,9 @@ def numbered_canvas(font: str, created: datetime | None = None) -> type[Canvas]:
                 width = self._pagesize[0]
                 self.setFont(font, 9)
                 self.setFillGray(0.25)
-                self.drawCentredString(width / 2, MARGIN_BOTTOM / 2,
-                                       f"第 {number} 页 共 {total} 页")
+                self.drawCentredString(
+                    width / 2, MARGIN_BOTTOM / 2, f"第 {number} 页 共 {total} 页"
+                )
                 super().showPage()
             super().save()
 
@@ -105,10 +108,12 @@ def page_decoration(font: str, left: str, draft: bool) -> Callable[[Canvas, Any]
             canv.translate(-width / 2, -height / 2)
         canv.setFont(font, HEADER_SIZE)
         canv.setFillGray(0.3)
-        room = width - 2 * MARGIN_X - (stringWidth("草稿", font, DRAFT_SIZE) + 4 * mm
-                                       if draft else 0)
-        canv.drawString(MARGIN_X, height - MARGIN_TOP / 2 - 3,
-                        fit_line(left, font, HEADER_SIZE, room))
+        room = (
+            width - 2 * MARGIN_X - (stringWidth("草稿", font, DRAFT_SIZE) + 4 * mm if draft else 0)
+        )
+        canv.drawString(
+            MARGIN_X, height - MARGIN_TOP / 2 - 3, fit_line(left, font, HEADER_SIZE, room)
+        )
         if draft:
             canv.setFont(font, DRAFT_SIZE)
             canv.setFillColorRGB(0.75, 0, 0)
@@ -121,18 +126,38 @@ def page_decoration(font: str, left: str, draft: bool) -> Callable[[Canvas, Any]
     return decorate
 
 
-def document(target: str, font: str, *, header: str, draft: bool, title: str,
-             subject: str) -> BaseDocTemplate:
-    doc = BaseDocTemplate(target, pagesize=A4, invariant=1, title=title, author="unionclerk",
-                          creator="unionclerk", subject=subject, leftMargin=MARGIN_X,
-                          rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
+def document(
+    target: str, font: str, *, header: str, draft: bool, title: str, subject: str
+) -> BaseDocTemplate:
+    doc = BaseDocTemplate(
+        target,
+        pagesize=A4,
+        invariant=1,
+        title=title,
+        author="unionclerk",
+        creator="unionclerk",
+        subject=subject,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+    )
     decorate = page_decoration(font, header, draft)
     templates = []
     for name in (PORTRAIT, LANDSCAPE):
         size = A4 if name == PORTRAIT else landscape(A4)
         w, h = frame_size(name)
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, w, h, leftPadding=0, rightPadding=0,
-                      topPadding=0, bottomPadding=0, id=name)
+        frame = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            w,
+            h,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=name,
+        )
         templates.append(PageTemplate(id=name, frames=[frame], pagesize=size, onPage=decorate))
     doc.addPageTemplates(templates)
     return doc

@@ -93,8 +93,9 @@ def wrap_cjk(text: str, avail: float, measure: _Widths) -> list[str]:
     return lines
 
 
-def col_widths(headers: list[str], rows: list[list[str]], total: float, measure: _Widths,
-               wrappable: list[bool]) -> list[float]:
+def col_widths(
+    headers: list[str], rows: list[list[str]], total: float, measure: _Widths, wrappable: list[bool]
+) -> list[float]:
     """Widths filling `total`: numbers, dates and codes keep their natural width (they must
     not wrap); text columns share what is left, none narrower than a few characters."""
     natural, floors = [], []
@@ -133,8 +134,14 @@ class RosterCells:
     right: list[int]  # columns of numbers, right-aligned
 
 
-def roster_cells(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, width: float,
-                 glyphs: GlyphCheck | None = None, where: str = "") -> RosterCells:
+def roster_cells(
+    form: FormDef,
+    rows: list[dict[str, Any]],
+    full_ids: bool,
+    width: float,
+    glyphs: GlyphCheck | None = None,
+    where: str = "",
+) -> RosterCells:
     """What the roster's table prints, cell by cell, and how tall each row is."""
     fields = roster_columns(form)  # a `<key>_other` text joins its choice's cell
     measure = _Widths()
@@ -169,15 +176,23 @@ def roster_cells(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, widt
     return RosterCells(headers, body, widths, heights, right)
 
 
-def roster_story(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, width: float,
-                 first_page_room: float, page_room: float, glyphs: GlyphCheck,
-                 where: str) -> list[Any]:
+def roster_story(
+    form: FormDef,
+    rows: list[dict[str, Any]],
+    full_ids: bool,
+    width: float,
+    first_page_room: float,
+    page_room: float,
+    glyphs: GlyphCheck,
+    where: str,
+) -> list[Any]:
     """Page tables for a roster; `first_page_room` is what is left on the first page."""
     cells = roster_cells(form, rows, full_ids, width, glyphs, where)
     body, heights, widths = cells.body, cells.heights, cells.widths
     head_cells = [para(h, SIZE, TA_CENTER) for h in cells.headers]
-    header_height = max(p.wrap(w - 2 * PAD, 1000)[1] for p, w in zip(head_cells, widths,
-                                                                       strict=True)) + 2 * PAD
+    header_height = (
+        max(p.wrap(w - 2 * PAD, 1000)[1] for p, w in zip(head_cells, widths, strict=True)) + 2 * PAD
+    )
     most = max(1, int((page_room - header_height - 2 - 2 * PAD) // LEADING))
     body, heights = split_tall_rows(body, heights, most)
     story: list[Any] = []
@@ -194,8 +209,11 @@ def roster_story(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, widt
                 room = page_room
                 continue
             end += 1
-        story.append(_table(head_cells, body[start:end], widths, header_height, cells.right,
-                            heights[start:end]))
+        story.append(
+            _table(
+                head_cells, body[start:end], widths, header_height, cells.right, heights[start:end]
+            )
+        )
         if end >= len(body):
             break
         story.append(PageBreak())
@@ -204,8 +222,9 @@ def roster_story(form: FormDef, rows: list[dict[str, Any]], full_ids: bool, widt
     return story
 
 
-def split_tall_rows(body: list[list[str]], heights: list[float],
-                    most: int) -> tuple[list[list[str]], list[float]]:
+def split_tall_rows(
+    body: list[list[str]], heights: list[float], most: int
+) -> tuple[list[list[str]], list[float]]:
     """Rows of more than `most` lines (taller than a page) as several rows of at most `most`
     lines each, the 序号 cell saying "续" on the continuations; other rows unchanged."""
     out_body, out_heights = [], []
@@ -217,7 +236,7 @@ def split_tall_rows(body: list[list[str]], heights: list[float],
             out_heights.append(height)
             continue
         for part, first in enumerate(range(0, tall, most)):
-            piece = ["\n".join(c[first:first + most]) for c in lines]
+            piece = ["\n".join(c[first : first + most]) for c in lines]
             if part:
                 piece[0] = f"{cells[0]}\n（续）"
             out_body.append(piece)
@@ -225,10 +244,15 @@ def split_tall_rows(body: list[list[str]], heights: list[float],
     return out_body, out_heights
 
 
-def _table(head: list[Any], body: list[list[Any]], widths: list[float], head_height: float,
-           right: list[int], heights: list[float]) -> Table:
-    table = Table([head] + body, colWidths=widths, rowHeights=[head_height] + heights,
-                  repeatRows=1)
+def _table(
+    head: list[Any],
+    body: list[list[Any]],
+    widths: list[float],
+    head_height: float,
+    right: list[int],
+    heights: list[float],
+) -> Table:
+    table = Table([head] + body, colWidths=widths, rowHeights=[head_height] + heights, repeatRows=1)
     style = grid_style(SIZE) + [("ALIGN", (0, 1), (0, -1), "CENTER")]
     style += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in right]
     table.setStyle(TableStyle(style))

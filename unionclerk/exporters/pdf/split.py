@@ -71,5 +71,5 @@ def pieces(texts: list[tuple[str, float, float]], frame_height: float) -> list[l
                 out[r].append(text if r == 0 else "")
             else:
                 part, most = cell
-                out[r].append("\n".join(part[r * most:(r + 1) * most]))
+                out[r].append("\n".join(part[r * most : (r + 1) * most]))
     return out

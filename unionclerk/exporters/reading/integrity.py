@@ -90,8 +90,14 @@ def _compare_sheet(ws: Any, plan: SheetPlan, diff: Differences) -> None:
     planned = plan.rows
     size, budget = part_size(ws), sheet_budget(sum(len(row) for row in planned))
     if size > budget:
-        diff.add(EditedCell(plan.name, "", "", tr("工作表内容远多于导出时（{kb} KB），未逐格核对",
-                                                                  kb=size // 1024)))
+        diff.add(
+            EditedCell(
+                plan.name,
+                "",
+                "",
+                tr("工作表内容远多于导出时（{kb} KB），未逐格核对", kb=size // 1024),
+            )
+        )
         return
     seen, cells_left = 0, 2 * sum(len(row) for row in planned) + EXTRA_CELLS
     for r, found_row in sparse_rows(ws):
@@ -106,12 +112,15 @@ def _compare_sheet(ws: Any, plan: SheetPlan, diff: Differences) -> None:
         heading = r == plan.header_row
         for c, found in sorted(found_row.items()):
             want = expected.pop(c, None)
-            if heading and isinstance(want, str) and isinstance(found, str) \
-                    and found == want.replace("\n", ""):
+            if (
+                heading
+                and isinstance(want, str)
+                and isinstance(found, str)
+                and found == want.replace("\n", "")
+            ):
                 continue  # a roster heading written before headings broke between words
             if not same(want, found):
-                diff.add(EditedCell(plan.name, f"{col_letter(c)}{r}", _short(want),
-                                    _short(found)))
+                diff.add(EditedCell(plan.name, f"{col_letter(c)}{r}", _short(want), _short(found)))
         for c, want in expected.items():
             if not same(want, None):
                 diff.add(EditedCell(plan.name, f"{col_letter(c)}{r}", _short(want), ""))

@@ -33,11 +33,21 @@ _STORED, _DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
 # What a damaged or hostile file can make openpyxl raise while loading or reading.
 # Opening a damaged zip: Python's zipfile also raises NotImplementedError (an unknown "version
 # needed" or method) and RuntimeError (an encryption flag) for bytes a fuzzer flips.
-ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
-              RuntimeError)
-READ_ERRORS = (zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, IndexError,
-               NotImplementedError, RuntimeError,
-               AttributeError, OSError, EOFError, SyntaxError)
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError)
+READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    NotImplementedError,
+    RuntimeError,
+    AttributeError,
+    OSError,
+    EOFError,
+    SyntaxError,
+)
 
 
 def defused() -> bool:
@@ -62,7 +72,9 @@ def check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except ZIP_ERRORS:
-        raise UserError(tr("Excel 工作簿已损坏或不完整（可能没有传完），无法打开"), where=path.name) from None
+        raise UserError(
+            tr("Excel 工作簿已损坏或不完整（可能没有传完），无法打开"), where=path.name
+        ) from None
     if len(infos) > MAX_MEMBERS:
         raise UserError(tr("工作簿内部文件过多，疑似恶意文件，已拒绝"), where=path.name)
     total = 0
@@ -70,9 +82,14 @@ def check_zip(path: Path) -> None:
         total += info.file_size
         _check_member(info, path)
         if info.file_size > MAX_MEMBER or total > MAX_TOTAL:
-            raise UserError(tr("工作簿解压后过大（{part} 声明 {mb} MB），疑似“压缩炸弹”，已拒绝",
-                               part=info.filename[:60], mb=info.file_size // (1024 * 1024)),
-                            where=path.name)
+            raise UserError(
+                tr(
+                    "工作簿解压后过大（{part} 声明 {mb} MB），疑似“压缩炸弹”，已拒绝",
+                    part=info.filename[:60],
+                    mb=info.file_size // (1024 * 1024),
+                ),
+                where=path.name,
+            )
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise UserError(tr("不是 Excel 工作簿（.xlsx）：缺少工作簿结构"), where=path.name)
@@ -83,18 +100,34 @@ def _check_member(info: zipfile.ZipInfo, path: Path) -> None:
     before openpyxl fails on it with an error no clerk can act on."""
     part = info.filename[:60]
     if info.flag_bits & 0x1:
-        raise UserError(tr("工作簿内部的“{part}”被加密（设置了密码），无法读取。"
-                           "请在 Excel 中取消密码并另存为 .xlsx 后再试", part=part),
-                        where=path.name)
+        raise UserError(
+            tr(
+                "工作簿内部的“{part}”被加密（设置了密码），无法读取。"
+                "请在 Excel 中取消密码并另存为 .xlsx 后再试",
+                part=part,
+            ),
+            where=path.name,
+        )
     if info.compress_type not in (_STORED, _DEFLATED):
-        raise UserError(tr("工作簿内部的“{part}”使用了不支持的压缩方式（编号 {method}），"
-                           "无法读取。请在 Excel 中打开并另存为 .xlsx 后再试",
-                           part=part, method=info.compress_type), where=path.name)
+        raise UserError(
+            tr(
+                "工作簿内部的“{part}”使用了不支持的压缩方式（编号 {method}），"
+                "无法读取。请在 Excel 中打开并另存为 .xlsx 后再试",
+                part=part,
+                method=info.compress_type,
+            ),
+            where=path.name,
+        )
     eager = not info.filename.startswith("xl/worksheets/")
     if eager and info.file_size > MAX_EAGER_PART:
-        raise UserError(tr("工作簿内部的“{part}”解压后有 {mb} MB，远超报表可能的大小，"
-                           "疑似“压缩炸弹”，已拒绝", part=part,
-                           mb=info.file_size // (1024 * 1024)), where=path.name)
+        raise UserError(
+            tr(
+                "工作簿内部的“{part}”解压后有 {mb} MB，远超报表可能的大小，疑似“压缩炸弹”，已拒绝",
+                part=part,
+                mb=info.file_size // (1024 * 1024),
+            ),
+            where=path.name,
+        )
 
 
 def part_size(ws: Any) -> int:
@@ -146,8 +179,10 @@ def open_workbook(path: Path) -> Iterator[Any]:
             try:
                 wb = load_workbook(fh, read_only=True, data_only=True, keep_links=False)
             except READ_ERRORS as exc:
-                raise UserError(tr("工作簿已损坏，无法读取（{kind}）", kind=type(exc).__name__),
-                                where=Path(path).name) from None
+                raise UserError(
+                    tr("工作簿已损坏，无法读取（{kind}）", kind=type(exc).__name__),
+                    where=Path(path).name,
+                ) from None
             finally:
                 _opening.active = False
         yield wb
@@ -166,9 +201,14 @@ def sparse_rows(ws: Any) -> Iterator[tuple[int, dict[int, Any]]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with wb._archive.open(ws._worksheet_path) as src:
-            parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                                     date_formats=wb._date_formats,
-                                     timedelta_formats=wb._timedelta_formats)
+            parser = WorkSheetParser(
+                src,
+                ws._shared_strings,
+                data_only=True,
+                epoch=wb.epoch,
+                date_formats=wb._date_formats,
+                timedelta_formats=wb._timedelta_formats,
+            )
             for idx, cells in parser.parse():
                 yield idx, {c["column"]: c["value"] for c in cells if c["value"] is not None}
 
@@ -196,8 +236,12 @@ def formula_cells(path: Path, sheets: list[str]) -> dict[str, set[tuple[int, int
                     continue
                 ws = wb[name]
                 ws.reset_dimensions()
-                out[name] = {(c.row, c.column) for row in ws.iter_rows() for c in row
-                             if getattr(c, "data_type", None) == "f"}
+                out[name] = {
+                    (c.row, c.column)
+                    for row in ws.iter_rows()
+                    for c in row
+                    if getattr(c, "data_type", None) == "f"
+                }
         finally:
             wb.close()
     return out

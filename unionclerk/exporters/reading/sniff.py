@@ -18,9 +18,16 @@ WORKBOOK, JSON = "workbook", "json"
 HEAD_BYTES = 64  # enough to see past a BOM and some white space before a JSON {
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Notepad's "Unicode": the JSON reader names it
-_MAGIC = ((b"\xff\xd8\xff", "image"), (b"\x89PNG", "image"), (b"GIF8", "image"),
-          (b"BM", "image"), (b"RIFF", "image"), (b"%PDF", "pdf"),
-          (b"\xd0\xcf\x11\xe0", "ole"), (b"{\\rtf", "word"))
+_MAGIC = (
+    (b"\xff\xd8\xff", "image"),
+    (b"\x89PNG", "image"),
+    (b"GIF8", "image"),
+    (b"BM", "image"),
+    (b"RIFF", "image"),
+    (b"%PDF", "pdf"),
+    (b"\xd0\xcf\x11\xe0", "ole"),
+    (b"{\\rtf", "word"),
+)
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".gif", ".bmp", ".webp")
 _WORD_SUFFIXES = (".doc", ".docx", ".wps", ".rtf")
 
@@ -62,8 +69,9 @@ def not_a_report(head: bytes, path: Path, size: int, *, importing: bool = False)
     if magic == "ole":
         return tr("旧版 Office 文件（.xls/.doc），不是本程序导出的报表；请让对方用本程序导出 .xlsx")
     if suffix in (".xlsx", ".xlsm"):
-        return tr("文件名是 {suffix}，但内容不是 Excel 工作簿（可能已损坏或没有传完）",
-                  suffix=suffix)
+        return tr(
+            "文件名是 {suffix}，但内容不是 Excel 工作簿（可能已损坏或没有传完）", suffix=suffix
+        )
     return tr("不是报表文件（既不是本程序导出的工作簿，也不是 JSON 报表）")
 
 
@@ -86,8 +94,10 @@ def program_pdf(path: Path) -> tuple[str, str, str] | None:
 
 
 def password_message() -> str:
-    return tr("这个工作簿设置了打开密码，无法读取。请在 Excel 中打开它，取消密码"
-              "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再导入。")
+    return tr(
+        "这个工作簿设置了打开密码，无法读取。请在 Excel 中打开它，取消密码"
+        "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再导入。"
+    )
 
 
 def is_encrypted_office(path: Path) -> bool:
@@ -103,8 +113,11 @@ def is_encrypted_office(path: Path) -> bool:
 
 def save_as_xlsx(what: str) -> str:
     """Advice for a clerk's own workbook saved in another format."""
-    return tr("{what}，本程序读不了：请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选"
-              "“Excel 工作簿（*.xlsx）”，然后导入新保存的 .xlsx 文件", what=what)
+    return tr(
+        "{what}，本程序读不了：请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选"
+        "“Excel 工作簿（*.xlsx）”，然后导入新保存的 .xlsx 文件",
+        what=what,
+    )
 
 
 def _is_ods(zf: Any) -> bool:

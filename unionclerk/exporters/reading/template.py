@@ -48,6 +48,7 @@ SIGN_ROWS = (SIGN_PREFIX, "联系电话：")  # the signature block repeats the 
 _AMBIGUOUS_MONTH = re.compile(r"\d{4}\.[1-9]")
 STRAYS_SHOWN = 5
 
+
 def cell_text(f: FieldDef, value: Any, where: str) -> str:
     """What a cell holds, as the text a clerk would have typed."""
     if value is None:
@@ -56,25 +57,40 @@ def cell_text(f: FieldDef, value: Any, where: str) -> str:
         return "是" if value else "否"
     if isinstance(value, int | float):
         if f.sensitive or (f.type.name in CODE_TYPES and abs(value) >= 1e15):
-            raise UserError(tr("“{label}”是数字单元格（{value:.0f}）：Excel 只保留 15 位有效数字，号码"
-                               "的后几位已经丢失。请把该列设为“文本”格式后重新输入号码",
-                               label=f.label, value=value), where=where)
+            raise UserError(
+                tr(
+                    "“{label}”是数字单元格（{value:.0f}）：Excel 只保留 15 位有效数字，号码"
+                    "的后几位已经丢失。请把该列设为“文本”格式后重新输入号码",
+                    label=f.label,
+                    value=value,
+                ),
+                where=where,
+            )
         if isinstance(value, float):
             if value != value or value in (float("inf"), float("-inf")):
                 raise UserError(tr("“{label}”的值不是数字", label=f.label), where=where)
             if f.type.name == "yearmonth" and _AMBIGUOUS_MONTH.fullmatch(repr(value)):
                 year, month = repr(value).split(".")
-                raise UserError(tr(
-                    "“{label}”是数字 {value}：表格软件把“{year}.{month}0”也存成 {value}，无法确定是 "
-                    "{year}年{month}月还是{year}年{month}0月。请把这一格改成文本，写成 {year}-0{month} "
-                    "或 {year}-{month}0", label=f.label, value=repr(value), year=year, month=month),
-                    where=where)
+                raise UserError(
+                    tr(
+                        "“{label}”是数字 {value}：表格软件把“{year}.{month}0”也存成 {value}，无法确定是 "
+                        "{year}年{month}月还是{year}年{month}0月。请把这一格改成文本，写成 {year}-0{month} "
+                        "或 {year}-{month}0",
+                        label=f.label,
+                        value=repr(value),
+                        year=year,
+                        month=month,
+                    ),
+                    where=where,
+                )
             return str(int(value)) if value.is_integer() else repr(round(value, 9))
         return str(value)
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return f"{value.year}-{value.month:02d}" if f.type.name == "yearmonth" else value.isoformat()
+        return (
+            f"{value.year}-{value.month:02d}" if f.type.name == "yearmonth" else value.isoformat()
+        )
     if isinstance(value, time):
         return value.isoformat()
     return str(value)
@@ -85,9 +101,15 @@ def parse_cell(f: FieldDef, value: Any, where: str) -> Any:
     try:
         return f.parse_text(text)
     except ValueRefused as exc:
-        raise UserError(tr("“{label}”的值“{value}”无法接受：{reason}", label=f.label,
-                           value=door.printable(text[:30]), reason=exc.message),
-                        where=where) from None
+        raise UserError(
+            tr(
+                "“{label}”的值“{value}”无法接受：{reason}",
+                label=f.label,
+                value=door.printable(text[:30]),
+                reason=exc.message,
+            ),
+            where=where,
+        ) from None
 
 
 def _filled(value: Any) -> bool:
@@ -112,7 +134,8 @@ class _Sheet:
     def where(self, i: int, col: int | None = None) -> str:
         cell = f"{col_letter(col)}{i + 1}" if col else ""
         return tr("{sheet} 第 {row} 行", sheet=self.plan.name, row=i + 1) + (
-            f"（{cell}）" if cell else "")
+            f"（{cell}）" if cell else ""
+        )
 
     def value(self, i: int, col: int, f: FieldDef) -> Any:
         """A fill-in cell read by its field (or a refusal naming it)."""
@@ -142,14 +165,22 @@ class _Sheet:
     def margin_cells(self) -> list[tuple[str, str, Any]]:
         """(area, where, value) of each filled cell of the header and signature rows, except
         what the blank template has in that column of those rows."""
-        blank = {(c.col, c.value.strip()) for i, row in enumerate(self.plan.rows) for c in row
-                 if (i < HEADER_ROW or _is_signature(row[0].value if row else None))
-                 and isinstance(c.value, str)}
-        return [(area, self.where(i, col), value)
-                for i, area in sorted(self.margin.items()) if i not in self.ignored_rows
-                for col, value in enumerate(self.rows[i], start=1)
-                if (i, col) not in self.used and _filled(value)
-                and (col, str(value).strip()) not in blank]
+        blank = {
+            (c.col, c.value.strip())
+            for i, row in enumerate(self.plan.rows)
+            for c in row
+            if (i < HEADER_ROW or _is_signature(row[0].value if row else None))
+            and isinstance(c.value, str)
+        }
+        return [
+            (area, self.where(i, col), value)
+            for i, area in sorted(self.margin.items())
+            if i not in self.ignored_rows
+            for col, value in enumerate(self.rows[i], start=1)
+            if (i, col) not in self.used
+            and _filled(value)
+            and (col, str(value).strip()) not in blank
+        ]
 
 
 def _shown(value: Any) -> str:
@@ -158,25 +189,38 @@ def _shown(value: Any) -> str:
 
 
 def _formula_message(label: str) -> str:
-    return tr("“{label}”是公式，文件里没有它的计算结果：请在 Excel 或 WPS 中打开并保存一次，或把公式"
-              "改成数值（复制 → 选择性粘贴 → 数值）后再导入", label=label)
+    return tr(
+        "“{label}”是公式，文件里没有它的计算结果：请在 Excel 或 WPS 中打开并保存一次，或把公式"
+        "改成数值（复制 → 选择性粘贴 → 数值）后再导入",
+        label=label,
+    )
 
 
-def read_template(wb: Any, forms: FormSet, manifest: dict[str, Any],
-                  formulas: dict[str, set[tuple[int, int]]] | None = None) -> ParsedReport:
+def read_template(
+    wb: Any,
+    forms: FormSet,
+    manifest: dict[str, Any],
+    formulas: dict[str, set[tuple[int, int]]] | None = None,
+) -> ParsedReport:
     """The report in a filled template; `formulas` holds, per sheet, the (row, col) of cells
     that hold a formula (read from the file without their results)."""
     data = ReportData()
     period: Period | None = None
     plans = template_plans(forms)
-    texts = {c.value.strip() for plan in plans for row in plan.rows for c in row
-             if isinstance(c.value, str) and c.value.strip()}
+    texts = {
+        c.value.strip()
+        for plan in plans
+        for row in plan.rows
+        for c in row
+        if isinstance(c.value, str) and c.value.strip()
+    }
     margin_cells: list[tuple[str, str, Any]] = []
     for plan in plans:
         if plan.name not in wb.sheetnames:
             raise UserError(tr("模板缺少工作表“{sheet}”", sheet=plan.name))
-        sheet = _Sheet(plan, list(xlsx_safe.sheet_rows(wb[plan.name])),
-                       (formulas or {}).get(plan.name, set()))
+        sheet = _Sheet(
+            plan, list(xlsx_safe.sheet_rows(wb[plan.name])), (formulas or {}).get(plan.name, set())
+        )
         form = forms[plan.form or "cover"]
         if plan.kind == "roster":
             end = _read_roster(form, sheet, data)
@@ -192,14 +236,23 @@ def read_template(wb: Any, forms: FormSet, manifest: dict[str, Any],
         strays = sheet.strays(texts)
         if strays:
             more = tr("等 {n} 处", n=len(strays)) if len(strays) > STRAYS_SHOWN else ""
-            raise UserError(tr("{cells}{more}不在填写栏内，这些内容不会被导入。请把数值填到“数值”"
-                               "（名单填到对应的列）中，说明填到“说明”栏，或删除后再导入",
-                               cells="、".join(strays[:STRAYS_SHOWN]), more=more),
-                            where=plan.name)
+            raise UserError(
+                tr(
+                    "{cells}{more}不在填写栏内，这些内容不会被导入。请把数值填到“数值”"
+                    "（名单填到对应的列）中，说明填到“说明”栏，或删除后再导入",
+                    cells="、".join(strays[:STRAYS_SHOWN]),
+                    more=more,
+                ),
+                where=plan.name,
+            )
     assert period is not None
     margins = template_margins.Margins(forms, data.single.get("cover", {}), period, manifest)
-    return ParsedReport(period, data, dict(forms.versions),
-                        warnings=template_margins.warnings(margins, margin_cells))
+    return ParsedReport(
+        period,
+        data,
+        dict(forms.versions),
+        warnings=template_margins.warnings(margins, margin_cells),
+    )
 
 
 def _is_signature(first: Any) -> bool:
@@ -224,8 +277,9 @@ def _labels(sheet: _Sheet, start: int) -> dict[str, int]:
     return found
 
 
-def _read_record(form: FormDef, fields: list[FieldDef], sheet: _Sheet, start: int,
-                 data: ReportData) -> dict[str, Any]:
+def _read_record(
+    form: FormDef, fields: list[FieldDef], sheet: _Sheet, start: int, data: ReportData
+) -> dict[str, Any]:
     cols = sheet.plan.record_columns
     assert cols is not None
     labels = _labels(sheet, start)
@@ -235,8 +289,10 @@ def _read_record(form: FormDef, fields: list[FieldDef], sheet: _Sheet, start: in
         if index is None:
             if f.type.computed:
                 continue
-            raise UserError(tr("找不到“{label}”一行：模板的结构被改动过，请使用新的空白模板",
-                               label=f.label), where=sheet.plan.name)
+            raise UserError(
+                tr("找不到“{label}”一行：模板的结构被改动过，请使用新的空白模板", label=f.label),
+                where=sheet.plan.name,
+            )
         sheet.mark(index, range(cols.label[0], cols.label[1] + 1))
         unit = sheet.get(index, cols.unit)
         if not _filled(unit) or str(unit).strip() == (f.unit or ""):
@@ -263,8 +319,10 @@ def _read_note(form: FormDef, f: FieldDef, sheet: _Sheet, index: int, data: Repo
     try:
         text = door.clean_explanation("\n".join(parts))
     except ValueRefused as exc:
-        raise UserError(tr("“{label}”的说明无法接受：{reason}", label=f.label, reason=exc.message),
-                        where=sheet.where(index, cols.note[0])) from None
+        raise UserError(
+            tr("“{label}”的说明无法接受：{reason}", label=f.label, reason=exc.message),
+            where=sheet.where(index, cols.note[0]),
+        ) from None
     data.explanations[f"{form.key}.{f.key}"] = text
 
 
@@ -277,8 +335,10 @@ def _read_roster(form: FormDef, sheet: _Sheet, data: ReportData) -> int:
     match = match_columns(form, list(rows[header]))
     if match.unmatched:
         names = "、".join(f"{h}" for _, h in match.unmatched[:10])
-        raise UserError(tr("以下列无法对应到“{title}”的项目：{names}", title=form.title,
-                           names=names), where=plan.name)
+        raise UserError(
+            tr("以下列无法对应到“{title}”的项目：{names}", title=form.title, names=names),
+            where=plan.name,
+        )
     sheet.margin.update(dict.fromkeys(range(header), template_margins.HEADER))  # title, header
     sheet.ignored_rows.add(header)  # column headings: matched above, unmatched ones refused
     out = data.roster(form.key)
@@ -311,7 +371,8 @@ def _period(sheet: _Sheet, manifest: dict[str, Any]) -> Period:
     if raw is None or str(raw).strip() == "":
         if manifest.get("period"):
             return Period.from_json(manifest["period"])
-        raise UserError(tr("请在封面“报告期”一栏填写报告期，如 2018年度 或 2018上半年"),
-                        where=sheet.plan.name)
+        raise UserError(
+            tr("请在封面“报告期”一栏填写报告期，如 2018年度 或 2018上半年"), where=sheet.plan.name
+        )
     text = str(int(raw)) if isinstance(raw, int | float) else str(raw)
     return Period.parse(text)

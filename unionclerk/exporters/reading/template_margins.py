@@ -44,8 +44,9 @@ def _shown(text: str) -> str:
 class Margins:
     """The report as imported, against which a header or signature cell is compared."""
 
-    def __init__(self, forms: FormSet, cover: dict[str, Any], period: Period,
-                 manifest: dict[str, Any]) -> None:
+    def __init__(
+        self, forms: FormSet, cover: dict[str, Any], period: Period, manifest: dict[str, Any]
+    ) -> None:
         self.forms = forms
         self.cover = cover
         self.period = period
@@ -60,10 +61,18 @@ class Margins:
         pair = _PAIR.fullmatch(text)
         label, typed = (pair.group(1), pair.group(2).strip()) if pair else ("", "")
         if label == PERIOD_LABEL:
-            return None if self._same_period(typed) else tr(
-                "{where}“{text}”：{place}只是重复封面的内容，不会被导入；报告期以封面“报告期”一栏"
-                "为准（现为“{period}”）。如需更改，请改在封面“报告期”一栏", where=where,
-                text=_shown(text), place=place, period=self.period.label)
+            return (
+                None
+                if self._same_period(typed)
+                else tr(
+                    "{where}“{text}”：{place}只是重复封面的内容，不会被导入；报告期以封面“报告期”一栏"
+                    "为准（现为“{period}”）。如需更改，请改在封面“报告期”一栏",
+                    where=where,
+                    text=_shown(text),
+                    place=place,
+                    period=self.period.label,
+                )
+            )
         if label in MIRRORS:
             key = MIRRORS[label]
             if not typed or self._same(key, typed):
@@ -71,14 +80,30 @@ class Margins:
             f = self.forms["cover"].field(key)
             now = self.cover.get(key)
             if now is None:
-                return tr("{where}“{text}”：{place}只是重复封面的内容，不会被导入，而封面“{field}”一栏"
-                          "是空的。请把它填到封面“{field}”一栏", where=where, text=_shown(text),
-                          place=place, field=f.label)
-            return tr("{where}“{text}”：{place}只是重复封面的内容，不会被导入；{field}以封面“{field}”一栏"
-                      "为准（现为“{now}”）。如需更改，请改在封面“{field}”一栏", where=where,
-                      text=_shown(text), place=place, field=f.label, now=_shown(f.display(now)))
-        return tr("{where}“{text}”：{place}不是填写栏，这里的内容不会被导入。数值请填到“数值”栏（名单"
-                  "填到对应的列），说明请填到“说明”栏", where=where, text=_shown(text), place=place)
+                return tr(
+                    "{where}“{text}”：{place}只是重复封面的内容，不会被导入，而封面“{field}”一栏"
+                    "是空的。请把它填到封面“{field}”一栏",
+                    where=where,
+                    text=_shown(text),
+                    place=place,
+                    field=f.label,
+                )
+            return tr(
+                "{where}“{text}”：{place}只是重复封面的内容，不会被导入；{field}以封面“{field}”一栏"
+                "为准（现为“{now}”）。如需更改，请改在封面“{field}”一栏",
+                where=where,
+                text=_shown(text),
+                place=place,
+                field=f.label,
+                now=_shown(f.display(now)),
+            )
+        return tr(
+            "{where}“{text}”：{place}不是填写栏，这里的内容不会被导入。数值请填到“数值”栏（名单"
+            "填到对应的列），说明请填到“说明”栏",
+            where=where,
+            text=_shown(text),
+            place=place,
+        )
 
     def _same(self, key: str, typed: str) -> bool:
         f = self.forms["cover"].field(key)
@@ -100,4 +125,3 @@ def warnings(margins: Margins, cells: list[tuple[str, str, Any]]) -> list[str]:
     """Warnings for (area, where, value) of every filled header and signature cell."""
     out = [margins.warning(area, where, value) for area, where, value in cells]
     return [w for w in out if w]
-

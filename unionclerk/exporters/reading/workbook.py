@@ -75,27 +75,39 @@ def inspect_workbook(path: Path, forms: FormSet, *, check_visible: bool = True) 
         info.messages.append(exc.message)
     except xlsx_safe.READ_ERRORS as exc:  # a part that fails its CRC or does not parse
         info.integrity = CORRUPT if info.kind != FileKind.UNREADABLE else None
-        info.messages.append(tr("工作簿已损坏，部分内容无法读取（{kind}）", kind=type(exc).__name__))
+        info.messages.append(
+            tr("工作簿已损坏，部分内容无法读取（{kind}）", kind=type(exc).__name__)
+        )
     return info
 
 
 def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -> None:
     if machine.SHEET not in wb.sheetnames:
         info.kind = FileKind.NOT_A_REPORT
-        info.messages.append(tr("这个工作簿没有本程序的机器数据：不是导出的报表，也不是空白模板。"
-                                "自己整理的名单可在程序的名单页用“从 Excel 导入名单”按列对应读入"))
+        info.messages.append(
+            tr(
+                "这个工作簿没有本程序的机器数据：不是导出的报表，也不是空白模板。"
+                "自己整理的名单可在程序的名单页用“从 Excel 导入名单”按列对应读入"
+            )
+        )
         return
     try:
         rows, extra = machine_rows(wb[machine.SHEET])
         data = machine.read_rows(rows)
     except UserError as exc:
-        info.kind, info.integrity = FileKind.SUBMISSION, CORRUPT  # our machine sheet, but unreadable
+        info.kind, info.integrity = (
+            FileKind.SUBMISSION,
+            CORRUPT,
+        )  # our machine sheet, but unreadable
         info.messages.append(exc.message)
         return
     _identity(info, data.manifest)
     fmt = data.manifest["format"]
-    info.kind = {machine.SUBMISSION: FileKind.SUBMISSION, machine.TEMPLATE: FileKind.TEMPLATE,
-                 machine.SUMMARY: FileKind.SUMMARY}.get(fmt, FileKind.NOT_A_REPORT)
+    info.kind = {
+        machine.SUBMISSION: FileKind.SUBMISSION,
+        machine.TEMPLATE: FileKind.TEMPLATE,
+        machine.SUMMARY: FileKind.SUMMARY,
+    }.get(fmt, FileKind.NOT_A_REPORT)
     if info.kind == FileKind.NOT_A_REPORT:
         info.messages.append(tr("机器数据的格式“{f}”不是本程序的报表", f=fmt[:40]))
         return
@@ -117,14 +129,19 @@ def _inspect(wb: Any, info: WorkbookInfo, forms: FormSet, check_visible: bool) -
             info.summary = data.document()
     except (UserError, json.JSONDecodeError) as exc:
         info.integrity = CORRUPT
-        info.messages.append(exc.message if isinstance(exc, UserError)
-                             else tr("机器数据无法读取：{reason}", reason=str(exc)))
+        info.messages.append(
+            exc.message
+            if isinstance(exc, UserError)
+            else tr("机器数据无法读取：{reason}", reason=str(exc))
+        )
         return
     info.integrity = INTACT
     if extra:  # rows after the payload: nothing an export writes
         info.integrity = EDITED
-        info.edited_cells, info.edited_count = [EditedCell(machine.SHEET, f"A{extra}", "",
-                                                           tr("导出后新增的内容"))], 1
+        info.edited_cells, info.edited_count = (
+            [EditedCell(machine.SHEET, f"A{extra}", "", tr("导出后新增的内容"))],
+            1,
+        )
     layout = LAYOUT_VERSION if info.kind == FileKind.SUBMISSION else _summary_layout()
     if not check_visible:
         return
@@ -149,8 +166,12 @@ def machine_rows(ws: Any) -> tuple[list[tuple[Any, Any]], int]:
     first row after the payload that holds something (0: none), which no export writes."""
     size = xlsx_safe.part_size(ws)
     if size > MAX_MACHINE:
-        raise UserError(tr("机器数据表解压后有 {mb} MB，超出报表可能的大小，疑似恶意文件",
-                           mb=size // (1024 * 1024)))
+        raise UserError(
+            tr(
+                "机器数据表解压后有 {mb} MB，超出报表可能的大小，疑似恶意文件",
+                mb=size // (1024 * 1024),
+            )
+        )
     rows: list[tuple[Any, Any]] = []
     budget = None  # bytes of payload the manifest announces
     got = 0
@@ -172,15 +193,22 @@ def _announced(manifest_text: Any, part: int) -> int | None:
     """Characters of payload the manifest promises (its UTF-8 bytes bound them); refused when
     the sheet is far larger than that promise could need."""
     try:
-        claimed = json.loads(manifest_text).get("payload_bytes") if isinstance(
-            manifest_text, str) and len(manifest_text) <= machine.CELL_LIMIT else None
+        claimed = (
+            json.loads(manifest_text).get("payload_bytes")
+            if isinstance(manifest_text, str) and len(manifest_text) <= machine.CELL_LIMIT
+            else None
+        )
     except (ValueError, AttributeError):
         return None
     if not isinstance(claimed, int) or isinstance(claimed, bool) or claimed < 0:
         return None
     if part > MACHINE_BASE + 3 * claimed:
-        raise UserError(tr("机器数据表（{mb} MB）远大于清单所述的报表内容，疑似恶意文件",
-                           mb=part // (1024 * 1024)))
+        raise UserError(
+            tr(
+                "机器数据表（{mb} MB）远大于清单所述的报表内容，疑似恶意文件",
+                mb=part // (1024 * 1024),
+            )
+        )
     return claimed
 
 
@@ -207,8 +235,7 @@ def _visible_differences(wb: Any, info: WorkbookInfo, forms: FormSet, data: Any)
     every sheet, a summary's 汇总表 (UserError: the machine data cannot be rendered)."""
     if info.kind == FileKind.SUBMISSION:
         assert info.parsed is not None
-        plans = plan_workbook(context(forms, info.parsed.period, info.parsed.data,
-                                      data.manifest))
+        plans = plan_workbook(context(forms, info.parsed.period, info.parsed.data, data.manifest))
         return compare(wb, plans, {machine.SHEET, LIST_SHEET})
     from unionclerk.exporters.summary import integrity as summary_integrity
 
@@ -227,13 +254,17 @@ def _identity(info: WorkbookInfo, manifest: dict[str, Any]) -> None:
         info.period = Period.from_json(manifest["period"]) if manifest.get("period") else None
     except UserError:
         info.period = None
-    for attr, key, kind in (("format_version", "format_version", int),
-                            ("layout_version", "layout_version", int),
-                            ("program_version", "program_version", str),
-                            ("status", "status", str), ("draft", "draft", bool),
-                            ("export_id", "export_id", str), ("exported_at", "exported_at", str),
-                            ("full_ids", "full_ids", bool),
-                            ("payload_hash", "payload_sha256", str)):
+    for attr, key, kind in (
+        ("format_version", "format_version", int),
+        ("layout_version", "layout_version", int),
+        ("program_version", "program_version", str),
+        ("status", "status", str),
+        ("draft", "draft", bool),
+        ("export_id", "export_id", str),
+        ("exported_at", "exported_at", str),
+        ("full_ids", "full_ids", bool),
+        ("payload_hash", "payload_sha256", str),
+    ):
         value = manifest.get(key)
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             setattr(info, attr, value)
@@ -246,12 +277,19 @@ def _newer(info: WorkbookInfo, forms: FormSet) -> str:
     if info.format_version is None:
         return tr("机器数据缺少格式版本")
     if info.format_version > machine.FORMAT_VERSION:
-        return tr("文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手后再读取",
-                  v=info.format_version, mine=machine.FORMAT_VERSION)
+        return tr(
+            "文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手后再读取",
+            v=info.format_version,
+            mine=machine.FORMAT_VERSION,
+        )
     for key, version in info.form_versions.items():
         if key in forms and version > forms[key].version:
-            return tr("“{title}”的版本 {v} 比本程序的版本 {mine} 新，请升级后再读取",
-                      title=forms[key].display_title, v=version, mine=forms[key].version)
+            return tr(
+                "“{title}”的版本 {v} 比本程序的版本 {mine} 新，请升级后再读取",
+                title=forms[key].display_title,
+                v=version,
+                mine=forms[key].version,
+            )
     return ""
 
 
@@ -276,8 +314,12 @@ def describe_refusal(info: WorkbookInfo) -> str:
     if info.integrity == EDITED:
         cells = "、".join(str(c) for c in info.edited_cells[:10])
         more = tr("等 {n} 处", n=info.edited_count) if info.edited_count > 10 else ""
-        return tr("工作簿在导出后被改动过（{cells}{more}），与其中的机器数据不一致，未导入。"
-                  "如需更正，请在程序中修改后重新导出", cells=cells, more=more)
+        return tr(
+            "工作簿在导出后被改动过（{cells}{more}），与其中的机器数据不一致，未导入。"
+            "如需更正，请在程序中修改后重新导出",
+            cells=cells,
+            more=more,
+        )
     return "；".join(info.messages) or tr("无法识别的工作簿")
 
 
@@ -297,7 +339,9 @@ def read_workbook(path: Path, forms: FormSet) -> tuple[json_report.ParsedReport,
                 formulas = xlsx_safe.formula_cells(path, list(wb.sheetnames))
                 return read_template(wb, forms, info.manifest, formulas), info
             except xlsx_safe.READ_ERRORS as exc:
-                raise UserError(tr("工作簿已损坏，部分内容无法读取（{kind}）",
-                                   kind=type(exc).__name__), where=path.name) from None
+                raise UserError(
+                    tr("工作簿已损坏，部分内容无法读取（{kind}）", kind=type(exc).__name__),
+                    where=path.name,
+                ) from None
     assert info.parsed is not None
     return info.parsed, info

@@ -34,17 +34,35 @@ HEADER_ROW = 3
 _TOTAL = PatternFill("solid", fgColor="FFF2CC")
 # The submission workbook's styles, with a smaller title and the 合计 rows highlighted.
 SPECS: dict[str, dict[str, Any]] = {
-    **{name: BASE[name] for name in ("head", "colhead", "code", "center", "int", "money",
-                                     "area", "rate", "section", "machine", "sign")},
+    **{
+        name: BASE[name]
+        for name in (
+            "head",
+            "colhead",
+            "code",
+            "center",
+            "int",
+            "money",
+            "area",
+            "rate",
+            "section",
+            "machine",
+            "sign",
+        )
+    },
     "title": spec(15, bold=True, box=False),
     "text": spec(fmt="@"),  # no wrapping: a unit's row stays one line high
     "t_text": spec(bold=True, fill=_TOTAL, fmt="@"),
     "text_wrap": spec(wrap=True, fmt="@"),  # a text longer than the widest column
     "t_text_wrap": spec(bold=True, fill=_TOTAL, fmt="@", wrap=True),
     # a streamed roster cell too long for its column (the rest have the default style)
-    "wrap": {"font": Font(name="Calibri", size=11), "border": Border(),
-             "alignment": Alignment(wrap_text=True, vertical="center"),
-             "number_format": "General", "fill": PatternFill()},
+    "wrap": {
+        "font": Font(name="Calibri", size=11),
+        "border": Border(),
+        "alignment": Alignment(wrap_text=True, vertical="center"),
+        "number_format": "General",
+        "fill": PatternFill(),
+    },
     "t_int": spec(bold=True, h="right", fmt="#,##0", fill=_TOTAL),
     "t_money": spec(bold=True, h="right", fmt="#,##0.00", fill=_TOTAL),
     "t_area": spec(bold=True, h="right", fmt="#,##0.0", fill=_TOTAL),
@@ -91,8 +109,7 @@ class Sheet:
         for col, (value, style) in enumerate(cells, start=1):
             if isinstance(value, str) and value.startswith(FORMULA_START):
                 style = f"{style}:q"  # shows as typed, stays text when edited
-            cell = XlCell(self.ws, row=1, column=col, value=value,
-                          style_array=self._array(style))
+            cell = XlCell(self.ws, row=1, column=col, value=value, style_array=self._array(style))
             if isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             row.append(cell)
@@ -114,8 +131,9 @@ class Sheet:
             if isinstance(value, str):
                 value = clean(value)
             if col - 1 in wrapped:
-                cell = XlCell(self.ws, row=1, column=col, value=value,
-                              style_array=self._array("wrap"))
+                cell = XlCell(
+                    self.ws, row=1, column=col, value=value, style_array=self._array("wrap")
+                )
             else:
                 cell = XlCell(self.ws, row=1, column=col, value=value)
             if isinstance(value, str):
@@ -146,15 +164,24 @@ class Sheet:
             return out, 0.0
         return out, round(xlsx_measure.lines_height(lines, PLAIN_SIZE) + 0.5, 1)
 
-    def heading(self, title: str, subtitle: str, headers: list[str],
-                widths: list[float] | None = None, landscape: bool = True,
-                freeze: str | None = "D4") -> None:
+    def heading(
+        self,
+        title: str,
+        subtitle: str,
+        headers: list[str],
+        widths: list[float] | None = None,
+        landscape: bool = True,
+        freeze: str | None = "D4",
+    ) -> None:
         """Title, subtitle and the column headings (row 3); print set-up at `flush`. The
         headings stay one text each (no fixed line breaks: county staff filter and look
         columns up by them); they wrap in their cells, the row as tall as they need."""
-        self._setup = {"headers": headers, "landscape": landscape, "freeze": freeze,
-                       "widths": [widths[i] if widths else _width(h, i + 1)
-                                  for i, h in enumerate(headers)]}
+        self._setup = {
+            "headers": headers,
+            "landscape": landscape,
+            "freeze": freeze,
+            "widths": [widths[i] if widths else _width(h, i + 1) for i, h in enumerate(headers)],
+        }
         self.append([(title, "title")])
         self.append([(subtitle, "head")])
         self.append([(h, "colhead") for h in headers])
@@ -179,7 +206,7 @@ class Sheet:
         ws, headers, freeze = self.ws, setup["headers"], setup["freeze"]
         sizes = setup["widths"]
         for cells in self._pending[HEADER_ROW:]:  # the rows under the headings
-            for i, (value, style) in enumerate(cells[:len(sizes)]):
+            for i, (value, style) in enumerate(cells[: len(sizes)]):
                 sizes[i] = max(sizes[i], self._need(value, style))
         for i, width in enumerate(sizes, start=1):
             ws.column_dimensions[col_letter(i)].width = round(width, 1)
@@ -205,13 +232,18 @@ class Sheet:
             ws.merged_cells.add(f"A1:{col_letter(n)}1")
             ws.merged_cells.add(f"A2:{col_letter(n)}2")
 
-    def _wrap_long(self, cells: list[tuple[Any, str]], widths: list[float],
-                   row: int) -> list[tuple[Any, str]]:
+    def _wrap_long(
+        self, cells: list[tuple[Any, str]], widths: list[float], row: int
+    ) -> list[tuple[Any, str]]:
         """A text longer than the widest column wraps, and its row grows to show it."""
         out, need = [], 0.0
         for i, (value, style) in enumerate(cells):
-            if style in WRAPS and isinstance(value, str) and i < len(widths) \
-                    and self._need(value, style) >= MAX_WIDTH:
+            if (
+                style in WRAPS
+                and isinstance(value, str)
+                and i < len(widths)
+                and self._need(value, style) >= MAX_WIDTH
+            ):
                 style = WRAPS[style]
                 font = SPECS[style]["font"]
                 inner = xlsx_measure.column_points(widths[i]) - 2 * xlsx_measure.PAD
@@ -228,8 +260,12 @@ class Sheet:
             return 0.0
         font, fmt = SPECS[style]["font"], SPECS[style]["number_format"]
         text = xlsx_measure.shown_text(value, fmt)
-        return min(MAX_WIDTH, xlsx_measure.units_for(
-            xlsx_measure.text_points(text, font.sz, bool(font.b)) + 2 * xlsx_measure.PAD))
+        return min(
+            MAX_WIDTH,
+            xlsx_measure.units_for(
+                xlsx_measure.text_points(text, font.sz, bool(font.b)) + 2 * xlsx_measure.PAD
+            ),
+        )
 
     def _height(self, cells: list[tuple[Any, str]], widths: list[float], row: int) -> float:
         """Row 1 (the title) and the headings' row: tall enough for their (wrapped) text."""
@@ -238,7 +274,7 @@ class Sheet:
             if value in (None, ""):
                 continue
             font = SPECS[style]["font"]
-            width = (sum(widths) if row == 1 else widths[i] if i < len(widths) else 0)
+            width = sum(widths) if row == 1 else widths[i] if i < len(widths) else 0
             inner = xlsx_measure.column_points(width) - 2 * xlsx_measure.PAD
             lines = xlsx_measure.line_count(str(value), inner, font.sz, bool(font.b))
             need = max(need, xlsx_measure.lines_height(lines, font.sz))
@@ -267,7 +303,7 @@ def _pages_wide(sizes: list[float], freeze: str | None) -> int:
     total = sum(sizes)
     if total <= ONE_PAGE:
         return 1
-    ident = sum(sizes[:_frozen_columns(freeze)])
+    ident = sum(sizes[: _frozen_columns(freeze)])
     room = PAGE_WIDTH - ident
     if room < PAGE_WIDTH / 2:  # the naming columns alone fill half a page: shrink instead
         return 1
@@ -290,7 +326,6 @@ def _cells_to_row(cells: list[XlCell], row_idx: int) -> Iterator[XlCell]:
     for cell in cells:
         cell.row = row_idx
         yield cell
-
 
 
 def shown(f: FieldDef, values: Mapping[str, Any]) -> tuple[Any, str]:

@@ -20,12 +20,18 @@ LABEL_CHARS = 12
 
 
 def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1] + "…"
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
 
 
-def hbar(items: list[tuple[str, float]], width: float, *, value_format: str = "%d",
-         value_max: float | None = None, reference: tuple[float, str] | None = None,
-         highlight_below: float | None = None) -> Drawing:
+def hbar(
+    items: list[tuple[str, float]],
+    width: float,
+    *,
+    value_format: str = "%d",
+    value_max: float | None = None,
+    reference: tuple[float, str] | None = None,
+    highlight_below: float | None = None,
+) -> Drawing:
     """One horizontal bar per (label, value), first item on top."""
     font = pdf_fonts.FONT
     n = max(1, len(items))
@@ -71,9 +77,25 @@ def hbar(items: list[tuple[str, float]], width: float, *, value_format: str = "%
         value, text = reference
         vmax = chart.valueAxis.valueMax
         x = chart.x + chart.width * min(1.0, value / vmax if vmax else 0)
-        line = Line(x, chart.y - 2, x, chart.y + chart.height + 4, strokeColor=REF,
-                    strokeWidth=1, strokeDashArray=[3, 2])
+        line = Line(
+            x,
+            chart.y - 2,
+            x,
+            chart.y + chart.height + 4,
+            strokeColor=REF,
+            strokeWidth=1,
+            strokeDashArray=[3, 2],
+        )
         drawing.add(line)
-        drawing.add(String(x, chart.y + chart.height + 8, text, fontName=font, fontSize=8.5,
-                           fillColor=REF, textAnchor="middle"))
+        drawing.add(
+            String(
+                x,
+                chart.y + chart.height + 8,
+                text,
+                fontName=font,
+                fontSize=8.5,
+                fillColor=REF,
+                textAnchor="middle",
+            )
+        )
     return drawing

@@ -45,8 +45,13 @@ def expected_sheets(forms: FormSet, doc: dict[str, Any]) -> dict[str, tuple[list
     lines: list[UnitLine] = []
     for report in doc["reports"]:
         cover = report["forms"].get("cover", {})
-        lines.append(rollup.add(str(cover.get("division_code", "")),
-                                str(cover.get("union_name", "")), report["forms"]))
+        lines.append(
+            rollup.add(
+                str(cover.get("division_code", "")),
+                str(cover.get("union_name", "")),
+                report["forms"],
+            )
+        )
     out = {}
     for form in forms:
         if form.record_fields:
@@ -61,16 +66,25 @@ def compare_summary(wb: Any, forms: FormSet, doc: dict[str, Any]) -> Differences
     diff = Differences([])
     keys, sheets = sheet_keys(forms), wb.worksheets
     if len(sheets) != len(keys):  # a sheet added or deleted: the places no longer tell
-        diff.add(EditedCell(tr("工作簿"), "", tr("{n} 张工作表", n=len(keys)),
-                            tr("{n} 张工作表", n=len(sheets))))
+        diff.add(
+            EditedCell(
+                tr("工作簿"), "", tr("{n} 张工作表", n=len(keys)), tr("{n} 张工作表", n=len(sheets))
+            )
+        )
         return diff
     for key, (rows, units) in expected_sheets(forms, doc).items():
         sheet = sheets[keys.index(key)]
         name = sheet.title
         size = part_size(sheet)
         if size > sheet_budget(HEADER_ROWS * 4 + sum(len(row) for row in rows)):
-            diff.add(EditedCell(name, "", "", tr("工作表内容远多于生成时（{kb} KB），未逐格核对",
-                                                 kb=size // 1024)))
+            diff.add(
+                EditedCell(
+                    name,
+                    "",
+                    "",
+                    tr("工作表内容远多于生成时（{kb} KB），未逐格核对", kb=size // 1024),
+                )
+            )
             continue
         found: dict[int, dict[int, Any]] = {}
         last = HEADER_ROWS
@@ -88,8 +102,14 @@ def compare_summary(wb: Any, forms: FormSet, doc: dict[str, Any]) -> Differences
                     continue  # 合计 / 填报单位数 labels: in the merging clerk's language
                 got = got_row.get(c + 1)
                 if not same(_lines(want), _lines(got)):
-                    diff.add(EditedCell(name, f"{col_letter(c + 1)}{HEADER_ROWS + r + 1}",
-                                        _text(want), _text(got)))
+                    diff.add(
+                        EditedCell(
+                            name,
+                            f"{col_letter(c + 1)}{HEADER_ROWS + r + 1}",
+                            _text(want),
+                            _text(got),
+                        )
+                    )
     return diff
 
 

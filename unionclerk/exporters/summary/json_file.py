@@ -39,14 +39,23 @@ def head_json(head: SummaryHead) -> dict[str, Any]:
     }
 
 
-def canonical_parts(head: SummaryHead, totals: dict[str, Any],
-                    reports: Iterable[bytes]) -> Iterator[bytes]:
+def canonical_parts(
+    head: SummaryHead, totals: dict[str, Any], reports: Iterable[bytes]
+) -> Iterator[bytes]:
     """The canonical payload in pieces (keys in sorted order: expected … units)."""
     doc = head_json(head)
     yield b'{"expected":' + _c(doc["expected"]) + b',"format":' + _c(FORMAT)
-    yield (b',"format_version":' + _c(FORMAT_VERSION) + b',"made_by":' + _c(doc["made_by"])
-           + b',"period":' + _c(doc["period"]) + b',"problems":' + _c(doc["problems"])
-           + b',"reports":[')
+    yield (
+        b',"format_version":'
+        + _c(FORMAT_VERSION)
+        + b',"made_by":'
+        + _c(doc["made_by"])
+        + b',"period":'
+        + _c(doc["period"])
+        + b',"problems":'
+        + _c(doc["problems"])
+        + b',"reports":['
+    )
     for i, report in enumerate(reports):
         yield b"," + report if i else report
     yield b'],"totals":' + _c(totals) + b',"units":' + _c(doc["units"]) + b"}"
@@ -64,8 +73,9 @@ def _pretty(value: Any) -> str:
     return text.replace("\n", "\n  ")
 
 
-def write_summary_json(target: Path, head: SummaryHead, totals: dict[str, Any],
-                       reports: Reports) -> None:
+def write_summary_json(
+    target: Path, head: SummaryHead, totals: dict[str, Any], reports: Reports
+) -> None:
     """Write `*_汇总.json` atomically, keys in the order of interchange.md §3."""
     doc = head_json(head)
     with atomic.atomic_path(Path(target)) as tmp, open(tmp, "wb") as out:

@@ -15,13 +15,26 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 
 # problems[].kind (interchange.md §3); a file refused as a whole has its `FileKind`
-UNREADABLE, NOT_A_REPORT, NEWER_FORMAT = (FileKind.UNREADABLE, FileKind.NOT_A_REPORT,
-                                          FileKind.NEWER_FORMAT)
+UNREADABLE, NOT_A_REPORT, NEWER_FORMAT = (
+    FileKind.UNREADABLE,
+    FileKind.NOT_A_REPORT,
+    FileKind.NEWER_FORMAT,
+)
 WRONG_PERIOD = "wrong_period"
 EDITED, CORRUPT, DUPLICATE, FORGED = "edited", "corrupt", "duplicate", "forged"
 UNKNOWN_UNIT, UNMAPPED_FIELD = "unknown_unit", "unmapped_field"
-SPEC_KINDS = (UNREADABLE, NOT_A_REPORT, WRONG_PERIOD, NEWER_FORMAT, EDITED, CORRUPT, DUPLICATE,
-              FORGED, UNKNOWN_UNIT, UNMAPPED_FIELD)
+SPEC_KINDS = (
+    UNREADABLE,
+    NOT_A_REPORT,
+    WRONG_PERIOD,
+    NEWER_FORMAT,
+    EDITED,
+    CORRUPT,
+    DUPLICATE,
+    FORGED,
+    UNKNOWN_UNIT,
+    UNMAPPED_FIELD,
+)
 # Shown in 问题清单 (sheet, PDF, window) but not a kind of the interchange format, so the
 # summary JSON leaves it out: a file whose export time is after the merge, or years from its
 # period, is still used; the flag is for the people reading the summary.
@@ -42,10 +55,17 @@ def group(state: str) -> str:
 def kind_label(kind: str) -> str:
     """The Chinese (or English) name of a problem kind, for sheets and the window."""
     labels = {
-        UNREADABLE: tr("无法读取"), NOT_A_REPORT: tr("不是报表"), WRONG_PERIOD: tr("报告期不符"),
-        NEWER_FORMAT: tr("格式版本较新"), EDITED: tr("导出后被改动"), CORRUPT: tr("数据损坏"),
-        DUPLICATE: tr("重复报送"), FORGED: tr("疑似伪造"), UNKNOWN_UNIT: tr("不在应报名单中"),
-        UNMAPPED_FIELD: tr("旧版字段无法对应"), ODD_TIME: tr("导出时间异常"),
+        UNREADABLE: tr("无法读取"),
+        NOT_A_REPORT: tr("不是报表"),
+        WRONG_PERIOD: tr("报告期不符"),
+        NEWER_FORMAT: tr("格式版本较新"),
+        EDITED: tr("导出后被改动"),
+        CORRUPT: tr("数据损坏"),
+        DUPLICATE: tr("重复报送"),
+        FORGED: tr("疑似伪造"),
+        UNKNOWN_UNIT: tr("不在应报名单中"),
+        UNMAPPED_FIELD: tr("旧版字段无法对应"),
+        ODD_TIME: tr("导出时间异常"),
     }
     return labels.get(kind, kind)
 
@@ -64,9 +84,14 @@ class UnitEntry:
     notes: list[str] = field(default_factory=list)  # e.g. "草稿", "使用了改动过的文件"
 
     def to_json(self) -> dict[str, Any]:
-        return {"division_code": self.division_code, "union_name": self.union_name,
-                "status": self.status, "export_id": self.export_id,
-                "exported_at": self.exported_at, "source": self.source}
+        return {
+            "division_code": self.division_code,
+            "union_name": self.union_name,
+            "status": self.status,
+            "export_id": self.export_id,
+            "exported_at": self.exported_at,
+            "source": self.source,
+        }
 
 
 @dataclass
@@ -112,6 +137,9 @@ class SummaryHead:
 
     @property
     def title(self) -> str:
-        title = tr("{name}{period}工会工作情况汇总", name=self.made_by.get("union_name", ""),
-                   period=self.period.label)
+        title = tr(
+            "{name}{period}工会工作情况汇总",
+            name=self.made_by.get("union_name", ""),
+            period=self.period.label,
+        )
         return title + tr("（草稿）") if self.draft else title

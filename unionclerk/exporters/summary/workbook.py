@@ -45,8 +45,15 @@ def _converters(form: FormDef) -> list[tuple[str, str, str]]:
     out = []
     for f in roster_columns(form):
         kind = f.type.name
-        how = ("number" if kind in NUMBER_STYLES else "bool" if kind == "bool"
-               else "other" if kind == "choice" and f.has_other else "")
+        how = (
+            "number"
+            if kind in NUMBER_STYLES
+            else "bool"
+            if kind == "bool"
+            else "other"
+            if kind == "choice" and f.has_other
+            else ""
+        )
         out.append((f.key, how, f.other_key))
     return out
 
@@ -64,13 +71,17 @@ class SummaryWorkbook:
         self.wb.properties.created = created
         self._styles = StyleCache(SPECS)
         self.sheets = summary_sheets.create_sheets(forms, head, self.sheet)
-        self._rosters = {f.key: (self.sheets[f"roster:{f.key}"], _converters(f))
-                         for f in forms if f.is_roster}
+        self._rosters = {
+            f.key: (self.sheets[f"roster:{f.key}"], _converters(f)) for f in forms if f.is_roster
+        }
         self._seq = {key: 0 for key in self._rosters}
         # free-text and 其他(…) columns may wrap; the unit's name (column 3) too
-        self._wrap = {f.key: [2] + [i for i, (_k, how, _o) in enumerate(_converters(f), start=3)
-                                    if how in ("", "other")]
-                      for f in forms if f.is_roster}
+        self._wrap = {
+            f.key: [2]
+            + [i for i, (_k, how, _o) in enumerate(_converters(f), start=3) if how in ("", "other")]
+            for f in forms
+            if f.is_roster
+        }
 
     def sheet(self, name: str) -> Sheet:
         return Sheet(self.wb, name, self._styles, self.head.draft)
@@ -96,8 +107,9 @@ class SummaryWorkbook:
                     values.append(value)
                 sheet.append_plain(values, wrap)
 
-    def finish(self, target: Path, rollup: Rollup, lines: list[UnitLine],
-               reports: summary_json.Reports) -> None:
+    def finish(
+        self, target: Path, rollup: Rollup, lines: list[UnitLine], reports: summary_json.Reports
+    ) -> None:
         """Write the remaining sheets and the machine data, then save atomically."""
         summary_sheets.fill(self.sheets, self.forms, self.head, rollup, lines)
         for sheet in self.sheets.values():
@@ -127,17 +139,25 @@ class SummaryWorkbook:
             text = pending + part.decode("utf-8")  # parts end on token boundaries
             whole = len(text) // step * step
             for i in range(0, whole, step):
-                sheet.append([(machine.PAYLOAD_KEY, "machine"), (text[i:i + step], "machine")])
+                sheet.append([(machine.PAYLOAD_KEY, "machine"), (text[i : i + step], "machine")])
             pending = text[whole:]
         if pending:
             sheet.append([(machine.PAYLOAD_KEY, "machine"), (pending, "machine")])
         manifest = machine.build_manifest(
-            kind=machine.SUMMARY, period=self.head.period.to_json(),
-            form_versions=self.forms.versions, unit=dict(self.head.made_by),
-            program_version=__version__, layout_version=LAYOUT_VERSION, status="",
+            kind=machine.SUMMARY,
+            period=self.head.period.to_json(),
+            form_versions=self.forms.versions,
+            unit=dict(self.head.made_by),
+            program_version=__version__,
+            layout_version=LAYOUT_VERSION,
+            status="",
             draft=self.head.draft,
             exported_at=self.head.generated_at.isoformat(timespec="seconds"),
-            export_id=self.head.export_id, full_ids=False, digest=(digest.hexdigest(), size))
+            export_id=self.head.export_id,
+            full_ids=False,
+            digest=(digest.hexdigest(), size),
+        )
         manifest["units"] = len(self.head.units)
-        sheet.append([(machine.MANIFEST_KEY, "machine"),
-                      (machine.manifest_text(manifest), "machine")])
+        sheet.append(
+            [(machine.MANIFEST_KEY, "machine"), (machine.manifest_text(manifest), "machine")]
+        )

@@ -171,8 +171,9 @@ def value_cell(f: FieldDef, value: Any, full_ids: bool) -> tuple[Any, str]:
     return text, ("longtext" if kind == "longtext" else "center" if kind == "bool" else "text")
 
 
-def header_block(plan: SheetPlan, ctx: Context, title: str, table_no: str, unit_label: str,
-                 ncols: int) -> None:
+def header_block(
+    plan: SheetPlan, ctx: Context, title: str, table_no: str, unit_label: str, ncols: int
+) -> None:
     """Title row, then 表号 / 填报单位 / 统一社会信用代码 with 计量单位 / 报告期 / 区划代码."""
     cover, mid = ctx.cover, max(1, ncols // 2)
     draft = "（草稿）" if ctx.draft else ""
@@ -182,8 +183,10 @@ def header_block(plan: SheetPlan, ctx: Context, title: str, table_no: str, unit_
     pairs = [
         (f"表号：{table_no}", f"计量单位：{unit_label}"),
         (f"填报单位：{cover.get('union_name', '')}", f"报告期：{period}"),
-        (f"统一社会信用代码：{cover.get('credit_code', '')}",
-         f"行政区划代码：{cover.get('division_code', '')}"),
+        (
+            f"统一社会信用代码：{cover.get('credit_code', '')}",
+            f"行政区划代码：{cover.get('division_code', '')}",
+        ),
     ]
     for left, right in pairs:
         row = plan.add([Cell(1, clean(left), "head"), Cell(mid + 1, clean(right), "head_right")])
@@ -212,8 +215,10 @@ def ordered_fields(form: FormDef, fields: list[FieldDef]) -> list[tuple[str | No
     companions = {f.companion_of: f for f in fields if f.companion_of}
     keys = {f.key for f in fields}
     groups: list[tuple[str | None, list[str]]] = (
-        [(s.title, s.fields) for s in form.sections] if form.sections and fields is form.fields
-        else [(None, [f.key for f in fields if not f.companion_of])])
+        [(s.title, s.fields) for s in form.sections]
+        if form.sections and fields is form.fields
+        else [(None, [f.key for f in fields if not f.companion_of])]
+    )
     out: list[tuple[str | None, FieldDef]] = []
     for title, group in groups:
         for key in group:
@@ -225,14 +230,18 @@ def ordered_fields(form: FormDef, fields: list[FieldDef]) -> list[tuple[str | No
     return out
 
 
-
-
 def _span(plan: SheetPlan, first: int, last: int) -> float:
-    return sum(plan.widths[first - 1:last])
+    return sum(plan.widths[first - 1 : last])
 
 
-def record_rows(plan: SheetPlan, ctx: Context, form: FormDef, fields: list[FieldDef],
-                cols: RecordColumns = SINGLE_COLUMNS, numbered: bool = True) -> None:
+def record_rows(
+    plan: SheetPlan,
+    ctx: Context,
+    form: FormDef,
+    fields: list[FieldDef],
+    cols: RecordColumns = SINGLE_COLUMNS,
+    numbered: bool = True,
+) -> None:
     """Label / unit / value / 说明 rows of a record's fields, sections as headed rows."""
     values = ctx.data.single.get(form.key, {})
     computed = form.computed(values)
@@ -268,7 +277,9 @@ def record_rows(plan: SheetPlan, ctx: Context, form: FormDef, fields: list[Field
 
 
 def section_row(plan: SheetPlan, title: str, first: int, last: int) -> int:
-    row = plan.add([Cell(first, title, "section")]
-                   + [Cell(c, None, "section") for c in range(first + 1, last + 1)])
+    row = plan.add(
+        [Cell(first, title, "section")]
+        + [Cell(c, None, "section") for c in range(first + 1, last + 1)]
+    )
     plan.merge(row, first, last)
     return row

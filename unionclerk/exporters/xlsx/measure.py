@@ -119,14 +119,19 @@ def overflow(text: str, box: Box) -> str | None:
         one_line = "\n" not in text and _points(text, box.size, box.bold) <= box.width
         lines = 1 if one_line else line_count(text, box.width, box.size, box.bold)
         need = lines_height(lines, box.size)
-        return None if need <= box.height + 0.01 else (
-            f"{lines} 行需高 {need:.1f} 磅，行高只有 {box.height:.1f} 磅")
+        return (
+            None
+            if need <= box.height + 0.01
+            else (f"{lines} 行需高 {need:.1f} 磅，行高只有 {box.height:.1f} 磅")
+        )
     widest = max(_points(line, box.size, box.bold) for line in text.split("\n"))
     lines = text.count("\n") + 1
     if widest > box.width + 0.01:
         return f"需宽 {widest:.1f} 磅，格子只有 {box.width:.1f} 磅"
     if lines_height(lines, box.size) > box.height + 0.01:
-        return f"{lines} 行需高 {lines_height(lines, box.size):.1f} 磅，行高只有 {box.height:.1f} 磅"
+        return (
+            f"{lines} 行需高 {lines_height(lines, box.size):.1f} 磅，行高只有 {box.height:.1f} 磅"
+        )
     return None
 
 
@@ -150,22 +155,28 @@ def overflows(path: Path) -> list[Overflow]:
                 for cell in row:
                     if cell.value is None or cell.value == "" or not hasattr(cell, "column"):
                         continue
-                    last_col, last_row = spans.get((cell.row, cell.column),
-                                                   (cell.column, cell.row))
-                    width = sum(column_points(_width(widths, c))
-                                for c in range(cell.column, last_col + 1))
-                    height = sum(ws.row_dimensions[r].height or DEFAULT_HEIGHT
-                                 for r in range(cell.row, last_row + 1))
+                    last_col, last_row = spans.get((cell.row, cell.column), (cell.column, cell.row))
+                    width = sum(
+                        column_points(_width(widths, c)) for c in range(cell.column, last_col + 1)
+                    )
+                    height = sum(
+                        ws.row_dimensions[r].height or DEFAULT_HEIGHT
+                        for r in range(cell.row, last_row + 1)
+                    )
                     align = cell.alignment
-                    if not align.wrap_text and not (cell.border.left and cell.border.left.style) \
-                            and align.horizontal in (None, "general", "left"):
+                    if (
+                        not align.wrap_text
+                        and not (cell.border.left and cell.border.left.style)
+                        and align.horizontal in (None, "general", "left")
+                    ):
                         col = last_col + 1  # runs on over the empty cells to its right
                         while col <= end and _empty(ws, cell.row, col):
                             width += column_points(_width(widths, col))
                             col += 1
                     inner = width - 2 * PAD - INDENT * (align.indent or 0)
-                    box = Box(inner, height, cell.font.sz or 11, bool(cell.font.b),
-                              bool(align.wrap_text))
+                    box = Box(
+                        inner, height, cell.font.sz or 11, bool(cell.font.b), bool(align.wrap_text)
+                    )
                     text = shown_text(cell.value, cell.number_format)
                     why = overflow(text, box)
                     if why:
@@ -212,9 +223,15 @@ class _Style:
 
 def _style(spec: dict[str, Any]) -> _Style:
     font, align, border = spec["font"], spec["alignment"], spec["border"]
-    return _Style(font.sz, bool(font.b), bool(align.wrap_text),
-                  bool(border.left and border.left.style), spec["number_format"],
-                  INDENT * (align.indent or 0), lines_height(1, font.sz))
+    return _Style(
+        font.sz,
+        bool(font.b),
+        bool(align.wrap_text),
+        bool(border.left and border.left.style),
+        spec["number_format"],
+        INDENT * (align.indent or 0),
+        lines_height(1, font.sz),
+    )
 
 
 def fit_plan(plan: Any, specs: dict[str, dict[str, Any]]) -> None:
@@ -253,13 +270,17 @@ def fit_plan(plan: Any, specs: dict[str, dict[str, Any]]) -> None:
                 continue  # fits even if every character were a full em wide
             need = _points(text, st.size, st.bold) + 2 * PAD
             if need > have + 0.01:
-                widths[last - 1] = max(widths[last - 1], units_for(
-                    column_points(widths[last - 1]) + need - have))
+                widths[last - 1] = max(
+                    widths[last - 1], units_for(column_points(widths[last - 1]) + need - have)
+                )
     for row, first, last, text, st in wrapped:
-        inner = (sum(column_points(widths[c - 1]) for c in range(first, last + 1))
-                 - 2 * PAD - st.indent)
-        if "\n" not in text and (len(text) * st.size * (BOLD if st.bold else 1) <= inner
-                                   or _points(text, st.size, st.bold) <= inner):
+        inner = (
+            sum(column_points(widths[c - 1]) for c in range(first, last + 1)) - 2 * PAD - st.indent
+        )
+        if "\n" not in text and (
+            len(text) * st.size * (BOLD if st.bold else 1) <= inner
+            or _points(text, st.size, st.bold) <= inner
+        ):
             lines = 1
         else:
             lines = line_count(text, inner, st.size, st.bold)

@@ -35,22 +35,38 @@ def write_submission(target: Path, forms: FormSet, bundle: Bundle) -> None:
     created = datetime.fromisoformat(bundle.manifest["exported_at"])
     if created.tzinfo is not None:  # openpyxl stores naive UTC
         created = created.astimezone(UTC).replace(tzinfo=None)
-    xlsx_writer.write_workbook(target, submission_plans(forms, bundle), rows,
-                               draft=bool(bundle.manifest["draft"]), created=created)
+    xlsx_writer.write_workbook(
+        target,
+        submission_plans(forms, bundle),
+        rows,
+        draft=bool(bundle.manifest["draft"]),
+        created=created,
+    )
 
 
-def template_context(forms: FormSet, period: Period | None,
-                     cover: dict[str, Any] | None = None, rows: int = TEMPLATE_ROWS) -> Context:
+def template_context(
+    forms: FormSet,
+    period: Period | None,
+    cover: dict[str, Any] | None = None,
+    rows: int = TEMPLATE_ROWS,
+) -> Context:
     data = ReportData()
     if cover:
         data.single["cover"] = dict(cover)
-    return Context(forms=forms, period=period, data=data, draft=False,
-                   status_label="空白模板（填写后用“导入”读入程序）", program_version=__version__,
-                   template_rows=rows)
+    return Context(
+        forms=forms,
+        period=period,
+        data=data,
+        draft=False,
+        status_label="空白模板（填写后用“导入”读入程序）",
+        program_version=__version__,
+        template_rows=rows,
+    )
 
 
-def template_plans(forms: FormSet, period: Period | None = None,
-                   cover: dict[str, Any] | None = None) -> list[SheetPlan]:
+def template_plans(
+    forms: FormSet, period: Period | None = None, cover: dict[str, Any] | None = None
+) -> list[SheetPlan]:
     return plan_workbook(template_context(forms, period, cover))
 
 
@@ -62,8 +78,9 @@ def _choices(f: FieldDef) -> list[str]:
     return ["是", "否"] if f.type.name == "bool" else list(f.choices)
 
 
-def write_template(target: Path, forms: FormSet, period: Period | None = None,
-                   cover: dict[str, Any] | None = None) -> dict[str, Any]:
+def write_template(
+    target: Path, forms: FormSet, period: Period | None = None, cover: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Write a blank fill-in workbook; returns its manifest."""
     plans = template_plans(forms, period, cover)
     lists: dict[str, list[str]] = {}
@@ -84,10 +101,19 @@ def write_template(target: Path, forms: FormSet, period: Period | None = None,
                 lists.setdefault(list_name(form_key, f), _choices(f))
                 checks.append((f"{col_letter(col)}{row}", list_name(form_key, f)))
     manifest = machine.build_manifest(
-        kind=machine.TEMPLATE, period=period.to_json() if period else None,
-        form_versions=forms.versions, unit=unit_identity(template_context(forms, None, cover).data),
-        program_version=__version__, layout_version=LAYOUT_VERSION)
-    xlsx_writer.write_workbook(target, plans, machine.manifest_rows(manifest, None), draft=False,
-                               lists=lists, validations=validations)
+        kind=machine.TEMPLATE,
+        period=period.to_json() if period else None,
+        form_versions=forms.versions,
+        unit=unit_identity(template_context(forms, None, cover).data),
+        program_version=__version__,
+        layout_version=LAYOUT_VERSION,
+    )
+    xlsx_writer.write_workbook(
+        target,
+        plans,
+        machine.manifest_rows(manifest, None),
+        draft=False,
+        lists=lists,
+        validations=validations,
+    )
     return manifest
-

@@ -40,8 +40,11 @@ class RowWriter:
 
     def write_row(self, xf: Any, cells: list[Cell], row_idx: int) -> None:
         height = self.heights.get(row_idx)
-        parts = [f'<row r="{row_idx}" ht="{height}" customHeight="1">' if height
-                 else f'<row r="{row_idx}">']
+        parts = [
+            f'<row r="{row_idx}" ht="{height}" customHeight="1">'
+            if height
+            else f'<row r="{row_idx}">'
+        ]
         sid = self._sid
         for c in cells:
             value = c.value
@@ -51,8 +54,10 @@ class RowWriter:
             elif isinstance(value, str):
                 style = f"{c.style}:q" if value.startswith(FORMULA_START) else c.style
                 space = ' xml:space="preserve"' if value != value.strip() else ""
-                parts.append(f'<c r="{ref}" s="{sid(style)}" t="inlineStr"><is><t{space}>'
-                             f"{escape(value)}</t></is></c>")
+                parts.append(
+                    f'<c r="{ref}" s="{sid(style)}" t="inlineStr"><is><t{space}>'
+                    f"{escape(value)}</t></is></c>"
+                )
             else:
                 parts.append(f'<c r="{ref}" s="{sid(c.style)}" t="n"><v>{_number(value)}</v></c>')
         parts.append("</row>")

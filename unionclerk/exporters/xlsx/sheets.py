@@ -74,15 +74,26 @@ def plan_cover(ctx: Context) -> SheetPlan:
         ("公民身份号码", None if template else ids, "text"),
     ]
     for label, value, style in facts:
-        plan.add([Cell(1, label, "label0"), Cell(2, "", "unit"), Cell(3, value or None, style),
-                  Cell(4, None, "text")])
+        plan.add(
+            [
+                Cell(1, label, "label0"),
+                Cell(2, "", "unit"),
+                Cell(3, value or None, style),
+                Cell(4, None, "text"),
+            ]
+        )
     section_row(plan, f"{numbers[done + 1]}、目录", 1, 4)
     for other in ctx.forms:
         if other.key == "cover":
             continue
-        row = plan.add([Cell(1, f"{other.table_no} {other.title}".strip(), "toc"),
-                        Cell(2, "", "unit"), Cell(3, None if template else _extent(ctx, other),
-                                                  "text"), Cell(4, None, "text")])
+        row = plan.add(
+            [
+                Cell(1, f"{other.table_no} {other.title}".strip(), "toc"),
+                Cell(2, "", "unit"),
+                Cell(3, None if template else _extent(ctx, other), "text"),
+                Cell(4, None, "text"),
+            ]
+        )
         plan.links.append((row, 1, sheet_name(other)))
     signature_block(plan, ctx, 4)
     return plan
@@ -111,8 +122,11 @@ def plan_single(ctx: Context, form: FormDef) -> SheetPlan:
 def _nothing_row(plan: SheetPlan, ctx: Context, form: FormDef, ncols: int) -> None:
     """The form was marked 本期无此项: one row across the table says so."""
     if form.key in ctx.data.nothing:
-        row = plan.add([Cell(1, NOTHING_TEXT, "nothing")] +
-                       [Cell(c, None, "nothing") for c in range(2, ncols + 1)], 30)
+        row = plan.add(
+            [Cell(1, NOTHING_TEXT, "nothing")]
+            + [Cell(c, None, "nothing") for c in range(2, ncols + 1)],
+            30,
+        )
         plan.merge(row, 1, ncols)
 
 
@@ -139,14 +153,16 @@ def plan_roster(ctx: Context, form: FormDef) -> SheetPlan:
     fields = form.fields
     ncols = len(fields) + 1
     widths = _widths(form, [r.values for r in rows], ctx.full_ids)
-    plan = SheetPlan(sheet_name(form), form.key, "roster", widths,
-                     landscape=sum(widths) > LANDSCAPE_OVER)
+    plan = SheetPlan(
+        sheet_name(form), form.key, "roster", widths, landscape=sum(widths) > LANDSCAPE_OVER
+    )
     header_block(plan, ctx, form.title, form.table_no or "", form.unit_label or "", ncols)
     # headings broken between words (是否一线 / 职工), as in the PDF
     _headings(plan, ["序号"] + [heading(column_label(f)) for f in fields])
     plan.header_row = HEADER_ROW
-    plan.choice_columns = [(i + 2, f) for i, f in enumerate(fields)
-                           if f.type.name in ("choice", "bool")]
+    plan.choice_columns = [
+        (i + 2, f) for i, f in enumerate(fields) if f.type.name in ("choice", "bool")
+    ]
     full_ids, add = ctx.full_ids, plan.rows.append
     for n, row in enumerate(rows, start=1):
         values = row.values
@@ -155,8 +171,9 @@ def plan_roster(ctx: Context, form: FormDef) -> SheetPlan:
             shown, style = value_cell(f, values.get(f.key), full_ids)
             cells.append(Cell(col, shown, style))
         add(cells)
-    blank = [Cell(1, None, "seq")] + [Cell(c, *value_cell(f, None, False))
-                                      for c, f in enumerate(fields, start=2)]
+    blank = [Cell(1, None, "seq")] + [
+        Cell(c, *value_cell(f, None, False)) for c, f in enumerate(fields, start=2)
+    ]
     for _ in range(ctx.template_rows):
         add(list(blank))
     plan.table_end = len(plan.rows)
@@ -187,8 +204,12 @@ def _derived(plan: SheetPlan, ctx: Context, form: FormDef, cols: RecordColumns) 
     end = ctx.period.end if ctx.period else None
     if end is None:
         return
-    fig = cadre_figures((r.values for r in ctx.data.rows.get(form.key, [])), end,
-                        form.field("position").choices, form.field("appointment").choices)
+    fig = cadre_figures(
+        (r.values for r in ctx.data.rows.get(form.key, [])),
+        end,
+        form.field("position").choices,
+        form.field("appointment").choices,
+    )
     plan.add([])
     section_row(plan, DERIVED_TITLE, 1, cols.last)
     for _key, label, value, unit in fig.lines():
@@ -207,7 +228,7 @@ def _row_notes(plan: SheetPlan, ctx: Context, form: FormDef, ncols: int) -> None
     for key, text in ctx.data.explanations.items():
         if not key.startswith(prefix) or not text.strip():
             continue
-        uuid, _, fkey = key[len(prefix):].partition("].")
+        uuid, _, fkey = key[len(prefix) :].partition("].")
         if uuid in index and form.has_field(fkey):
             notes.append((index[uuid], form.field(fkey).label, text))
     if not notes:
@@ -217,6 +238,8 @@ def _row_notes(plan: SheetPlan, ctx: Context, form: FormDef, ncols: int) -> None
     for i, label, text in sorted(notes):
         line = clean(f"第 {i + 1} 行 {label}：{text}")
         lines = int(text_width(line) / sum(plan.widths)) + 1
-        row = plan.add([Cell(1, line, "text")] + [Cell(c, None, "text") for c in range(2, ncols + 1)],
-                       15.0 * lines if lines > 1 else None)
+        row = plan.add(
+            [Cell(1, line, "text")] + [Cell(c, None, "text") for c in range(2, ncols + 1)],
+            15.0 * lines if lines > 1 else None,
+        )
         plan.merge(row, 1, ncols)

@@ -22,10 +22,19 @@ HEAD_FILL = PatternFill("solid", fgColor="DDE6F2")
 SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
 
 
-def spec(size: float = 10.5, bold: bool = False, color: str | None = None, box: bool = True,
-          h: str = "left", v: str = "center", wrap: bool = False, indent: int = 0,
-          fmt: str = "General", fill: PatternFill | None = None,
-          underline: str | None = None) -> dict[str, Any]:
+def spec(
+    size: float = 10.5,
+    bold: bool = False,
+    color: str | None = None,
+    box: bool = True,
+    h: str = "left",
+    v: str = "center",
+    wrap: bool = False,
+    indent: int = 0,
+    fmt: str = "General",
+    fill: PatternFill | None = None,
+    underline: str | None = None,
+) -> dict[str, Any]:
     return {
         "font": Font(name=FONT, size=size, bold=bold, color=color, underline=underline),
         "border": _BOX if box else Border(),

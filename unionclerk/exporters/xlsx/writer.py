@@ -61,10 +61,16 @@ def _page_setup(ws, plan: SheetPlan, draft: bool) -> None:  # noqa: ANN001 - ope
         ws.freeze_panes = f"C{plan.header_row + 1}"
 
 
-def write_workbook(target: Path, plans: Sequence[SheetPlan], machine: list[list[str]], *,
-                   draft: bool, created: datetime | None = None,
-                   lists: dict[str, list[str]] | None = None,
-                   validations: dict[str, list[tuple[str, str]]] | None = None) -> None:
+def write_workbook(
+    target: Path,
+    plans: Sequence[SheetPlan],
+    machine: list[list[str]],
+    *,
+    draft: bool,
+    created: datetime | None = None,
+    lists: dict[str, list[str]] | None = None,
+    validations: dict[str, list[tuple[str, str]]] | None = None,
+) -> None:
     """Write the workbook atomically. `lists` maps a defined name to drop-down values;
     `validations` maps a sheet name to (cell range, defined name) pairs."""
     wb = Workbook(write_only=True)
@@ -82,8 +88,13 @@ def write_workbook(target: Path, plans: Sequence[SheetPlan], machine: list[list[
         wb.save(tmp)
 
 
-def _write_sheet(wb: Workbook, plan: SheetPlan, styles: StyleCache, draft: bool,
-                 validations: list[tuple[str, str]]) -> None:
+def _write_sheet(
+    wb: Workbook,
+    plan: SheetPlan,
+    styles: StyleCache,
+    draft: bool,
+    validations: list[tuple[str, str]],
+) -> None:
     ws = wb.create_sheet(plan.name)
     for i, width in enumerate(plan.widths, start=1):
         ws.column_dimensions[col_letter(i)].width = round(width, 1)
@@ -93,14 +104,20 @@ def _write_sheet(wb: Workbook, plan: SheetPlan, styles: StyleCache, draft: bool,
     for ref in plan.merges:
         ws.merged_cells.add(ref)
     for cell_range, name in validations:
-        dv = DataValidation(type="list", formula1=name, allow_blank=True, showErrorMessage=True,
-                            errorTitle="请从下拉列表中选择",
-                            error="请从下拉列表中选择；没有合适的选项时选“其他”并在旁边一列注明。")
+        dv = DataValidation(
+            type="list",
+            formula1=name,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="请从下拉列表中选择",
+            error="请从下拉列表中选择；没有合适的选项时选“其他”并在旁边一列注明。",
+        )
         dv.add(cell_range)
         ws.data_validations.append(dv)
     for row, col, sheet in plan.links:
-        ws._hyperlinks.append(Hyperlink(ref=f"{col_letter(col)}{row}", location=f"'{sheet}'!A1",
-                                        display=sheet))
+        ws._hyperlinks.append(
+            Hyperlink(ref=f"{col_letter(col)}{row}", location=f"'{sheet}'!A1", display=sheet)
+        )
     if xlsx_rows.install(ws, styles, plan.heights):
         for cells in plan.rows:
             ws.append(cells)

@@ -53,8 +53,12 @@ class _Rows(QAbstractTableModel):
 
     state_column = 2
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
@@ -71,16 +75,26 @@ class FilesModel(_Rows):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.headers = [self.tr("文件"), self.tr("单位"), self.tr("情况"), self.tr("校验码"),
-                        self.tr("说明")]
+        self.headers = [
+            self.tr("文件"),
+            self.tr("单位"),
+            self.tr("情况"),
+            self.tr("校验码"),
+            self.tr("说明"),
+        ]
 
     def add_read(self, result: FileResult) -> None:
         """A file just read (before the decisions): what it is."""
         units = "、".join(f"{c.division_code} {c.union_name}" for c in result.candidates[:3])
         if len(result.candidates) > 3:
             units += self.tr(" 等 {0} 个").replace("{0}", str(len(result.candidates)))
-        state = self.tr("已读取") if result.candidates or result.kind == FileKind.ARCHIVE else \
-            self.tr("附件") if result.printout is not None else self.tr("不能使用")
+        state = (
+            self.tr("已读取")
+            if result.candidates or result.kind == FileKind.ARCHIVE
+            else self.tr("附件")
+            if result.printout is not None
+            else self.tr("不能使用")
+        )
         n = len(self.rows)
         self.beginInsertRows(QModelIndex(), n, n)
         self.rows.append([result.file, units, state, file_short(result), result.detail])
@@ -89,11 +103,18 @@ class FilesModel(_Rows):
 
     def show_lines(self, lines: list[FileLine]) -> None:
         """After the decisions: what happened to every file."""
-        names = {USED: self.tr("已使用"), UNUSED: self.tr("未使用"), PARTLY: self.tr("部分使用"),
-                 EXPANDED: self.tr("已展开"), ATTACHED: self.tr("附件")}
+        names = {
+            USED: self.tr("已使用"),
+            UNUSED: self.tr("未使用"),
+            PARTLY: self.tr("部分使用"),
+            EXPANDED: self.tr("已展开"),
+            ATTACHED: self.tr("附件"),
+        }
         colors = {USED: _GREEN, UNUSED: _RED, PARTLY: _AMBER, EXPANDED: None, ATTACHED: None}
-        self.replace([[ln.file, ln.what, names[ln.state], ln.short, ln.why] for ln in lines],
-                     [colors[ln.state] for ln in lines])
+        self.replace(
+            [[ln.file, ln.what, names[ln.state], ln.short, ln.why] for ln in lines],
+            [colors[ln.state] for ln in lines],
+        )
 
 
 class UnitsModel(_Rows):
@@ -101,9 +122,15 @@ class UnitsModel(_Rows):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.headers = [self.tr("行政区划代码"), self.tr("单位名称"), self.tr("报送情况"),
-                        self.tr("报表状态"), self.tr("计入的文件"), self.tr("导出时间"),
-                        self.tr("问题与备注")]
+        self.headers = [
+            self.tr("行政区划代码"),
+            self.tr("单位名称"),
+            self.tr("报送情况"),
+            self.tr("报表状态"),
+            self.tr("计入的文件"),
+            self.tr("导出时间"),
+            self.tr("问题与备注"),
+        ]
         self.codes: list[str] = []
 
     def show_plan(self, plan: Plan) -> None:
@@ -111,9 +138,17 @@ class UnitsModel(_Rows):
         colors = {sm.REPORTED: _GREEN, sm.MISSING: _RED, sm.TROUBLE: _AMBER}
         rows, cols = [], []
         for e in plan.reporting:
-            rows.append([e.division_code, e.name, e.state, status.get(e.division_code, ""),
-                         "；".join(e.files), e.exported_at[:16].replace("T", " "),
-                         "；".join(e.notes)])
+            rows.append(
+                [
+                    e.division_code,
+                    e.name,
+                    e.state,
+                    status.get(e.division_code, ""),
+                    "；".join(e.files),
+                    e.exported_at[:16].replace("T", " "),
+                    "；".join(e.notes),
+                ]
+            )
             cols.append(colors.get(sm.group(e.state)))  # the review states are 已报 too
         self.codes = [e.division_code for e in plan.reporting]
         self.replace(rows, cols)

@@ -77,15 +77,22 @@ class ReviewWindow(QMainWindow):
         self.qr.returnPressed.connect(self.find)
         self.units = QTableWidget(0, 5)
         self.units.setObjectName("review_units")
-        self.units.setHorizontalHeaderLabels([self.tr("行政区划代码"), self.tr("单位名称"),
-                                              self.tr("报送情况"), self.tr("校验码"),
-                                              self.tr("批注/已回复")])
+        self.units.setHorizontalHeaderLabels(
+            [
+                self.tr("行政区划代码"),
+                self.tr("单位名称"),
+                self.tr("报送情况"),
+                self.tr("校验码"),
+                self.tr("批注/已回复"),
+            ]
+        )
         self.units.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.units.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.units.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.units.verticalHeader().hide()
         self.units.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)  # headers and values both readable
+            QHeaderView.ResizeMode.ResizeToContents
+        )  # headers and values both readable
         self.units.currentCellChanged.connect(lambda row, *_: self.open_row(row))
         left = QWidget()
         lay = QVBoxLayout(left)
@@ -109,8 +116,9 @@ class ReviewWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.comments = QTableWidget(0, 3)
         self.comments.setObjectName("review_comments")
-        self.comments.setHorizontalHeaderLabels([self.tr("位置"), self.tr("批注"),
-                                                 self.tr("乡镇回复")])
+        self.comments.setHorizontalHeaderLabels(
+            [self.tr("位置"), self.tr("批注"), self.tr("乡镇回复")]
+        )
         self.comments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comments.horizontalHeader().setStretchLastSection(True)
         self.comments.setWordWrap(True)
@@ -120,15 +128,17 @@ class ReviewWindow(QMainWindow):
         self.changes.setReadOnly(True)
         buttons = QHBoxLayout()
         for key, text, slot, keys in (
-                ("comment_here", self.tr("批注光标所在处…"), self.comment_here, "Ctrl+M"),
-                ("comment_form", self.tr("批注整张表…"), self.comment_form, "Ctrl+Shift+M"),
-                ("pass", self.tr("审核通过"), self.pass_report, ""),
-                ("return", self.tr("退回修改…"), self.return_report, "")):
+            ("comment_here", self.tr("批注光标所在处…"), self.comment_here, "Ctrl+M"),
+            ("comment_form", self.tr("批注整张表…"), self.comment_form, "Ctrl+Shift+M"),
+            ("pass", self.tr("审核通过"), self.pass_report, ""),
+            ("return", self.tr("退回修改…"), self.return_report, ""),
+        ):
             button = self._button(key, text, slot)
             if keys:  # the buttons take no focus (the cursor stays in the field): keys reach them
                 button.setShortcut(QKeySequence(keys))
-                button.setToolTip(QKeySequence(keys).toString(
-                    QKeySequence.SequenceFormat.NativeText))
+                button.setToolTip(
+                    QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+                )
             buttons.addWidget(button)
         middle = QSplitter(Qt.Orientation.Horizontal)
         middle.addWidget(self.forms)
@@ -169,8 +179,9 @@ class ReviewWindow(QMainWindow):
         self.units.blockSignals(True)
         self.units.setRowCount(len(lines))
         for r, u in enumerate(lines):
-            for c, text in enumerate((u.division_code, u.union_name, u.state, u.short,
-                                      f"{u.comments}/{u.answered}")):
+            for c, text in enumerate(
+                (u.division_code, u.union_name, u.state, u.short, f"{u.comments}/{u.answered}")
+            ):
                 self.units.setItem(r, c, QTableWidgetItem(text))
         self.units.blockSignals(False)
         if keep in self.codes:
@@ -178,8 +189,12 @@ class ReviewWindow(QMainWindow):
             self.open_row(self.codes.index(keep))
 
     def receive(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择乡镇的上报文件"), str(Path.home()),
-                                                self.tr("上报文件 (*.xlsx *.json)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("选择乡镇的上报文件"),
+            str(Path.home()),
+            self.tr("上报文件 (*.xlsx *.json)"),
+        )
         kept = None
         for name in files:
             try:
@@ -194,16 +209,24 @@ class ReviewWindow(QMainWindow):
     def find(self) -> None:
         found = review.find(self.ws, self.qr.text())
         if not found:
-            dialogs.show_error(self, self.tr("没有找到与“{0}”相符的上报文件：纸质件与收到的文件不一致，"
-                                             "或还没有接收").format(self.qr.text().strip()))
+            dialogs.show_error(
+                self,
+                self.tr(
+                    "没有找到与“{0}”相符的上报文件：纸质件与收到的文件不一致，或还没有接收"
+                ).format(self.qr.text().strip()),
+            )
             return
         report, sub = found[-1]
         self.reload(report.unit.division_code)
         newest = review.latest(self.ws, report)
         if newest is not None and newest.id != sub.id:
-            dialogs.inform(self, self.tr("这份纸质件对应的是 {0} 导出的报送（校验码 {1}），不是最近收到的"
-                                         "一份（校验码 {2}）。").format(
-                sub.exported_at[:16].replace("T", " "), sub.short, newest.short))
+            dialogs.inform(
+                self,
+                self.tr(
+                    "这份纸质件对应的是 {0} 导出的报送（校验码 {1}），不是最近收到的"
+                    "一份（校验码 {2}）。"
+                ).format(sub.exported_at[:16].replace("T", " "), sub.short, newest.short),
+            )
 
     # -- one report --------------------------------------------------------------------------
     def open_row(self, row: int) -> None:
@@ -216,11 +239,20 @@ class ReviewWindow(QMainWindow):
         self.session = ReviewSession(self.ws, report)
         for page in self.pages.values():
             page.stale = True
-        line = next(u for u in review.overview(self.ws, self.period)
-                    if u.division_code == report.unit.division_code)
-        self.heading.setText(self.tr("{0}（{1}）{2}　报送情况：{3}　校验码：{4}").format(
-            report.unit.union_name, report.unit.division_code, self.period.label, line.state,
-            line.short))
+        line = next(
+            u
+            for u in review.overview(self.ws, self.period)
+            if u.division_code == report.unit.division_code
+        )
+        self.heading.setText(
+            self.tr("{0}（{1}）{2}　报送情况：{3}　校验码：{4}").format(
+                report.unit.union_name,
+                report.unit.division_code,
+                self.period.label,
+                line.state,
+                line.short,
+            )
+        )
         if self.forms.currentRow() < 0:
             self.forms.setCurrentRow(0)  # shows it
         else:
@@ -231,9 +263,16 @@ class ReviewWindow(QMainWindow):
             self.changes.setPlainText(self.tr("第一次报送，没有可比较的上次报送。"))
         else:
             old, new, diff = change
-            self.changes.setPlainText("\n".join(
-                [self.tr("与上次报送（校验码 {0}）相比，本次（校验码 {1}）共 {2} 处改动：").format(
-                    old.short, new.short, len(diff))] + describe(self.ws.forms, diff)))
+            self.changes.setPlainText(
+                "\n".join(
+                    [
+                        self.tr(
+                            "与上次报送（校验码 {0}）相比，本次（校验码 {1}）共 {2} 处改动："
+                        ).format(old.short, new.short, len(diff))
+                    ]
+                    + describe(self.ws.forms, diff)
+                )
+            )
 
     def page(self, key: str) -> FormPage:
         if key not in self.pages:
@@ -260,9 +299,13 @@ class ReviewWindow(QMainWindow):
         found = review.comments(self.ws, self.session.report.unit.division_code, self.period)
         self.comments.setRowCount(len(found))
         for r, c in enumerate(found):
-            for col, text in enumerate((review.place(self.ws, c),
-                                        self.tr("{0}（{1}）").format(c.text, c.author),
-                                        c.reply or "")):
+            for col, text in enumerate(
+                (
+                    review.place(self.ws, c),
+                    self.tr("{0}（{1}）").format(c.text, c.author),
+                    c.reply or "",
+                )
+            ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(c.target)  # the forms.md key
                 self.comments.setItem(r, col, item)
@@ -281,8 +324,10 @@ class ReviewWindow(QMainWindow):
         if page is None:
             return None
         focus = QApplication.focusWidget()
-        if page.roster is not None and (focus is page.roster.view or (
-                focus is not None and page.roster.view.isAncestorOf(focus))):
+        if page.roster is not None and (
+            focus is page.roster.view
+            or (focus is not None and page.roster.view.isAncestorOf(focus))
+        ):
             index = page.roster.view.currentIndex()
             if index.isValid():
                 source = page.roster.proxy.mapToSource(index)
@@ -298,7 +343,9 @@ class ReviewWindow(QMainWindow):
     def comment_here(self) -> None:
         target = self.target_here()
         if target is None:
-            dialogs.show_error(self, self.tr("请先点一下要批注的字段或名单单元格，再按“批注光标所在处”。"))
+            dialogs.show_error(
+                self, self.tr("请先点一下要批注的字段或名单单元格，再按“批注光标所在处”。")
+            )
             return
         self._comment(target)
 
@@ -339,14 +386,19 @@ class ReviewWindow(QMainWindow):
         if not folder:
             return
         try:
-            files = review.write_return(self.ws, code, self.period, Path(folder),
-                                        self._reviewer(), reason)
+            files = review.write_return(
+                self.ws, code, self.period, Path(folder), self._reviewer(), reason
+            )
         except UserError as exc:
             dialogs.show_error(self, exc)
             return
         self.reload(code)
-        dialogs.inform(self, self.tr("已写出退回文件和退回通知单：\n{0}\n请把 .json 文件交给乡镇导入，"
-                                     ".pdf 可打印。").format("\n".join(str(f) for f in files)))
+        dialogs.inform(
+            self,
+            self.tr(
+                "已写出退回文件和退回通知单：\n{0}\n请把 .json 文件交给乡镇导入，.pdf 可打印。"
+            ).format("\n".join(str(f) for f in files)),
+        )
 
 
 def open_review(parent: QWidget | None, ws: Workspace, period: Period) -> ReviewWindow:

@@ -65,8 +65,9 @@ def _table(model: Any, widths: list[int]) -> QTableView:
 
 
 class CountyWindow(QMainWindow):
-    def __init__(self, ws: Workspace, period: Period | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, period: Period | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("county_window")
         self.ws = ws
@@ -74,8 +75,7 @@ class CountyWindow(QMainWindow):
         self.plan: county.Plan | None = None
         self.session: county.MergeSession | None = None
         self.outcome: Any = None
-        self.options = county.Options(expected=expected_list.kept(ws),
-                                      made_by=identity.kept(ws))
+        self.options = county.Options(expected=expected_list.kept(ws), made_by=identity.kept(ws))
         self.feed = _Feed(self)
         self.feed.read.connect(self._file_read)
         self.setWindowTitle(self.tr("县级汇总"))
@@ -100,18 +100,26 @@ class CountyWindow(QMainWindow):
             edit.editingFinished.connect(self._made_by_changed)
         self.list_label = QLabel()
         top = QHBoxLayout()
-        for widget in (QLabel(self.tr("报告期")), self.period_edit, QLabel(self.tr("汇总单位")),
-                       self.name_edit, self.code_edit, self.list_label,
-                       self._button("expected", self.tr("应报单位名单…"), self.choose_expected)):
+        for widget in (
+            QLabel(self.tr("报告期")),
+            self.period_edit,
+            QLabel(self.tr("汇总单位")),
+            self.name_edit,
+            self.code_edit,
+            self.list_label,
+            self._button("expected", self.tr("应报单位名单…"), self.choose_expected),
+        ):
             top.addWidget(widget)
         self.use_edited = QCheckBox(self.tr("也使用导出后被改动的文件"))
         self.use_edited.toggled.connect(self._use_edited)
         actions = QHBoxLayout()
-        for widget in (self._button("add_files", self.tr("添加文件…"), self.add_files),
-                       self._button("add_folder", self.tr("添加文件夹…"), self.add_folder),
-                       self._button("decide", self.tr("选择计入的文件…"), self.decide_selected),
-                       self._button("view", self.tr("查看该单位报表"), self.view_selected),
-                       self._button("restart", self.tr("重新开始"), self.restart)):
+        for widget in (
+            self._button("add_files", self.tr("添加文件…"), self.add_files),
+            self._button("add_folder", self.tr("添加文件夹…"), self.add_folder),
+            self._button("decide", self.tr("选择计入的文件…"), self.decide_selected),
+            self._button("view", self.tr("查看该单位报表"), self.view_selected),
+            self._button("restart", self.tr("重新开始"), self.restart),
+        ):
             actions.addWidget(widget)
         actions.addWidget(self.use_edited)
         actions.addStretch(1)
@@ -212,11 +220,17 @@ class CountyWindow(QMainWindow):
         figures = self.session.figures.of(plan.winners)  # no report re-read on this thread
         parts = [self.tr("纳入汇总 {0} 个单位").replace("{0}", str(len(plan.winners)))]
         if plan.expected is not None:
-            count = {s: sum(group(e.state) == s for e in plan.expected)
-                     for s in ("已报", "未报", "有问题")}
-            parts.append(self.tr("应报 {0}：已报 {1}，未报 {2}，有问题 {3}")
-                         .replace("{0}", str(len(plan.expected))).replace("{1}", str(count["已报"]))
-                         .replace("{2}", str(count["未报"])).replace("{3}", str(count["有问题"])))
+            count = {
+                s: sum(group(e.state) == s for e in plan.expected)
+                for s in ("已报", "未报", "有问题")
+            }
+            parts.append(
+                self.tr("应报 {0}：已报 {1}，未报 {2}，有问题 {3}")
+                .replace("{0}", str(len(plan.expected)))
+                .replace("{1}", str(count["已报"]))
+                .replace("{2}", str(count["未报"]))
+                .replace("{3}", str(count["有问题"]))
+            )
         parts += figures.texts()  # the figures the forms declare (forms/*.yaml)
         if figures.rows:
             parts.append(figures.rows_text())
@@ -228,14 +242,18 @@ class CountyWindow(QMainWindow):
     # -- adding files --------------------------------------------------------------------
     def add_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择乡镇报送的文件"), str(Path.home()),
-            self.tr("报表文件 (*.xlsx *.json *.zip);;所有文件 (*)"))
+            self,
+            self.tr("选择乡镇报送的文件"),
+            str(Path.home()),
+            self.tr("报表文件 (*.xlsx *.json *.zip);;所有文件 (*)"),
+        )
         if files:
             self.add_paths([Path(f) for f in files])
 
     def add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择存放报送文件的文件夹"),
-                                                  str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择存放报送文件的文件夹"), str(Path.home())
+        )
         if folder:
             self.add_paths([Path(folder)])
 
@@ -247,8 +265,9 @@ class CountyWindow(QMainWindow):
         def work(progress: Any, cancelled: Any) -> list[FileResult]:
             return session.add(paths, progress, cancelled, on_result=self.feed.read.emit)
 
-        return self._start(self.tr("正在读取文件……"), work, lambda _r: self._replan(),
-                           on_cancelled=self._replan)
+        return self._start(
+            self.tr("正在读取文件……"), work, lambda _r: self._replan(), on_cancelled=self._replan
+        )
 
     def _file_read(self, result: FileResult) -> None:
         self.files.add_read(result)
@@ -266,8 +285,11 @@ class CountyWindow(QMainWindow):
     # -- expected units and decisions ----------------------------------------------------
     def choose_expected(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择应报单位名单（行政区划代码、名称）"), str(Path.home()),
-            self.tr("名单 (*.xlsx *.csv)"))
+            self,
+            self.tr("选择应报单位名单（行政区划代码、名称）"),
+            str(Path.home()),
+            self.tr("名单 (*.xlsx *.csv)"),
+        )
         if not files:
             return
         try:
@@ -282,8 +304,11 @@ class CountyWindow(QMainWindow):
 
     def _show_list(self) -> None:
         wanted = self.options.expected
-        self.list_label.setText(self.tr("应报 {0} 个单位").replace("{0}", str(len(wanted)))
-                                if wanted is not None else self.tr("未设应报单位名单"))
+        self.list_label.setText(
+            self.tr("应报 {0} 个单位").replace("{0}", str(len(wanted)))
+            if wanted is not None
+            else self.tr("未设应报单位名单")
+        )
 
     def selected_code(self) -> str | None:
         rows = self.units_view.selectionModel().selectedRows()
@@ -325,20 +350,27 @@ class CountyWindow(QMainWindow):
             dialogs.show_error(self, self.tr("还没有可以汇总的报表：请先添加乡镇报送的文件。"))
             return None
         drafts = [w.union_name for w in self.plan.winners if w.draft]
-        if drafts and not dialogs.confirm(self, self.tr(
+        if drafts and not dialogs.confirm(
+            self,
+            self.tr(
                 "有 {0} 个单位报来的是草稿（未标记完成）：{1}。\n\n含有草稿的汇总也是草稿："
-                "每页和文件名都会标明“草稿”。仍要生成吗？").replace("{0}", str(len(drafts)))
-                .replace("{1}", "、".join(drafts[:10]) + ("……" if len(drafts) > 10 else ""))):
+                "每页和文件名都会标明“草稿”。仍要生成吗？"
+            )
+            .replace("{0}", str(len(drafts)))
+            .replace("{1}", "、".join(drafts[:10]) + ("……" if len(drafts) > 10 else "")),
+        ):
             return None
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存汇总文件的文件夹"),
-                                                  str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择保存汇总文件的文件夹"), str(Path.home())
+        )
         if not folder:
             return None
         session, plan, options = self.session, self.plan, self.options
 
         def work(progress: Any, cancelled: Any) -> Any:
-            return session.write(Path(folder), plan, options, progress=progress,
-                                 cancelled=cancelled)
+            return session.write(
+                Path(folder), plan, options, progress=progress, cancelled=cancelled
+            )
 
         return self._start(self.tr("正在生成汇总……"), work, self._exported)
 
@@ -346,8 +378,9 @@ class CountyWindow(QMainWindow):
         self.outcome = outcome
         text = self.tr("汇总已生成：\n{0}").replace("{0}", "\n".join(str(f) for f in outcome.files))
         if outcome.received:
-            text += "\n\n" + self.tr("其中 {0} 份报表已接收供审核：在“汇总 → 审核下级报表”中可以查看、批注、"
-                                       "退回修改。").replace("{0}", str(len(outcome.received)))
+            text += "\n\n" + self.tr(
+                "其中 {0} 份报表已接收供审核：在“汇总 → 审核下级报表”中可以查看、批注、退回修改。"
+            ).replace("{0}", str(len(outcome.received)))
         if outcome.warnings:
             text += "\n\n" + "\n".join(outcome.warnings)
         dialogs.inform(self, text)

@@ -101,8 +101,7 @@ class DateLine(CellLine):
         super().__init__(field, parent)
         self.menu = QMenu(self)
         holder = QWidgetAction(self.menu)
-        self.picker: QWidget = (QCalendarWidget() if field.type.name == "date"
-                                else MonthPicker())
+        self.picker: QWidget = QCalendarWidget() if field.type.name == "date" else MonthPicker()
         holder.setDefaultWidget(self.picker)
         self.menu.addAction(holder)
         if isinstance(self.picker, QCalendarWidget):
@@ -148,8 +147,9 @@ class MonthPicker(QWidget):
         for m in range(1, 13):
             button = QPushButton(self.tr("{0}月").format(m))
             button.setObjectName(f"month_{m}")
-            button.clicked.connect(lambda _=False, m=m: self.picked.emit(
-                f"{self.year.value():04d}-{m:02d}"))
+            button.clicked.connect(
+                lambda _=False, m=m: self.picked.emit(f"{self.year.value():04d}-{m:02d}")
+            )
             grid.addWidget(button, (m - 1) // 4, (m - 1) % 4)
         layout = QVBoxLayout(self)
         layout.addWidget(self.year)
@@ -183,8 +183,12 @@ class ChoiceBox(QComboBox):
 
     def text(self) -> str:
         text = self.currentText().strip()
-        if (self.field.has_other and text and text not in self.field.choices
-                and not text.startswith("其他")):
+        if (
+            self.field.has_other
+            and text
+            and text not in self.field.choices
+            and not text.startswith("其他")
+        ):
             from unionclerk.services.roster_cells import read_choice
 
             if read_choice(self.field, text).raw is not None:
@@ -206,8 +210,12 @@ class RosterDelegate(QStyledItemDelegate):
     def field_at(self, index: Index) -> FieldDef:
         return self.model.columns[index.column()]
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: Index) -> QWidget:
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,  # noqa: N802
+        index: Index,
+    ) -> QWidget:
         field = self.field_at(index)
         kind = field.type.name
         if kind in ("choice", "bool"):

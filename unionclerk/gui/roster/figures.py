@@ -44,8 +44,12 @@ class FiguresPanel(QGroupBox):
 
     def show_rows(self, rows: list[RosterRow], period: Period) -> None:
         f = self.form
-        fig = cadre_figures((r.values for r in rows), period.end,
-                            f.field("position").choices, f.field("appointment").choices)
+        fig = cadre_figures(
+            (r.values for r in rows),
+            period.end,
+            f.field("position").choices,
+            f.field("appointment").choices,
+        )
         self.figures = fig
         person = self.tr("{0} 人")
 
@@ -58,14 +62,19 @@ class FiguresPanel(QGroupBox):
             (self.tr("其中：中共党员（含预备）"), person.format(fig.party_members), True),
             (self.tr("其中：一线职工"), person.format(fig.frontline), True),
             (self.tr("一线职工占比"), pct(fig.frontline_share), False),
-            (self.tr("平均年龄（报告期末）"), "—" if fig.average_age is None else
-             self.tr("{0} 岁").format(fig.average_age), False),
+            (
+                self.tr("平均年龄（报告期末）"),
+                "—" if fig.average_age is None else self.tr("{0} 岁").format(fig.average_age),
+                False,
+            ),
         ]
         html = ["<table cellspacing='0' cellpadding='2'>"]
         for label, value, indent in lines:
             html.append(self._row(label, value, indent))
-        for title, counts in ((self.tr("按职务"), fig.by_position),
-                              (self.tr("按任职方式"), fig.by_appointment)):
+        for title, counts in (
+            (self.tr("按职务"), fig.by_position),
+            (self.tr("按任职方式"), fig.by_appointment),
+        ):
             html.append(f"<tr><td colspan='2'><br><b>{escape(title)}</b></td></tr>")
             if not counts:
                 html.append(self._row("—", "", True))
@@ -77,5 +86,7 @@ class FiguresPanel(QGroupBox):
     @staticmethod
     def _row(label: str, value: str, indent: bool) -> str:
         pad = "&nbsp;&nbsp;&nbsp;" if indent else ""
-        return (f"<tr><td>{pad}{escape(label)}</td>"
-                f"<td align='right'>&nbsp;&nbsp;{escape(value)}</td></tr>")
+        return (
+            f"<tr><td>{pad}{escape(label)}</td>"
+            f"<td align='right'>&nbsp;&nbsp;{escape(value)}</td></tr>"
+        )

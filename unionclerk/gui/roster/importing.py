@@ -70,8 +70,9 @@ class ImportDialog(QDialog):
         self.mapping_view = QTableView()
         self.mapping_view.setObjectName("import_mapping")
         self.mapping_view.setModel(self.mapping)
-        self.mapping_view.setItemDelegateForColumn(MappingModel.TARGET,
-                                                   MappingDelegate(self.form, self))
+        self.mapping_view.setItemDelegateForColumn(
+            MappingModel.TARGET, MappingDelegate(self.form, self)
+        )
         self.mapping_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.mapping_view.verticalHeader().hide()
         head = self.mapping_view.horizontalHeader()
@@ -89,8 +90,9 @@ class ImportDialog(QDialog):
             view.verticalHeader().setDefaultSectionSize(row_height)
         self.append = QRadioButton(self.tr("追加到现有 {0} 行之后").format(self.existing))
         self.append.setObjectName("import_append")
-        self.replace = QRadioButton(self.tr("替换现有名单（现有 {0} 行将被删除）").format(
-            self.existing))
+        self.replace = QRadioButton(
+            self.tr("替换现有名单（现有 {0} 行将被删除）").format(self.existing)
+        )
         self.replace.setObjectName("import_replace")
         (self.replace if self.existing == 0 else self.append).setChecked(True)
         self.summary = QLabel()
@@ -100,8 +102,9 @@ class ImportDialog(QDialog):
         self.blocking.setObjectName("import_blocking")
         self.blocking.setWordWrap(True)
         self.blocking.setStyleSheet(ERROR_STYLE)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导入"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
@@ -122,8 +125,13 @@ class ImportDialog(QDialog):
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel(self.tr("预览前 {0} 行（红色为错误，黄色为警告，"
-                                        "鼠标停留可看原因）").format(roster_import.PREVIEW)))
+        column.addWidget(
+            QLabel(
+                self.tr("预览前 {0} 行（红色为错误，黄色为警告，鼠标停留可看原因）").format(
+                    roster_import.PREVIEW
+                )
+            )
+        )
         column.addWidget(self.preview_view)
         split = QSplitter()
         split.addWidget(left)
@@ -156,8 +164,10 @@ class ImportDialog(QDialog):
         data = self.ri.data_rows(self.source, self.matching)
         width = len(self.matching.columns)
         headers = [_text(head[i]) if i < len(head) else "" for i in range(width)]
-        samples = [next((_text(r[i]) for _, r in data[:50] if i < len(r) and _text(r[i])), "")
-                   for i in range(width)]
+        samples = [
+            next((_text(r[i]) for _, r in data[:50] if i < len(r) and _text(r[i])), "")
+            for i in range(width)
+        ]
         self.mapping.set_columns(headers, samples, list(self.matching.columns))
         self._preview()
 
@@ -172,8 +182,11 @@ class ImportDialog(QDialog):
         rows = self._rows()
         header = value - 1 if value > 0 else None
         width = max((len(r) for r in rows[:200]), default=0)
-        columns = (match_header(self.form, rows[header]) if header is not None
-                   else list(self.matching.columns))
+        columns = (
+            match_header(self.form, rows[header])
+            if header is not None
+            else list(self.matching.columns)
+        )
         self.matching.header = header
         self.matching.columns = columns + [None] * (width - len(columns))
         self._show_matching()
@@ -188,16 +201,27 @@ class ImportDialog(QDialog):
         keys = self.matching.columns
         blocking = self.ri.refusals(self.form, data, keys)
         rows = self.ri.build_rows(self.form, data, keys, limit=self.ri.PREVIEW)
-        fields = [f for f in self.form.fields if not f.companion_of
-                  and (f.key in keys or (f.has_other and f.other_key in keys))]
-        problems = self.ri.preview_problems(self.session.forms, self.session.report.period,
-                                            self.form.key, rows.values)
+        fields = [
+            f
+            for f in self.form.fields
+            if not f.companion_of and (f.key in keys or (f.has_other and f.other_key in keys))
+        ]
+        problems = self.ri.preview_problems(
+            self.session.forms, self.session.report.period, self.form.key, rows.values
+        )
         self.preview.set_rows(fields, rows.values, rows.sheet_rows, problems)
         total = len(data)
-        self.summary.setText(self.tr(
-            "工作表“{0}”：标题行以下 {1} 行，{2} 列对应到名单；前 {3} 行中有 {4} 行有问题。").format(
-            self.matching.sheet, total, sum(k is not None for k in keys), len(rows.values),
-            sum(bool(p) for p in problems)))
+        self.summary.setText(
+            self.tr(
+                "工作表“{0}”：标题行以下 {1} 行，{2} 列对应到名单；前 {3} 行中有 {4} 行有问题。"
+            ).format(
+                self.matching.sheet,
+                total,
+                sum(k is not None for k in keys),
+                len(rows.values),
+                sum(bool(p) for p in problems),
+            )
+        )
         if not fields:
             blocking = [self.tr("还没有任何一列对应到名单：请在左边“导入为”中选择")] + blocking
         self.blocking.setText("\n".join(blocking))
@@ -230,16 +254,23 @@ class RosterImport(QObject):
             self.t.say(self.tr("报表已标记完成，不能导入。如需修改，请先“重新打开”。"))
             return
         files, _ = QFileDialog.getOpenFileNames(
-            self.t, self.tr("选择要导入的名单（Excel 工作簿）"), "",
-            self.tr("Excel 工作簿 (*.xlsx *.xlsm);;文本表格 (*.csv *.txt);;所有文件 (*)"))
+            self.t,
+            self.tr("选择要导入的名单（Excel 工作簿）"),
+            "",
+            self.tr("Excel 工作簿 (*.xlsx *.xlsm);;文本表格 (*.csv *.txt);;所有文件 (*)"),
+        )
         if files:
             self.read(Path(files[0]))
 
     def read(self, path: Path) -> Job:
         from unionclerk.services.roster_import import read_source
 
-        return start_job(self.t, self.tr("正在读取 {0}……").format(path.name),
-                         lambda progress, _cancelled: read_source(path, progress), self.confirm)
+        return start_job(
+            self.t,
+            self.tr("正在读取 {0}……").format(path.name),
+            lambda progress, _cancelled: read_source(path, progress),
+            self.confirm,
+        )
 
     def confirm(self, source: Source) -> None:
         from unionclerk.services import roster_import
@@ -256,8 +287,9 @@ class RosterImport(QObject):
         existing = self.session.data.rows.get(self.t.form.key, [])
         replace = d.replace.isChecked()
         plan = roster_import.plan(existing, rows.values, replace)
-        label = (self.tr("导入名单（替换，{0} 行）") if replace
-                 else self.tr("导入名单（追加 {0} 行）")).format(len(rows.values))
+        label = (
+            self.tr("导入名单（替换，{0} 行）") if replace else self.tr("导入名单（追加 {0} 行）")
+        ).format(len(rows.values))
         self.t.rows_requested.emit(plan, label)
         self.t.select_rows([u for _, u, _ in plan.insert[:1]], [self.t.model.columns[0].key])
         text = self.tr("已从“{0}”导入 {1} 行").format(source.path.name, len(rows.values))

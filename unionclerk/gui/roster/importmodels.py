@@ -66,14 +66,22 @@ class MappingModel(QAbstractTableModel):
             return None
         r, c = index.row(), index.column()
         if role in (Role.DisplayRole, Role.EditRole):
-            return (column_letter(r), self.headers[r], self.samples[r],
-                    self.title(self.keys[r]) if role == Role.DisplayRole else self.keys[r])[c]
+            return (
+                column_letter(r),
+                self.headers[r],
+                self.samples[r],
+                self.title(self.keys[r]) if role == Role.DisplayRole else self.keys[r],
+            )[c]
         if role == Role.ForegroundRole and c == self.TARGET and self.keys[r] is None:
             return QBrush(Qt.GlobalColor.gray)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Role.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Role.DisplayRole,
+    ) -> Any:
         if role != Role.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         return (self.tr("列"), self.tr("表头"), self.tr("示例"), self.tr("导入为"))[section]
@@ -109,8 +117,12 @@ class MappingDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.form = form
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: Index) -> QWidget:
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,  # noqa: N802
+        index: Index,
+    ) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName("mapping_combo")
         combo.addItem(self.tr("（不导入）"), "")
@@ -137,8 +149,13 @@ class PreviewModel(QAbstractTableModel):
         self.numbers: list[int] = []
         self.problems: list[dict[str, list[Problem]]] = []
 
-    def set_rows(self, fields: list[FieldDef], rows: list[dict[str, Any]], numbers: list[int],
-                 problems: list[list[Problem]]) -> None:
+    def set_rows(
+        self,
+        fields: list[FieldDef],
+        rows: list[dict[str, Any]],
+        numbers: list[int],
+        problems: list[list[Problem]],
+    ) -> None:
         self.beginResetModel()
         self.fields, self.rows, self.numbers = fields, rows, numbers
         self.problems = []
@@ -175,8 +192,12 @@ class PreviewModel(QAbstractTableModel):
             return "\n".join(p.message for p in problems)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Role.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Role.DisplayRole,
+    ) -> Any:
         if role != Role.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

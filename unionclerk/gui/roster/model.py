@@ -100,14 +100,16 @@ class RosterModel(QAbstractTableModel):
         mine = [r.uuid for r in self._rows]
         theirs = [r.uuid for r in rows]
         if mine != theirs:
-            head = next((i for i, (a, b) in enumerate(zip(mine, theirs, strict=False))
-                         if a != b), min(len(mine), len(theirs)))
+            head = next(
+                (i for i, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b),
+                min(len(mine), len(theirs)),
+            )
             tail = len(theirs) - len(mine)
-            if tail > 0 and mine[head:] == theirs[head + tail:]:
+            if tail > 0 and mine[head:] == theirs[head + tail :]:
                 self.beginInsertRows(QModelIndex(), head, head + tail - 1)
                 self._rows = list(rows)
                 self.endInsertRows()
-            elif tail < 0 and theirs[head:] == mine[head - tail:]:
+            elif tail < 0 and theirs[head:] == mine[head - tail :]:
                 self.beginRemoveRows(QModelIndex(), head, head - tail - 1)
                 self._rows = list(rows)
                 self.endRemoveRows()
@@ -117,13 +119,12 @@ class RosterModel(QAbstractTableModel):
                 self.endResetModel()
         self.set_problems(problems)
 
-    def _moved(self, mine: list[str], theirs: list[str], head: int,
-               rows: list[RosterRow]) -> bool:
+    def _moved(self, mine: list[str], theirs: list[str], head: int, rows: list[RosterRow]) -> bool:
         """Signal one row moved from one place to another (True), if that is what happened."""
         last = max(i for i in range(len(mine)) if mine[i] != theirs[i])
-        if theirs[head:last] == mine[head + 1:last + 1] and theirs[last] == mine[head]:
+        if theirs[head:last] == mine[head + 1 : last + 1] and theirs[last] == mine[head]:
             source, destination = head, last + 1  # moved down
-        elif theirs[head + 1:last + 1] == mine[head:last] and theirs[head] == mine[last]:
+        elif theirs[head + 1 : last + 1] == mine[head:last] and theirs[head] == mine[last]:
             source, destination = last, head  # moved up
         else:
             return False
@@ -139,8 +140,9 @@ class RosterModel(QAbstractTableModel):
                 found.setdefault((p.row, self._column_of.get(p.field, 0)), []).append(p)
         self._problems = found
         if self._rows and self.columns:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(self.columns) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1)
+            )
 
     def row_has_problem(self, row: int) -> bool:
         if self.is_new_row(row):
@@ -177,8 +179,10 @@ class RosterModel(QAbstractTableModel):
         for c, f in enumerate(self.columns):
             if not f.sensitive:
                 continue
-            for row in (self.row_of(before) if before else None,
-                        self.row_of(uuid) if uuid else None):
+            for row in (
+                self.row_of(before) if before else None,
+                self.row_of(uuid) if uuid else None,
+            ):
                 if row is not None:
                     self.dataChanged.emit(self.index(row, c), self.index(row, c))
 
@@ -187,8 +191,9 @@ class RosterModel(QAbstractTableModel):
         if self.is_new_row(row):
             return ""
         values = self._rows[row]
-        return cell_display(self.columns[column], values.values,
-                            self.reveal_ids or values.uuid == self.open_row)
+        return cell_display(
+            self.columns[column], values.values, self.reveal_ids or values.uuid == self.open_row
+        )
 
     # -- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -228,8 +233,12 @@ class RosterModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Role.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Role.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Vertical:
             if role == Role.ToolTipRole and self.is_new_row(section):
                 return self.tr("在这一行输入或粘贴，即添加新行")
@@ -249,13 +258,18 @@ class RosterModel(QAbstractTableModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.editable:
             flags |= Qt.ItemFlag.ItemIsEditable
-            if (self.columns[index.column()].type.name == "bool"
-                    and not self.is_new_row(index.row())):
+            if self.columns[index.column()].type.name == "bool" and not self.is_new_row(
+                index.row()
+            ):
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def setData(self, index: Index, value: Any,  # noqa: N802
-                role: int = Role.EditRole) -> bool:
+    def setData(
+        self,
+        index: Index,
+        value: Any,  # noqa: N802
+        role: int = Role.EditRole,
+    ) -> bool:
         if not index.isValid() or not self.editable:
             return False
         field = self.columns[index.column()]
@@ -274,16 +288,22 @@ class RosterModel(QAbstractTableModel):
         try:
             read = read_text(field, text)
         except CellRefused as exc:
-            self.refused.emit(row, field.key, refusal_message(
-                exc.kind, field, [self.tr("第 {0} 行").format(row + 1)], exc.length))
+            self.refused.emit(
+                row,
+                field.key,
+                refusal_message(
+                    exc.kind, field, [self.tr("第 {0} 行").format(row + 1)], exc.length
+                ),
+            )
             return False
         if self.is_new_row(row):  # typed into the empty last row: a new row with it
             if read.empty:
                 return True
             values = {f.key: f.default for f in self.form.fields if f.default is not None}
             read.put_into(values, field)
-            self.rows_requested.emit(RowsPlan(insert=[(row, EditSession.new_uuid(), values)]),
-                                     self.tr("添加一行"))
+            self.rows_requested.emit(
+                RowsPlan(insert=[(row, EditSession.new_uuid(), values)]), self.tr("添加一行")
+            )
             if read.raw is not None:
                 self.kept.emit(row, field.key, read.raw)
             return True
@@ -293,8 +313,10 @@ class RosterModel(QAbstractTableModel):
         if read.other is not None and read.other != target.values.get(field.other_key):
             values = copy_values(target.values)
             read.put_into(values, field)
-            self.rows_requested.emit(RowsPlan(update={target.uuid: values}),
-                                     self.tr("修改“{0}”").format(field.plain_label))
+            self.rows_requested.emit(
+                RowsPlan(update={target.uuid: values}),
+                self.tr("修改“{0}”").format(field.plain_label),
+            )
         elif new != old:
             self.edit_requested.emit(target.uuid, field.key, old, new)
         if read.raw is not None:

@@ -33,16 +33,23 @@ class RosterOps(QObject):
             ("copy", self.tr("复制"), [QKeySequence(keys.Copy)], self.copy),
             ("cut", self.tr("剪切"), [QKeySequence(keys.Cut)], self.cut),
             ("paste", self.tr("粘贴"), [QKeySequence(keys.Paste)], self.paste),
-            ("clear", self.tr("清除内容"), [QKeySequence(Qt.Key.Key_Delete),
-                                          QKeySequence(Qt.Key.Key_Backspace)], self.clear),
+            (
+                "clear",
+                self.tr("清除内容"),
+                [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
+                self.clear,
+            ),
             ("fill_down", self.tr("向下填充"), [QKeySequence("Ctrl+D")], self.fill_down),
             (None, "", [], None),
-            ("insert_rows", self.tr("在上方插入行"), [QKeySequence("Ctrl++"),
-                                                QKeySequence("Ctrl+Shift+=")], self.insert_rows),
+            (
+                "insert_rows",
+                self.tr("在上方插入行"),
+                [QKeySequence("Ctrl++"), QKeySequence("Ctrl+Shift+=")],
+                self.insert_rows,
+            ),
             ("delete_rows", self.tr("删除所选行"), [QKeySequence("Ctrl+-")], self.delete_rows),
             ("move_up", self.tr("上移"), [QKeySequence("Alt+Shift+Up")], lambda: self.move(-1)),
-            ("move_down", self.tr("下移"), [QKeySequence("Alt+Shift+Down")],
-             lambda: self.move(1)),
+            ("move_down", self.tr("下移"), [QKeySequence("Alt+Shift+Down")], lambda: self.move(1)),
         ):
             if name is None:
                 self.view.menu_actions.append(None)
@@ -77,11 +84,12 @@ class RosterOps(QObject):
         if block is None:
             return
         top, left, bottom, right = block
-        columns = self.model.columns[left:right + 1]
+        columns = self.model.columns[left : right + 1]
         sources = [self._source_row(r) for r in range(top, bottom + 1)]
         rows = [self.model.rows[r].values for r in sources if not self.model.is_new_row(r)]
-        QGuiApplication.clipboard().setText(to_tsv([[cell_text(f, v) for f in columns]
-                                                    for v in rows]))
+        QGuiApplication.clipboard().setText(
+            to_tsv([[cell_text(f, v) for f in columns] for v in rows])
+        )
         self.t.say(self.tr("已复制 {0} 行 × {1} 列").format(len(rows), len(columns)), error=False)
 
     def cut(self) -> None:
@@ -108,8 +116,12 @@ class RosterOps(QObject):
             try:
                 pasted = plan_paste(form, columns, grid, left, targets, at)
             except TooWide as exc:
-                if not dialogs.confirm(self.t, exc.message + "\n" + self.tr(
-                        "多出的 {0} 列（最右边）将不会粘贴。继续粘贴吗？").format(exc.extra)):
+                if not dialogs.confirm(
+                    self.t,
+                    exc.message
+                    + "\n"
+                    + self.tr("多出的 {0} 列（最右边）将不会粘贴。继续粘贴吗？").format(exc.extra),
+                ):
                     return
                 pasted = plan_paste(form, columns, grid, left, targets, at, allow_wider=True)
         except UserError as exc:
@@ -129,7 +141,8 @@ class RosterOps(QObject):
         """Selected cells: source row → columns."""
         out: dict[int, list[int]] = {}
         indexes = self.view.selectionModel().selectedIndexes() or (
-            [self.view.currentIndex()] if self.view.currentIndex().isValid() else [])
+            [self.view.currentIndex()] if self.view.currentIndex().isValid() else []
+        )
         for index in indexes:
             row = self._source_row(index.row())
             if not self.model.is_new_row(row):
@@ -179,7 +192,7 @@ class RosterOps(QObject):
                 continue
             target = self.model.rows[self._source_row(r)]
             values = copy_values(target.values)
-            for field in self.model.columns[left:right + 1]:
+            for field in self.model.columns[left : right + 1]:
                 put(values, field.key, cell(origin, field.key))
                 if field.has_other:
                     put(values, field.other_key, origin.get(field.other_key))
@@ -196,8 +209,9 @@ class RosterOps(QObject):
         at = rows[0] if rows else len(self.model.rows)
         count = max(1, len(rows))
         defaults = {f.key: f.default for f in self.model.form.fields if f.default is not None}
-        plan = RowsPlan(insert=[(at + i, EditSession.new_uuid(), dict(defaults))
-                                for i in range(count)])
+        plan = RowsPlan(
+            insert=[(at + i, EditSession.new_uuid(), dict(defaults)) for i in range(count)]
+        )
         self._request(plan, self.tr("插入 {0} 行").format(count))
         self.t.select_rows([u for _, u, _ in plan.insert], [self.model.columns[0].key])
 
@@ -210,8 +224,12 @@ class RosterOps(QObject):
         column = max(0, self.view.currentIndex().column())
         plan = RowsPlan(delete=[self.model.rows[r].uuid for r in rows])
         self._request(plan, self.tr("删除 {0} 行").format(len(rows)))
-        self.view.go_to(self.proxy.mapFromSource(self.model.index(
-            min(rows[0], max(0, self.model.rowCount() - 1)), column)).row(), column)
+        self.view.go_to(
+            self.proxy.mapFromSource(
+                self.model.index(min(rows[0], max(0, self.model.rowCount() - 1)), column)
+            ).row(),
+            column,
+        )
         self.t.say(self.tr("已删除 {0} 行（可撤销：Ctrl+Z）").format(len(rows)), error=False)
 
     def move(self, step: int) -> None:
@@ -231,6 +249,5 @@ class RosterOps(QObject):
             return
         uuids = [self.model.rows[r].uuid for r in rows]
         keys = [self.model.columns[max(0, self.view.currentIndex().column())].key]
-        self.t.move_requested.emit(self.model.rows[neighbour].uuid,
-                                   last if step < 0 else first)
+        self.t.move_requested.emit(self.model.rows[neighbour].uuid, last if step < 0 else first)
         self.t.select_rows(uuids, keys)

@@ -120,11 +120,11 @@ class RosterProxy(QAbstractTableModel):
             return
         for first, last in reversed(gone):
             self.beginRemoveRows(QModelIndex(), first, last)
-            self._set_order(self._order[:first] + self._order[last + 1:])
+            self._set_order(self._order[:first] + self._order[last + 1 :])
             self.endRemoveRows()
         for first, last in new:
             self.beginInsertRows(QModelIndex(), first, last)
-            self._set_order(self._order[:first] + wanted[first:last + 1] + self._order[first:])
+            self._set_order(self._order[:first] + wanted[first : last + 1] + self._order[first:])
             self.endInsertRows()
         if self._order != wanted:  # rows kept changed places: say so
             self._begin_layout()
@@ -140,8 +140,9 @@ class RosterProxy(QAbstractTableModel):
         self._moving = []
         for index in self.persistentIndexList():
             source = self._order[index.row()] if 0 <= index.row() < len(self._order) else -1
-            uuid = (model.rows[source].uuid if 0 <= source < len(model.rows)
-                    else None)  # None: the empty row for new entries
+            uuid = (
+                model.rows[source].uuid if 0 <= source < len(model.rows) else None
+            )  # None: the empty row for new entries
             self._moving.append((QPersistentModelIndex(index), uuid, index.column()))
 
     def _end_layout(self, order: list[int] | None = None) -> None:
@@ -175,13 +176,13 @@ class RosterProxy(QAbstractTableModel):
 
     def _source_rows_about_to_be_removed(self, _parent: Index, first: int, last: int) -> None:
         self._texts.clear()
-        gone = list(_runs(sorted(p for p in self._pos[first:last + 1] if p >= 0)))
+        gone = list(_runs(sorted(p for p in self._pos[first : last + 1] if p >= 0)))
         if len(gone) >= _MANY_RUNS:  # scattered over a sorted table: one layout change
             self._begin_layout()
             return
         for run_first, run_last in reversed(gone):
             self.beginRemoveRows(QModelIndex(), run_first, run_last)
-            self._set_order(self._order[:run_first] + self._order[run_last + 1:])
+            self._set_order(self._order[:run_first] + self._order[run_last + 1 :])
             self.endRemoveRows()
 
     def _source_rows_removed(self, _parent: Index, first: int, last: int) -> None:
@@ -198,16 +199,19 @@ class RosterProxy(QAbstractTableModel):
         shown = {s for s in self._order if s < len(self.roster.rows)}
         self._move_to(self._compute(shown | set(range(first, last + 1))))  # new rows in sight
 
-    def _source_data_changed(self, top_left: Index, bottom_right: Index,
-                             roles: list[int] | None = None) -> None:
+    def _source_data_changed(
+        self, top_left: Index, bottom_right: Index, roles: list[int] | None = None
+    ) -> None:
         self._texts.clear()
-        shown = [p for p in self._pos[top_left.row():bottom_right.row() + 1] if p >= 0]
+        shown = [p for p in self._pos[top_left.row() : bottom_right.row() + 1] if p >= 0]
         if shown:
-            self.dataChanged.emit(self.index(min(shown), top_left.column()),
-                                  self.index(max(shown), bottom_right.column()), roles or [])
+            self.dataChanged.emit(
+                self.index(min(shown), top_left.column()),
+                self.index(max(shown), bottom_right.column()),
+                roles or [],
+            )
 
-    def _source_header_changed(self, orientation: Qt.Orientation, first: int,
-                               last: int) -> None:
+    def _source_header_changed(self, orientation: Qt.Orientation, first: int, last: int) -> None:
         if orientation == Qt.Orientation.Horizontal:
             self.headerDataChanged.emit(orientation, first, last)
         elif self._order:
@@ -224,8 +228,7 @@ class RosterProxy(QAbstractTableModel):
         self._seen = {r.uuid for r in self.roster.rows} if self.filtering else None
         self._move_to(self._compute())
         if self.roster.columnCount():
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
-                                        self.roster.columnCount() - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.roster.columnCount() - 1)
 
     def set_filters(self, text: str | None = None, problems_only: bool | None = None) -> None:
         with self._changing_filter():
@@ -240,8 +243,7 @@ class RosterProxy(QAbstractTableModel):
             if allowed is None or allowed == "":
                 self.column_filters.pop(column, None)
             else:
-                self.column_filters[column] = (allowed if isinstance(allowed, set)
-                                               else fold(allowed))
+                self.column_filters[column] = allowed if isinstance(allowed, set) else fold(allowed)
 
     def clear_filters(self) -> None:
         with self._changing_filter():
@@ -251,8 +253,9 @@ class RosterProxy(QAbstractTableModel):
         """Every row's display text in a column (folded), cached until the rows change."""
         if column not in self._texts:
             model = self.roster
-            self._texts[column] = [fold(model.display_text(r, column))
-                                   for r in range(len(model.rows))]
+            self._texts[column] = [
+                fold(model.display_text(r, column)) for r in range(len(model.rows))
+            ]
         return self._texts[column]
 
     def distinct_values(self, column: int, limit: int = 300) -> list[str]:
@@ -274,8 +277,9 @@ class RosterProxy(QAbstractTableModel):
             elif wanted not in self.column_texts(column)[source_row]:
                 return False
         if self.text:
-            return any(self.text in self.column_texts(c)[source_row]
-                       for c in range(model.columnCount()))
+            return any(
+                self.text in self.column_texts(c)[source_row] for c in range(model.columnCount())
+            )
         return True
 
     # -- sorting -------------------------------------------------------------------------
@@ -338,8 +342,9 @@ class RosterProxy(QAbstractTableModel):
     # A table model, not a QAbstractProxyModel: Qt then answers parent() and hasChildren()
     # itself; as Python methods they were called hundreds of thousands of times a paste.
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not (0 <= row < len(self._order)
-                                    and 0 <= column < self.roster.columnCount()):
+        if parent.isValid() or not (
+            0 <= row < len(self._order) and 0 <= column < self.roster.columnCount()
+        ):
             return QModelIndex()
         return self.createIndex(row, column)
 
@@ -355,12 +360,20 @@ class RosterProxy(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return self.roster.flags(self.mapToSource(index))
 
-    def setData(self, index: Index, value: Any,  # noqa: N802
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: Index,
+        value: Any,  # noqa: N802
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         return self.roster.setData(self.mapToSource(index), value, role)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         # Asked of the roster model directly: PySide's conversion of an empty QVariant from
         # C++ hands back None without its reference, and thousands of header paints then
         # crash Python ("deallocating None").
@@ -373,4 +386,3 @@ class RosterProxy(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and section in self.column_filters:
             return f"{value}{MARK}"
         return value
-

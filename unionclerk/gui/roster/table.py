@@ -65,12 +65,20 @@ class RosterTable(QWidget):
             return b
 
         add = button("add_row", self.tr("添加一行"), self._add, self.tr("在当前行下面添加一行"))
-        remove = button("delete_row", self.tr("删除所选行"), self.ops.delete_rows,
-                        self.tr("删除选中单元格所在的行（Ctrl+-），可撤销"))
+        remove = button(
+            "delete_row",
+            self.tr("删除所选行"),
+            self.ops.delete_rows,
+            self.tr("删除选中单元格所在的行（Ctrl+-），可撤销"),
+        )
         up = button("move_up", self.tr("上移"), lambda: self.ops.move(-1), "Alt+Shift+↑")
         down = button("move_down", self.tr("下移"), lambda: self.ops.move(1), "Alt+Shift+↓")
-        self.import_button = button("import_roster", self.tr("从 Excel 导入…"), self._import,
-                                    self.tr("从自己整理的 Excel 名单导入，可先核对各列的对应"))
+        self.import_button = button(
+            "import_roster",
+            self.tr("从 Excel 导入…"),
+            self._import,
+            self.tr("从自己整理的 Excel 名单导入，可先核对各列的对应"),
+        )
         self.buttons = (add, remove, up, down, self.import_button)
         self.reveal = QCheckBox(self.tr("显示完整身份证号"))
         self.reveal.setObjectName("reveal_ids")
@@ -92,7 +100,8 @@ class RosterTable(QWidget):
         self.problems_only = QCheckBox(self.tr("只看有问题的行"))
         self.problems_only.setObjectName("problems_only")
         self.problems_only.toggled.connect(
-            lambda on: (self.proxy.set_filters(problems_only=on), self.update_status()))
+            lambda on: (self.proxy.set_filters(problems_only=on), self.update_status())
+        )
         self.filter_note = QLabel()
         self.filter_note.setStyleSheet(INFO_STYLE)
         self.clear_filters = button("clear_filters", self.tr("清除筛选"), self._clear_filters)
@@ -133,8 +142,7 @@ class RosterTable(QWidget):
         self.proxy.modelReset.connect(self.update_status)
         self.proxy.rowsInserted.connect(self.update_status)
         self.proxy.rowsRemoved.connect(self.update_status)
-        self.view.horizontalHeader().sortIndicatorChanged.connect(
-            lambda *_: self.update_status())
+        self.view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self.update_status())
         self._sized = False
         self.update_status()
 
@@ -204,9 +212,14 @@ class RosterTable(QWidget):
             reason = ""
         except ValueRefused as exc:
             reason = exc.message
-        self._cell_message(row, key, text, self.tr(
-            "第 {0} 行“{1}”无法识别“{2}”，已保留原文并标红，请改正。{3}").format(
-            row + 1, field.plain_label, shown(text), reason))
+        self._cell_message(
+            row,
+            key,
+            text,
+            self.tr("第 {0} 行“{1}”无法识别“{2}”，已保留原文并标红，请改正。{3}").format(
+                row + 1, field.plain_label, shown(text), reason
+            ),
+        )
 
     def _forget_stale_message(self) -> None:
         """The cell a message was about has been fixed (or its row is gone): clear it."""

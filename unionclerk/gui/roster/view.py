@@ -39,8 +39,9 @@ SAMPLE = 60  # rows measured for column widths: enough to see typical lengths, c
 
 
 class RosterView(QTableView):
-    def __init__(self, model: RosterModel, proxy: RosterProxy,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: RosterModel, proxy: RosterProxy, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.roster, self.proxy = model, proxy
         self.setObjectName(f"roster_{model.form.key}")
@@ -73,8 +74,9 @@ class RosterView(QTableView):
         model = self.roster
         sample = range(min(len(model.rows), SAMPLE))
         for c, field in enumerate(model.columns):
-            widest = metrics.horizontalAdvance(str(model.headerData(
-                c, Qt.Orientation.Horizontal))) + 28
+            widest = (
+                metrics.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal))) + 28
+            )
             for r in sample:
                 widest = max(widest, metrics.horizontalAdvance(model.display_text(r, c)) + 16)
             if field.type.name == "bool":
@@ -95,7 +97,8 @@ class RosterView(QTableView):
         index = self.proxy.index(row, column)
         if index.isValid():
             self.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
             self.scrollTo(index)
 
     def select_block(self, top: int, left: int, bottom: int, right: int) -> None:
@@ -125,7 +128,8 @@ class RosterView(QTableView):
     def selected_rows(self) -> list[int]:
         """Source rows with a selected cell (or the cursor's row), in roster order."""
         indexes = self.selectionModel().selectedIndexes() or (
-            [self.currentIndex()] if self.currentIndex().isValid() else [])
+            [self.currentIndex()] if self.currentIndex().isValid() else []
+        )
         rows = {self.proxy.mapToSource(i).row() for i in indexes}
         return sorted(r for r in rows if not self.roster.is_new_row(r))
 
@@ -134,12 +138,16 @@ class RosterView(QTableView):
         key, mods = event.key(), event.modifiers()
         pressed = QKeySequence(event.keyCombination())
         for action in self.actions():  # its shortcut, when the shortcut system passed it on
-            if action.isEnabled() and any(s.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
-                                          for s in action.shortcuts()):
+            if action.isEnabled() and any(
+                s.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                for s in action.shortcuts()
+            ):
                 action.trigger()
                 return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                self.state() != QAbstractItemView.State.EditingState:
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
             step = -1 if mods & Qt.KeyboardModifier.ShiftModifier else 1
             here = self.currentIndex()
             self.go_to(here.row() + step, self._enter_column(here) if step > 0 else here.column())
@@ -148,15 +156,24 @@ class RosterView(QTableView):
             self._note_tab(self.currentIndex())
         super().keyPressEvent(event)
 
-    def edit(self, index: QModelIndex, trigger: Any = None,  # type: ignore[override]
-             event: Any = None) -> bool:
+    def edit(
+        self,
+        index: QModelIndex,
+        trigger: Any = None,  # type: ignore[override]
+        event: Any = None,
+    ) -> bool:
         """Typing into a cell replaces what it holds, as in Excel (F2 keeps it)."""
         if trigger is None:
             return super().edit(index)
         opened = super().edit(index, trigger, event)
         if opened and trigger == QAbstractItemView.EditTrigger.AnyKeyPressed:
-            typed = (event.text() if isinstance(event, QKeyEvent) else
-                     event.commitString() if isinstance(event, QInputMethodEvent) else "")
+            typed = (
+                event.text()
+                if isinstance(event, QKeyEvent)
+                else event.commitString()
+                if isinstance(event, QInputMethodEvent)
+                else ""
+            )
             editor = self.indexWidget(index) or self.focusWidget()
             line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
             if typed and isinstance(line, QLineEdit):

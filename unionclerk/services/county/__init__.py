@@ -19,11 +19,17 @@ from unionclerk.services.workspace import Workspace
 __all__ = ["EXCLUDE", "MergeSession", "Options", "Outcome", "Plan", "merge_files"]
 
 
-def merge_files(ws: Workspace, inputs: list[Path], period: Period, out_dir: Path,
-                options: Options | None = None, *, store: bool = True,
-                workers: int | None = None,
-                progress: Callable[[int, int, str], None] | None = None,
-                ) -> tuple[MergeSession, Plan, Outcome | None]:
+def merge_files(
+    ws: Workspace,
+    inputs: list[Path],
+    period: Period,
+    out_dir: Path,
+    options: Options | None = None,
+    *,
+    store: bool = True,
+    workers: int | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> tuple[MergeSession, Plan, Outcome | None]:
     """Read, decide with the defaults (or `options`), write. The returned session is closed
     (its spill folder gone); its `results` still say what happened to every file. When no
     report at all can be used, nothing is written and the outcome is None."""

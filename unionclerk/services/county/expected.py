@@ -45,8 +45,9 @@ def _code(value: Any) -> str | None:
 def _rows_from_csv(path: Path) -> list[list[Any]]:
     text = decode_text(path.read_bytes())
     if text is None:
-        raise UserError(tr("应报单位名单的编码无法识别（请另存为 UTF-8 或 GBK 的 CSV）"),
-                        where=path.name)
+        raise UserError(
+            tr("应报单位名单的编码无法识别（请另存为 UTF-8 或 GBK 的 CSV）"), where=path.name
+        )
     reader = csv.reader(io.StringIO(text))
     rows: list[list[Any]] = []
     try:
@@ -54,16 +55,27 @@ def _rows_from_csv(path: Path) -> list[list[Any]]:
             rows.append(row)
             _too_many(rows, path)
     except csv.Error:  # a field of more than 131,072 characters, a NUL byte...
-        raise UserError(tr("应报单位名单第 {n} 行无法读取（内容过长或含有无法识别的字符），"
-                           "不是正常的单位名单", n=reader.line_num), where=path.name) from None
+        raise UserError(
+            tr(
+                "应报单位名单第 {n} 行无法读取（内容过长或含有无法识别的字符），不是正常的单位名单",
+                n=reader.line_num,
+            ),
+            where=path.name,
+        ) from None
     return rows
 
 
 def _too_many(rows: list[list[Any]], path: Path) -> None:
     if len(rows) > MAX_ROWS:
-        raise UserError(tr("应报单位名单超过 {max} 行（第 {n} 行起），不像一个地区的应报单位名单；"
-                           "请只保留应报单位后再选", max=f"{MAX_ROWS:,}", n=f"{len(rows):,}"),
-                        where=path.name)
+        raise UserError(
+            tr(
+                "应报单位名单超过 {max} 行（第 {n} 行起），不像一个地区的应报单位名单；"
+                "请只保留应报单位后再选",
+                max=f"{MAX_ROWS:,}",
+                n=f"{len(rows):,}",
+            ),
+            where=path.name,
+        )
 
 
 def _rows_from_xlsx(path: Path) -> list[list[Any]]:
@@ -83,8 +95,14 @@ def _rows_from_xlsx(path: Path) -> list[list[Any]]:
                 rows.append([cells.get(c) for c in range(1, width + 1)])
                 _too_many(rows, path)
         except xlsx_safe.READ_ERRORS as exc:
-            raise UserError(tr("应报单位名单工作簿已损坏，第 {n} 行之后无法读取（{kind}）",
-                               n=len(rows), kind=type(exc).__name__), where=path.name) from None
+            raise UserError(
+                tr(
+                    "应报单位名单工作簿已损坏，第 {n} 行之后无法读取（{kind}）",
+                    n=len(rows),
+                    kind=type(exc).__name__,
+                ),
+                where=path.name,
+            ) from None
         return rows
 
 
@@ -122,16 +140,28 @@ def read_expected(path: Path) -> Expected:
         code = _code(value)
         if code is None:
             if re.fullmatch(r"\d{5,20}(\.0)?", str(value or "").strip()):  # a broken code
-                raise UserError(tr("应报单位名单第 {n} 行的行政区划代码“{value}”不是12位数字",
-                                   n=n, value=str(value)[:20]), where=path.name)
+                raise UserError(
+                    tr(
+                        "应报单位名单第 {n} 行的行政区划代码“{value}”不是12位数字",
+                        n=n,
+                        value=str(value)[:20],
+                    ),
+                    where=path.name,
+                )
             continue
         if code in seen:
             continue
         seen.add(code)
         name = _name(row, code_col, name_col)
         if len(name) > MAX_NAME:
-            raise UserError(tr("应报单位名单第 {n} 行的单位名称长达 {k} 字，不是单位名称",
-                               n=n, k=f"{len(name):,}"), where=path.name)
+            raise UserError(
+                tr(
+                    "应报单位名单第 {n} 行的单位名称长达 {k} 字，不是单位名称",
+                    n=n,
+                    k=f"{len(name):,}",
+                ),
+                where=path.name,
+            )
         out.append((code, name))
     return out
 
@@ -148,8 +178,12 @@ def _name(row: list[Any], code_col: int, name_col: int | None) -> str:
 def keep(ws: Workspace, expected: Expected | None) -> None:
     """Keep the list in the program (None forgets it)."""
     with database(ws).transaction() as tx:
-        tx.set_setting(SETTING, None if expected is None else json.dumps(
-            [list(e) for e in expected], ensure_ascii=False))
+        tx.set_setting(
+            SETTING,
+            None
+            if expected is None
+            else json.dumps([list(e) for e in expected], ensure_ascii=False),
+        )
 
 
 def kept(ws: Workspace) -> Expected | None:

@@ -28,8 +28,10 @@ def kept(ws: Workspace) -> dict[str, str] | None:
     except ValueError:
         return None
     if isinstance(value, dict) and value.get("division_code"):
-        return {"union_name": str(value.get("union_name", "")),
-                "division_code": str(value["division_code"])}
+        return {
+            "union_name": str(value.get("union_name", "")),
+            "division_code": str(value["division_code"]),
+        }
     return None
 
 
@@ -64,8 +66,10 @@ def chosen(ws: Workspace, explicit: dict[str, str] | None) -> dict[str, str] | N
     """The maker as the clerk set it, or the folder's own county-level unit; None when it
     is to be derived from the reports."""
     if explicit and explicit.get("division_code"):
-        return {"union_name": explicit.get("union_name", ""),
-                "division_code": explicit["division_code"]}
+        return {
+            "union_name": explicit.get("union_name", ""),
+            "division_code": explicit["division_code"],
+        }
     kept_one = kept(ws)
     if kept_one:
         return kept_one
@@ -75,8 +79,9 @@ def chosen(ws: Workspace, explicit: dict[str, str] | None) -> dict[str, str] | N
     return None
 
 
-def made_by(ws: Workspace, cands: list[Candidate],
-            explicit: dict[str, str] | None) -> dict[str, str]:
+def made_by(
+    ws: Workspace, cands: list[Candidate], explicit: dict[str, str] | None
+) -> dict[str, str]:
     # reports that came inside summaries made by others still say whose area they are in
     return chosen(ws, explicit) or derived([c for c in cands if c.division_code])
 

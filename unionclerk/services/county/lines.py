@@ -30,8 +30,13 @@ class FileLine:
 
     @property
     def text(self) -> str:
-        label = {USED: tr("已使用"), UNUSED: tr("未使用"), PARTLY: tr("部分使用"),
-                 EXPANDED: tr("已展开"), ATTACHED: tr("附件")}[self.state]
+        label = {
+            USED: tr("已使用"),
+            UNUSED: tr("未使用"),
+            PARTLY: tr("部分使用"),
+            EXPANDED: tr("已展开"),
+            ATTACHED: tr("附件"),
+        }[self.state]
         out = f"{label}：{self.file}"
         if self.what:
             out += f" → {self.what}"
@@ -53,16 +58,30 @@ def file_lines(results: list[FileResult], plan: Plan) -> list[FileLine]:
         if r.file in plan.printouts:
             code = plan.printouts[r.file]
             name = next((w.union_name for w in plan.winners if w.division_code == code), "")
-            lines.append(FileLine(r.file, ATTACHED, f"{code} {name}".strip(),
-                                  tr("附件（供打印）：本单位报表的 PDF，汇总以其工作簿为准"),
-                                  short=file_short(r)))
+            lines.append(
+                FileLine(
+                    r.file,
+                    ATTACHED,
+                    f"{code} {name}".strip(),
+                    tr("附件（供打印）：本单位报表的 PDF，汇总以其工作簿为准"),
+                    short=file_short(r),
+                )
+            )
             continue
         if r.printout is not None:
             problem = next((p for p in plan.problems if p.file == r.file), None)
             kind = problem.kind if problem else sm.NOT_A_REPORT
             detail = problem.detail if problem else r.detail
-            lines.append(FileLine(r.file, UNUSED, r.printout[0], f"{sm.kind_label(kind)}：{detail}",
-                                  kind, file_short(r)))
+            lines.append(
+                FileLine(
+                    r.file,
+                    UNUSED,
+                    r.printout[0],
+                    f"{sm.kind_label(kind)}：{detail}",
+                    kind,
+                    file_short(r),
+                )
+            )
             continue
         if not r.candidates:
             kind = r.problems[0].kind if r.problems else r.kind
@@ -83,9 +102,15 @@ def file_lines(results: list[FileResult], plan: Plan) -> list[FileLine]:
         c, (ok, why) = fates[0]
         extra = [tr("草稿")] if c.draft else []
         extra += notes.get(r.file, [])
-        lines.append(FileLine(r.file, USED if ok else UNUSED,
-                              f"{c.division_code} {c.union_name}",
-                              "；".join(extra) if ok else why, short=file_short(r)))
+        lines.append(
+            FileLine(
+                r.file,
+                USED if ok else UNUSED,
+                f"{c.division_code} {c.union_name}",
+                "；".join(extra) if ok else why,
+                short=file_short(r),
+            )
+        )
     return lines
 
 
@@ -102,16 +127,26 @@ def file_short(result: FileResult) -> str:
 def any_unused(lines: list[FileLine], plan: Plan) -> bool:
     """True when some file (or some report inside a summary) did not go into the summary."""
     return any(line.state in (UNUSED, PARTLY) for line in lines) or any(
-        not p.used for p in plan.problems)
+        not p.used for p in plan.problems
+    )
 
 
 def summary_lines(plan: Plan, files: list[str]) -> list[str]:
     out = [tr("汇总完成：{n} 个单位纳入汇总", n=len(plan.winners))]
     if plan.expected is not None:
-        count = {s: sum(sm.group(e.state) == s for e in plan.expected)
-                 for s in (sm.REPORTED, sm.MISSING, sm.TROUBLE)}
-        out.append(tr("应报 {n} 个：已报 {a}，未报 {b}，有问题 {c}", n=len(plan.expected),
-                      a=count[sm.REPORTED], b=count[sm.MISSING], c=count[sm.TROUBLE]))
+        count = {
+            s: sum(sm.group(e.state) == s for e in plan.expected)
+            for s in (sm.REPORTED, sm.MISSING, sm.TROUBLE)
+        }
+        out.append(
+            tr(
+                "应报 {n} 个：已报 {a}，未报 {b}，有问题 {c}",
+                n=len(plan.expected),
+                a=count[sm.REPORTED],
+                b=count[sm.MISSING],
+                c=count[sm.TROUBLE],
+            )
+        )
         missing = [f"{e.division_code} {e.name}" for e in plan.expected if e.state == sm.MISSING]
         if missing:
             out.append(tr("未报：{names}", names="、".join(missing)))

@@ -35,19 +35,27 @@ from unionclerk.services.county.summaries import read_summary
 log = logging.getLogger(__name__)
 
 
-def read_found(found: Found, period: Period, spill_dir: str, seq: int,
-               forms: FormSet | None = None) -> FileResult:
+def read_found(
+    found: Found, period: Period, spill_dir: str, seq: int, forms: FormSet | None = None
+) -> FileResult:
     """Read one file (see module docstring). Whatever goes wrong with this one file becomes
     its result: an error no check foresaw is logged and named on the file's line."""
     try:
         return _printable(_read_found(found, period, spill_dir, seq, forms or shipped_forms()))
     except (MemoryError, RecursionError):
-        return refused(found, sm.UNREADABLE, tr("文件结构异常，读取它需要的内存超出报表可能的大小，已跳过"))
+        return refused(
+            found, sm.UNREADABLE, tr("文件结构异常，读取它需要的内存超出报表可能的大小，已跳过")
+        )
     except Exception as exc:  # noqa: BLE001 - one file's fault must not end the merge
         log.exception("merge: unexpected error reading %s", found.label)
-        return refused(found, sm.UNREADABLE, tr(
-            "读取这个文件时出现意外错误（{kind}），已跳过；详情已记录在日志中",
-            kind=type(exc).__name__))
+        return refused(
+            found,
+            sm.UNREADABLE,
+            tr(
+                "读取这个文件时出现意外错误（{kind}），已跳过；详情已记录在日志中",
+                kind=type(exc).__name__,
+            ),
+        )
 
 
 def _printable(result: FileResult) -> FileResult:
@@ -55,13 +63,17 @@ def _printable(result: FileResult) -> FileResult:
     character): made visible, so every line and summary can be printed and written."""
     result.detail = door.printable(result.detail)
     for p in result.problems:
-        p.detail, p.unit, p.code = (door.printable(p.detail), door.printable(p.unit),
-                                    door.printable(p.code))
+        p.detail, p.unit, p.code = (
+            door.printable(p.detail),
+            door.printable(p.unit),
+            door.printable(p.code),
+        )
     return result
 
 
-def _read_found(found: Found, period: Period, spill_dir: str, seq: int,
-                forms: FormSet) -> FileResult:
+def _read_found(
+    found: Found, period: Period, spill_dir: str, seq: int, forms: FormSet
+) -> FileResult:
     if found.archive:
         return FileResult(found.label, FileKind.ARCHIVE, tr("压缩包，已展开其中的文件"))
     if found.problem:
@@ -69,14 +81,14 @@ def _read_found(found: Found, period: Period, spill_dir: str, seq: int,
     try:
         head, size = sniff.read_head(found.path)
     except OSError as exc:
-        return refused(found, sm.UNREADABLE, tr("无法读取文件（{reason}）",
-                                                reason=os_reason(exc)))
+        return refused(found, sm.UNREADABLE, tr("无法读取文件（{reason}）", reason=os_reason(exc)))
     if size == 0:
         return refused(found, sm.UNREADABLE, sniff.not_a_report(head, found.path, size))
     printout = sniff.program_pdf(found.path) if head.startswith(b"%PDF") else None
     if printout is not None:  # paired with its unit's workbook when the plan is made
-        return FileResult(found.label, FileKind.PRINTOUT, tr("本程序导出的 PDF（供打印盖章）"),
-                          printout=printout)
+        return FileResult(
+            found.label, FileKind.PRINTOUT, tr("本程序导出的 PDF（供打印盖章）"), printout=printout
+        )
     reason = sniff.refusal(head, found.path, size)
     if reason:
         return refused(found, sm.NOT_A_REPORT, reason)
@@ -93,8 +105,7 @@ class FileReader:
     """Reads one file of a merge (`read_found` makes one per file); `summaries` calls back on
     it for each report inside a summary."""
 
-    def __init__(self, found: Found, period: Period, spill: Path, seq: int,
-                 forms: FormSet) -> None:
+    def __init__(self, found: Found, period: Period, spill: Path, seq: int, forms: FormSet) -> None:
         self.found, self.period, self.spill, self.seq, self.forms = found, period, spill, seq, forms
         self.label = found.label
 
@@ -104,38 +115,49 @@ class FileReader:
         why = "；".join(info.messages)
         if info.kind.refused:  # the reader's kind is the problem's kind, passed on as it is
             corrupt = info.kind == FileKind.UNREADABLE and info.integrity == xlsx_reader.CORRUPT
-            return refused(self.found, sm.CORRUPT if corrupt else info.kind,
-                           why or _unsaid(info.kind))
+            return refused(
+                self.found, sm.CORRUPT if corrupt else info.kind, why or _unsaid(info.kind)
+            )
         if info.kind == FileKind.TEMPLATE:
-            return refused(self.found, sm.NOT_A_REPORT, tr(
-                "这是空白填报模板，不是导出的报表；请让对方导入程序后再导出上报"))
+            return refused(
+                self.found,
+                sm.NOT_A_REPORT,
+                tr("这是空白填报模板，不是导出的报表；请让对方导入程序后再导出上报"),
+            )
         if info.period is not None and info.period != self.period:
             return self.wrong_period(info.period, info.unit_code, info.unit_name)
         if info.kind == FileKind.SUMMARY:
             return self._summary_workbook(info)
         if info.integrity == xlsx_reader.CORRUPT or info.parsed is None:
             return refused(self.found, sm.CORRUPT, why or tr("机器数据已损坏"))
-        cand = self._candidate(info.parsed, 0, export_id=info.export_id,
-                               exported_at=info.exported_at,
-                               status=STATUS_LABELS.get(info.status, info.status),
-                               draft=bool(info.draft), integrity=info.integrity or "",
-                               payload_sha256=info.payload_hash)
+        cand = self._candidate(
+            info.parsed,
+            0,
+            export_id=info.export_id,
+            exported_at=info.exported_at,
+            status=STATUS_LABELS.get(info.status, info.status),
+            draft=bool(info.draft),
+            integrity=info.integrity or "",
+            payload_sha256=info.payload_hash,
+        )
         if info.integrity == xlsx_reader.EDITED:
             cand.edited_detail = _edited_detail(info)
         return FileResult(self.label, FileKind.SUBMISSION, describe(cand), [cand])
 
     def _summary_workbook(self, info: xlsx_reader.WorkbookInfo) -> FileResult:
         if info.integrity == xlsx_reader.CORRUPT or info.summary is None:
-            return refused(self.found, sm.CORRUPT, "；".join(info.messages)
-                           or tr("机器数据已损坏"))
+            return refused(self.found, sm.CORRUPT, "；".join(info.messages) or tr("机器数据已损坏"))
         edited = _edited_detail(info) if info.integrity == xlsx_reader.EDITED else ""
         return self.summary(info.summary, edited)
 
     # -- JSON --------------------------------------------------------------------------------
     def json_file(self, size: int) -> FileResult:
         if size > json_budget.MAX_BYTES:  # refused before reading it into memory
-            return refused(self.found, sm.UNREADABLE, tr(
-                "文件过大（{mb} MB），超出报表或汇总文件可能的大小", mb=size // 2**20))
+            return refused(
+                self.found,
+                sm.UNREADABLE,
+                tr("文件过大（{mb} MB），超出报表或汇总文件可能的大小", mb=size // 2**20),
+            )
         try:
             doc = json_budget.loads(self.found.path.read_bytes())
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -143,7 +165,9 @@ class FileReader:
         if isinstance(doc, dict) and doc.get("format") == json_report.SUMMARY_FORMAT:
             return self.summary(doc)
         if not isinstance(doc, dict) or doc.get("format") != json_report.FORMAT:
-            return refused(self.found, sm.NOT_A_REPORT, tr("JSON 文件不是工会报表（缺少 format 标记）"))
+            return refused(
+                self.found, sm.NOT_A_REPORT, tr("JSON 文件不是工会报表（缺少 format 标记）")
+            )
         result = self.report_doc(doc, 0, {})
         if isinstance(result, sm.ProblemEntry):
             return FileResult(self.label, result.kind, result.detail, problems=[result])
@@ -151,8 +175,9 @@ class FileReader:
         # copied, not when it was exported, so it is not used to rank it (decide.py).
         return FileResult(self.label, FileKind.JSON_REPORT, describe(result), [result])
 
-    def report_doc(self, doc: Any, index: int, meta: dict[str, Any],
-                   via: str = "") -> Candidate | sm.ProblemEntry:
+    def report_doc(
+        self, doc: Any, index: int, meta: dict[str, Any], via: str = ""
+    ) -> Candidate | sm.ProblemEntry:
         """One report's document (its own file's, or one inside a summary `via`) as a
         candidate, or the problem that keeps it out; `meta` goes onto the candidate."""
         where = tr("（汇总中第 {n} 份报表）", n=index + 1) if via else ""
@@ -165,18 +190,31 @@ class FileReader:
             return sm.ProblemEntry(self.label, sm.UNREADABLE, exc.message + where)
         if period != self.period:
             code, name = _cover_identity(doc)
-            return sm.ProblemEntry(self.label, sm.WRONG_PERIOD, tr(
-                "报告期是 {found}，本次汇总的是 {wanted}", found=period.label,
-                wanted=self.period.label) + where, unit=f"{code} {name}".strip(), code=code)
+            return sm.ProblemEntry(
+                self.label,
+                sm.WRONG_PERIOD,
+                tr(
+                    "报告期是 {found}，本次汇总的是 {wanted}",
+                    found=period.label,
+                    wanted=self.period.label,
+                )
+                + where,
+                unit=f"{code} {name}".strip(),
+                code=code,
+            )
         try:
             parsed = json_report.parse_document(doc, self.forms)
         except UserError as exc:
-            return sm.ProblemEntry(self.label, sm.UNREADABLE, tr("内容有误：{reason}",
-                                                                 reason=str(exc)) + where)
+            return sm.ProblemEntry(
+                self.label, sm.UNREADABLE, tr("内容有误：{reason}", reason=str(exc)) + where
+            )
         code = parsed.division_code or ""
         if validators.division_code_problem(code) or not parsed.union_name:
-            return sm.ProblemEntry(self.label, sm.UNREADABLE, tr(
-                "封面缺少行政区划代码或工会名称，无法确定是哪个单位的报表") + where)
+            return sm.ProblemEntry(
+                self.label,
+                sm.UNREADABLE,
+                tr("封面缺少行政区划代码或工会名称，无法确定是哪个单位的报表") + where,
+            )
         return self._candidate(parsed, index, **meta)
 
     def summary(self, doc: Any, edited: str = "") -> FileResult:
@@ -184,32 +222,51 @@ class FileReader:
         return read_summary(self, doc, edited)
 
     def wrong_period(self, found: Period, code: str = "", name: str = "") -> FileResult:
-        result = refused(self.found, sm.WRONG_PERIOD, tr(
-            "报告期是 {found}，本次汇总的是 {wanted}", found=found.label, wanted=self.period.label))
+        result = refused(
+            self.found,
+            sm.WRONG_PERIOD,
+            tr(
+                "报告期是 {found}，本次汇总的是 {wanted}",
+                found=found.label,
+                wanted=self.period.label,
+            ),
+        )
         result.problems[0].code, result.problems[0].unit = code, f"{code} {name}".strip()
         return result
 
     # -- spilling ----------------------------------------------------------------------------
-    def _candidate(self, parsed: json_report.ParsedReport, index: int,
-                   **meta: Any) -> Candidate:
+    def _candidate(self, parsed: json_report.ParsedReport, index: int, **meta: Any) -> Candidate:
         doc = json_report.build_document(self.forms, parsed.period, parsed.data)
         try:
             raw = json_report.canonical(doc)
         except UnicodeEncodeError:
-            raise UserError(tr("报表中有无法保存的字符（孤立的代理字符），文件已损坏或被改动")) from None
+            raise UserError(
+                tr("报表中有无法保存的字符（孤立的代理字符），文件已损坏或被改动")
+            ) from None
         target = self.spill / f"{self.seq}-{index}.json"
         target.write_bytes(raw)
         cover = parsed.data.single.get("cover", {})
         cand = Candidate(
-            ident=f"{self.label}#{index}", file=self.label, division_code=parsed.division_code or "",
-            union_name=parsed.union_name or "", period=parsed.period, spill=str(target),
-            content_sha=hashlib.sha256(raw).hexdigest(), dropped=list(parsed.dropped),
-            county=str(cover.get("county", "")), city=str(cover.get("city", "")), **meta)
+            ident=f"{self.label}#{index}",
+            file=self.label,
+            division_code=parsed.division_code or "",
+            union_name=parsed.union_name or "",
+            period=parsed.period,
+            spill=str(target),
+            content_sha=hashlib.sha256(raw).hexdigest(),
+            dropped=list(parsed.dropped),
+            county=str(cover.get("county", "")),
+            city=str(cover.get("city", "")),
+            **meta,
+        )
         if not cand.via:  # a report in its own file: what `review receive` would keep of it
             cand.review = parsed.review or None
             if not cand.payload_sha256:  # a JSON report: the hash of its canonical JSON
-                cand.payload_sha256 = json_report.payload_hash(review_files.with_review(
-                    doc, parsed)) if parsed.review else cand.content_sha
+                cand.payload_sha256 = (
+                    json_report.payload_hash(review_files.with_review(doc, parsed))
+                    if parsed.review
+                    else cand.content_sha
+                )
         return cand
 
 
@@ -232,16 +289,26 @@ def _newer(doc: Any, forms: FormSet) -> str:
     if not isinstance(doc, dict):
         return ""
     version = doc.get("format_version")
-    if isinstance(version, int) and not isinstance(version, bool) and \
-            version > json_report.FORMAT_VERSION:
-        return tr("文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手", v=version,
-                  mine=json_report.FORMAT_VERSION)
+    if (
+        isinstance(version, int)
+        and not isinstance(version, bool)
+        and version > json_report.FORMAT_VERSION
+    ):
+        return tr(
+            "文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手",
+            v=version,
+            mine=json_report.FORMAT_VERSION,
+        )
     versions = doc.get("form_versions")
     if isinstance(versions, dict):
         for key, v in versions.items():
             if key in forms and isinstance(v, int) and v > forms[key].version:
-                return tr("“{title}”的版本 {v} 比本程序的版本 {mine} 新，请升级工会报表助手",
-                          title=forms[key].display_title, v=v, mine=forms[key].version)
+                return tr(
+                    "“{title}”的版本 {v} 比本程序的版本 {mine} 新，请升级工会报表助手",
+                    title=forms[key].display_title,
+                    v=v,
+                    mine=forms[key].version,
+                )
     return ""
 
 

@@ -29,9 +29,23 @@ from unionclerk.services.workspace import Workspace, database
 
 PREFIX = "county.received"
 _ROW_KEY = re.compile(r"^([a-z_]+)\.rows\[(\d+)\]\.(.+)$")
-_KEPT = ("export_id", "exported_at", "time_from_file", "status", "draft", "integrity",
-         "edited_detail", "file", "via", "via_code", "source", "content_sha", "dropped",
-         "county", "city")
+_KEPT = (
+    "export_id",
+    "exported_at",
+    "time_from_file",
+    "status",
+    "draft",
+    "integrity",
+    "edited_detail",
+    "file",
+    "via",
+    "via_code",
+    "source",
+    "content_sha",
+    "dropped",
+    "county",
+    "city",
+)
 
 
 def _key(period: Period, code: str) -> str:
@@ -58,11 +72,12 @@ def store(ws: Workspace, period: Period, winners: list[Candidate]) -> list[str]:
     stored = []
     for chunk in range(0, len(todo), 50):  # one transaction per 50 reports: bounded memory
         with database(ws).transaction() as tx:
-            for c, _exists in todo[chunk:chunk + 50]:
+            for c, _exists in todo[chunk : chunk + 50]:
                 stored_data = as_stored(ws.forms, json.loads(Path(c.spill).read_bytes()))
                 tx.upsert_unit(c.division_code, c.union_name)
                 report = tx.get_report(c.division_code, period) or tx.create_report(
-                    c.division_code, period, source=RECEIVED)
+                    c.division_code, period, source=RECEIVED
+                )
                 tx.replace_data(report.id, stored_data, note=tr("汇总时接收：{file}", file=c.file))
                 meta = {k: v for k, v in asdict(c).items() if k in _KEPT}
                 tx.set_setting(_key(period, c.division_code), json.dumps(meta, ensure_ascii=False))
@@ -108,14 +123,23 @@ def stored_candidates(ws: Workspace, period: Period, spill: Path) -> list[Candid
             target = spill / f"db-{i}.json"
             target.write_bytes(raw)
             sha = hashlib.sha256(raw).hexdigest()
-            kept = {k: v for k, v in meta.items() if k in _KEPT and k not in ("file",
-                                                                             "content_sha")}
-            out.append(Candidate(
-                ident=f"db:{report.unit.division_code}",
-                file=tr("程序中已保存（原文件：{file}）", file=meta.get("file", "")),
-                division_code=report.unit.division_code, union_name=report.unit.union_name,
-                period=period, spill=str(target), content_sha=sha, stored=True,
-                origin=str(meta.get("file", "")), **kept))
+            kept = {
+                k: v for k, v in meta.items() if k in _KEPT and k not in ("file", "content_sha")
+            }
+            out.append(
+                Candidate(
+                    ident=f"db:{report.unit.division_code}",
+                    file=tr("程序中已保存（原文件：{file}）", file=meta.get("file", "")),
+                    division_code=report.unit.division_code,
+                    union_name=report.unit.union_name,
+                    period=period,
+                    spill=str(target),
+                    content_sha=sha,
+                    stored=True,
+                    origin=str(meta.get("file", "")),
+                    **kept,
+                )
+            )
     return out
 
 
@@ -136,5 +160,6 @@ def kept_decisions(ws: Workspace, period: Period) -> dict[str, str]:
 
 def keep_decisions(ws: Workspace, period: Period, decisions: dict[str, str]) -> None:
     with database(ws).transaction() as tx:
-        tx.set_setting(_decisions_key(period),
-                       json.dumps(decisions, ensure_ascii=False) if decisions else None)
+        tx.set_setting(
+            _decisions_key(period), json.dumps(decisions, ensure_ascii=False) if decisions else None
+        )

@@ -58,8 +58,9 @@ class FileResult:
 
 def refused(found: Found, kind: str, detail: str) -> FileResult:
     """A file that gives no report: its result, with the one problem that says why."""
-    return FileResult(found.label, kind, detail, problems=[sm.ProblemEntry(found.label, kind,
-                                                                           detail)])
+    return FileResult(
+        found.label, kind, detail, problems=[sm.ProblemEntry(found.label, kind, detail)]
+    )
 
 
 def describe(cand: Candidate) -> str:

@@ -70,8 +70,14 @@ def _start_method() -> str:
 
 
 class MergeSession:
-    def __init__(self, ws: Workspace, period: Period, *, include_stored: bool = False,
-                 workers: int | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        period: Period,
+        *,
+        include_stored: bool = False,
+        workers: int | None = None,
+    ) -> None:
         self.ws, self.period, self.workers = ws, period, workers
         self.scratch = scratch.make(ws.data_dir)  # in the data folder: it holds personal data
         self.spill = self.scratch / "spill"
@@ -80,14 +86,20 @@ class MergeSession:
         self._seq = 0
         self.stored: list[Candidate] = []
         self.figures = KeyFigures(ws.forms)
-        self._made_by: tuple[Any, dict[str, str]] | None = None  # the screen's key figures, read once per report
+        self._made_by: tuple[Any, dict[str, str]] | None = (
+            None  # the screen's key figures, read once per report
+        )
         if include_stored:
             self.stored = received.stored_candidates(ws, period, self.spill)
 
     # -- reading -----------------------------------------------------------------------------
-    def add(self, inputs: list[Path], progress: Progress | None = None,
-            cancelled: Callable[[], bool] | None = None,
-            on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+    def add(
+        self,
+        inputs: list[Path],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        on_result: Callable[[FileResult], None] | None = None,
+    ) -> list[FileResult]:
         """Read every file under `inputs`; returns their results (also kept). `on_result`
         hears about each file as soon as it has been read (in completion order)."""
         is_cancelled = cancelled or (lambda: False)
@@ -116,8 +128,10 @@ class MergeSession:
                 out = self._parallel(jobs, size, progress, is_cancelled, on_result)
             except BrokenProcessPool:  # a worker could not start or died: read here instead
                 log.warning("merge workers failed; reading %d files in this process", len(jobs))
-                out = [read_found(item, self.period, str(self.spill), seq, self.ws.forms)
-                       for item, seq in jobs]
+                out = [
+                    read_found(item, self.period, str(self.spill), seq, self.ws.forms)
+                    for item, seq in jobs
+                ]
                 for result in out if on_result else []:
                     on_result(result)
         if progress:
@@ -125,15 +139,21 @@ class MergeSession:
         self.results.extend(out)
         return out
 
-    def _parallel(self, jobs: list[tuple[Found, int]], size: int, progress: Progress | None,
-                  is_cancelled: Callable[[], bool],
-                  on_result: Callable[[FileResult], None] | None) -> list[FileResult]:
+    def _parallel(
+        self,
+        jobs: list[tuple[Found, int]],
+        size: int,
+        progress: Progress | None,
+        is_cancelled: Callable[[], bool],
+        on_result: Callable[[FileResult], None] | None,
+    ) -> list[FileResult]:
         ctx = multiprocessing.get_context(_start_method())
         done: dict[int, FileResult] = {}
         with ProcessPoolExecutor(size, mp_context=ctx) as pool:
             futures: dict[Future[FileResult], int] = {
                 pool.submit(read_found, item, self.period, str(self.spill), seq): i
-                for i, (item, seq) in enumerate(jobs)}
+                for i, (item, seq) in enumerate(jobs)
+            }
             pending = set(futures)
             while pending:
                 if is_cancelled():
@@ -157,10 +177,15 @@ class MergeSession:
         made_by = self.made_by(options)
         problems = [p for r in self.results for p in r.problems]
         printouts = [(r.file, r.printout) for r in self.results if r.printout is not None]
-        plan = decide_mod.decide(self.candidates(), problems, expected=options.expected,
-                                 printouts=printouts,
-                                 made_by_code=made_by["division_code"],
-                                 use_edited=options.use_edited, decisions=options.decisions)
+        plan = decide_mod.decide(
+            self.candidates(),
+            problems,
+            expected=options.expected,
+            printouts=printouts,
+            made_by_code=made_by["division_code"],
+            use_edited=options.use_edited,
+            decisions=options.decisions,
+        )
         from unionclerk.services import review_states  # 已报 → 退回修改中 / 已重报 / 通过
 
         review_states.apply(self.ws, self.period, plan)
@@ -176,20 +201,37 @@ class MergeSession:
             self._made_by = (key, made_by(self.ws, self.candidates(), options.made_by))
         return dict(self._made_by[1])
 
-    def head(self, plan: decide_mod.Plan, options: Options,
-             generated_at: datetime | None = None, export_id: str = "") -> sm.SummaryHead:
+    def head(
+        self,
+        plan: decide_mod.Plan,
+        options: Options,
+        generated_at: datetime | None = None,
+        export_id: str = "",
+    ) -> sm.SummaryHead:
         return sm.SummaryHead(
-            period=self.period, made_by=self.made_by(options),
+            period=self.period,
+            made_by=self.made_by(options),
             generated_at=generated_at or default_clock(),
-            export_id=export_id or new_export_id(), units=plan.units, expected=plan.expected,
-            reporting=plan.reporting, problems=plan.problems,
-            draft=any(w.draft for w in plan.winners))
+            export_id=export_id or new_export_id(),
+            units=plan.units,
+            expected=plan.expected,
+            reporting=plan.reporting,
+            problems=plan.problems,
+            draft=any(w.draft for w in plan.winners),
+        )
 
     # -- writing -----------------------------------------------------------------------------
-    def write(self, out_dir: Path, plan: decide_mod.Plan, options: Options, *,
-              store: bool = True, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None,
-              generated_at: datetime | None = None) -> Any:
+    def write(
+        self,
+        out_dir: Path,
+        plan: decide_mod.Plan,
+        options: Options,
+        *,
+        store: bool = True,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        generated_at: datetime | None = None,
+    ) -> Any:
         from unionclerk.services.county.writing import write_summary
 
         head = self.head(plan, options, generated_at)

@@ -51,8 +51,11 @@ def _iso(ts: float | tuple[int, ...]) -> str:
 
 def _skipped(name: str) -> bool:
     base = name.rsplit("/", 1)[-1]
-    return (any(name.startswith(s) or base == s for s in _SKIPPED_NAMES) or base.startswith("~$")
-            or base.startswith("._"))
+    return (
+        any(name.startswith(s) or base == s for s in _SKIPPED_NAMES)
+        or base.startswith("~$")
+        or base.startswith("._")
+    )
 
 
 def member_name(info: zipfile.ZipInfo) -> str:
@@ -91,8 +94,9 @@ def expand(inputs: list[Path], scratch: Path) -> Iterator[Found]:
             yield Found(str(given), given, "", problem=tr("找不到这个文件或文件夹"))
 
 
-def _file(path: Path, label: str, scratch: Path, counter: list[int], depth: int,
-          mtime: str | None = None) -> Iterator[Found]:
+def _file(
+    path: Path, label: str, scratch: Path, counter: list[int], depth: int, mtime: str | None = None
+) -> Iterator[Found]:
     if mtime is None:
         try:
             mtime = _iso(path.stat().st_mtime)
@@ -105,8 +109,9 @@ def _file(path: Path, label: str, scratch: Path, counter: list[int], depth: int,
     yield Found(label, path, mtime)
 
 
-def _archive(path: Path, label: str, scratch: Path, counter: list[int],
-             depth: int) -> Iterator[Found]:
+def _archive(
+    path: Path, label: str, scratch: Path, counter: list[int], depth: int
+) -> Iterator[Found]:
     if depth > MAX_DEPTH:
         yield Found(label, path, "", problem=tr("压缩包嵌套超过 {n} 层，未展开", n=MAX_DEPTH))
         return
@@ -119,24 +124,49 @@ def _archive(path: Path, label: str, scratch: Path, counter: list[int],
         infos = [i for i in zf.infolist() if not i.is_dir() and not _skipped(member_name(i))]
         total = sum(i.file_size for i in infos)
         if total > MAX_ARCHIVE_TOTAL:
-            yield Found(label, path, "", problem=tr(
-                "压缩包解压后过大（声明 {mb} MB），疑似“压缩炸弹”，未展开", mb=total // 2**20))
+            yield Found(
+                label,
+                path,
+                "",
+                problem=tr(
+                    "压缩包解压后过大（声明 {mb} MB），疑似“压缩炸弹”，未展开", mb=total // 2**20
+                ),
+            )
             return
         for info in sorted(infos, key=member_name):
             name = member_name(info)
             inner = f"{label}!{name}"
             if info.file_size > MAX_MEMBER:
-                yield Found(inner, path, "", problem=tr(
-                    "压缩包中的文件过大（声明 {mb} MB），未解压", mb=info.file_size // 2**20))
+                yield Found(
+                    inner,
+                    path,
+                    "",
+                    problem=tr(
+                        "压缩包中的文件过大（声明 {mb} MB），未解压", mb=info.file_size // 2**20
+                    ),
+                )
                 continue
             if info.flag_bits & 0x1:
-                yield Found(inner, path, "", problem=tr(
-                    "压缩包设置了密码，无法解压；请对方不加密码重新打包，或解压后把文件发来"))
+                yield Found(
+                    inner,
+                    path,
+                    "",
+                    problem=tr(
+                        "压缩包设置了密码，无法解压；请对方不加密码重新打包，或解压后把文件发来"
+                    ),
+                )
                 continue
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                yield Found(inner, path, "", problem=tr(
-                    "压缩包中的文件使用了不支持的压缩方式（编号 {method}），无法解压；"
-                    "请用系统自带的“发送到压缩文件夹”重新打包", method=info.compress_type))
+                yield Found(
+                    inner,
+                    path,
+                    "",
+                    problem=tr(
+                        "压缩包中的文件使用了不支持的压缩方式（编号 {method}），无法解压；"
+                        "请用系统自带的“发送到压缩文件夹”重新打包",
+                        method=info.compress_type,
+                    ),
+                )
                 continue
             counter[0] += 1
             folder = scratch / f"z{counter[0]}"
@@ -146,7 +176,11 @@ def _archive(path: Path, label: str, scratch: Path, counter: list[int],
                 with zf.open(info) as src, open(target, "wb") as dst:
                     shutil.copyfileobj(src, dst, 1 << 20)
             except (*ZIP_ERRORS, zlib.error) as exc:
-                yield Found(inner, path, "", problem=tr("无法从压缩包中解压（{kind}）",
-                                                        kind=type(exc).__name__))
+                yield Found(
+                    inner,
+                    path,
+                    "",
+                    problem=tr("无法从压缩包中解压（{kind}）", kind=type(exc).__name__),
+                )
                 continue
             yield from _file(target, inner, scratch, counter, depth, _iso(info.date_time))

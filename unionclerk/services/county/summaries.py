@@ -27,8 +27,9 @@ class ReportReader(Protocol):
     found: Found
     period: Period
 
-    def report_doc(self, doc: Any, index: int, meta: dict[str, Any],
-                   via: str = "") -> Candidate | sm.ProblemEntry: ...
+    def report_doc(
+        self, doc: Any, index: int, meta: dict[str, Any], via: str = ""
+    ) -> Candidate | sm.ProblemEntry: ...
 
     def wrong_period(self, found: Period, code: str = "", name: str = "") -> FileResult: ...
 
@@ -43,9 +44,15 @@ def read_summary(reader: ReportReader, doc: Any, edited: str = "") -> FileResult
     if not isinstance(version, int) or isinstance(version, bool):
         return refused(found, sm.UNREADABLE, tr("汇总文件缺少格式版本"))
     if version > FORMAT_VERSION:
-        return refused(found, sm.NEWER_FORMAT, tr(
-            "汇总文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手", v=version,
-            mine=FORMAT_VERSION))
+        return refused(
+            found,
+            sm.NEWER_FORMAT,
+            tr(
+                "汇总文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手",
+                v=version,
+                mine=FORMAT_VERSION,
+            ),
+        )
     try:
         period = Period.from_json(doc.get("period"))
     except UserError as exc:
@@ -65,13 +72,17 @@ def read_summary(reader: ReportReader, doc: Any, edited: str = "") -> FileResult
         code = _code(report)
         unit = meta_by_code.get(code, {})
         status = str(unit.get("status", ""))
-        meta = {"export_id": str(unit.get("export_id", "")),
-                "exported_at": str(unit.get("exported_at", "")), "status": status,
-                "draft": status == STATUS_LABELS[DRAFT],
-                "integrity": "edited" if edited else "intact",
-                "edited_detail": tr("所在的汇总文件生成后被改动过") if edited else "",
-                "via": via, "via_code": made_by["division_code"],
-                "source": str(unit.get("source", ""))}
+        meta = {
+            "export_id": str(unit.get("export_id", "")),
+            "exported_at": str(unit.get("exported_at", "")),
+            "status": status,
+            "draft": status == STATUS_LABELS[DRAFT],
+            "integrity": "edited" if edited else "intact",
+            "edited_detail": tr("所在的汇总文件生成后被改动过") if edited else "",
+            "via": via,
+            "via_code": made_by["division_code"],
+            "source": str(unit.get("source", "")),
+        }
         cand = reader.report_doc(report, i, meta, via=via)
         if isinstance(cand, Candidate):
             result.candidates.append(cand)

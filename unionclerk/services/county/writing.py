@@ -44,10 +44,14 @@ class Outcome:
     received: list[str] = field(default_factory=list)  # units now listed for review
 
 
-def roll_up(ws: Workspace, plan: Plan, period: Any,
-            each: Callable[[str, str, dict[str, Any]], None] | None = None,
-            cancelled: Callable[[], bool] | None = None,
-            progress: Progress | None = None) -> tuple[Rollup, list[UnitLine]]:
+def roll_up(
+    ws: Workspace,
+    plan: Plan,
+    period: Any,
+    each: Callable[[str, str, dict[str, Any]], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
+) -> tuple[Rollup, list[UnitLine]]:
     """Totals and per-unit lines over the plan's winners (read one at a time)."""
     rollup, lines = Rollup(ws.forms, period), []
     total = len(plan.winners)
@@ -63,15 +67,21 @@ def roll_up(ws: Workspace, plan: Plan, period: Any,
     return rollup, lines
 
 
-def write_summary(ws: Workspace, out_dir: Path, plan: Plan, head: SummaryHead,
-                  progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> Outcome:
+def write_summary(
+    ws: Workspace,
+    out_dir: Path,
+    plan: Plan,
+    head: SummaryHead,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Outcome:
     if not out_dir.is_dir():
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(tr("无法创建输出文件夹：{reason}", reason=os_reason(exc)),
-                            where=str(out_dir)) from None
+            raise UserError(
+                tr("无法创建输出文件夹：{reason}", reason=os_reason(exc)), where=str(out_dir)
+            ) from None
     name = base_name(head.made_by, head.period, head.draft)
     with staging_folder(out_dir, STAGING_PREFIX) as staging:  # sweeps a killed merge's too
         book = SummaryWorkbook(ws.forms, head)
@@ -88,16 +98,19 @@ def write_summary(ws: Workspace, out_dir: Path, plan: Plan, head: SummaryHead,
             saved = True
             if cancelled is not None and cancelled():
                 raise Cancelled
-            warnings = summary_pdf.write_summary_pdf(staging / f"{name}.pdf", ws.forms, head,
-                                                     rollup, lines, paths.font_path())
+            warnings = summary_pdf.write_summary_pdf(
+                staging / f"{name}.pdf", ws.forms, head, rollup, lines, paths.font_path()
+            )
             summary_json.write_summary_json(staging / f"{name}.json", head, totals, reports)
             if cancelled is not None and cancelled():
                 raise Cancelled
-            files = move_into(out_dir, [staging / f"{name}{suffix}"
-                                        for suffix in (".xlsx", ".pdf", ".json")])
+            files = move_into(
+                out_dir, [staging / f"{name}{suffix}" for suffix in (".xlsx", ".pdf", ".json")]
+            )
         except OSError as exc:
-            raise UserError(tr("无法写入汇总文件：{reason}", reason=os_reason(exc)),
-                            where=str(out_dir)) from None
+            raise UserError(
+                tr("无法写入汇总文件：{reason}", reason=os_reason(exc)), where=str(out_dir)
+            ) from None
         finally:
             if not saved:
                 book.discard()
