@@ -416,6 +416,14 @@ def cmd_merge(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     for text in lines.summary_lines(plan, [str(f) for f in outcome.files]):
         _say(text)
+    if outcome.received:
+        _say(
+            tr(
+                "其中 {n} 份报表已接收供审核（{codes}）：用 unionclerk review list 查看，可批注、退回修改",
+                n=len(outcome.received),
+                codes="、".join(outcome.received),
+            )
+        )
     for warning in outcome.warnings:
         _say(tr("  注意：{w}", w=warning))
     return EXIT_PROBLEMS if lines.any_unused(file_lines, plan) else EXIT_OK
