@@ -87,7 +87,8 @@ def test_stale_staging_folders_are_swept_at_the_next_start(
     )
     killed = out / f".unionclerk-export-{dead_pid}-abcd"
     killed_merge = out / f".unionclerk-summary-{dead_pid}-efgh"
-    for folder in (killed, killed_merge):
+    killed_return = out / f".unionclerk-return-{dead_pid}-mnop"
+    for folder in (killed, killed_merge, killed_return):
         folder.mkdir()
         (folder / "half.xlsx").write_bytes(b"PK")
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
@@ -95,7 +96,7 @@ def test_stale_staging_folders_are_swept_at_the_next_start(
         running = out / f".unionclerk-export-{alive.pid}-ijkl"
         running.mkdir()
         assert run(capsys, data_dir, "check", "--period", "2018")[0] == 0  # not an export
-        assert not killed.exists() and not killed_merge.exists()
+        assert not killed.exists() and not killed_merge.exists() and not killed_return.exists()
         assert running.exists()  # another program's export still under way
     finally:
         alive.kill()

@@ -29,7 +29,11 @@ from unionclerk.folderlock import pid_alive
 
 OUTPUTS_FILE = "output-folders.txt"  # in the data folder: one output folder per line
 KEEP_OUTPUTS = 20
-PREFIXES = (".unionclerk-export-", ".unionclerk-summary-")
+# The staging folders' names, one per kind of writing; all are swept when their process is gone.
+EXPORT = ".unionclerk-export-"  # a submission export
+SUMMARY = ".unionclerk-summary-"  # a county merge
+RETURN = ".unionclerk-return-"  # a return file and its 退回通知单
+PREFIXES = (EXPORT, SUMMARY, RETURN)
 _PID = re.compile(r"^(\d+)-")
 
 

@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 
 ALL_FORMATS = ("xlsx", "pdf", "json")
 DEFAULT_FORMATS = ("xlsx", "pdf")  # the command line's when --format is not given
-STAGING_PREFIX = ".unionclerk-export-"
 
 
 @dataclass
@@ -157,7 +156,7 @@ def export_report(
     is_cancelled = cancelled or (lambda: False)
     atomic.sweep_stale(out_dir)
     warnings: list[str] = []
-    with staging.staging_folder(out_dir, STAGING_PREFIX) as folder:
+    with staging.staging_folder(out_dir, staging.EXPORT) as folder:
         stamp, bundle = prepare_export(ws, report, full_ids=full_ids, clock=clock, new_id=new_id)
         base = base_name(report)
         for i, fmt in enumerate(wanted):

@@ -14,10 +14,8 @@ from unionclerk.domain.i18n import tr
 from unionclerk.exporters import atomic, return_file
 from unionclerk.exporters.filenames import file_safe
 from unionclerk.exporters.pdf import return_notice as return_pdf
-from unionclerk.exporters.staging import move_into, staging_folder
+from unionclerk.exporters.staging import RETURN, move_into, staging_folder
 from unionclerk.formspec.model import FormSet
-
-STAGING_PREFIX = ".unionclerk-return-"
 
 
 def base_name(doc: return_file.ReturnDoc) -> str:
@@ -27,7 +25,7 @@ def base_name(doc: return_file.ReturnDoc) -> str:
 def write_pair(forms: FormSet, doc: return_file.ReturnDoc, out_dir: Path) -> list[Path]:
     base = base_name(doc)
     try:
-        with staging_folder(Path(out_dir), STAGING_PREFIX) as staging:
+        with staging_folder(Path(out_dir), RETURN) as staging:
             atomic.write_bytes(
                 staging / f"{base}.json",
                 return_file.dumps(return_file.build(doc, forms)).encode("utf-8"),

@@ -18,7 +18,7 @@ from unionclerk import paths
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.progress import Cancelled
-from unionclerk.exporters.staging import move_into, staging_folder
+from unionclerk.exporters.staging import SUMMARY, move_into, staging_folder
 from unionclerk.exporters.summary import json_file as summary_json
 from unionclerk.exporters.summary import pdf as summary_pdf
 from unionclerk.exporters.summary.model import SummaryHead
@@ -29,8 +29,6 @@ from unionclerk.services.county.identity import base_name
 from unionclerk.services.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
-
-STAGING_PREFIX = ".unionclerk-summary-"
 
 
 @dataclass
@@ -83,7 +81,7 @@ def write_summary(
                 tr("无法创建输出文件夹：{reason}", reason=os_reason(exc)), where=str(out_dir)
             ) from None
     name = base_name(head.made_by, head.period, head.draft)
-    with staging_folder(out_dir, STAGING_PREFIX) as staging:  # sweeps a killed merge's too
+    with staging_folder(out_dir, SUMMARY) as staging:  # sweeps a killed merge's too
         book = SummaryWorkbook(ws.forms, head)
         saved = False
         try:
