@@ -49,7 +49,17 @@ BIG = ("machine_sheet_250mb", "shared_strings_250mb", "json_empty_objects_199mb"
 
 
 def peak_mb() -> float:
+    """This process's peak resident memory (and its children's), in MB.
+
+    On Linux the kernel's VmHWM of this process's own memory: `ru_maxrss` starts a child at its
+    parent's size when it was forked (it survives exec), so a child of a parent that has just
+    built 250 MB hostile files would report the parent's 800 MB as its own."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            own = next(int(ln.split()[1]) for ln in status if ln.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        pass  # not Linux: ru_maxrss it is
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, kids) / 1024
 
