@@ -22,6 +22,7 @@ from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Space
 from unionclerk.domain.i18n import tr
 from unionclerk.exporters import atomic
 from unionclerk.exporters.pdf import fonts as pdf_fonts
+from unionclerk.exporters.pdf import split as pdf_split
 from unionclerk.exporters.pdf.common import GlyphCheck, grid_style, para
 from unionclerk.exporters.pdf.pages import (
     LANDSCAPE,
@@ -85,6 +86,8 @@ def _table(
     aligns: Sequence[int] = (),
 ) -> list[Any]:
     out: list[Any] = []
+    # the lower of the two frames: a table may stand on a portrait or a landscape page
+    height = min(frame_size(PORTRAIT)[1], frame_size(LANDSCAPE)[1])
     for start in range(0, max(1, len(rows)), CHUNK):
         body = rows[start : start + CHUNK]
         cells = [[para(h, 8.5, TA_CENTER) for h in head]]
@@ -92,12 +95,21 @@ def _table(
             if glyphs is not None:
                 for text in row:
                     glyphs.check(text, where, text[:20])
-            cells.append(
-                [
-                    para(_fits(str(t)), 8.5, aligns[i] if i < len(aligns) else TA_LEFT)
-                    for i, t in enumerate(row)
-                ]
+            texts = [_fits(str(t)) for t in row]
+            # a row still taller than a page (a short text of many lines) continues in rows
+            # labelled 续, as in the submission PDF
+            split = pdf_split.pieces(
+                [(t, w, 8.5) for t, w in zip(texts, widths, strict=True)], height
             )
+            for n, piece in enumerate(split or [texts]):
+                if n:
+                    piece = [f"{texts[0]}{pdf_split.CONTINUED}", *piece[1:]]
+                cells.append(
+                    [
+                        para(t, 8.5, aligns[i] if i < len(aligns) else TA_LEFT)
+                        for i, t in enumerate(piece)
+                    ]
+                )
         table = Table(cells, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle(grid_style(8.5)))
         out.append(table)
