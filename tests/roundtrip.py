@@ -27,23 +27,16 @@ def run(argv: list[str], data: Path, *, ok: tuple[int, ...] = (0,)) -> None:
     assert code in ok, f"{argv[0]} exited {code}"
 
 
+def export(data: Path, out: Path, code: str, formats: str = "json") -> list[Path]:
+    """Export one unit's 2019 report (ID numbers in full) and return the files written."""
+    argv = ["export", "--period", "2019", "--unit", code, "--out", str(out), "--format", formats]
+    run([*argv, "--full-ids"], data)
+    return sorted(out.glob(f"{code}_*"))
+
+
 def export_json(data: Path, out: Path, code: str) -> dict[str, Any]:
-    run(
-        [
-            "export",
-            "--period",
-            "2019",
-            "--unit",
-            code,
-            "--out",
-            str(out),
-            "--format",
-            "json",
-            "--full-ids",
-        ],
-        data,
-    )
-    return json.loads(next(out.glob(f"{code}_*.json")).read_text(encoding="utf-8"))
+    (file,) = export(data, out, code)
+    return json.loads(file.read_text(encoding="utf-8"))
 
 
 def round_trip(docs: list[dict[str, Any]], work: Path, forms: FormSet) -> None:
@@ -59,22 +52,7 @@ def round_trip(docs: list[dict[str, Any]], work: Path, forms: FormSet) -> None:
     codes = [d["forms"]["cover"]["division_code"] for d in docs]
     exported: dict[str, dict[str, Any]] = {}
     for code in codes:
-        run(
-            [
-                "export",
-                "--period",
-                "2019",
-                "--unit",
-                code,
-                "--out",
-                str(out),
-                "--format",
-                "xlsx,pdf,json",
-                "--full-ids",
-            ],
-            home,
-        )
-        made = sorted(out.glob(f"{code}_*"))
+        made = export(home, out, code, "xlsx,pdf,json")
         assert sorted(p.suffix for p in made) == [".json", ".pdf", ".xlsx"], made
         assert all(p.stat().st_size > 0 for p in made)
         assert next(p for p in made if p.suffix == ".pdf").read_bytes().startswith(b"%PDF")
