@@ -4,7 +4,7 @@ Tab keeps the cursor on the row just made, Enter goes to the next row's first ty
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from unionclerk.domain.period import Period
 from unionclerk.services import reports, setup
@@ -76,3 +76,50 @@ def test_tab_and_enter_type_whole_rows(ws, clerk, qtbot) -> None:
     assert saved[2].values["ethnicity"] == "回族"
     assert view.currentIndex().row() == len(ROWS)  # on the * row, under the first column
     assert view.currentIndex().column() == model.column_of("name")
+
+
+def test_the_figures_beside_the_roster_follow_what_is_typed(ws, clerk, qtbot) -> None:
+    """表二's 名单统计 panel: recomputed after each row typed, each undo, and a new position
+    gets its own line under 按职务."""
+    setup.start_own_report(
+        ws, {"division_code": "330782102000", "union_name": "赤岸镇总工会"}, Period(2019)
+    )
+    w = clerk.window(ws)
+    with qtbot.waitActive(w):
+        w.activateWindow()
+    w.select_form("cadres")
+    table = w.pages["cadres"].roster
+    view, model, figures = table.view, table.model, table.figures
+    VIEW[:] = [view]
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    assert ("总人数", "0 人") in figures.lines()
+    assert ("平均年龄（报告期末）", "—") in figures.lines()
+    view.setCurrentIndex(model.index(0, model.column_of("name")))
+    for texts in ROWS[:2]:
+        for i, text in enumerate(texts):
+            type_text(qtbot, text)
+            press(qtbot, Qt.Key.Key_Tab if i < len(texts) - 1 else Qt.Key.Key_Return)
+    lines = figures.lines()
+    assert ("总人数", "2 人") in lines
+    assert ("其中：女性", "1 人") in lines
+    assert ("平均年龄（报告期末）", "41.5 岁") in lines  # 49 and 34 at the end of 2019
+    assert lines[lines.index(("按职务", "")) + 1] == ("—", "")  # nobody holds a position yet
+
+    view.setCurrentIndex(model.index(0, model.column_of("position")))
+    type_text(qtbot, "主席")
+    press(qtbot, Qt.Key.Key_Return)
+    lines = figures.lines()
+    assert lines[lines.index(("按职务", "")) + 1] == ("主席", "1 人")
+    assert "主席 1 人" in figures.text()
+
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the position
+    QApplication.processEvents()
+    assert ("主席", "1 人") not in figures.lines()
+    view.setCurrentIndex(model.index(1, model.column_of("name")))  # 李丽芳's row goes
+    delete = table.findChild(QPushButton, "delete_row")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    lines = figures.lines()
+    assert ("总人数", "1 人") in lines
+    assert ("其中：女性", "0 人") in lines
+    assert ("平均年龄（报告期末）", "49.0 岁") in lines
