@@ -39,6 +39,29 @@ def test_no_module_imports_another_modules_private_names():
     assert offenders == []
 
 
+def test_progress_callbacks_have_one_type():
+    """Work that reports how far it got takes `domain.progress.Progress`; no module spells
+    the callback's shape (`Callable[[int, int, str], None]`) or names a `Progress` again."""
+    home = ROOT / "unionclerk" / "domain" / "progress.py"
+    offenders = []
+    for file in sorted((ROOT / "unionclerk").rglob("*.py")):
+        if file == home:
+            continue
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            where = f"{file.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names = [getattr(t, "id", getattr(t, "attr", "")) for t in targets]
+                offenders += [f"{where} defines {n}" for n in names if n == "Progress"]
+            if isinstance(node, ast.Subscript) and ast.unparse(node).replace(" ", "") in (
+                "Callable[[int,int,str],None]",
+                "collections.abc.Callable[[int,int,str],None]",
+                "typing.Callable[[int,int,str],None]",
+            ):
+                offenders.append(f"{where} spells {ast.unparse(node)}")
+    assert offenders == []
+
+
 def _merge_kind(path: Path, spill: Path) -> str:
     return read_found(
         Found(path.name, path, "2019-01-01T00:00:00"), Period(2018), str(spill), 0
