@@ -59,8 +59,13 @@ class ParsedReport:
 
 def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
     """Decode and validate a JSON report file's content."""
+    return parse_document(decode(text), forms)
+
+
+def decode(text: bytes | str) -> Any:
+    """A JSON file's value (UserError, named for the clerk, when it is no JSON)."""
     try:
-        doc = json_budget.loads(text)  # size and structure budget, then the door
+        return json_budget.loads(text)  # size and structure budget, then the door
     except UnicodeDecodeError:
         raise UserError(tr("文件不是 UTF-8 编码的 JSON，无法读取")) from None
     except json.JSONDecodeError as exc:
@@ -73,7 +78,6 @@ def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
         ) from None
     except RecursionError:  # nested thousands of levels deep: no report looks like that
         raise UserError(tr("JSON 嵌套层数过多，不是工会报表文件")) from None
-    return parse_document(doc, forms)
 
 
 def parse_document(doc: Any, forms: FormSet) -> ParsedReport:
