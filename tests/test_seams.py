@@ -248,3 +248,18 @@ def test_every_file_kind_has_one_label_in_chinese_and_english():
         assert re.search("[\u4e00-\u9fff]", chinese[kind]), kind
         assert english[kind] and not re.search("[\u4e00-\u9fff]", english[kind]), kind
         assert sm.kind_label(kind) == chinese[kind] and problem_en[kind] == english[kind]
+
+
+def test_inspect_names_a_printout_by_the_unit_and_hash_its_workbook_carries(produced):
+    """This program's PDF is what the merge calls it (an attachment, for printing): inspect
+    gives its unit code, period and the same hash as its workbook, and does not refuse it."""
+    forms = shipped_forms()
+    pdf = inspect_file(forms, produced["submission pdf"][0])
+    book = inspect_file(forms, produced["submission xlsx"][0])
+    assert (pdf.unit_code, pdf.period, pdf.payload_hash) == (
+        book.unit_code,
+        book.period,
+        book.payload_hash,
+    )
+    assert exit_code([pdf]) == 0
+    assert tr("  单位代码：{code}", code=book.unit_code) in describe(pdf)

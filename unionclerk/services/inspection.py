@@ -56,7 +56,7 @@ def _printout(path: Path, printout: tuple[str, str, str]) -> xlsx_reader.Workboo
         info.period = Period.parse(period)
     except UserError:
         pass
-    info.messages.append(tr("供打印盖章；汇总和导入需要同名的 .xlsx 工作簿或 .json 文件"))
+    info.messages.append(tr("汇总和导入以同名的 .xlsx 工作簿或 .json 文件为准"))
     return info
 
 
@@ -124,8 +124,10 @@ def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
         tr("文件：{file}", file=info.path.name),
         tr("  类型：{kind}", kind=info.kind.label),
     ]
-    if info.unit_name or info.unit_code:
+    if info.unit_name:
         lines.append(tr("  单位：{name}（{code}）", name=info.unit_name, code=info.unit_code))
+    elif info.unit_code:  # a printout names its unit by the code its QR code carries
+        lines.append(tr("  单位代码：{code}", code=info.unit_code))
     if info.period:
         status = tr("，状态：{s}", s=bundle_status(info)) if info.status else ""
         lines.append(tr("  报告期：{period}{status}", period=info.period.label, status=status))
