@@ -156,7 +156,7 @@ def produced(tmp_path_factory) -> dict[str, tuple[Path, FileKind]]:  # noqa: ANN
         "summary xlsx": (summary_xlsx, FileKind.SUMMARY),
         "summary json": (summary_json, FileKind.SUMMARY),
         "summary pdf": (summary_pdf, FileKind.NOT_A_REPORT),
-        "return file": (_return_file(forms, root / "退回.json"), FileKind.NOT_A_REPORT),
+        "return file": (_return_file(forms, root / "退回.json"), FileKind.RETURN),
         "template": (template, FileKind.TEMPLATE),
         "plain workbook": (plain, FileKind.NOT_A_REPORT),
         "photo": (photo, FileKind.NOT_A_REPORT),
@@ -263,3 +263,23 @@ def test_inspect_names_a_printout_by_the_unit_and_hash_its_workbook_carries(prod
     )
     assert exit_code([pdf]) == 0
     assert tr("  单位代码：{code}", code=book.unit_code) in describe(pdf)
+
+
+def test_inspect_tells_a_return_file_and_whether_it_is_as_written(produced, tmp_path):
+    """A county's return file is named as such (not "not a report"): for whom, which period;
+    one changed after it was written is corrupt, as `import` would refuse it."""
+    forms = shipped_forms()
+    path = produced["return file"][0]
+    info = inspect_file(forms, path)
+    assert (info.unit_code, info.unit_name, info.period) == (
+        "330782101000",
+        "佛堂镇总工会",
+        Period(2018),
+    )
+    assert exit_code([info]) == 0 and info.integrity is None
+    assert any("批注 0 条" in m for m in info.messages)
+    changed = tmp_path / "改过的退回.json"
+    changed.write_text(path.read_text("utf-8").replace("请核实", "请核对"), "utf-8")
+    info = inspect_file(forms, changed)
+    assert info.kind == FileKind.RETURN and info.integrity == xlsx_reader.CORRUPT
+    assert exit_code([info]) == 1 and any("改动过" in m for m in info.messages)

@@ -18,6 +18,7 @@ class FileKind(StrEnum):
     JSON_REPORT = "json_report"  # a report's JSON file
     TEMPLATE = "template"  # the blank fill-in workbook (filled in or not)
     SUMMARY = "summary"  # a county's (city's…) summary: workbook or JSON
+    RETURN = "return_file"  # a county's comments on one submission, for its township
     PRINTOUT = "printout"  # this program's PDF of a report, for printing and sealing
     ARCHIVE = "archive"  # a zip of files, unpacked by the merge
     NOT_A_REPORT = "not_a_report"  # a photo, a Word document, someone else's workbook…
@@ -38,6 +39,7 @@ class FileKind(StrEnum):
             FileKind.JSON_REPORT: tr("JSON 报表"),
             FileKind.TEMPLATE: tr("空白填报模板"),
             FileKind.SUMMARY: tr("汇总文件"),
+            FileKind.RETURN: tr("退回文件"),
             FileKind.PRINTOUT: tr("本程序导出的 PDF（供打印盖章）"),
             FileKind.ARCHIVE: tr("压缩包"),
             FileKind.NOT_A_REPORT: tr("不是报表"),

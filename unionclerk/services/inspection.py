@@ -15,7 +15,7 @@ from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
-from unionclerk.exporters import json_report
+from unionclerk.exporters import json_report, return_file
 from unionclerk.exporters.reading import jsonfile, sniff
 from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.formspec import idmask, shipped_forms
@@ -67,6 +67,8 @@ def _inspect_json(forms: FormSet, path: Path, size: int) -> xlsx_reader.Workbook
         info.kind = jsonfile.kind_of(doc, forms)
         if info.kind == FileKind.SUMMARY:
             return _summary_json(info, jsonfile.summary_doc(doc), doc)
+        if info.kind == FileKind.RETURN:
+            return _return_json(forms, info)
         parsed = json_report.parse_document(doc, forms)
     except jsonfile.Refused as exc:
         info.kind = exc.kind
@@ -100,6 +102,27 @@ def _summary_json(
     info.summary = doc
     info.payload_hash = json_report.payload_hash(doc)
     info.messages.append(tr("含 {n} 个单位的报表", n=len(head.reports)))
+    return info
+
+
+def _return_json(forms: FormSet, info: xlsx_reader.WorkbookInfo) -> xlsx_reader.WorkbookInfo:
+    """A county's return file: for whom, which period, and whether it is as the county wrote
+    it (its SHA-256); a township reads it in with 导入报表文件."""
+    try:
+        doc = return_file.read(info.path.read_bytes(), forms)
+    except UserError as exc:
+        info.integrity = xlsx_reader.CORRUPT
+        info.messages.append(exc.message)
+        return info
+    info.unit_code, info.unit_name, info.period = doc.division_code, doc.union_name, doc.period
+    info.export_id, info.exported_at = doc.return_id, doc.returned_at
+    info.messages.append(
+        tr(
+            "{by}退回修改的意见（批注 {n} 条）；乡镇用“导入报表文件”读入",
+            by=doc.made_by.get("union_name") or tr("县级"),
+            n=len(doc.comments),
+        )
+    )
     return info
 
 

@@ -1,8 +1,9 @@
-"""What a JSON file holds (interchange.md §1 a unit's report, §3 a county summary): one answer
-for `inspect` and the county merge, so both name the same file the same `FileKind`.
+"""What a JSON file holds (interchange.md §1 a unit's report, §3 a county summary, or a return
+file, docs/review.md): one answer for `inspect` and the county merge, so both name the same file
+the same `FileKind`.
 
-`load` reads the file within the JSON budget; `kind_of` tells a report from a summary (and
-refuses anything else, or a newer format); `summary_doc` checks what a summary must carry
+`load` reads the file within the JSON budget; `kind_of` tells a report from a summary and a
+return file (and refuses anything else, or a newer report); `summary_doc` checks what a summary must carry
 before its reports are read. A file refused is a `Refused` error whose `kind` is the
 `FileKind` refusal and whose message names the problem for the clerk.
 """
@@ -17,7 +18,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
-from unionclerk.exporters import json_budget, json_report
+from unionclerk.exporters import json_budget, json_report, return_file
 from unionclerk.exporters.summary.json_file import FORMAT_VERSION as SUMMARY_FORMAT_VERSION
 from unionclerk.formspec.model import FormSet
 
@@ -58,10 +59,13 @@ def load(path: Path, size: int) -> Any:
 
 
 def kind_of(doc: Any, forms: FormSet) -> FileKind:
-    """SUMMARY or JSON_REPORT; anything else, or a report newer than this program, is
-    `Refused` (a summary's own version is checked by `summary_doc`)."""
+    """SUMMARY, RETURN or JSON_REPORT; anything else, or a report newer than this program, is
+    `Refused` (a summary's own version is checked by `summary_doc`, a return file's by
+    `return_file.read`)."""
     if isinstance(doc, dict) and doc.get("format") == json_report.SUMMARY_FORMAT:
         return FileKind.SUMMARY
+    if isinstance(doc, dict) and doc.get("format") == return_file.FORMAT:
+        return FileKind.RETURN
     if not isinstance(doc, dict) or "format" not in doc:
         raise Refused(FileKind.NOT_A_REPORT, tr("这不是工会报表文件（缺少 format 标记）"))
     if doc["format"] != json_report.FORMAT:

@@ -163,6 +163,13 @@ class FileReader:
             return refused(self.found, exc.kind, exc.message)
         if kind == FileKind.SUMMARY:
             return self.summary(doc)
+        if kind == FileKind.RETURN:
+            return refused(
+                self.found,
+                sm.NOT_A_REPORT,
+                tr("这是县级发回乡镇的退回文件（审核意见），不是报表，不用于汇总"),
+                kind,
+            )
         result = self.report_doc(doc, 0, {})
         if isinstance(result, sm.ProblemEntry):
             return FileResult(self.label, kind, result.detail, problems=[result])
