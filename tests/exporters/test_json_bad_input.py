@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 from unionclerk import paths
-from unionclerk.app import main
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.services import demo, exporting, importing, reports
@@ -354,7 +353,7 @@ def test_a_10_mb_unknown_key_is_not_echoed(ws, base, tmp_path: Path) -> None:
 
 # -- imported as typed: a report with errors is still a report ------------------------------
 def test_rows_without_required_fields_are_imported_and_reported(
-    ws, base, tmp_path: Path, capsys
+    ws, base, tmp_path: Path, cli
 ) -> None:
     del base["forms"]["cadres"]["rows"][3]["name"]
     base["forms"]["cadres"]["rows"][5]["gender"] = None
@@ -377,9 +376,8 @@ def test_rows_without_required_fields_are_imported_and_reported(
     assert len(data.rows["cadres"]) == 25 and "name" not in data.rows["cadres"][3].values
     assert len(data.rows["venues"]) == 7 and data.rows["venues"][6].values == {}
 
-    capsys.readouterr()
-    assert main(["check", "--period", "2019", "--data-dir", str(paths.data_dir())]) == 1
-    out = capsys.readouterr().out
+    code, out, _ = cli(paths.data_dir(), "check", period=2019)
+    assert code == 1
     assert "[错误] 第 4 行 “姓名”必须填写" in out
     assert "[错误] 第 6 行 “性别”必须填写" in out
     assert "[错误] 第 7 行 “阵地名称”必须填写" in out
@@ -392,13 +390,12 @@ def test_rule_errors_are_imported_and_reported(ws, base, tmp_path: Path) -> None
     assert reports.load(ws, outcome.report).single["organisation"]["single_unions"] == 500
 
 
-def test_refusal_through_the_command_line_changes_nothing(base, tmp_path: Path, capsys) -> None:
+def test_refusal_through_the_command_line_changes_nothing(base, tmp_path: Path, cli) -> None:
     base["forms"]["services"]["rows"][4]["served"] = 12.5
     file = write(tmp_path, base, "佛堂镇.json")
     before = dump()
-    capsys.readouterr()
-    assert main(["import", str(file), "--data-dir", str(paths.data_dir())]) == 2
-    out, err = capsys.readouterr()
+    code, out, err = cli(paths.data_dir(), "import", file)
+    assert code == 2
     assert dump() == before
-    assert out == "" and "Traceback" not in err
+    assert out == ""  # and no traceback (the fixture)
     assert err.startswith("未导入：佛堂镇.json: services.rows[4].served:")
