@@ -21,7 +21,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from reportgen import invalid_cases  # noqa: E402
 
 from unionclerk import paths  # noqa: E402
-from unionclerk.app import main  # noqa: E402
 from unionclerk.domain.i18n import nested_quotes  # noqa: E402
 from unionclerk.formspec import shipped_forms  # noqa: E402
 from unionclerk.services import demo, exporting  # noqa: E402
@@ -83,27 +82,25 @@ def stored_reports() -> int:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(case=invalid_cases())
-def test_each_field_refuses_invalid_values_by_name(capsys, data_dir, tmp_path, base, case) -> None:
+def test_each_field_refuses_invalid_values_by_name(cli, data_dir, tmp_path, base, case) -> None:
     where, field, literal = case
     file = tmp_path / "报表.json"
     file.write_text(with_value(base, where, literal), encoding="utf-8")
-    capsys.readouterr()
-    code = main(["--data-dir", str(data_dir), "import", str(file)])
-    err = capsys.readouterr().err
+    code, _, err = cli(data_dir, "import", file)
     assert code == 2, err
     assert f"{file.name}: {where}" in err, err  # the file, then the form, row and field
     assert f"“{nested_quotes(field.plain_label)}”" in err, err  # its own quotes as ‘’
-    assert "Traceback" not in err and "意外错误" not in err
+    assert "意外错误" not in err  # and no traceback (the cli fixture)
     assert "\x1b" not in err and "\ud800" not in err  # printed harmlessly
     assert stored_reports() == 0
 
 
-def test_invalid_explanation_is_refused_by_name(capsys, data_dir, tmp_path, base) -> None:
+def test_invalid_explanation_is_refused_by_name(cli, data_dir, tmp_path, base) -> None:
     doc = json.loads(json.dumps(base))
     doc["explanations"] = {"organisation.members": "原因\x1b[2K已导入"}
     file = tmp_path / "说明.json"
     file.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    assert main(["--data-dir", str(data_dir), "import", str(file)]) == 2
-    err = capsys.readouterr().err
+    code, _, err = cli(data_dir, "import", file)
+    assert code == 2
     assert "explanations.organisation.members" in err and "U+001B" in err
     assert "\x1b" not in err
