@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
+from tests.conftest import Cli
 from unionclerk import paths
-from unionclerk.app import main
 from unionclerk.domain.period import Period
 from unionclerk.domain.review import RECEIVED
 from unionclerk.services import demo, exporting
@@ -32,11 +32,11 @@ def _click(qtbot, window, name: str) -> None:
     qtbot.mouseClick(window.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
 
 
-def _inspect_short(capsys, file: Path, data_dir: Path) -> str:
+def _inspect_short(cli: Cli, file: Path, data_dir: Path) -> str:
     """The short hash `unionclerk inspect FILE` prints."""
-    capsys.readouterr()
-    assert main(["inspect", str(file), "--data-dir", str(data_dir)]) == 0
-    return re.search(r"校验码：([0-9A-F]{8})", capsys.readouterr().out).group(1)
+    code, out, _ = cli(data_dir, "inspect", file)
+    assert code == 0
+    return re.search(r"校验码：([0-9A-F]{8})", out).group(1)
 
 
 def _merge(qtbot, screen, dialogs, files: list[Path], out: Path) -> str:
@@ -61,7 +61,7 @@ def _received(county: Workspace) -> list:
 
 
 def test_a_report_merged_on_the_county_screen_is_reviewable(
-    qtbot, ws, clerk, dialogs, capsys, tmp_path, shots, save_shot
+    qtbot, ws, clerk, dialogs, cli, tmp_path, shots, save_shot
 ) -> None:
     from unionclerk.gui.county.review import ReviewWindow
     from unionclerk.gui.county.screen import CountyWindow
@@ -76,7 +76,7 @@ def test_a_report_merged_on_the_county_screen_is_reviewable(
     book, paper, as_json = (
         next(f for f in v1 if f.suffix == s) for s in (".xlsx", ".pdf", ".json")
     )
-    short = _inspect_short(capsys, book, tmp_path / "cli")
+    short = _inspect_short(cli, book, tmp_path / "cli")
     county = Workspace.open(tmp_path / "county")
     paths.set_data_dir(township.data_dir)
     try:
@@ -90,7 +90,7 @@ def test_a_report_merged_on_the_county_screen_is_reviewable(
         rows = {r[0]: r for r in files.rows}
         assert rows[book.name][2] == "已使用" and rows[book.name][3] == short
         assert rows[paper.name][3] == short  # the paper's QR code carries the same hash
-        assert rows[as_json.name][3] == short == _inspect_short(capsys, as_json, tmp_path / "cli")
+        assert rows[as_json.name][3] == short == _inspect_short(cli, as_json, tmp_path / "cli")
         paths.set_data_dir(township.data_dir)
         save_shot(screen, shots / "county-short-hash.png")
 
@@ -134,7 +134,7 @@ def test_a_report_merged_on_the_county_screen_is_reviewable(
         ).files
         said = _merge(qtbot, screen, dialogs, [v2, book], tmp_path / "s2")
         assert "其中 1 份报表已接收供审核" in said
-        newer = _inspect_short(capsys, v2, tmp_path / "cli")
+        newer = _inspect_short(cli, v2, tmp_path / "cli")
         paths.set_data_dir(township.data_dir)
         assert {r[0]: r[3] for r in screen.files.rows} == {v2.name: newer, book.name: short}
         said = _merge(qtbot, screen, dialogs, [v2, book], tmp_path / "s3")  # the same again
