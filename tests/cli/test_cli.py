@@ -10,24 +10,17 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import dump
 from unionclerk import paths
 from unionclerk.app import main
 from unionclerk.services.demo import DIVISION_CODE
 
 EXPORT_NAME = f"{DIVISION_CODE}_佛堂镇总工会_2018年度_工会工作报表_草稿.json"  # the demo is a draft
-
-
-def dump(data_dir: Path) -> list[str]:
-    """Every table's content, as SQL text."""
-    with closing(sqlite3.connect(data_dir / "unionclerk.sqlite3")) as conn:
-        return list(conn.iterdump())
 
 
 def demo_export(cli, data_dir: Path, out: Path) -> Path:

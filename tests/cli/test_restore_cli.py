@@ -11,12 +11,7 @@ from pathlib import Path
 
 import pytest
 
-DB = "unionclerk.sqlite3"
-
-
-def dump(data_dir: Path) -> list[str]:
-    with closing(sqlite3.connect(data_dir / DB)) as conn:
-        return list(conn.iterdump())
+from tests.helpers import DB, dump
 
 
 @pytest.fixture

@@ -6,42 +6,27 @@ from __future__ import annotations
 
 import copy
 import json
-import sqlite3
 import time
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.helpers import demo_in_2019, dump
 from unionclerk import paths
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
-from unionclerk.services import demo, exporting, importing, reports
+from unionclerk.services import importing, reports
 from unionclerk.services.workspace import Workspace
 
 MB10 = 10 * 1024 * 1024
 
 
-def dump() -> list[str]:
-    """Every table's content, as SQL text."""
-    with closing(sqlite3.connect(paths.database_path())) as conn:
-        return list(conn.iterdump())
-
-
 @pytest.fixture
 def base(ws: Workspace, tmp_path: Path) -> dict[str, Any]:
     """The demo's exported JSON, moved to 2019 so that, unchanged, it would import."""
-    report = demo.build_demo(ws)
-    out = tmp_path / "out"
-    out.mkdir()
-    doc = json.loads(
-        exporting.export_report(ws, report, out, ["json"]).files[0].read_text(encoding="utf-8")
-    )
-    doc["period"] = {"year": 2019, "part": "year"}
-    doc["forms"]["cover"]["report_date"] = "2019-12-20"
-    return doc
+    return demo_in_2019(ws, tmp_path / "out")
 
 
 def write(tmp_path: Path, doc: Any, name: str = "报表.json") -> Path:
@@ -52,10 +37,10 @@ def write(tmp_path: Path, doc: Any, name: str = "报表.json") -> Path:
 
 def refused(ws: Workspace, file: Path) -> str:
     """Import `file`, expect a refusal, check nothing changed; returns the message."""
-    before = dump()
+    before = dump(paths.data_dir())
     with pytest.raises(UserError) as exc:
         importing.import_file(ws, file)
-    assert dump() == before
+    assert dump(paths.data_dir()) == before
     message = str(exc.value)
     assert file.name in message.split(": ")[0]  # the file is named first
     assert "已经存在" not in message
@@ -393,9 +378,9 @@ def test_rule_errors_are_imported_and_reported(ws, base, tmp_path: Path) -> None
 def test_refusal_through_the_command_line_changes_nothing(base, tmp_path: Path, cli) -> None:
     base["forms"]["services"]["rows"][4]["served"] = 12.5
     file = write(tmp_path, base, "佛堂镇.json")
-    before = dump()
+    before = dump(paths.data_dir())
     code, out, err = cli(paths.data_dir(), "import", file)
     assert code == 2
-    assert dump() == before
+    assert dump(paths.data_dir()) == before
     assert out == ""  # and no traceback (the fixture)
     assert err.startswith("未导入：佛堂镇.json: services.rows[4].served:")

@@ -8,16 +8,14 @@ is told to be saved as .xlsx."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import warnings
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import Cli
-from unionclerk import paths
+from tests.helpers import stored_reports
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import YearMonth
 from unionclerk.services import importing, reports
@@ -36,9 +34,7 @@ def refused_cli(cli: Cli, data_dir: Path, file: Path) -> str:
     code, _, err = cli(data_dir, "import", file)
     assert code == 2, err
     assert "意外错误" not in err  # and no traceback (the cli fixture)
-    if paths.database_path(create=False).exists():  # nothing was stored
-        with closing(sqlite3.connect(paths.database_path())) as conn:
-            assert conn.execute("select count(*) from reports").fetchone()[0] == 0
+    assert stored_reports(data_dir) == 0  # nothing was stored
     return err
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from tests.helpers import dump
 from unionclerk import paths
 from unionclerk.services import review_township
 from unionclerk.services.editing import EditSession
@@ -143,9 +144,6 @@ def test_bad_review_input_is_refused_plainly(tmp_path: Path, cli, review) -> Non
 def test_a_hostile_return_is_refused_with_exit_2_and_nothing_changes(
     tmp_path: Path, cli, review
 ) -> None:
-    import sqlite3
-    from contextlib import closing
-
     town, county = tmp_path / "town", tmp_path / "county"
     cli(town, "demo")
     cli(town, "export", period=2018, out=tmp_path / "v1")
@@ -158,13 +156,9 @@ def test_a_hostile_return_is_refused_with_exit_2_and_nothing_changes(
     whole["payload"]["reason"] = "改过的原因"
     back.write_text(json.dumps(whole, ensure_ascii=False), encoding="utf-8")
 
-    def dump() -> list[str]:
-        with closing(sqlite3.connect(town / "unionclerk.sqlite3")) as conn:
-            return list(conn.iterdump())
-
-    before = dump()
+    before = dump(town)
     done = cli(town, "import", back)
     assert done.code == 2 and back.name in done.text and "被改动过" in done.text
-    assert dump() == before
+    assert dump(town) == before
     done = cli(town, "import", back, lang="en")
     assert done.code == 2 and "edited after it was written" in done.text

@@ -8,9 +8,7 @@ replaced, so the value alone is why it is refused."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -20,10 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reportgen import invalid_cases  # noqa: E402
 
-from unionclerk import paths  # noqa: E402
+from tests.helpers import demo_in_2019, stored_reports  # noqa: E402
 from unionclerk.domain.i18n import nested_quotes  # noqa: E402
 from unionclerk.formspec import shipped_forms  # noqa: E402
-from unionclerk.services import demo, exporting  # noqa: E402
 
 FORMS = shipped_forms()
 MARK = "@@VALUE@@"
@@ -37,14 +34,9 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> dict:
     home = tmp_path_factory.mktemp("demo")
     ws = Workspace.open(home)
     try:
-        report = demo.build_demo(ws)
-        out = home / "out"
-        out.mkdir()
-        file = exporting.export_report(ws, report, out, ["json"]).files[0]
-        doc = json.loads(file.read_text(encoding="utf-8"))
+        doc = demo_in_2019(ws, home / "out")
     finally:
         ws.close()
-    doc["period"] = {"year": 2019, "part": "year"}
     for form in FORMS:
         if form.is_roster:
             entry = doc["forms"].setdefault(form.key, {})
@@ -68,13 +60,6 @@ def with_value(base: dict, where: str, literal: str) -> str:
     return json.dumps(doc, ensure_ascii=False).replace(json.dumps(MARK), literal)
 
 
-def stored_reports() -> int:
-    if not paths.database_path(create=False).exists():
-        return 0
-    with closing(sqlite3.connect(paths.database_path())) as conn:
-        return conn.execute("select count(*) from reports").fetchone()[0]
-
-
 @settings(
     max_examples=100,
     deadline=None,
@@ -92,7 +77,7 @@ def test_each_field_refuses_invalid_values_by_name(cli, data_dir, tmp_path, base
     assert f"“{nested_quotes(field.plain_label)}”" in err, err  # its own quotes as ‘’
     assert "意外错误" not in err  # and no traceback (the cli fixture)
     assert "\x1b" not in err and "\ud800" not in err  # printed harmlessly
-    assert stored_reports() == 0
+    assert stored_reports(data_dir) == 0
 
 
 def test_invalid_explanation_is_refused_by_name(cli, data_dir, tmp_path, base) -> None:

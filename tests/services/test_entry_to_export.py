@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import demo_in_2019
 from unionclerk.exporters import filenames
 from unionclerk.exporters.reading import workbook as xlsx_reader
-from unionclerk.services import demo, exporting, importing, inspection, reports
+from unionclerk.services import exporting, importing, inspection, reports
 
 pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 
@@ -23,15 +24,7 @@ pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="popple
 @pytest.fixture
 def base(ws, tmp_path: Path) -> dict:
     """The demo's JSON export moved to 2019 (a new report when imported)."""
-    report = demo.build_demo(ws)
-    out = tmp_path / "demo"
-    out.mkdir()
-    doc = json.loads(
-        exporting.export_report(ws, report, out, ["json"]).files[0].read_text(encoding="utf-8")
-    )
-    doc["period"] = {"year": 2019, "part": "year"}
-    doc["forms"]["cover"]["report_date"] = "2019-12-20"
-    return doc
+    return demo_in_2019(ws, tmp_path / "demo")
 
 
 def import_doc(ws, doc: dict, tmp_path: Path, name: str = "in.json"):

@@ -5,14 +5,12 @@ fault, exit 2, never the generic error or a traceback, and nothing is stored."""
 
 from __future__ import annotations
 
-import sqlite3
 import sys
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from unionclerk import paths
+from tests.helpers import stored_reports
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import hostile  # noqa: E402
@@ -42,6 +40,4 @@ def test_a_workbook_zipfile_cannot_read_is_named(
     assert "意外错误" not in both  # and no traceback (the cli fixture)
     assert word in both, both  # the fault in plain words (not 工作簿已损坏（RuntimeError）)
     assert name in both
-    if paths.database_path(create=False).exists():
-        with closing(sqlite3.connect(paths.database_path())) as conn:
-            assert conn.execute("select count(*) from reports").fetchone()[0] == 0
+    assert stored_reports(data_dir) == 0
