@@ -131,6 +131,15 @@ class Clerk:
     def row(self, window: Any, form: str, key: str) -> Any:
         return window.pages[form].record.rows[key]
 
+    def click(self, window: Any, name: str) -> None:
+        """Press, with the mouse, the button whose object name is `name` (e.g. "export")."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QPushButton
+
+        button = window.findChild(QPushButton, name)
+        assert button is not None, f"no button named {name!r}"
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
 
 def answer_with(text: str) -> Callable[[QMessageBox], int]:
     """A scripted answer to a question with named buttons: press the one saying `text`."""
@@ -154,6 +163,13 @@ def demo_window(ws: Any, clerk: Clerk) -> Any:
 
     demo.build_demo(ws)
     return clerk.window(ws)
+
+
+@pytest.fixture
+def cadres(demo_window: Any) -> tuple[Any, Any]:
+    """The demo window on 表二 (the cadres roster): the window and its roster table."""
+    demo_window.select_form("cadres")
+    return demo_window, demo_window.pages["cadres"].roster
 
 
 # -- screenshots (the README's pictures) ---------------------------------------------------
