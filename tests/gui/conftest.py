@@ -81,6 +81,16 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogScript:
     assert not script.unexpected, f"unexpected modal dialog(s): {script.unexpected}"
 
 
+# The unit the first-run tests set up: its names, as typed on the wizard's unit page.
+CHIAN = {
+    "union_name": "赤岸镇总工会",
+    "city": "金华市",
+    "county": "义乌市",
+    "township": "赤岸镇",
+    "head_name": "张建国",
+}
+
+
 class Clerk:
     """Drives the window the way a clerk does: keys into fields, Enter to move on."""
 
@@ -130,6 +140,15 @@ class Clerk:
 
     def row(self, window: Any, form: str, key: str) -> Any:
         return window.pages[form].record.rows[key]
+
+    def fill_unit(self, unit: Any, **more: str) -> None:
+        """The first-run wizard's unit page as the 赤岸镇 clerk fills it: the names typed, then
+        the fields in `more` (in their order), then the union type and head title picked."""
+        for key, text in {**CHIAN, **more}.items():
+            self.type(unit.editors[key].widget, text, enter=False)
+        for key, choice in (("union_type", "乡镇总工会"), ("head_title", "主席")):
+            combo = unit.editors[key].widget
+            combo.setCurrentIndex(combo.findText(choice))
 
     def click(self, window: Any, name: str) -> None:
         """Press, with the mouse, the button whose object name is `name` (e.g. "export")."""
