@@ -29,6 +29,11 @@ class RosterRow:
     uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
 
 
+COVER = "cover"
+"""The cover form's key (填报单位信息, forms.md): who reports — the report's identity, listed
+per unit in a summary and never totalled."""
+
+
 @dataclass
 class ReportData:
     """Everything a clerk entered for one report.
@@ -45,6 +50,11 @@ class ReportData:
     # Forms the clerk marked 本期无此项 (nothing to report this period), by form key: told
     # apart from a form left empty by mistake, in the window and in every exported file.
     nothing: set[str] = field(default_factory=set)
+
+    @property
+    def cover(self) -> dict[str, Any]:
+        """The cover's values (empty when the cover is not filled in)."""
+        return self.single.get(COVER, {})
 
     def values(self, form: str) -> dict[str, Any]:
         return self.single.setdefault(form, {})

@@ -72,7 +72,7 @@ class Bundle:
 
 
 def unit_identity(data: ReportData) -> dict[str, str]:
-    cover = data.single.get("cover", {})
+    cover = data.cover
     return {k: cover[k] for k in ("division_code", "union_name", "credit_code") if cover.get(k)}
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
-from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.domain.report import COVER, ReportData, RosterRow
 from unionclerk.exporters import json_budget
 from unionclerk.formspec import door, idmask
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet
@@ -50,11 +50,11 @@ class ParsedReport:
 
     @property
     def division_code(self) -> str | None:
-        return self.data.single.get("cover", {}).get("division_code")
+        return self.data.cover.get("division_code")
 
     @property
     def union_name(self) -> str | None:
-        return self.data.single.get("cover", {}).get("union_name")
+        return self.data.cover.get("union_name")
 
 
 def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
@@ -133,7 +133,7 @@ def _nothing(raw: Any, forms: FormSet) -> set[str]:
     if not isinstance(raw, list) or not all(isinstance(k, str) for k in raw):
         raise UserError(tr("nothing_to_report 应为表名的列表"), where="nothing_to_report")
     for key in raw:
-        if key not in forms or key == "cover":
+        if key not in forms or key == COVER:
             raise UserError(
                 tr("“本期无此项”指向未知的表“{form}”", form=_key(key)), where="nothing_to_report"
             )

@@ -24,10 +24,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from unionclerk.domain.period import Period
+from unionclerk.domain.report import COVER
 from unionclerk.formspec.derived import DERIVED_FROM, CadreFigures, cadre_figures
 from unionclerk.formspec.model import FieldDef, FormDef, FormSet, rate
 
-SKIPPED_FORMS = ("cover",)  # identity, not figures: listed per unit, never totalled
+SKIPPED_FORMS = (COVER,)  # identity, not figures: listed per unit, never totalled
 Number = int | Decimal
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionclerk.domain.problems import Problem
-from unionclerk.domain.report import ReportData
+from unionclerk.domain.report import COVER, ReportData
 from unionclerk.gui.recordform import RecordForm
 
 if TYPE_CHECKING:  # the session module pulls in the database layer: not at start-up
@@ -67,7 +67,7 @@ class FormPage(QWidget):
                 "审核时就知道不是漏填。表里填了内容就不能勾选。"
             )
         )
-        self.nothing.setVisible(form.key != "cover")
+        self.nothing.setVisible(form.key != COVER)
         self.nothing.clicked.connect(lambda on: self.nothing_requested.emit(form.key, bool(on)))
         heading.addWidget(self.nothing)
         layout.addLayout(heading)

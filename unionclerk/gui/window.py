@@ -408,8 +408,10 @@ class MainWindow(QMainWindow):
     def show_unit_info(self) -> None:
         """设置 → 单位信息: the cover form (a township), or the county screen's 汇总单位."""
         if self.session is not None:
-            self.select_form("cover")
-            self.page("cover").record.focus_field("union_name")
+            from unionclerk.domain.report import COVER
+
+            self.select_form(COVER)
+            self.page(COVER).record.focus_field("union_name")
         elif self.county_role:
             from unionclerk.gui.county.screen import open_county
 

@@ -30,6 +30,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import pick
 from unionclerk.domain.period import Period
 from unionclerk.domain.problems import Severity
+from unionclerk.domain.report import COVER
 from unionclerk.gui import dialogs
 from unionclerk.gui.fields import FieldEditor, live_problem
 from unionclerk.gui.periodpicker import PeriodPicker
@@ -59,7 +60,7 @@ class FieldsPage(QWizardPage):
         super().__init__()
         self.setTitle(title)
         self.setSubTitle(subtitle)
-        self.form = ws.forms["cover"]
+        self.form = ws.forms[COVER]
         self.editors: dict[str, FieldEditor] = {}
         self.notes: dict[str, QLabel] = {}
         self.layout_ = QFormLayout(self)

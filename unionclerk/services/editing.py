@@ -17,7 +17,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import DRAFT, ReportInfo
-from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.domain.report import COVER, ReportData, RosterRow
 from unionclerk.domain.review import Comment
 from unionclerk.formspec import Change, Checker, door, explanation_key
 from unionclerk.formspec.checker import iter_unexplained
@@ -130,7 +130,7 @@ class EditSession:
 
     def empty_forms(self) -> list[FormDef]:
         """Forms (not the cover) with nothing in them and not marked 本期无此项."""
-        return [f for f in self.forms if f.key != "cover" and not self.started(f.key)]
+        return [f for f in self.forms if f.key != COVER and not self.started(f.key)]
 
     def mark_nothing(self, forms: list[str], on: bool = True) -> None:
         """Mark forms 本期无此项 (or take the mark away), in one transaction."""

@@ -14,7 +14,7 @@ from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.problems import Problem
 from unionclerk.domain.records import COMPLETE, DRAFT, EXPORTED, OWN, ReportInfo, StoredData
-from unionclerk.domain.report import ReportData
+from unionclerk.domain.report import COVER, ReportData
 from unionclerk.formspec import Checker
 from unionclerk.formspec.checker import iter_unexplained
 from unionclerk.formspec.codec import decode
@@ -47,10 +47,10 @@ def create_report(
             old = tx.load_data(previous.id)
             carried = StoredData()
             cover = {
-                k: v for k, v in old.single.get("cover", {}).items() if k not in NOT_CARRIED_COVER
+                k: v for k, v in old.single.get(COVER, {}).items() if k not in NOT_CARRIED_COVER
             }
             if cover:
-                carried.single["cover"] = cover
+                carried.single[COVER] = cover
             for form in (f.key for f in ws.forms if f.carry_over):  # declared in the YAML
                 if old.rows.get(form):
                     carried.rows[form] = [(str(uuid.uuid4()), dict(v)) for _, v in old.rows[form]]

@@ -15,6 +15,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import ReportInfo
+from unionclerk.domain.report import COVER
 from unionclerk.services import reports
 from unionclerk.services.workspace import Workspace, database
 
@@ -51,7 +52,7 @@ def start_own_report(
     `cover` holds typed values (already parsed by the cover form's field types) keyed by
     field; it must name `division_code` and `union_name`. Empty values are skipped.
     """
-    form = ws.forms["cover"]
+    form = ws.forms[COVER]
     report = reports.create_report(
         ws, str(cover["division_code"]), period, union_name=str(cover.get("union_name") or "")
     )
@@ -59,7 +60,7 @@ def start_own_report(
         for key, value in cover.items():
             if value is None or value == "" or not form.has_field(key):
                 continue
-            tx.set_value(report.id, "cover", key, form.field(key).to_json(value))
+            tx.set_value(report.id, COVER, key, form.field(key).to_json(value))
         tx.set_setting(ROLE_KEY, role_value if role_value in ROLES else TOWNSHIP)
     return report
 

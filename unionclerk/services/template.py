@@ -48,6 +48,6 @@ def _known_cover(ws: Workspace, division_code: str | None) -> dict[str, Any]:
     cover: dict[str, Any] = {"union_name": unit.union_name, "division_code": unit.division_code}
     if known:
         latest = max(known, key=lambda r: r.period)
-        cover.update(reports.load(ws, latest).single.get("cover", {}))
+        cover.update(reports.load(ws, latest).cover)
         cover.pop("report_date", None)
     return cover

@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
+from unionclerk.domain.report import COVER
 from unionclerk.exporters import atomic
 from unionclerk.exporters.bundle import Bundle, context
 from unionclerk.exporters.pdf import fonts as pdf_fonts
@@ -69,7 +70,7 @@ def build_pdf(target: Path, forms: FormSet, bundle: Bundle, font_path: Path) -> 
     glyphs = GlyphCheck()
     story = _cover(ctx, bundle, glyphs)
     for form in forms:
-        if form.key == "cover":
+        if form.key == COVER:
             continue
         story += _roster(ctx, form, glyphs) if form.is_roster else _single(ctx, form, glyphs)
     name = brief(ctx.cover.get("union_name"))
@@ -139,8 +140,8 @@ def _continued(label: str, text: str, col_width: float, height: float) -> list[t
 
 def _cover(ctx: Context, bundle: Bundle, glyphs: GlyphCheck) -> list[Any]:
     width, _ = frame_size(PORTRAIT)
-    form = ctx.forms["cover"]
-    values = ctx.data.single.get("cover", {})
+    form = ctx.forms[COVER]
+    values = ctx.data.cover
     story: list[Any] = [Spacer(1, 14 * mm), para(COVER_TITLE, 22, TA_CENTER)]
     if ctx.draft:
         story += [Spacer(1, 4), para("（草稿）", 16, TA_CENTER, color="#C00000")]

@@ -26,7 +26,7 @@ from typing import Any
 from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
-from unionclerk.domain.report import ReportData, RosterRow
+from unionclerk.domain.report import COVER, ReportData, RosterRow
 from unionclerk.exporters.json_report import ParsedReport
 from unionclerk.exporters.reading import safe as xlsx_safe
 from unionclerk.exporters.reading import template_margins
@@ -221,7 +221,7 @@ def read_template(
         sheet = _Sheet(
             plan, list(xlsx_safe.sheet_rows(wb[plan.name])), (formulas or {}).get(plan.name, set())
         )
-        form = forms[plan.form or "cover"]
+        form = forms[plan.form or COVER]
         if plan.kind == "roster":
             end = _read_roster(form, sheet, data)
             if form.summary:
@@ -246,7 +246,7 @@ def read_template(
                 where=plan.name,
             )
     assert period is not None
-    margins = template_margins.Margins(forms, data.single.get("cover", {}), period, manifest)
+    margins = template_margins.Margins(forms, data.cover, period, manifest)
     return ParsedReport(
         period,
         data,

@@ -17,6 +17,7 @@ from typing import Any
 from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
+from unionclerk.domain.report import COVER
 from unionclerk.formspec import door
 from unionclerk.formspec.model import FormSet
 
@@ -77,7 +78,7 @@ class Margins:
             key = MIRRORS[label]
             if not typed or self._same(key, typed):
                 return None
-            f = self.forms["cover"].field(key)
+            f = self.forms[COVER].field(key)
             now = self.cover.get(key)
             if now is None:
                 return tr(
@@ -106,7 +107,7 @@ class Margins:
         )
 
     def _same(self, key: str, typed: str) -> bool:
-        f = self.forms["cover"].field(key)
+        f = self.forms[COVER].field(key)
         if typed == str(self.written.get(key, "")).strip():
             return True  # as the program wrote it when it made the template
         try:

@@ -16,6 +16,7 @@ from typing import Any
 
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
+from unionclerk.domain.report import COVER
 from unionclerk.exporters.reading.integrity import Differences, EditedCell, same, sheet_budget
 from unionclerk.exporters.reading.safe import part_size, sparse_rows
 from unionclerk.exporters.summary.sheets import sheet_keys, single_rows
@@ -44,7 +45,7 @@ def expected_sheets(forms: FormSet, doc: dict[str, Any]) -> dict[str, tuple[list
     rollup = Rollup(forms, Period.from_json(doc["period"]))
     lines: list[UnitLine] = []
     for report in doc["reports"]:
-        cover = report["forms"].get("cover", {})
+        cover = report["forms"].get(COVER, {})
         lines.append(
             rollup.add(
                 str(cover.get("division_code", "")),

@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
 from unionclerk.domain.i18n import tr
+from unionclerk.domain.report import COVER
 from unionclerk.exporters import atomic
 from unionclerk.exporters.pdf import fonts as pdf_fonts
 from unionclerk.exporters.pdf import split as pdf_split
@@ -224,7 +225,7 @@ def _groups(
             name = (
                 line.union_name
                 if not key
-                else (line.values.get("cover", {}).get(key) or line.division_code[:digits])
+                else (line.values.get(COVER, {}).get(key) or line.division_code[:digits])
             )
             acc = sums.setdefault(line.division_code[:digits], [name, 0, 0, True])
             if isinstance(members, int) and isinstance(employees, int):

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from unionclerk.domain.i18n import tr
+from unionclerk.domain.report import COVER
 from unionclerk.exporters.summary.cells import Sheet, shown
 from unionclerk.exporters.summary.model import SummaryHead, group, kind_label
 from unionclerk.exporters.xlsx.layout import (
@@ -56,7 +57,7 @@ def derived_columns(forms_cadres: FormDef) -> list[tuple[str, str]]:
 
 
 def single_name(form: FormDef) -> str:
-    if form.key == "cover":
+    if form.key == COVER:
         return tr("单位信息")
     return sheet_name(form, tr("(汇总项)") if form.is_roster else "")
 
@@ -198,7 +199,7 @@ def single_rows(
         cells += [shown(f, values) for f in columns]
         cells += [_figure(line.cadres, key) for key, _ in derived]
         sheet.append(cells)
-    if form.key == "cover":
+    if form.key == COVER:
         sheet.append(
             [(None, "t_text"), (None, "t_text"), (tr("合计：{n} 个单位", n=len(lines)), "t_text")]
         )

@@ -115,7 +115,7 @@ class Context:
 
     @property
     def cover(self) -> dict[str, Any]:
-        return self.data.single.get("cover", {})
+        return self.data.cover
 
 
 # A form marked 本期无此项: said at the top of its sheet and page (and in the cover's 目录).

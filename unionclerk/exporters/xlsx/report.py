@@ -14,7 +14,7 @@ from typing import Any
 
 from unionclerk import __version__
 from unionclerk.domain.period import Period
-from unionclerk.domain.report import ReportData
+from unionclerk.domain.report import COVER, ReportData
 from unionclerk.exporters import machine
 from unionclerk.exporters.bundle import Bundle, context, unit_identity
 from unionclerk.exporters.xlsx import writer as xlsx_writer
@@ -52,7 +52,7 @@ def template_context(
 ) -> Context:
     data = ReportData()
     if cover:
-        data.single["cover"] = dict(cover)
+        data.single[COVER] = dict(cover)
     return Context(
         forms=forms,
         period=period,
@@ -86,7 +86,7 @@ def write_template(
     lists: dict[str, list[str]] = {}
     validations: dict[str, list[tuple[str, str]]] = {}
     for plan in plans:
-        form_key = plan.form or "cover"
+        form_key = plan.form or COVER
         form = forms[form_key]
         checks = validations.setdefault(plan.name, [])
         for col, f in plan.choice_columns:  # roster columns

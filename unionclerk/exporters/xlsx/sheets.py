@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from unionclerk.domain.report import COVER
 from unionclerk.exporters.headings import heading, widest_line
 from unionclerk.exporters.xlsx.layout import (
     DERIVED_TITLE,
@@ -43,7 +44,7 @@ LANDSCAPE_OVER = 100.0  # total column width beyond which a roster prints landsc
 def plan_workbook(ctx: Context) -> list[SheetPlan]:
     plans = [plan_cover(ctx)]
     for form in ctx.forms:
-        if form.key == "cover":
+        if form.key == COVER:
             continue
         plans.append(plan_roster(ctx, form) if form.is_roster else plan_single(ctx, form))
     return plans
@@ -55,7 +56,7 @@ def _headings(plan: SheetPlan, texts: tuple[str, ...] | list[str]) -> None:
 
 
 def plan_cover(ctx: Context) -> SheetPlan:
-    form = ctx.forms["cover"]
+    form = ctx.forms[COVER]
     plan = SheetPlan(COVER_SHEET, None, "cover", list(SINGLE_WIDTHS))
     header_block(plan, ctx, COVER_TITLE, "封面", "—", 4)
     _headings(plan, ("项目", "计量单位", "内容", "说明"))
@@ -84,7 +85,7 @@ def plan_cover(ctx: Context) -> SheetPlan:
         )
     section_row(plan, f"{numbers[done + 1]}、目录", 1, 4)
     for other in ctx.forms:
-        if other.key == "cover":
+        if other.key == COVER:
             continue
         row = plan.add(
             [

@@ -21,6 +21,7 @@ from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import STATUS_LABELS
+from unionclerk.domain.report import COVER
 from unionclerk.exporters import json_report
 from unionclerk.exporters.reading import jsonfile, sniff
 from unionclerk.exporters.reading import workbook as xlsx_reader
@@ -251,7 +252,7 @@ class FileReader:
             ) from None
         target = self.spill / f"{self.seq}-{index}.json"
         target.write_bytes(raw)
-        cover = parsed.data.single.get("cover", {})
+        cover = parsed.data.cover
         cand = Candidate(
             ident=f"{self.label}#{index}",
             file=self.label,
@@ -293,7 +294,7 @@ def _edited_detail(info: xlsx_reader.WorkbookInfo) -> str:
 
 def _cover_identity(doc: Any) -> tuple[str, str]:
     try:
-        cover = doc["forms"]["cover"]
+        cover = doc["forms"][COVER]
         return str(cover.get("division_code", ""))[:12], str(cover.get("union_name", ""))[:60]
     except (KeyError, TypeError, AttributeError):
         return "", ""

@@ -14,6 +14,7 @@ from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import DRAFT, STATUS_LABELS
+from unionclerk.domain.report import COVER
 from unionclerk.exporters.reading import jsonfile
 from unionclerk.exporters.summary import model as sm
 from unionclerk.services.county.results import Candidate, FileResult, refused
@@ -78,6 +79,6 @@ def read_summary(reader: ReportReader, doc: Any, edited: str = "") -> FileResult
 
 def _code(report: Any) -> str:
     try:
-        return str(report["forms"]["cover"]["division_code"])
+        return str(report["forms"][COVER]["division_code"])
     except (KeyError, TypeError):
         return ""
