@@ -60,7 +60,9 @@ class ParsedReport:
 def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
     """Decode and validate a JSON report file's content."""
     try:
-        doc = json_budget.loads(text)  # size and structure budget, then the door
+        # The size and structure budget, then the door: for the whole text at once when it
+        # holds nothing the door would change or refuse (then `plain`), else value by value.
+        doc, plain = json_budget.loads_plain(text)
     except UnicodeDecodeError:
         raise UserError(tr("文件不是 UTF-8 编码的 JSON，无法读取")) from None
     except json.JSONDecodeError as exc:
@@ -73,10 +75,12 @@ def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
         ) from None
     except RecursionError:  # nested thousands of levels deep: no report looks like that
         raise UserError(tr("JSON 嵌套层数过多，不是工会报表文件")) from None
-    return parse_document(doc, forms)
+    return parse_document(doc, forms, plain=plain)
 
 
-def parse_document(doc: Any, forms: FormSet) -> ParsedReport:
+def parse_document(doc: Any, forms: FormSet, *, plain: bool = False) -> ParsedReport:
+    """Validate a decoded JSON report. `plain`: `doc` came from `door.loads_plain`, which
+    found every string and number in it plain, so each value skips the door's own look."""
     if not isinstance(doc, dict) or "format" not in doc:
         raise UserError(tr("这不是工会报表文件（缺少 format 标记）"))
     if doc["format"] == SUMMARY_FORMAT:
@@ -110,11 +114,13 @@ def parse_document(doc: Any, forms: FormSet) -> ParsedReport:
         raw = raw_forms.get(form.key)
         if raw is None:
             continue
+        version = versions.get(form.key, form.version)
         if form.is_roster:
-            _read_roster(form, raw, parsed, versions.get(form.key, form.version))
+            _read_roster(form, raw, parsed, version, plain)
         else:
+            readers = _readers(form.record_fields, plain)
             parsed.data.single[form.key] = _read_record(
-                form, raw, form.key, parsed, versions.get(form.key, form.version)
+                form, raw, form.key, parsed, version, readers
             )
     parsed.data.explanations = _explanations(doc.get("explanations"), parsed.data, forms)
     parsed.data.nothing = _nothing(doc.get("nothing_to_report"), forms)
@@ -191,14 +197,11 @@ def _read_record(
     where: str,
     parsed: ParsedReport,
     version: int,
-    readers: dict[str, Any] | None = None,
+    readers: dict[str, Any],
 ) -> dict[str, Any]:
-    """One record or row; `readers` maps each allowed key to its type's `from_json`
-    (default: the form's record fields)."""
+    """One record or row; `readers` maps each allowed key to its reader (`_readers`)."""
     if not isinstance(raw, dict):
         raise UserError(tr("应为对象（字段 → 值）"), where=where)
-    if readers is None:
-        readers = _readers(form.record_fields)
     older = version < form.version
     out: dict[str, Any] = {}
     for key, value in raw.items():
@@ -233,11 +236,13 @@ def _read_record(
     return out
 
 
-def _readers(fields: list[FieldDef]) -> dict[str, Any]:
-    return {f.key: f.from_json for f in fields}
+def _readers(fields: list[FieldDef], plain: bool) -> dict[str, Any]:
+    """Each field's reader: through the door and the type, or (`plain`: the whole text has
+    passed the door) straight to the type, which reads the value exactly as after the door."""
+    return {f.key: f.type.from_json if plain else f.from_json for f in fields}
 
 
-def _read_roster(form: FormDef, raw: Any, parsed: ParsedReport, version: int) -> None:
+def _read_roster(form: FormDef, raw: Any, parsed: ParsedReport, version: int, plain: bool) -> None:
     where = form.key
     if not isinstance(raw, dict):
         raise UserError(tr('名单表应为 {{"rows": [...]}} 对象'), where=where)
@@ -248,14 +253,19 @@ def _read_roster(form: FormDef, raw: Any, parsed: ParsedReport, version: int) ->
         )
     if "summary" in raw:
         parsed.data.single[form.key] = _read_record(
-            form, raw["summary"], f"{where}.summary", parsed, version
+            form,
+            raw["summary"],
+            f"{where}.summary",
+            parsed,
+            version,
+            _readers(form.record_fields, plain),
         )
     rows = raw.get("rows", [])
     if not isinstance(rows, list):
         raise UserError(tr("rows 应为数组"), where=f"{where}.rows")
     if len(rows) > MAX_ROWS:
         raise UserError(tr("名单超过 {n} 行，无法导入", n=MAX_ROWS), where=f"{where}.rows")
-    readers = _readers(form.fields)
+    readers = _readers(form.fields, plain)
     parsed.data.rows[form.key] = [
         RosterRow(_read_record(form, row, f"{where}.rows[{i}]", parsed, version, readers), uuid)
         for (i, row), uuid in zip(enumerate(rows), _uuid4s(len(rows)), strict=True)

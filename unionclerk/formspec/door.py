@@ -192,19 +192,69 @@ class OddNumber:
         return hash(self.text)
 
 
-def _int(text: str) -> int | OddNumber:
-    return int(text) if len(text) <= MAX_DIGITS else OddNumber(text)
+class _Numbers:
+    """`json.loads`'s number hooks; `odd` tells whether they made an `OddNumber`."""
 
+    __slots__ = ("odd",)
 
-def _float(text: str) -> float | OddNumber:
-    value = float(text)
-    return value if math.isfinite(value) else OddNumber(text)
+    def __init__(self) -> None:
+        self.odd = False
+
+    def odd_number(self, text: str) -> OddNumber:
+        self.odd = True
+        return OddNumber(text)
+
+    def int(self, text: str) -> int | OddNumber:
+        return int(text) if len(text) <= MAX_DIGITS else self.odd_number(text)
+
+    def float(self, text: str) -> float | OddNumber:
+        value = float(text)
+        return value if math.isfinite(value) else self.odd_number(text)
+
+    def loads(self, text: str | bytes) -> Any:
+        return json.loads(
+            text, parse_int=self.int, parse_float=self.float, parse_constant=self.odd_number
+        )
 
 
 def loads(text: str | bytes) -> Any:
     """`json.loads` that never reaches Python's own traps: NaN, infinities and huge integer
     literals arrive as `OddNumber` (refused by the field that reads one, naming it)."""
-    return json.loads(text, parse_int=_int, parse_float=_float, parse_constant=OddNumber)
+    return _Numbers().loads(text)
+
+
+def loads_plain(text: str | bytes) -> tuple[Any, bool]:
+    """`loads`, and whether everything in it is plain: no `OddNumber`, and every string
+    already as `clean` keeps it. Then a reader may skip the door value by value (a report of
+    2,000 rows holds 15,000 strings): the whole text has passed it at once. False only means
+    that some value needs its own look, which `FieldDef.from_json` gives it.
+    """
+    if isinstance(text, bytes):  # decoded as `json.loads` decodes bytes
+        text = text.decode(json.detect_encoding(text), "surrogatepass")
+    numbers = _Numbers()
+    doc = numbers.loads(text)
+    return doc, not numbers.odd and _strings_plain(text)
+
+
+# JSON escapes that can make a character `clean` acts on (\n, \t, \", \\ and \/ cannot).
+_ESCAPES_TO_LOOK_AT = ("\\u", "\\r", "\\b", "\\f")
+
+
+def _strings_plain(text: str) -> bool:
+    """No string of this JSON text holds anything `clean` would change or refuse.
+
+    Every character `clean` looks at is one that `str.isprintable` calls unprintable (a
+    test checks all of them), and a JSON string cannot hold a raw control character; so
+    once the line breaks between values are removed, a printable text holds none, unless
+    an escape (\\u…, \\r, \\b, \\f) or Excel's `_xHHHH_` makes one. Tabs, \\r\\n line
+    ends and ideographic spaces (all unprintable) make this answer False: each value is
+    then looked at on its own.
+    """
+    if "_x" in text:
+        return False
+    if "\\" in text and any(escape in text for escape in _ESCAPES_TO_LOOK_AT):
+        return False  # (one character is found much faster than two: look for it first)
+    return text.replace("\n", "").isprintable()
 
 
 def json_default(value: Any) -> Any:
