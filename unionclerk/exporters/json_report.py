@@ -266,10 +266,26 @@ def _read_roster(form: FormDef, raw: Any, parsed: ParsedReport, version: int, pl
     if len(rows) > MAX_ROWS:
         raise UserError(tr("名单超过 {n} 行，无法导入", n=MAX_ROWS), where=f"{where}.rows")
     readers = _readers(form.fields, plain)
-    parsed.data.rows[form.key] = [
-        RosterRow(_read_record(form, row, f"{where}.rows[{i}]", parsed, version, readers), uuid)
-        for (i, row), uuid in zip(enumerate(rows), _uuid4s(len(rows)), strict=True)
-    ]
+    current = version >= form.version  # no renamed or deleted keys to look for
+    out = parsed.data.rows[form.key] = []
+    for (i, row), uuid in zip(enumerate(rows), _uuid4s(len(rows)), strict=True):
+        values = _read_quickly(row, readers) if current else None
+        if values is None:  # an older version, or a problem the careful reading names
+            values = _read_record(form, row, f"{where}.rows[{i}]", parsed, version, readers)
+        out.append(RosterRow(values, uuid))
+
+
+def _read_quickly(raw: Any, readers: dict[str, Any]) -> dict[str, Any] | None:
+    """A row of the current version read as `_read_record` reads it, in one comprehension
+    (2,000 rows: a few ms less); None when that one must look again to name a problem."""
+    try:
+        return {
+            key: typed
+            for key, value in raw.items()
+            if value is not None and (typed := readers[key](value)) is not None
+        }
+    except (AttributeError, KeyError, ValueRefused):  # not an object, an unknown key, a value
+        return None
 
 
 def _uuid4s(n: int) -> list[str]:

@@ -33,16 +33,20 @@ _BREAKS_RE = re.compile("\r\n|[\r\x85\u2028\u2029]")
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _ZERO_WIDTH = "\u200b\u200c\u2060\u2061\u2062\u2063\u2064\ufeff\u180e"
 # One class of everything refused; the zero-width joiner is handled apart (emoji use it).
-_BAD_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
-    + _BIDI
-    + _ZERO_WIDTH
-    + "\ud800-\udfff\ufdd0-\ufdef\ufff9-\ufffb\ufffe\uffff\u200d]"
+_CONTROLS = "\x00-\x08\x0b-\x1f"  # below the space, other than \t and \n
+_OTHER_BAD = (
+    "\x7f-\x9f" + _BIDI + _ZERO_WIDTH + "\ud800-\udfff\ufdd0-\ufdef\ufff9-\ufffb\ufffe\uffff\u200d"
 )
+_BAD_RE = re.compile(f"[{_CONTROLS}{_OTHER_BAD}]")
 _ZWJ = "\u200d"
+_BREAK_CHARS = "\r\x85\u2028\u2029"  # line breaks made \n
 # Anything that needs a second look: an escape, a line break to change, a refused character.
 # One scan of the usual text finds none of them, and the text passes as it is.
-_ATTENTION_RE = re.compile(_ESCAPE_RE.pattern + "|[\r\x85\u2028\u2029]|" + _BAD_RE.pattern)
+_ATTENTION_RE = re.compile(_ESCAPE_RE.pattern + f"|[{_BREAK_CHARS}]|" + _BAD_RE.pattern)
+# The same characters that a JSON text's strings may hold as they are (not the characters
+# below the space: JSON has them only escaped, or as the space between values), as one class:
+# a class alone is searched quickly through a whole text (`loads_plain`).
+_JSON_ATTENTION_RE = re.compile(f"[\x85\u2028\u2029{_OTHER_BAD}]")
 
 
 def _decode_escapes(text: str) -> str:
@@ -243,18 +247,17 @@ _ESCAPES_TO_LOOK_AT = ("\\u", "\\r", "\\b", "\\f")
 def _strings_plain(text: str) -> bool:
     """No string of this JSON text holds anything `clean` would change or refuse.
 
-    Every character `clean` looks at is one that `str.isprintable` calls unprintable (a
-    test checks all of them), and a JSON string cannot hold a raw control character; so
-    once the line breaks between values are removed, a printable text holds none, unless
-    an escape (\\u…, \\r, \\b, \\f) or Excel's `_xHHHH_` makes one. Tabs, \\r\\n line
-    ends and ideographic spaces (all unprintable) make this answer False: each value is
-    then looked at on its own.
+    A string's characters are the text's own or come from its escapes; \\n, \\t, \\", \\\\
+    and \\/ make none that `clean` looks at, and JSON has no raw character below the space
+    inside a string. So a parsed text without the other escapes (\\u…, \\r, \\b, \\f),
+    without `_x` and without any character of `_JSON_ATTENTION_RE` has no string that
+    `clean` changes (a file saved with \\r\\n line ends included).
     """
     if "_x" in text:
         return False
     if "\\" in text and any(escape in text for escape in _ESCAPES_TO_LOOK_AT):
         return False  # (one character is found much faster than two: look for it first)
-    return text.replace("\n", "").isprintable()
+    return _JSON_ATTENTION_RE.search(text) is None
 
 
 def json_default(value: Any) -> Any:
