@@ -44,7 +44,7 @@ _Encoders = tuple[list[str], list[tuple[str, Callable[[Any], Any]]]]
 
 
 def _encoders(form: FormDef) -> _Encoders:
-    changed = [
+    changed: list[tuple[str, Callable[[Any], Any]]] = [
         (f.key, f.type.to_json)
         for f in form.fields
         if type(f.type).to_json is not FieldType.to_json
