@@ -6,7 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import NamedTuple  # noqa: E402
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
@@ -97,3 +99,66 @@ def townships() -> list[dict]:
     if not file.exists():
         file = paths.resources_dir() / "demo" / "townships_2018.json"
     return json.loads(file.read_text(encoding="utf-8"))
+
+
+# -- the command line, run in-process as the clerk types it ------------------------------------
+
+# What must never reach the clerk's terminal, whatever the command and however it ends.
+NOISE = ("Traceback", "Logging error", "Exception ignored")
+
+
+class CliResult(NamedTuple):
+    """One command's exit code and what it printed on stdout and stderr."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        """Everything it printed, stdout then stderr."""
+        return self.out + self.err
+
+
+def command_line(args: tuple[object, ...], options: dict[str, object]) -> list[str]:
+    """The words of a command: `args` as written, then each option as `--name value`.
+
+    An option's name is the keyword with `_` as `-` (a trailing `_` dropped, for `from_`);
+    True is the bare flag, None and False leave it out: `out=folder, replace=True` is
+    `--out folder --replace`.
+    """
+    words = [str(a) for a in args]
+    for name, value in options.items():
+        if value is None or value is False:
+            continue
+        words.append("--" + name.rstrip("_").replace("_", "-"))
+        if value is not True:
+            words.append(str(value))
+    return words
+
+
+Cli = Callable[..., CliResult]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
+    """`cli(folder, "import", file, replace=True)` runs `unionclerk import FILE --replace
+    --data-dir FOLDER` through `unionclerk.app.main` and returns its `CliResult`.
+
+    `--data-dir` comes after the command (tests/cli/test_cli.py checks both places); a folder of
+    None leaves it out. Output printed before the call is dropped, and no command may print a
+    traceback or a logging error.
+    """
+    from unionclerk.app import main
+
+    def run(folder: Path | None, *args: object, **options: object) -> CliResult:
+        argv = command_line(args, options)
+        if folder is not None:
+            argv += ["--data-dir", str(folder)]
+        capsys.readouterr()
+        code = main(argv)
+        out, err = capsys.readouterr()
+        assert not any(n in out + err for n in NOISE), out + err
+        return CliResult(code, out, err)
+
+    return run

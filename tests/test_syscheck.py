@@ -50,7 +50,7 @@ def test_import_error_names_the_library() -> None:
 
 
 @pytest.mark.gui  # imports the window's module (Qt)
-def test_gui_command_refuses_with_the_message(monkeypatch, tmp_path, capsys) -> None:
+def test_gui_command_refuses_with_the_message(monkeypatch, tmp_path, cli) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     real = ctypes.CDLL
 
@@ -67,8 +67,7 @@ def test_gui_command_refuses_with_the_message(monkeypatch, tmp_path, capsys) -> 
     # only the library taken away is looked for (this machine may lack other X11 ones)
     monkeypatch.setattr(syscheck, "QT_LIBS", [])
     monkeypatch.setattr(syscheck, "XCB_LIBS", [("libxcb-cursor.so.0", "libxcb-cursor0")])
-    code = app.main(["--data-dir", str(tmp_path / "data"), "gui"])
-    err = capsys.readouterr().err
+    code, _, err = cli(tmp_path / "data", "gui")
     assert code == app.EXIT_REFUSED
     assert "libxcb-cursor.so.0" in err and "sudo apt install libxcb-cursor0" in err
     assert started == []

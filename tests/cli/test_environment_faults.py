@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from unionclerk.app import main
+from tests.conftest import NOISE
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "330782101000_佛堂镇总工会_2018年度_工会工作报表_草稿"  # the demo report is a draft
-NOISE = ("Traceback", "Logging error", "Exception ignored")
 
 
-def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def fresh(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run one command in a fresh interpreter, as the clerk's terminal does."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
         [sys.executable, "-m", "unionclerk", *args, "--data-dir", str(data_dir)],
@@ -64,7 +64,7 @@ def read_only_folder(tmp_path_factory):
     _mount(mnt, "size=16m")
     try:
         data = mnt / "data"
-        assert cli(data, "demo").returncode == 0
+        assert fresh(data, "demo").returncode == 0
         done = subprocess.run(
             ["mount", "-o", "remount,ro", str(mnt)], capture_output=True, text=True
         )
@@ -98,10 +98,10 @@ def test_a_read_only_folder_can_be_checked_exported_and_inspected(
     read_only_folder, tmp_path
 ) -> None:
     out = tmp_path / "out"
-    done = cli(read_only_folder, "check", "--period", "2018")
+    done = fresh(read_only_folder, "check", "--period", "2018")
     assert done.returncode == 0 and quiet(done), done.stderr
     assert "佛堂镇总工会" in done.stdout
-    done = cli(
+    done = fresh(
         read_only_folder,
         "export",
         "--period",
@@ -114,13 +114,13 @@ def test_a_read_only_folder_can_be_checked_exported_and_inspected(
     assert done.returncode == 0 and quiet(done), done.stderr
     assert "只读" in done.stderr  # the status could not be saved, and it says so
     assert sorted(p.name for p in out.iterdir()) == [f"{NAME}.json", f"{NAME}.pdf", f"{NAME}.xlsx"]
-    done = cli(read_only_folder, "inspect", str(out / f"{NAME}.xlsx"))
+    done = fresh(read_only_folder, "inspect", str(out / f"{NAME}.xlsx"))
     assert done.returncode == 0 and quiet(done) and "完好" in done.stdout
 
 
 @pytest.mark.parametrize("command", [["demo"], ["import", "x.json"], ["backup"]])
 def test_writing_to_a_read_only_folder_is_refused_plainly(read_only_folder, command) -> None:
-    done = cli(read_only_folder, *command)
+    done = fresh(read_only_folder, *command)
     assert done.returncode == 2 and quiet(done), done.stderr
     assert "只读" in done.stderr
     assert "窗口" not in done.stderr and "进程号" not in done.stderr
@@ -132,8 +132,8 @@ def demo_folder(tmp_path_factory) -> Path:
     """The demo report, and its files as a township sends them (in `sent` beside it)."""
     root = tmp_path_factory.mktemp("demo")
     data = root / "data"
-    assert cli(data, "demo").returncode == 0
-    assert cli(data, "export", "--period", "2018", "--out", str(root / "sent")).returncode == 0
+    assert fresh(data, "demo").returncode == 0
+    assert fresh(data, "export", "--period", "2018", "--out", str(root / "sent")).returncode == 0
     return data
 
 
@@ -147,7 +147,7 @@ def test_a_full_disk_gets_the_message_and_nothing_after_it(
         "template": ["template", "--out", str(full_disk / "模板.xlsx")],
         "merge": ["merge", str(demo_folder.parent / "sent"), "--period", "2018", "--out", str(out)],
     }
-    done = cli(demo_folder, *args[what])
+    done = fresh(demo_folder, *args[what])
     assert done.returncode == 2, done.stdout + done.stderr
     assert quiet(done), done.stderr
     assert "无法写入" in done.stderr
@@ -157,7 +157,7 @@ def test_a_full_disk_gets_the_message_and_nothing_after_it(
 
 
 def test_a_data_folder_on_a_full_disk_is_not_blamed_on_a_window(full_disk) -> None:
-    done = cli(full_disk / "data", "demo")
+    done = fresh(full_disk / "data", "demo")
     assert done.returncode == 2 and quiet(done), done.stderr
     assert "锁文件" in done.stderr and "磁盘已满" in done.stderr
     assert "窗口" not in done.stderr and "进程号" not in done.stderr
@@ -165,16 +165,9 @@ def test_a_data_folder_on_a_full_disk_is_not_blamed_on_a_window(full_disk) -> No
 
 
 # -- the folder lock ---------------------------------------------------------------------------
-def run(capsys, data_dir: Path, *args: str) -> tuple[int, str]:
-    capsys.readouterr()
-    code = main([*args, "--data-dir", str(data_dir)])
-    out, err = capsys.readouterr()
-    assert not any(n in out + err for n in NOISE)
-    return code, err
-
-
+# (in-process, through the `cli` fixture: the faults are injected into this interpreter)
 def test_a_lock_file_that_cannot_be_made_is_not_blamed_on_a_window(
-    capsys, data_dir, monkeypatch
+    cli, data_dir, monkeypatch
 ) -> None:
     from unionclerk import folderlock
 
@@ -186,14 +179,14 @@ def test_a_lock_file_that_cannot_be_made_is_not_blamed_on_a_window(
         return real_open(path, flags, *a)
 
     monkeypatch.setattr(folderlock.os, "open", full)
-    code, err = run(capsys, data_dir, "demo")
+    code, _, err = cli(data_dir, "demo")
     assert code == 2
     assert "锁文件" in err and "磁盘已满" in err
     assert "窗口" not in err and "进程号" not in err
     assert not (data_dir / "unionclerk.sqlite3").exists()
 
 
-def test_a_second_command_is_called_a_command_not_a_window(capsys, data_dir) -> None:
+def test_a_second_command_is_called_a_command_not_a_window(cli, data_dir) -> None:
     from unionclerk import folderlock
 
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
@@ -202,7 +195,7 @@ def test_a_second_command_is_called_a_command_not_a_window(capsys, data_dir) -> 
         (data_dir / folderlock.LOCK_NAME).write_text(
             f"{other.pid}\nimport\n{__import__('socket').gethostname()}\n", encoding="utf-8"
         )
-        code, err = run(capsys, data_dir, "demo")
+        code, _, err = cli(data_dir, "demo")
         assert code == 2
         assert "另一个工会报表助手命令（import" in err and str(other.pid) in err
         assert "窗口" not in err
@@ -210,14 +203,14 @@ def test_a_second_command_is_called_a_command_not_a_window(capsys, data_dir) -> 
         other.kill()
         other.wait()
     # its process gone, the lock is stale and taken over
-    assert run(capsys, data_dir, "demo")[0] == 0
+    assert cli(data_dir, "demo").code == 0
 
 
-def test_logging_into_a_read_only_folder_is_silent(capsys, data_dir, monkeypatch) -> None:
+def test_logging_into_a_read_only_folder_is_silent(cli, data_dir, monkeypatch) -> None:
     """Injected: the log file cannot be opened (no root, no mount needed)."""
     from unionclerk import logsetup
 
-    assert run(capsys, data_dir, "demo")[0] == 0
+    assert cli(data_dir, "demo").code == 0
     real_open = open
 
     def refuse(file, *a, **kw):
@@ -226,7 +219,7 @@ def test_logging_into_a_read_only_folder_is_silent(capsys, data_dir, monkeypatch
         return real_open(file, *a, **kw)
 
     monkeypatch.setattr("builtins.open", refuse)
-    code, err = run(capsys, data_dir, "check", "--period", "2018")
+    code, _, err = cli(data_dir, "check", "--period", "2018")
     assert code == 0 and "Logging error" not in err
 
 
@@ -255,11 +248,11 @@ class _FillingFile:
 
 @pytest.mark.parametrize("what", ["export", "template"])
 def test_an_injected_full_disk_gets_the_message_and_nothing_after_it(
-    capsys, data_dir, tmp_path, monkeypatch, what
+    cli, data_dir, tmp_path, monkeypatch, what
 ) -> None:
     import io
 
-    assert run(capsys, data_dir, "demo")[0] == 0
+    assert cli(data_dir, "demo").code == 0
     out = tmp_path / "U盘"
     out.mkdir()
     real_open = io.open
@@ -277,7 +270,7 @@ def test_an_injected_full_disk_gets_the_message_and_nothing_after_it(
         if what == "export"
         else ["template", "--out", str(out / "模板.xlsx")]
     )
-    code, err = run(capsys, data_dir, *args)
+    code, _, err = cli(data_dir, *args)
     assert code == 2 and "无法写入" in err and "磁盘已满" in err
     assert ".unionclerk-" not in err
     assert [p for p in out.rglob("*") if p.is_file()] == []

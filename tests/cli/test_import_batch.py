@@ -10,16 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from unionclerk.app import main
 from unionclerk.services import demo
-
-
-def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main([*args, "--data-dir", str(data_dir)])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def reports_in(data_dir: Path) -> list[tuple]:
@@ -53,39 +44,39 @@ def files(tmp_path: Path) -> dict[str, Path]:
     }
 
 
-def test_a_refused_file_means_nothing_is_imported(capsys, data_dir, files) -> None:
-    code, out, err = run(capsys, data_dir, "import", str(files["a"]), str(files["bad"]))
+def test_a_refused_file_means_nothing_is_imported(cli, data_dir, files) -> None:
+    code, out, err = cli(data_dir, "import", str(files["a"]), str(files["bad"]))
     assert code == 2
     assert "b.json" in err and "所有文件都没有导入" in err
     assert "已导入" not in out
     assert reports_in(data_dir) == []
 
 
-def test_a_refused_file_leaves_an_existing_folder_unchanged(capsys, data_dir, files) -> None:
-    assert run(capsys, data_dir, "import", str(files["a"]))[0] == 0
+def test_a_refused_file_leaves_an_existing_folder_unchanged(cli, data_dir, files) -> None:
+    assert cli(data_dir, "import", str(files["a"])).code == 0
     before = reports_in(data_dir)
-    code, _out, err = run(
-        capsys, data_dir, "import", "--replace", str(files["c"]), str(files["a"]), str(files["bad"])
+    code, _out, err = cli(
+        data_dir, "import", "--replace", str(files["c"]), str(files["a"]), str(files["bad"])
     )
     assert code == 2 and "b.json" in err
     assert reports_in(data_dir) == before  # neither c added nor a replaced
 
 
-def test_every_refusal_is_named_not_only_the_first(capsys, data_dir, files) -> None:
-    assert run(capsys, data_dir, "import", str(files["a"]))[0] == 0
-    code, _out, err = run(capsys, data_dir, "import", str(files["a"]), str(files["bad"]))
+def test_every_refusal_is_named_not_only_the_first(cli, data_dir, files) -> None:
+    assert cli(data_dir, "import", str(files["a"])).code == 0
+    code, _out, err = cli(data_dir, "import", str(files["a"]), str(files["bad"]))
     assert code == 2
     assert "已经存在" in err and "b.json" in err
 
 
-def test_the_same_report_twice_in_one_import_is_refused(capsys, data_dir, files) -> None:
-    code, _out, err = run(capsys, data_dir, "import", str(files["a"]), str(files["a2"]))
+def test_the_same_report_twice_in_one_import_is_refused(cli, data_dir, files) -> None:
+    code, _out, err = cli(data_dir, "import", str(files["a"]), str(files["a2"]))
     assert code == 2 and "a.json" in err and "同一报告期" in err
     assert reports_in(data_dir) == []
 
 
-def test_good_files_are_all_imported(capsys, data_dir, files) -> None:
-    code, out, _err = run(capsys, data_dir, "import", str(files["a"]), str(files["c"]))
+def test_good_files_are_all_imported(cli, data_dir, files) -> None:
+    code, out, _err = cli(data_dir, "import", str(files["a"]), str(files["c"]))
     assert code == 0
     assert out.count("已导入") == 2
     assert len(reports_in(data_dir)) == 2

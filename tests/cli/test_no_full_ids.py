@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from unionclerk.app import main
 from unionclerk.services import demo
 from unionclerk.services.county.session import MergeSession
 
@@ -64,7 +63,7 @@ def spill_kept(monkeypatch, tmp_path: Path) -> Path:
     return kept
 
 
-def test_no_file_or_message_holds_a_full_id(capsys, tmp_path, spill_kept, monkeypatch) -> None:
+def test_no_file_or_message_holds_a_full_id(cli, tmp_path, spill_kept, monkeypatch) -> None:
     doc, numbers = _doc()
     town, county = tmp_path / "town", tmp_path / "county"
     masked, full, summary = tmp_path / "masked", tmp_path / "full", tmp_path / "summary"
@@ -72,34 +71,18 @@ def test_no_file_or_message_holds_a_full_id(capsys, tmp_path, spill_kept, monkey
     src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     printed: list[str] = []
 
-    def run(folder: Path, *args: str) -> int:
-        code = main([*args, "--data-dir", str(folder)])
-        out, err = capsys.readouterr()
-        printed.append(out + err)
-        return code
+    def run(folder: Path, *args: object, **options: object) -> int:
+        """The command's exit code; what it printed is kept in `printed`."""
+        done = cli(folder, *args, **options)
+        printed.append(done.text)
+        return done.code
 
     assert run(tmp_path / "demo", "demo") == 0  # the demo's own cadres, in full in its database
     assert run(tmp_path / "demo", "check", "--period", "2018") == 0
     assert run(town, "import", str(src)) == 0
     assert run(town, "check", "--period", "2018") == 1  # the wrong number is an error
-    assert (
-        run(town, "export", "--period", "2018", "--out", str(masked), "--format", "xlsx,pdf,json")
-        == 0
-    )
-    assert (
-        run(
-            town,
-            "export",
-            "--period",
-            "2018",
-            "--out",
-            str(full),
-            "--format",
-            "xlsx,pdf,json",
-            "--full-ids",
-        )
-        == 0
-    )
+    assert run(town, "export", period=2018, out=masked, format="xlsx,pdf,json") == 0
+    assert run(town, "export", period=2018, out=full, format="xlsx,pdf,json", full_ids=True) == 0
     assert run(town, "template", "--out", str(tmp_path / "模板.xlsx")) == 0
     for f in [*masked.iterdir(), *full.iterdir()]:
         run(town, "inspect", str(f))
@@ -111,21 +94,8 @@ def test_no_file_or_message_holds_a_full_id(capsys, tmp_path, spill_kept, monkey
     assert run(
         county, "merge", str(full), str(masked), "--period", "2018", "--out", str(summary)
     ) in (0, 1)
-    assert (
-        run(
-            county,
-            "export",
-            "--period",
-            "2018",
-            "--unit",
-            "330782101000",
-            "--out",
-            str(tmp_path / "again"),
-            "--format",
-            "json",
-        )
-        == 0
-    )
+    again = tmp_path / "again"
+    assert run(county, "export", period=2018, unit="330782101000", out=again, format="json") == 0
 
     def crash(*_a, **_k):
         raise ValueError(f"cannot check {numbers[0]}")

@@ -11,38 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from unionclerk.app import main
-
-DB = "unionclerk.sqlite3"
-
-
-def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[int, str, str]:
-    """Run one command with `--data-dir` after it; returns (exit code, stdout, stderr)."""
-    capsys.readouterr()
-    code = main([*args, "--data-dir", str(data_dir)])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
-def dump(data_dir: Path) -> list[str]:
-    with closing(sqlite3.connect(data_dir / DB)) as conn:
-        return list(conn.iterdump())
+from tests.helpers import DB, dump
 
 
 @pytest.fixture
-def backed_up(capsys, data_dir: Path, tmp_path: Path) -> Path:
+def backed_up(cli, data_dir: Path, tmp_path: Path) -> Path:
     """The demo report and a manual backup of it."""
-    assert run(capsys, data_dir, "demo")[0] == 0
+    assert cli(data_dir, "demo").code == 0
     target = tmp_path / "good.sqlite3"
-    assert run(capsys, data_dir, "backup", "--out", str(target))[0] == 0
+    assert cli(data_dir, "backup", "--out", str(target)).code == 0
     return target
 
 
 @pytest.mark.parametrize("damage", ["truncated", "overwritten", "emptied-header"])
-def test_restore_over_a_damaged_database_keeps_it_aside(
-    capsys, data_dir, backed_up, damage
-) -> None:
+def test_restore_over_a_damaged_database_keeps_it_aside(cli, data_dir, backed_up, damage) -> None:
     db = data_dir / DB
     raw = db.read_bytes()
     if damage == "truncated":
@@ -52,15 +34,15 @@ def test_restore_over_a_damaged_database_keeps_it_aside(
     else:
         db.write_bytes(b"\x00" * 100 + raw[100:])
     broken = db.read_bytes()
-    code, _out, err = run(capsys, data_dir, "check", "--period", "2018")
+    code, _out, err = cli(data_dir, "check", "--period", "2018")
     assert code == 2 and "损坏" in err  # the message that sends the clerk to restore
 
-    code, out, err = run(capsys, data_dir, "restore", str(backed_up))
+    code, out, err = cli(data_dir, "restore", str(backed_up))
     assert code == 0, err
     assert "已损坏，已另存为" in out
     kept = list(data_dir.glob("damaged-*-unionclerk.sqlite3"))
     assert len(kept) == 1 and kept[0].read_bytes() == broken  # nothing of it lost
-    code, out, _err = run(capsys, data_dir, "check", "--period", "2018")
+    code, out, _err = cli(data_dir, "check", "--period", "2018")
     assert code == 0 and "佛堂镇总工会" in out
 
 
@@ -92,24 +74,24 @@ def _break(file: Path, how: str) -> None:
     ["table dropped", "column dropped", "dangling rows", "value not JSON", "roster row not JSON"],
 )
 def test_restore_refuses_a_structurally_broken_backup(
-    capsys, data_dir, backed_up, tmp_path, how
+    cli, data_dir, backed_up, tmp_path, how
 ) -> None:
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(backed_up.read_bytes())
     _break(bad, how)
     before_backup = bad.read_bytes()
     before = dump(data_dir)
-    code, _out, err = run(capsys, data_dir, "restore", str(bad))
+    code, _out, err = cli(data_dir, "restore", str(bad))
     assert code == 2
     assert "不能用来恢复" in err and "程序出现意外错误" not in err
     assert dump(data_dir) == before  # nothing swapped
     assert bad.read_bytes() == before_backup  # the backup itself only read
-    code, _out, _err = run(capsys, data_dir, "check", "--period", "2018")
+    code, _out, _err = cli(data_dir, "check", "--period", "2018")
     assert code == 0
 
 
-def test_restore_of_a_sound_backup_saves_the_current_database(capsys, data_dir, backed_up) -> None:
-    code, out, err = run(capsys, data_dir, "restore", str(backed_up))
+def test_restore_of_a_sound_backup_saves_the_current_database(cli, data_dir, backed_up) -> None:
+    code, out, err = cli(data_dir, "restore", str(backed_up))
     assert code == 0, err
     assert "恢复前的数据已另存为" in out
     assert list((data_dir / "backups").glob("auto-before-restore-*.sqlite3"))

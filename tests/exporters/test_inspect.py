@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from unionclerk.app import main
 from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.services import demo, exporting
 
@@ -109,25 +108,25 @@ def test_manifest_must_agree_with_the_report(exported, forms):
     assert info.integrity == "corrupt"
 
 
-def test_inspect_command_exit_codes(exported, tmp_path, capsys):
-    assert main(["inspect", str(exported)]) == 0
-    out = capsys.readouterr().out
+def test_inspect_command_exit_codes(exported, tmp_path, cli):
+    code, out, _ = cli(None, "inspect", exported)  # no data folder: inspect only reads files
+    assert code == 0
     assert "上报工作簿" in out and "完好" in out and "佛堂镇总工会" in out
     edited = tmp_path / "edited.xlsx"
     shutil.copy(exported, edited)
     edit(edited, "表三 阵地建设情况", "B7", "改过的名字")
-    assert main(["inspect", str(exported), str(edited)]) == 1
-    out = capsys.readouterr().out
+    code, out, _ = cli(None, "inspect", exported, edited)
+    assert code == 1
     assert "表三 阵地建设情况!B7" in out and "改过的名字" in out
     junk = tmp_path / "junk.xlsx"
     junk.write_text("hello", encoding="utf-8")
-    assert main(["inspect", str(edited), str(junk)]) == 2
-    assert "不是 Excel 工作簿" in capsys.readouterr().out
+    code, out, _ = cli(None, "inspect", edited, junk)
+    assert code == 2
+    assert "不是 Excel 工作簿" in out
 
 
-def test_import_refuses_an_edited_workbook(exported, tmp_path, capsys):
+def test_import_refuses_an_edited_workbook(exported, tmp_path, cli):
     edit(exported, "表一 组织建设情况", "C9", 999)
-    data = tmp_path / "county"
-    assert main(["--data-dir", str(data), "import", str(exported)]) == 2
-    err = capsys.readouterr().err
-    assert "表一 组织建设情况!C9" in err and "Traceback" not in err
+    code, _, err = cli(tmp_path / "county", "import", exported)
+    assert code == 2
+    assert "表一 组织建设情况!C9" in err  # and no traceback (the fixture)

@@ -6,43 +6,27 @@ from __future__ import annotations
 
 import copy
 import json
-import sqlite3
 import time
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.helpers import demo_in_2019, dump
 from unionclerk import paths
-from unionclerk.app import main
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
-from unionclerk.services import demo, exporting, importing, reports
+from unionclerk.services import importing, reports
 from unionclerk.services.workspace import Workspace
 
 MB10 = 10 * 1024 * 1024
 
 
-def dump() -> list[str]:
-    """Every table's content, as SQL text."""
-    with closing(sqlite3.connect(paths.database_path())) as conn:
-        return list(conn.iterdump())
-
-
 @pytest.fixture
 def base(ws: Workspace, tmp_path: Path) -> dict[str, Any]:
     """The demo's exported JSON, moved to 2019 so that, unchanged, it would import."""
-    report = demo.build_demo(ws)
-    out = tmp_path / "out"
-    out.mkdir()
-    doc = json.loads(
-        exporting.export_report(ws, report, out, ["json"]).files[0].read_text(encoding="utf-8")
-    )
-    doc["period"] = {"year": 2019, "part": "year"}
-    doc["forms"]["cover"]["report_date"] = "2019-12-20"
-    return doc
+    return demo_in_2019(ws, tmp_path / "out")
 
 
 def write(tmp_path: Path, doc: Any, name: str = "报表.json") -> Path:
@@ -53,10 +37,10 @@ def write(tmp_path: Path, doc: Any, name: str = "报表.json") -> Path:
 
 def refused(ws: Workspace, file: Path) -> str:
     """Import `file`, expect a refusal, check nothing changed; returns the message."""
-    before = dump()
+    before = dump(paths.data_dir())
     with pytest.raises(UserError) as exc:
         importing.import_file(ws, file)
-    assert dump() == before
+    assert dump(paths.data_dir()) == before
     message = str(exc.value)
     assert file.name in message.split(": ")[0]  # the file is named first
     assert "已经存在" not in message
@@ -354,7 +338,7 @@ def test_a_10_mb_unknown_key_is_not_echoed(ws, base, tmp_path: Path) -> None:
 
 # -- imported as typed: a report with errors is still a report ------------------------------
 def test_rows_without_required_fields_are_imported_and_reported(
-    ws, base, tmp_path: Path, capsys
+    ws, base, tmp_path: Path, cli
 ) -> None:
     del base["forms"]["cadres"]["rows"][3]["name"]
     base["forms"]["cadres"]["rows"][5]["gender"] = None
@@ -377,9 +361,8 @@ def test_rows_without_required_fields_are_imported_and_reported(
     assert len(data.rows["cadres"]) == 25 and "name" not in data.rows["cadres"][3].values
     assert len(data.rows["venues"]) == 7 and data.rows["venues"][6].values == {}
 
-    capsys.readouterr()
-    assert main(["check", "--period", "2019", "--data-dir", str(paths.data_dir())]) == 1
-    out = capsys.readouterr().out
+    code, out, _ = cli(paths.data_dir(), "check", period=2019)
+    assert code == 1
     assert "[错误] 第 4 行 “姓名”必须填写" in out
     assert "[错误] 第 6 行 “性别”必须填写" in out
     assert "[错误] 第 7 行 “阵地名称”必须填写" in out
@@ -392,13 +375,12 @@ def test_rule_errors_are_imported_and_reported(ws, base, tmp_path: Path) -> None
     assert reports.load(ws, outcome.report).single["organisation"]["single_unions"] == 500
 
 
-def test_refusal_through_the_command_line_changes_nothing(base, tmp_path: Path, capsys) -> None:
+def test_refusal_through_the_command_line_changes_nothing(base, tmp_path: Path, cli) -> None:
     base["forms"]["services"]["rows"][4]["served"] = 12.5
     file = write(tmp_path, base, "佛堂镇.json")
-    before = dump()
-    capsys.readouterr()
-    assert main(["import", str(file), "--data-dir", str(paths.data_dir())]) == 2
-    out, err = capsys.readouterr()
-    assert dump() == before
-    assert out == "" and "Traceback" not in err
+    before = dump(paths.data_dir())
+    code, out, err = cli(paths.data_dir(), "import", file)
+    assert code == 2
+    assert dump(paths.data_dir()) == before
+    assert out == ""  # and no traceback (the fixture)
     assert err.startswith("未导入：佛堂镇.json: services.rows[4].served:")

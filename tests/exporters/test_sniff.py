@@ -57,13 +57,17 @@ def test_import_inspect_and_merge_say_the_same(ws, tmp_path, name, content, expe
     assert refused.value.where == name
 
     info = inspection.inspect_file(shipped_forms(), file)
-    assert info.kind == FileKind.NOT_A_REPORT
+    # an empty file did not arrive whole: unreadable; the rest are no reports
+    assert info.kind == (
+        FileKind.UNREADABLE if not content and content is not None else FileKind.NOT_A_REPORT
+    )
     assert any(expected in m for m in info.messages)
     assert inspection.exit_code([info]) == 2
 
     result = read_found(Found(name, file, "2019-01-01T00:00:00"), Period(2018), str(tmp_path), 0)
     assert result.candidates == []
     assert expected in result.detail
+    assert result.kind == info.kind  # what the file is, in one word for both
 
 
 def test_kind_reads_workbooks_and_json_with_a_bom_or_in_utf16() -> None:

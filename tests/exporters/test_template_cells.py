@@ -8,16 +8,14 @@ is told to be saved as .xlsx."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import warnings
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from unionclerk import paths
-from unionclerk.app import main
+from tests.conftest import Cli
+from tests.helpers import stored_reports
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import YearMonth
 from unionclerk.services import importing, reports
@@ -32,14 +30,11 @@ def imported(ws, name: str, tmp_path: Path):
     return reports.load(ws, outcome.report)
 
 
-def refused_cli(capsys, data_dir: Path, file: Path) -> str:
-    code = main(["--data-dir", str(data_dir), "import", str(file)])
-    err = capsys.readouterr().err
+def refused_cli(cli: Cli, data_dir: Path, file: Path) -> str:
+    code, _, err = cli(data_dir, "import", file)
     assert code == 2, err
-    assert "Traceback" not in err and "意外错误" not in err
-    if paths.database_path(create=False).exists():  # nothing was stored
-        with closing(sqlite3.connect(paths.database_path())) as conn:
-            assert conn.execute("select count(*) from reports").fetchone()[0] == 0
+    assert "意外错误" not in err  # and no traceback (the cli fixture)
+    assert stored_reports(data_dir) == 0  # nothing was stored
     return err
 
 
@@ -69,23 +64,23 @@ def test_explanation_from_template_reaches_every_export(ws, tmp_path: Path) -> N
     assert "另有3家在筹建\\n待核实" in text
 
 
-def test_a_year_month_stored_as_1980_1_is_asked_not_guessed(capsys, data_dir, tmp_path) -> None:
+def test_a_year_month_stored_as_1980_1_is_asked_not_guessed(cli, data_dir, tmp_path) -> None:
     file = tmp_path / "m.xlsx"
     shutil.copy(LO / "template_lo_month.xlsx", file)
-    err = refused_cli(capsys, data_dir, file)
+    err = refused_cli(cli, data_dir, file)
     assert "表二 工会干部队伍情况 第 7 行（D7）" in err
     assert "“出生年月”是数字 1980.1" in err and "1980-01 或 1980-10" in err
 
 
-def test_a_value_outside_the_fill_in_columns_is_named(capsys, data_dir, tmp_path) -> None:
+def test_a_value_outside_the_fill_in_columns_is_named(cli, data_dir, tmp_path) -> None:
     file = tmp_path / "s.xlsx"
     shutil.copy(LO / "template_lo_stray.xlsx", file)
-    err = refused_cli(capsys, data_dir, file)
+    err = refused_cli(cli, data_dir, file)
     assert "表一 组织建设情况" in err
     assert "F9“漏填的数”" in err and "B23“250”" in err and "不在填写栏内" in err
 
 
-def test_a_formula_without_its_result_is_named(ws, capsys, data_dir, tmp_path) -> None:
+def test_a_formula_without_its_result_is_named(ws, cli, data_dir, tmp_path) -> None:
     """openpyxl (like scripts) writes a formula with no cached result: it must not read as
     empty."""
     file = tmp_path / "f.xlsx"
@@ -97,7 +92,7 @@ def test_a_formula_without_its_result_is_named(ws, capsys, data_dir, tmp_path) -
     row = next(r for r in range(1, org.max_row + 1) if org.cell(r, 1).value == "会员人数")
     org.cell(row, 3).value = "=200+100"
     wb.save(file)
-    err = refused_cli(capsys, data_dir, file)
+    err = refused_cli(cli, data_dir, file)
     assert f"表一 组织建设情况 第 {row} 行（C{row}）" in err
     assert "“会员人数”是公式，文件里没有它的计算结果" in err
 
@@ -110,11 +105,11 @@ def test_a_formula_without_its_result_is_named(ws, capsys, data_dir, tmp_path) -
     ],
 )
 def test_ods_and_xls_templates_are_told_to_save_as_xlsx(
-    capsys, data_dir, tmp_path, name, kind
+    cli, data_dir, tmp_path, name, kind
 ) -> None:
     file = tmp_path / name
     shutil.copy(LO / name, file)
-    err = refused_cli(capsys, data_dir, file)
+    err = refused_cli(cli, data_dir, file)
     assert kind in err and "另存为" in err and "Excel 工作簿（*.xlsx）" in err
     assert "让对方" not in err  # advice for received files is not for the clerk's own
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from unionclerk.app import main
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.domain.report import YearMonth
@@ -132,17 +131,16 @@ def test_bad_value_names_sheet_row_and_field(ws, template):
         assert tx.list_reports() == []
 
 
-def test_template_command_and_import(tmp_path, capsys):
+def test_template_command_and_import(tmp_path, cli):
     data = tmp_path / "data"
     target = tmp_path / "t.xlsx"
-    assert (
-        main(["--data-dir", str(data), "template", "--out", str(target), "--period", "2018h1"]) == 0
-    )
+    assert cli(data, "template", out=target, period="2018h1").code == 0
     info = xlsx_reader.inspect_workbook(target, shipped_forms())
     assert info.kind == "template" and info.period == Period(2018, "h1")
     fill(target)
-    assert main(["--data-dir", str(data), "import", str(target)]) == 0
-    assert "佛堂镇总工会" in capsys.readouterr().out
+    code, out, _ = cli(data, "import", target)
+    assert code == 0
+    assert "佛堂镇总工会" in out
 
 
 def test_header_synonyms(forms):

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from unionclerk.app import main
 from unionclerk.services import importing, reports
 
 LO = Path(__file__).resolve().parents[1] / "data" / "lo"
@@ -52,10 +51,9 @@ def test_each_typed_header_and_signature_cell_is_named(ws, tmp_path) -> None:
     assert data.single["organisation"]["members"] == 300
 
 
-def test_the_command_line_prints_them_and_imports(capsys, data_dir, tmp_path) -> None:
+def test_the_command_line_prints_them_and_imports(cli, data_dir, tmp_path) -> None:
     file = copy("template_lo_margins.xlsx", tmp_path)
-    code = main(["--data-dir", str(data_dir), "import", str(file)])
-    out = capsys.readouterr().out
+    code, out, _ = cli(data_dir, "import", file)
     assert code == 0, out
     assert "已导入：" in out
     assert f"  注意：{ORG} 第 3 行（A3）“填报单位：赤岸镇总工会”" in out

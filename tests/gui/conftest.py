@@ -81,6 +81,16 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogScript:
     assert not script.unexpected, f"unexpected modal dialog(s): {script.unexpected}"
 
 
+# The unit the first-run tests set up: its names, as typed on the wizard's unit page.
+CHIAN = {
+    "union_name": "赤岸镇总工会",
+    "city": "金华市",
+    "county": "义乌市",
+    "township": "赤岸镇",
+    "head_name": "张建国",
+}
+
+
 class Clerk:
     """Drives the window the way a clerk does: keys into fields, Enter to move on."""
 
@@ -131,6 +141,24 @@ class Clerk:
     def row(self, window: Any, form: str, key: str) -> Any:
         return window.pages[form].record.rows[key]
 
+    def fill_unit(self, unit: Any, **more: str) -> None:
+        """The first-run wizard's unit page as the 赤岸镇 clerk fills it: the names typed, then
+        the fields in `more` (in their order), then the union type and head title picked."""
+        for key, text in {**CHIAN, **more}.items():
+            self.type(unit.editors[key].widget, text, enter=False)
+        for key, choice in (("union_type", "乡镇总工会"), ("head_title", "主席")):
+            combo = unit.editors[key].widget
+            combo.setCurrentIndex(combo.findText(choice))
+
+    def click(self, window: Any, name: str) -> None:
+        """Press, with the mouse, the button whose object name is `name` (e.g. "export")."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QPushButton
+
+        button = window.findChild(QPushButton, name)
+        assert button is not None, f"no button named {name!r}"
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
 
 def answer_with(text: str) -> Callable[[QMessageBox], int]:
     """A scripted answer to a question with named buttons: press the one saying `text`."""
@@ -154,6 +182,13 @@ def demo_window(ws: Any, clerk: Clerk) -> Any:
 
     demo.build_demo(ws)
     return clerk.window(ws)
+
+
+@pytest.fixture
+def cadres(demo_window: Any) -> tuple[Any, Any]:
+    """The demo window on 表二 (the cadres roster): the window and its roster table."""
+    demo_window.select_form("cadres")
+    return demo_window, demo_window.pages["cadres"].roster
 
 
 # -- screenshots (the README's pictures) ---------------------------------------------------

@@ -27,18 +27,7 @@ def run_wizard(ws, qtbot, clerk, dialogs) -> FirstRunWizard:
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     unit = wizard.unit
     assert not unit.isComplete()
-    typed = {
-        "union_name": "赤岸镇总工会",
-        "city": "金华市",
-        "county": "义乌市",
-        "township": "赤岸镇",
-        "head_name": "张建国",
-    }
-    for key, text in typed.items():
-        clerk.type(unit.editors[key].widget, text, enter=False)
-    for key, choice in (("union_type", "乡镇总工会"), ("head_title", "主席")):
-        combo = unit.editors[key].widget
-        combo.setCurrentIndex(combo.findText(choice))
+    clerk.fill_unit(unit)  # the names, the union type and the head's title: no codes yet
     # The codes are checked while they are typed.
     clerk.type(unit.editors["credit_code"].widget, "81330782MA00000010", enter=False)
     assert unit.notes["credit_code"].isVisibleTo(wizard)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox
 
 from unionclerk.domain.period import Period
 
@@ -45,20 +45,16 @@ def screen(qtbot, ws):
     window.close()
 
 
-def click(qtbot, window, name: str) -> None:
-    qtbot.mouseClick(window.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
-
-
 def test_county_screen_merges_the_inbox(
-    qtbot, qtmodeltester, screen, dialogs, ws, tmp_path, tmp_path_factory
+    qtbot, qtmodeltester, clerk, screen, dialogs, ws, tmp_path, tmp_path_factory
 ):
     inbox = mi.shared_inbox(tmp_path_factory)
     codes = [d["forms"]["cover"]["division_code"] for d in inbox.docs]
     dialogs.expect("open", ([str(inbox.expected_csv)], ""))
-    click(qtbot, screen, "expected")
+    clerk.click(screen, "expected")
     assert "32" in screen.list_label.text()
     dialogs.expect("folder", str(inbox.folder))
-    click(qtbot, screen, "add_folder")
+    clerk.click(screen, "add_folder")
     qtbot.waitUntil(lambda: not screen.busy, timeout=120_000)
     files = {r[0]: r for r in screen.files.rows}
     assert len(files) == 34
@@ -87,7 +83,7 @@ def test_county_screen_merges_the_inbox(
         return QDialog.DialogCode.Accepted
 
     dialogs.expect("exec", use_edited)
-    click(qtbot, screen, "decide")
+    clerk.click(screen, "decide")
     assert "纳入汇总 30 个单位" in screen.figures.text()
     assert {r[0]: r[2] for r in screen.units.rows}[codes[mi.EDITED]] == "有问题"  # still flagged
 
@@ -96,7 +92,7 @@ def test_county_screen_merges_the_inbox(
     dialogs.expect("question", QMessageBox.StandardButton.Yes)  # two townships sent drafts
     dialogs.expect("folder", str(out))
     dialogs.expect("information", QMessageBox.StandardButton.Ok)
-    click(qtbot, screen, "export")
+    clerk.click(screen, "export")
     qtbot.waitUntil(lambda: not screen.busy, timeout=120_000)
     assert "草稿" in next(text for kind, text in dialogs.seen if kind == "question")
     summary = json.loads(next(out.glob("*_汇总_草稿.json")).read_text(encoding="utf-8"))
@@ -114,7 +110,7 @@ def test_county_screen_merges_the_inbox(
     late_file = tmp_path / "late" / "稠江街道.json"
     late_file.parent.mkdir()
     late_file.write_text(json.dumps(late, ensure_ascii=False), encoding="utf-8")
-    click(qtbot, screen, "restart")
+    clerk.click(screen, "restart")
     assert screen.files.rowCount() == 0
     assert "纳入汇总 30 个单位" in screen.figures.text()  # kept in the database
     mime = QMimeData()
@@ -133,13 +129,13 @@ def test_county_screen_merges_the_inbox(
     assert "未报 1" in screen.figures.text()
 
 
-def test_exporting_a_summary_of_drafts_asks_first(qtbot, screen, tmp_path, dialogs):
+def test_exporting_a_summary_of_drafts_asks_first(qtbot, clerk, screen, tmp_path, dialogs):
     import hostile
 
     inbox = tmp_path / "inbox"
     hostile.write_workbook(inbox / "a.xlsx", hostile.documents(1)[0], status="draft")
     dialogs.expect("folder", str(inbox))
-    click(qtbot, screen, "add_folder")
+    clerk.click(screen, "add_folder")
     qtbot.waitUntil(
         lambda: not screen.busy and screen.plan is not None and len(screen.plan.winners) == 1,
         timeout=60_000,
@@ -147,18 +143,20 @@ def test_exporting_a_summary_of_drafts_asks_first(qtbot, screen, tmp_path, dialo
     out = tmp_path / "out"
     out.mkdir()
     dialogs.expect("question", QMessageBox.StandardButton.No)
-    click(qtbot, screen, "export")
+    clerk.click(screen, "export")
     assert screen.job is None or not screen.busy
     assert not any(out.iterdir()) and "草稿" in dialogs.seen[-1][1]
     dialogs.expect("question", QMessageBox.StandardButton.Yes)
     dialogs.expect("folder", str(out))
     dialogs.expect("information", QMessageBox.StandardButton.Ok)
-    click(qtbot, screen, "export")
+    clerk.click(screen, "export")
     qtbot.waitUntil(lambda: not screen.busy and any(out.iterdir()), timeout=60_000)
     assert sorted(p.suffix for p in out.glob("*_汇总_草稿.*")) == [".json", ".pdf", ".xlsx"]
 
 
-def test_clicks_on_the_county_screen_never_read_the_reports_again(qtbot, screen, tmp_path, dialogs):
+def test_clicks_on_the_county_screen_never_read_the_reports_again(
+    qtbot, clerk, screen, tmp_path, dialogs
+):
     """Item 12: the figures come from what was read once (province size: 1,400 reports were
     re-read after every click; benchmarks/bench_county_screen.py measures it)."""
     import hostile
@@ -169,7 +167,7 @@ def test_clicks_on_the_county_screen_never_read_the_reports_again(qtbot, screen,
     for i, doc in enumerate(hostile.documents(3)):
         hostile.write_json(inbox / f"{i}.json", doc)
     dialogs.expect("folder", str(inbox))
-    click(qtbot, screen, "add_folder")
+    clerk.click(screen, "add_folder")
     qtbot.waitUntil(
         lambda: not screen.busy and screen.plan is not None and len(screen.plan.winners) == 3,
         timeout=60_000,

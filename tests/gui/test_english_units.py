@@ -85,3 +85,29 @@ def test_unit_words() -> None:
     assert Period(2018, "h1").shown == "2018 H1" and Period(2018).shown == "2018"
     i18n.set_language("zh")
     assert Period(2018, "h1").shown == "2018上半年"
+
+
+def test_roster_figures_show_their_values_in_english(english_window, qtbot) -> None:
+    """The 名单统计 panel beside 表二: a long English name ("of whom Party members (incl.
+    probationary)") wraps, and every figure stays in sight at 1366×768 without scrolling
+    sideways."""
+    from PySide6.QtCore import QPoint, QRect, Qt
+    from PySide6.QtWidgets import QScrollArea
+
+    w = english_window
+    w.select_form("cadres")
+    qtbot.wait(50)
+    panel = w.pages["cadres"].roster.figures
+    port = panel.findChild(QScrollArea).viewport()
+    values = [
+        label
+        for label in panel.findChildren(QLabel)
+        if label.alignment() & Qt.AlignmentFlag.AlignRight and label.text()
+    ]
+    assert len(values) >= 6
+    for label in values[:6]:  # the head figures, above any need to scroll down
+        box = QRect(label.mapTo(port, QPoint(0, 0)), label.size())
+        text = label.fontMetrics().horizontalAdvance(label.text())
+        assert box.left() >= 0 and box.right() - text >= 0, label.text()
+        assert box.right() <= port.width(), (label.text(), box, port.width())
+        assert not CJK.search(label.text()), label.text()  # "25", "16.0%", "40.0 years"

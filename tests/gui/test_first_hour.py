@@ -108,19 +108,9 @@ def test_the_first_hour(tmp_path, qtbot, dialogs, clerk) -> None:
         wizard.show()
         qtbot.mouseClick(next_button(wizard), Click)
         unit = wizard.unit
-        for name, text in {
-            "union_name": "赤岸镇总工会",
-            "city": "金华市",
-            "county": "义乌市",
-            "township": "赤岸镇",
-            "head_name": "张建国",
-            "division_code": DIVISION,
-            "credit_code": demo.credit_code(DIVISION, "MA0000001"),
-        }.items():
-            clerk.type(unit.editors[name].widget, text, enter=False)
-        for name, choice in (("union_type", "乡镇总工会"), ("head_title", "主席")):
-            combo = unit.editors[name].widget
-            combo.setCurrentIndex(combo.findText(choice))
+        clerk.fill_unit(
+            unit, division_code=DIVISION, credit_code=demo.credit_code(DIVISION, "MA0000001")
+        )
         qtbot.mouseClick(next_button(wizard), Click)
         clerk.type(wizard.clerk.editors["filler_name"].widget, "李丽芳", enter=False)
         clerk.type(wizard.clerk.editors["filler_phone"].widget, "13812345678", enter=False)

@@ -66,18 +66,7 @@ def test_next_waits_for_right_codes(ws, qtbot, clerk) -> None:
     wizard = wizard_for(ws, qtbot)
     qtbot.mouseClick(button(wizard, QWizard.WizardButton.NextButton), Click)
     unit, next_ = wizard.unit, button(wizard, QWizard.WizardButton.NextButton)
-    for key, text in {
-        "union_name": "赤岸镇总工会",
-        "city": "金华市",
-        "county": "义乌市",
-        "township": "赤岸镇",
-        "head_name": "张建国",
-        "division_code": "330782102000",
-    }.items():
-        clerk.type(unit.editors[key].widget, text, enter=False)
-    for key, choice in (("union_type", "乡镇总工会"), ("head_title", "主席")):
-        combo = unit.editors[key].widget
-        combo.setCurrentIndex(combo.findText(choice))
+    clerk.fill_unit(unit, division_code="330782102000")
     assert next_.isEnabled()  # the credit code is optional
     clerk.type(unit.editors["credit_code"].widget, "81330782MA00000010", enter=False)
     assert not next_.isEnabled()  # a wrong check character: the reason is under the field

@@ -25,12 +25,6 @@ Ok = QMessageBox.StandardButton.Ok
 CODE, PERIOD = demo.DIVISION_CODE, Period(2018)
 
 
-def _click(qtbot, window, name: str) -> None:
-    from PySide6.QtWidgets import QPushButton
-
-    qtbot.mouseClick(window.findChild(QPushButton, f"review_{name}"), Qt.MouseButton.LeftButton)
-
-
 def _focus(qtbot, widget) -> None:
     """Put the cursor in a widget as a click does."""
     if QApplication.activeWindow() is not widget.window():  # a click brings it to the front
@@ -79,13 +73,13 @@ def test_review_loop_across_two_data_folders(
 
         # -- the county receives, comments on a field, a roster cell and a form, returns --
         dialogs.expect("open", ([str(sent)], ""))
-        _click(qtbot, review, "receive")
+        clerk.click(review, "review_receive")
         assert review.units.item(0, 2).text() == "已报"
         short = review.units.item(0, 3).text()
         _form(review, "organisation")
         _focus(qtbot, review.pages["organisation"].record.field_widget("members"))
         dialogs.expect("text", ("会员人数与上年相差太大，请核实", True))
-        _click(qtbot, review, "comment_here")
+        clerk.click(review, "review_comment_here")
         _form(review, "venues")
         _cell(qtbot, review.pages["venues"].roster, 1, "area")
         dialogs.expect("text", ("面积请补填", True))
@@ -95,7 +89,7 @@ def test_review_loop_across_two_data_folders(
         qtbot.waitUntil(lambda: review.comments.rowCount() == 2)  # the shortcut is queued
         _form(review, "cadres")
         dialogs.expect("text", ("干部名单缺少经审会主任", True))
-        _click(qtbot, review, "comment_form")
+        clerk.click(review, "review_comment_form")
         assert [review.comments.item(r, 0).toolTip() for r in range(3)] == [
             "organisation.members",
             "venues.rows[1].area",
@@ -107,7 +101,7 @@ def test_review_loop_across_two_data_folders(
         dialogs.expect("text", ("三处需核实", True))
         dialogs.expect("folder", str(back))
         dialogs.expect("information", Ok)
-        _click(qtbot, review, "return")
+        clerk.click(review, "review_return")
         assert review.units.item(0, 2).text() == "退回修改中"
         (returned,) = back.glob("*.json")
         _form(review, "venues")
@@ -181,7 +175,7 @@ def test_review_loop_across_two_data_folders(
 
         # -- the county sees exactly those two changes and the reply, and passes it ---------
         dialogs.expect("open", ([str(again)], ""))
-        _click(qtbot, review, "receive")
+        clerk.click(review, "review_receive")
         assert review.units.item(0, 2).text() == "已重报"
         assert review.units.item(0, 3).text() != short
         text = review.changes.toPlainText()
@@ -190,7 +184,7 @@ def test_review_loop_across_two_data_folders(
         assert "回复：已补录经审会主任王五" in text
         save_shot(review, shots / "review-resubmitted.png")
         assert review.comments.item(2, 2).text() == "已补录经审会主任王五"
-        _click(qtbot, review, "pass")
+        clerk.click(review, "review_pass")
         assert review.units.item(0, 2).text() == "通过"
         review.units.clearSelection()
         dialogs.expect("information", Ok)

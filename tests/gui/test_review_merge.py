@@ -14,10 +14,10 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.conftest import Cli
 from unionclerk import paths
-from unionclerk.app import main
 from unionclerk.domain.period import Period
 from unionclerk.domain.review import RECEIVED
 from unionclerk.services import demo, exporting
@@ -28,29 +28,25 @@ Ok = QMessageBox.StandardButton.Ok
 CODE, PERIOD = demo.DIVISION_CODE, Period(2018)
 
 
-def _click(qtbot, window, name: str) -> None:
-    qtbot.mouseClick(window.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
-
-
-def _inspect_short(capsys, file: Path, data_dir: Path) -> str:
+def _inspect_short(cli: Cli, file: Path, data_dir: Path) -> str:
     """The short hash `unionclerk inspect FILE` prints."""
-    capsys.readouterr()
-    assert main(["inspect", str(file), "--data-dir", str(data_dir)]) == 0
-    return re.search(r"校验码：([0-9A-F]{8})", capsys.readouterr().out).group(1)
+    code, out, _ = cli(data_dir, "inspect", file)
+    assert code == 0
+    return re.search(r"校验码：([0-9A-F]{8})", out).group(1)
 
 
-def _merge(qtbot, screen, dialogs, files: list[Path], out: Path) -> str:
+def _merge(clerk, screen, dialogs, files: list[Path], out: Path) -> str:
     """Restart, add the files (添加文件…), export the summary (导出汇总…); the message shown."""
-    _click(qtbot, screen, "restart")
+    clerk.click(screen, "restart")
     dialogs.expect("open", ([str(f) for f in files], ""))
-    _click(qtbot, screen, "add_files")
-    qtbot.waitUntil(lambda: not screen.busy, timeout=60_000)
+    clerk.click(screen, "add_files")
+    clerk.qtbot.waitUntil(lambda: not screen.busy, timeout=60_000)
     out.mkdir()
     dialogs.expect("question", QMessageBox.StandardButton.Yes)  # the demo report is a draft
     dialogs.expect("folder", str(out))
     dialogs.expect("information", Ok)
-    _click(qtbot, screen, "export")
-    qtbot.waitUntil(lambda: not screen.busy, timeout=60_000)
+    clerk.click(screen, "export")
+    clerk.qtbot.waitUntil(lambda: not screen.busy, timeout=60_000)
     assert list(out.glob("*.json")), dialogs.seen
     return dialogs.seen[-1][1]
 
@@ -61,7 +57,7 @@ def _received(county: Workspace) -> list:
 
 
 def test_a_report_merged_on_the_county_screen_is_reviewable(
-    qtbot, ws, clerk, dialogs, capsys, tmp_path, shots, save_shot
+    qtbot, ws, clerk, dialogs, cli, tmp_path, shots, save_shot
 ) -> None:
     from unionclerk.gui.county.review import ReviewWindow
     from unionclerk.gui.county.screen import CountyWindow
@@ -76,21 +72,21 @@ def test_a_report_merged_on_the_county_screen_is_reviewable(
     book, paper, as_json = (
         next(f for f in v1 if f.suffix == s) for s in (".xlsx", ".pdf", ".json")
     )
-    short = _inspect_short(capsys, book, tmp_path / "cli")
+    short = _inspect_short(cli, book, tmp_path / "cli")
     county = Workspace.open(tmp_path / "county")
     paths.set_data_dir(township.data_dir)
     try:
         screen = CountyWindow(county, PERIOD)
         qtbot.addWidget(screen)
         screen.show()
-        said = _merge(qtbot, screen, dialogs, [book, paper, as_json], tmp_path / "s1")
+        said = _merge(clerk, screen, dialogs, [book, paper, as_json], tmp_path / "s1")
         assert "其中 1 份报表已接收供审核" in said
         files = screen.files
         assert files.headerData(3, Qt.Orientation.Horizontal) == "校验码"
         rows = {r[0]: r for r in files.rows}
         assert rows[book.name][2] == "已使用" and rows[book.name][3] == short
         assert rows[paper.name][3] == short  # the paper's QR code carries the same hash
-        assert rows[as_json.name][3] == short == _inspect_short(capsys, as_json, tmp_path / "cli")
+        assert rows[as_json.name][3] == short == _inspect_short(cli, as_json, tmp_path / "cli")
         paths.set_data_dir(township.data_dir)
         save_shot(screen, shots / "county-short-hash.png")
 
@@ -115,14 +111,14 @@ def test_a_report_merged_on_the_county_screen_is_reviewable(
             )
         )
         dialogs.expect("text", ("会员人数请核实", True))
-        _click(qtbot, review, "review_comment_here")
+        clerk.click(review, "review_comment_here")
         assert review.comments.item(0, 0).toolTip() == "organisation.members"
         back = tmp_path / "back"
         back.mkdir()
         dialogs.expect("text", ("请核实", True))
         dialogs.expect("folder", str(back))
         dialogs.expect("information", Ok)
-        _click(qtbot, review, "review_return")
+        clerk.click(review, "review_return")
         assert review.units.item(0, 2).text() == "退回修改中" and list(back.glob("*.json"))
 
         # -- a newer export, merged beside the old file: the resubmission, once -------------
@@ -132,12 +128,12 @@ def test_a_report_merged_on_the_county_screen_is_reviewable(
         (v2,) = exporting.export_report(
             township, township.find_report(PERIOD), tmp_path / "v2", ["xlsx"]
         ).files
-        said = _merge(qtbot, screen, dialogs, [v2, book], tmp_path / "s2")
+        said = _merge(clerk, screen, dialogs, [v2, book], tmp_path / "s2")
         assert "其中 1 份报表已接收供审核" in said
-        newer = _inspect_short(capsys, v2, tmp_path / "cli")
+        newer = _inspect_short(cli, v2, tmp_path / "cli")
         paths.set_data_dir(township.data_dir)
         assert {r[0]: r[3] for r in screen.files.rows} == {v2.name: newer, book.name: short}
-        said = _merge(qtbot, screen, dialogs, [v2, book], tmp_path / "s3")  # the same again
+        said = _merge(clerk, screen, dialogs, [v2, book], tmp_path / "s3")  # the same again
         assert "已接收供审核" not in said
         assert [s.short for s in _received(county)] == [short, newer]
         review.reload(CODE)

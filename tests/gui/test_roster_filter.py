@@ -3,7 +3,6 @@ by a Chinese column (stable and predictable); every roster model under qtmodelte
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from unionclerk.domain.report import YearMonth
@@ -13,13 +12,6 @@ from unionclerk.gui.roster.model import RosterModel
 from unionclerk.gui.roster.proxy import MARK, RosterProxy
 
 Asc, Desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
-
-
-@pytest.fixture
-def cadres(demo_window):
-    w = demo_window
-    w.select_form("cadres")
-    return w, w.pages["cadres"].roster
 
 
 def shown_names(table) -> list[str]:

@@ -73,13 +73,6 @@ def clerks_workbook(path: Path, n: int = 40, id_as_number: bool = False) -> Path
     return path
 
 
-@pytest.fixture
-def cadres(demo_window):
-    w = demo_window
-    w.select_form("cadres")
-    return w, w.pages["cadres"].roster
-
-
 def run_import(qtbot, dialogs, table, path: Path, answer) -> None:
     """Click 从 Excel 导入…, pick `path`, and let `answer(dialog)` handle the dialog."""
     dialogs.expect("open", ([str(path)], ""))

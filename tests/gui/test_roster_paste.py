@@ -93,12 +93,10 @@ def cadre_block(n: int = 200) -> tuple[list[list[str]], list[dict]]:
 
 
 @pytest.fixture
-def cadres(demo_window):
-    w = demo_window
-    w.select_form("cadres")
-    table = w.pages["cadres"].roster
-    table.view.setFocus()
-    return w, table
+def cadres(cadres):
+    """The roster as the shared fixture gives it, with the keyboard focus in its table."""
+    cadres[1].view.setFocus()
+    return cadres
 
 
 def paste(qtbot, table, text: str, row: int = 0, column: int = 0) -> None:

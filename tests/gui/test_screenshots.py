@@ -16,19 +16,7 @@ def test_screenshots(ws, qtbot, clerk, shots, chinese_buttons, save_shot) -> Non
     wizard.show()
     wizard.next()
     unit = wizard.unit
-    for key, text in {
-        "union_name": "赤岸镇总工会",
-        "city": "金华市",
-        "county": "义乌市",
-        "township": "赤岸镇",
-        "head_name": "张建国",
-        "credit_code": "81330782MA0000001X",
-        "division_code": "3307821020",
-    }.items():
-        clerk.type(unit.editors[key].widget, text, enter=False)
-    for key, choice in (("union_type", "乡镇总工会"), ("head_title", "主席")):
-        combo = unit.editors[key].widget
-        combo.setCurrentIndex(combo.findText(choice))
+    clerk.fill_unit(unit, credit_code="81330782MA0000001X", division_code="3307821020")
     save_shot(wizard, shots / "gui-wizard.png")
 
     from unionclerk.services import demo

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QScreen
 
 from unionclerk.gui import geometry
@@ -96,3 +96,23 @@ def test_fitted_rect_is_inside_the_free_area(area, x, y, width, height) -> None:
     first = geometry.initial_geometry(area)
     assert area.contains(first.adjusted(0, -30, 0, 0))
     assert first.width() <= geometry.PREFERRED.width()
+
+
+@pytest.mark.parametrize("area", [LAPTOP, SCALED], ids=["1366x768", "150%"])
+def test_roster_summary_shows_three_fields(demo_window, ws, qtbot, screen, area) -> None:
+    """表二's 汇总情况 part is not framed twice: three of its fields show whole on a small
+    screen without scrolling (a box inside the box had left room for two)."""
+    screen(area)
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.show()
+    window.select_form("cadres")
+    qtbot.wait(50)
+    record = window.pages["cadres"].record
+    port = record.viewport()
+    whole = []
+    for key, row in record.rows.items():
+        editor = row.editor.widget
+        if port.rect().contains(QRect(editor.mapTo(port, QPoint(0, 0)), editor.size())):
+            whole.append(key)
+    assert len(whole) >= 3, whole

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import Cli, CliResult
 from unionclerk import paths
 from unionclerk.services import demo, exporting
 from unionclerk.services.workspace import Workspace
@@ -57,3 +58,14 @@ def edit():
 
 
 AREA = Decimal("1200.5")
+
+
+@pytest.fixture
+def review(cli: Cli) -> Cli:
+    """The clerk's `review` commands: `review(county, "receive", file)` runs `unionclerk review
+    receive FILE --data-dir COUNTY`; options as keywords, `verdict="通过"` is `--verdict 通过`."""
+
+    def run(folder: Path, action: str, *args: object, **options: object) -> CliResult:
+        return cli(folder, "review", action, *args, **options)
+
+    return run

@@ -16,12 +16,10 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unionclerk import paths
-from unionclerk.app import main
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import RECEIVED as RECEIVED_SOURCE
 from unionclerk.domain.review import RECEIVED, SENT, STATE_REPORTED, STATE_RESUBMITTED
@@ -31,14 +29,6 @@ from unionclerk.services.county.results import Candidate
 from unionclerk.services.workspace import Workspace, database
 
 CODE, PERIOD = "330782101000", Period(2018)
-
-
-def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[int, str]:
-    capsys.readouterr()
-    code = main([*args, "--data-dir", str(data_dir)])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out + err
 
 
 def _submissions(ws: Workspace, code: str = CODE) -> list:
@@ -56,81 +46,47 @@ def _merge(ws: Workspace, files: list[Path], out: Path, **options) -> county_mer
     return outcome
 
 
-def test_a_merge_on_the_command_line_lists_the_report_for_review(tmp_path, capsys) -> None:
-    town, county = tmp_path / "town", tmp_path / "county"
-    assert run(capsys, town, "demo")[0] == 0
-    assert run(capsys, town, "export", "--period", "2018", "--out", str(tmp_path / "v1"))[0] == 0
-    (sent,) = (tmp_path / "v1").glob("*.xlsx")
-    code, out = run(capsys, town, "inspect", str(sent))
-    short = re.search(r"校验码：([0-9A-F]{8})", out).group(1)
-    assert (
-        run(
-            capsys,
-            town,
-            "export",
-            "--period",
-            "2018",
-            "--format",
-            "json",
-            "--out",
-            str(tmp_path / "j"),
-        )[0]
-        == 0
-    )
-    (as_json,) = (tmp_path / "j").glob("*.json")
-    code, out = run(capsys, town, "inspect", str(as_json))  # a JSON report shows it too
-    assert code == 0 and re.findall(r"校验码：([0-9A-F]{8})", out) == [short]  # same content
+def test_a_merge_on_the_command_line_lists_the_report_for_review(tmp_path, cli, review) -> None:
+    from unionclerk.services.review import unit_state  # `review` here is the clerk's command
 
-    code, out = run(
-        capsys, county, "merge", "--period", "2018", "--out", str(tmp_path / "s1"), str(sent)
-    )
-    assert code == 0, out
-    assert f"其中 1 份报表已接收供审核（{CODE}）" in out  # the merge says so itself
-    code, out = run(capsys, county, "review", "list", "--period", "2018")
-    assert code == 0 and f"{CODE} 佛堂镇总工会：已报，校验码 {short}" in out
-    code, out = run(capsys, county, "review", "find", f"UNIONCLERK|{CODE}|2018|{short}")
-    assert code == 0 and sent.name in out  # found from the paper's QR text, no second step
-    code, out = run(
-        capsys,
+    town, county = tmp_path / "town", tmp_path / "county"
+    assert cli(town, "demo").code == 0
+    assert cli(town, "export", period=2018, out=tmp_path / "v1").code == 0
+    (sent,) = (tmp_path / "v1").glob("*.xlsx")
+    done = cli(town, "inspect", sent)
+    short = re.search(r"校验码：([0-9A-F]{8})", done.text).group(1)
+    assert cli(town, "export", period=2018, format="json", out=tmp_path / "j").code == 0
+    (as_json,) = (tmp_path / "j").glob("*.json")
+    done = cli(town, "inspect", as_json)  # a JSON report shows it too (same content, same hash)
+    assert done.code == 0 and re.findall(r"校验码：([0-9A-F]{8})", done.text) == [short]
+
+    done = cli(county, "merge", sent, period=2018, out=tmp_path / "s1")
+    assert done.code == 0, done.text
+    assert f"其中 1 份报表已接收供审核（{CODE}）" in done.text  # the merge says so itself
+    done = review(county, "list", period=2018)
+    assert done.code == 0 and f"{CODE} 佛堂镇总工会：已报，校验码 {short}" in done.text
+    done = review(county, "find", f"UNIONCLERK|{CODE}|2018|{short}")  # the paper's QR text
+    assert done.code == 0 and sent.name in done.text  # found from it, no second step
+    done = review(
         county,
-        "review",
         "comment",
-        "--unit",
-        CODE,
-        "--period",
-        "2018",
-        "--target",
-        "organisation.members",
-        "--text",
-        "会员人数请核实",
-        "--by",
-        "李审",
+        unit=CODE,
+        period=2018,
+        target="organisation.members",
+        text="会员人数请核实",
+        by="李审",
     )
-    assert code == 0, out
-    code, out = run(
-        capsys,
-        county,
-        "return",
-        "--unit",
-        CODE,
-        "--period",
-        "2018",
-        "--out",
-        str(tmp_path),
-        "--reason",
-        "请核实",
-    )
-    assert code == 0 and len(list(tmp_path.glob("*_退回通知.json"))) == 1
+    assert done.code == 0, done.text
+    done = cli(county, "return", unit=CODE, period=2018, out=tmp_path, reason="请核实")
+    assert done.code == 0 and len(list(tmp_path.glob("*_退回通知.json"))) == 1
 
     # merging the same file again (and with it, `review receive` of it) adds no submission
-    code, out = run(
-        capsys, county, "merge", "--period", "2018", "--out", str(tmp_path / "s2"), str(sent)
-    )
-    assert code == 0 and "已接收供审核" not in out  # nothing new to say
-    assert run(capsys, county, "review", "receive", str(sent))[0] == 0
+    done = cli(county, "merge", sent, period=2018, out=tmp_path / "s2")
+    assert done.code == 0 and "已接收供审核" not in done.text  # nothing new to say
+    assert review(county, "receive", sent).code == 0
     with Workspace.open(county) as ws:
         assert len(_submissions(ws)) == 1
-        assert review.unit_state(ws, CODE, PERIOD) == "退回修改中"
+        assert unit_state(ws, CODE, PERIOD) == "退回修改中"
     paths.set_data_dir(None)
 
 

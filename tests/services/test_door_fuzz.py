@@ -8,9 +8,7 @@ replaced, so the value alone is why it is refused."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -20,11 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reportgen import invalid_cases  # noqa: E402
 
-from unionclerk import paths  # noqa: E402
-from unionclerk.app import main  # noqa: E402
+from tests.helpers import demo_in_2019, stored_reports  # noqa: E402
 from unionclerk.domain.i18n import nested_quotes  # noqa: E402
 from unionclerk.formspec import shipped_forms  # noqa: E402
-from unionclerk.services import demo, exporting  # noqa: E402
 
 FORMS = shipped_forms()
 MARK = "@@VALUE@@"
@@ -38,14 +34,9 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> dict:
     home = tmp_path_factory.mktemp("demo")
     ws = Workspace.open(home)
     try:
-        report = demo.build_demo(ws)
-        out = home / "out"
-        out.mkdir()
-        file = exporting.export_report(ws, report, out, ["json"]).files[0]
-        doc = json.loads(file.read_text(encoding="utf-8"))
+        doc = demo_in_2019(ws, home / "out")
     finally:
         ws.close()
-    doc["period"] = {"year": 2019, "part": "year"}
     for form in FORMS:
         if form.is_roster:
             entry = doc["forms"].setdefault(form.key, {})
@@ -69,13 +60,6 @@ def with_value(base: dict, where: str, literal: str) -> str:
     return json.dumps(doc, ensure_ascii=False).replace(json.dumps(MARK), literal)
 
 
-def stored_reports() -> int:
-    if not paths.database_path(create=False).exists():
-        return 0
-    with closing(sqlite3.connect(paths.database_path())) as conn:
-        return conn.execute("select count(*) from reports").fetchone()[0]
-
-
 @settings(
     max_examples=100,
     deadline=None,
@@ -83,27 +67,25 @@ def stored_reports() -> int:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(case=invalid_cases())
-def test_each_field_refuses_invalid_values_by_name(capsys, data_dir, tmp_path, base, case) -> None:
+def test_each_field_refuses_invalid_values_by_name(cli, data_dir, tmp_path, base, case) -> None:
     where, field, literal = case
     file = tmp_path / "报表.json"
     file.write_text(with_value(base, where, literal), encoding="utf-8")
-    capsys.readouterr()
-    code = main(["--data-dir", str(data_dir), "import", str(file)])
-    err = capsys.readouterr().err
+    code, _, err = cli(data_dir, "import", file)
     assert code == 2, err
     assert f"{file.name}: {where}" in err, err  # the file, then the form, row and field
     assert f"“{nested_quotes(field.plain_label)}”" in err, err  # its own quotes as ‘’
-    assert "Traceback" not in err and "意外错误" not in err
+    assert "意外错误" not in err  # and no traceback (the cli fixture)
     assert "\x1b" not in err and "\ud800" not in err  # printed harmlessly
-    assert stored_reports() == 0
+    assert stored_reports(data_dir) == 0
 
 
-def test_invalid_explanation_is_refused_by_name(capsys, data_dir, tmp_path, base) -> None:
+def test_invalid_explanation_is_refused_by_name(cli, data_dir, tmp_path, base) -> None:
     doc = json.loads(json.dumps(base))
     doc["explanations"] = {"organisation.members": "原因\x1b[2K已导入"}
     file = tmp_path / "说明.json"
     file.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    assert main(["--data-dir", str(data_dir), "import", str(file)]) == 2
-    err = capsys.readouterr().err
+    code, _, err = cli(data_dir, "import", file)
+    assert code == 2
     assert "explanations.organisation.members" in err and "U+001B" in err
     assert "\x1b" not in err

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from unionclerk.app import main
+from tests.helpers import demo_in_2019
 from unionclerk.exporters import filenames
 from unionclerk.exporters.reading import workbook as xlsx_reader
-from unionclerk.services import demo, exporting, importing, inspection, reports
+from unionclerk.services import exporting, importing, inspection, reports
 
 pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 
@@ -24,15 +24,7 @@ pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="popple
 @pytest.fixture
 def base(ws, tmp_path: Path) -> dict:
     """The demo's JSON export moved to 2019 (a new report when imported)."""
-    report = demo.build_demo(ws)
-    out = tmp_path / "demo"
-    out.mkdir()
-    doc = json.loads(
-        exporting.export_report(ws, report, out, ["json"]).files[0].read_text(encoding="utf-8")
-    )
-    doc["period"] = {"year": 2019, "part": "year"}
-    doc["forms"]["cover"]["report_date"] = "2019-12-20"
-    return doc
+    return demo_in_2019(ws, tmp_path / "demo")
 
 
 def import_doc(ws, doc: dict, tmp_path: Path, name: str = "in.json"):
@@ -108,7 +100,7 @@ def test_text_at_each_limit_splits_across_pdf_pages(ws, base, tmp_path) -> None:
 
 # -- item 4: control characters from received files are printed harmlessly -------------------
 def test_received_names_with_escape_sequences_print_harmlessly(
-    capsys, base, tmp_path, data_dir
+    cli, base, tmp_path, data_dir
 ) -> None:
     base["forms"]["cover"]["union_name"] = "\x1b[2K\r已导入：假单位\u202e"
     file = tmp_path / "收到.json"
@@ -118,12 +110,10 @@ def test_received_names_with_escape_sequences_print_harmlessly(
         ["import", str(file)],
         ["merge", str(file), "--period", "2019", "--out", str(tmp_path / "m")],
     ):
-        capsys.readouterr()
-        code = main([*argv, "--data-dir", str(tmp_path / "county")])
-        captured = capsys.readouterr()
-        both = captured.out + captured.err
+        code, out, err = cli(tmp_path / "county", *argv)
+        both = out + err
         assert "\x1b" not in both and "\r" not in both and "\u202e" not in both, argv
-        assert "Traceback" not in both and "意外错误" not in both
+        assert "意外错误" not in both  # and no traceback (the cli fixture)
         assert code in (1, 2), argv
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from unionclerk import app
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.domain.progress import Cancelled
@@ -301,57 +300,19 @@ def test_cancel_leaves_nothing_behind(ws, tmp_path, docs):
     assert not out.exists() or list(out.iterdir()) == []
 
 
-def test_command_line_bad_usage_and_kept_list(tmp_path, docs, capsys):
-    data = tmp_path / "county"
-    assert (
-        app.main(
-            [
-                "merge",
-                str(tmp_path / "nope"),
-                "--period",
-                "2018",
-                "--out",
-                str(tmp_path / "o"),
-                "--data-dir",
-                str(data),
-            ]
-        )
-        == 2
-    )
-    assert (
-        app.main(
-            [
-                "merge",
-                str(tmp_path),
-                "--period",
-                "20x8",
-                "--out",
-                str(tmp_path / "o"),
-                "--data-dir",
-                str(data),
-            ]
-        )
-        == 2
-    )
+def test_command_line_bad_usage_and_kept_list(tmp_path, docs, cli):
+    data, out = tmp_path / "county", tmp_path / "o"
+    assert cli(data, "merge", tmp_path / "nope", period=2018, out=out).code == 2
+    assert cli(data, "merge", tmp_path, period="20x8", out=out).code == 2
     put(tmp_path / "in" / "a.json", docs[0])
     (tmp_path / "list.csv").write_text(
         "330782101000,佛堂镇总工会\n330782199000,某镇\n", encoding="utf-8"
     )
-    args = [
-        "merge",
-        str(tmp_path / "in"),
-        "--period",
-        "2018",
-        "--out",
-        str(tmp_path / "o"),
-        "--data-dir",
-        str(data),
-    ]
-    assert app.main(args + ["--expected", str(tmp_path / "list.csv")]) == 0
-    capsys.readouterr()
-    assert app.main(args) == 0  # the list was kept
-    out = capsys.readouterr().out
-    assert "应报单位名单（2 个单位）" in out and "未报：330782199000 某镇" in out
+    merge = ("merge", tmp_path / "in")
+    assert cli(data, *merge, period=2018, out=out, expected=tmp_path / "list.csv").code == 0
+    code, printed, _ = cli(data, *merge, period=2018, out=out)
+    assert code == 0  # the list was kept
+    assert "应报单位名单（2 个单位）" in printed and "未报：330782199000 某镇" in printed
 
 
 def test_workbook_without_machine_data_and_newer_machine_data(ws, tmp_path, docs):

@@ -19,7 +19,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from unionclerk import app
 from unionclerk.domain.period import Period
 from unionclerk.exporters.summary import model as sm
 from unionclerk.services import county
@@ -108,7 +107,7 @@ def test_any_one_damaged_file_is_its_own_line_and_good_totals_stay_exact(corpus,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(case=fuzz_case)
-def test_the_merge_command_always_writes_a_summary(corpus, case, tmp_path_factory):
+def test_the_merge_command_always_writes_a_summary(corpus, case, tmp_path_factory, cli):
     kind, seed = case
     root = tmp_path_factory.mktemp("e2e")
     inbox = root / "inbox"
@@ -116,18 +115,7 @@ def test_the_merge_command_always_writes_a_summary(corpus, case, tmp_path_factor
     for good in corpus.goods:
         shutil.copy(good, inbox / good.name)
     damaged = corpus.damaged(kind, seed, inbox)
-    code = app.main(
-        [
-            "merge",
-            str(inbox),
-            "--period",
-            "2018",
-            "--out",
-            str(root / "out"),
-            "--data-dir",
-            str(root / "data"),
-        ]
-    )
+    code = cli(root / "data", "merge", inbox, period=2018, out=root / "out").code
     assert code in (0, 1)
     summary = json.loads(next((root / "out").glob("*.json")).read_text(encoding="utf-8"))
     assert summary["totals"]["organisation"]["members"]["value"] == corpus.members

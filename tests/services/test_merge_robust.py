@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from unionclerk import app
+from tests.helpers import stored_reports
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.period import Period
 from unionclerk.exporters.reading import workbook as xlsx_reader
@@ -23,7 +23,7 @@ from unionclerk.exporters.summary import model as sm
 from unionclerk.services import county, scratch
 from unionclerk.services.county import expected as expected_list
 from unionclerk.services.county import lines, reading
-from unionclerk.services.workspace import Workspace, database
+from unionclerk.services.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import hostile  # noqa: E402
@@ -54,20 +54,9 @@ def members(docs: list[dict]) -> int:
     return sum(d["forms"]["organisation"]["members"] for d in docs)
 
 
-def run_cli(args: list[str], capsys) -> tuple[int, str]:
-    code = app.main(args)
-    out = capsys.readouterr()
-    return code, out.out + out.err
-
-
-def stored_reports(data: Path) -> list:
-    with Workspace.open(data) as ws, database(ws).read() as tx:
-        return tx.list_reports()
-
-
 # -- item 1: one bad file is one line --------------------------------------------------------
 def test_each_hostile_file_is_its_own_line_and_the_good_totals_are_exact(
-    tmp_path, goods, docs, capsys
+    tmp_path, goods, docs, cli
 ):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -78,21 +67,10 @@ def test_each_hostile_file_is_its_own_line_and_the_good_totals_are_exact(
     hostile.member_deflate64(goods[0], inbox / "deflate64.xlsx")
     for kind in ("nan", "bigint", "surrogate"):
         hostile.json_with(docs[3], inbox / f"{kind}.json", kind)
-    code, out = run_cli(
-        [
-            "merge",
-            str(inbox),
-            "--period",
-            "2018",
-            "--out",
-            str(tmp_path / "out"),
-            "--data-dir",
-            str(tmp_path / "data"),
-        ],
-        capsys,
-    )
+    done = cli(tmp_path / "data", "merge", inbox, period=2018, out=tmp_path / "out")
+    code, out = done.code, done.text
     assert code == 1, out
-    assert "意外错误" not in out and "Traceback" not in out
+    assert "意外错误" not in out  # and no traceback (the cli fixture)
     reasons = {
         "带密码.zip!good0.xlsx": "密码",
         "flag.xlsx": "加密",
@@ -127,31 +105,20 @@ def test_an_unforeseen_error_in_one_file_is_logged_on_its_line(
     assert "good1.xlsx" in caplog.text
 
 
-def test_sixty_copies_of_one_report_still_make_a_summary(tmp_path, goods, capsys):
+def test_sixty_copies_of_one_report_still_make_a_summary(tmp_path, goods, cli):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for i in range(60):
         shutil.copy(goods[0], inbox / f"佛堂镇第{i:02d}次转发的报表.xlsx")
     data = tmp_path / "data"
-    code, out = run_cli(
-        [
-            "merge",
-            str(inbox),
-            "--period",
-            "2018",
-            "--out",
-            str(tmp_path / "out"),
-            "--data-dir",
-            str(data),
-        ],
-        capsys,
-    )
+    done = cli(data, "merge", inbox, period=2018, out=tmp_path / "out")
+    code, out = done.code, done.text
     assert code == 1, out  # 59 duplicates listed
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 1
-    assert len(stored_reports(data)) == 1
+    assert stored_reports(data) == 1
 
 
-def test_nothing_is_kept_in_the_database_when_the_merge_fails(tmp_path, goods, capsys, monkeypatch):
+def test_nothing_is_kept_in_the_database_when_the_merge_fails(tmp_path, goods, cli, monkeypatch):
     from unionclerk.exporters.summary import pdf as summary_pdf
 
     def disk_full(*_a, **_k):
@@ -159,21 +126,10 @@ def test_nothing_is_kept_in_the_database_when_the_merge_fails(tmp_path, goods, c
 
     monkeypatch.setattr(summary_pdf, "write_summary_pdf", disk_full)
     data = tmp_path / "data"
-    code, out = run_cli(
-        [
-            "merge",
-            *map(str, goods),
-            "--period",
-            "2018",
-            "--out",
-            str(tmp_path / "out"),
-            "--data-dir",
-            str(data),
-        ],
-        capsys,
-    )
+    done = cli(data, "merge", *goods, period=2018, out=tmp_path / "out")
+    code, out = done.code, done.text
     assert code == 2 and "无法写入汇总文件" in out
-    assert stored_reports(data) == []
+    assert stored_reports(data) == 0
     assert not any((tmp_path / "out").iterdir())
 
 

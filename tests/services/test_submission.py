@@ -11,7 +11,6 @@ import pytest
 from openpyxl import load_workbook
 
 from unionclerk import paths
-from unionclerk.app import main
 from unionclerk.domain.errors import UserError
 from unionclerk.domain.records import COMPLETE, EXPORTED
 from unionclerk.exporters import json_report, machine
@@ -114,26 +113,11 @@ def test_template_starts_with_the_units_cover(ws, tmp_path):
     assert values["工会名称"] == "佛堂镇总工会" and values["报出日期"] is None
 
 
-def test_export_command_defaults_to_xlsx_and_pdf(tmp_path, capsys):
+def test_export_command_defaults_to_xlsx_and_pdf(tmp_path, cli):
     data, out = tmp_path / "data", tmp_path / "out"
-    assert main(["--data-dir", str(data), "demo"]) == 0
-    assert main(["--data-dir", str(data), "export", "--period", "2018", "--out", str(out)]) == 0
+    assert cli(data, "demo").code == 0
+    done = cli(data, "export", period=2018, out=out)
+    assert done.code == 0
     assert sorted(p.suffix for p in out.iterdir()) == [".pdf", ".xlsx"]
-    assert "草稿" in capsys.readouterr().err
-    assert (
-        main(
-            [
-                "--data-dir",
-                str(data),
-                "export",
-                "--period",
-                "2018",
-                "--out",
-                str(out),
-                "--format",
-                "doc",
-            ]
-        )
-        == 2
-    )
-    assert "Traceback" not in capsys.readouterr().err
+    assert "草稿" in done.err
+    assert cli(data, "export", period=2018, out=out, format="doc").code == 2  # no traceback

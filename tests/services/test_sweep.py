@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from unionclerk.app import main
-
 # Writes into a backup-to-be inside a transaction, with a tiny cache so pages reach the file,
 # then dies without committing: a real hot journal beside a half-written copy.
 KILLED_WRITER = """
@@ -27,17 +25,9 @@ os._exit(0)
 """
 
 
-def run(capsys, data_dir: Path, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main([*args, "--data-dir", str(data_dir)])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
-def test_an_interrupted_backup_is_swept_at_start(capsys, data_dir: Path, tmp_path) -> None:
-    assert run(capsys, data_dir, "demo")[0] == 0
-    assert run(capsys, data_dir, "backup")[0] == 0
+def test_an_interrupted_backup_is_swept_at_start(cli, data_dir: Path, tmp_path) -> None:
+    assert cli(data_dir, "demo").code == 0
+    assert cli(data_dir, "backup").code == 0
     backups = data_dir / "backups"
     good = sorted(backups.iterdir())
     unfinished = backups / "auto-before-import-20260101-000000.sqlite3"
@@ -46,7 +36,7 @@ def test_an_interrupted_backup_is_swept_at_start(capsys, data_dir: Path, tmp_pat
     (backups / "auto-start-20250101-000000.sqlite3-wal").write_bytes(b"\0" * 64)  # orphans
     (backups / "auto-start-20250101-000000.sqlite3-shm").write_bytes(b"\0" * 64)
 
-    code, _out, _err = run(capsys, data_dir, "demo", "--replace")  # any start under the lock
+    code, _out, _err = cli(data_dir, "demo", "--replace")  # any start under the lock
     assert code == 0
     left = sorted(p for p in backups.iterdir() if not p.name.startswith("auto-before-import"))
     assert not [p for p in backups.iterdir() if p.name.endswith(("-journal", "-wal", "-shm"))]
@@ -54,12 +44,12 @@ def test_an_interrupted_backup_is_swept_at_start(capsys, data_dir: Path, tmp_pat
     assert set(good) <= set(left)  # sound backups untouched
 
 
-def test_commands_beside_a_window_leave_backups_alone(capsys, data_dir: Path) -> None:
-    assert run(capsys, data_dir, "demo")[0] == 0
+def test_commands_beside_a_window_leave_backups_alone(cli, data_dir: Path) -> None:
+    assert cli(data_dir, "demo").code == 0
     side = data_dir / "backups" / "auto-start-20250101-000000.sqlite3-journal"
     side.parent.mkdir(exist_ok=True)
     side.write_bytes(b"\0" * 64)
-    assert run(capsys, data_dir, "check", "--period", "2018")[0] == 0  # no lock taken
+    assert cli(data_dir, "check", "--period", "2018").code == 0  # no lock taken
     assert side.exists()
 
 
@@ -75,15 +65,12 @@ def dead_pid() -> int:
 
 
 def test_stale_staging_folders_are_swept_at_the_next_start(
-    capsys, data_dir: Path, tmp_path: Path, dead_pid
+    cli, data_dir: Path, tmp_path: Path, dead_pid
 ) -> None:
     out = tmp_path / "交给县里"
-    assert run(capsys, data_dir, "demo")[0] == 0
+    assert cli(data_dir, "demo").code == 0
     assert (
-        run(capsys, data_dir, "export", "--period", "2018", "--out", str(out), "--format", "json")[
-            0
-        ]
-        == 0
+        cli(data_dir, "export", "--period", "2018", "--out", str(out), "--format", "json").code == 0
     )
     killed = out / f".unionclerk-export-{dead_pid}-abcd"
     killed_merge = out / f".unionclerk-summary-{dead_pid}-efgh"
@@ -95,7 +82,7 @@ def test_stale_staging_folders_are_swept_at_the_next_start(
     try:
         running = out / f".unionclerk-export-{alive.pid}-ijkl"
         running.mkdir()
-        assert run(capsys, data_dir, "check", "--period", "2018")[0] == 0  # not an export
+        assert cli(data_dir, "check", "--period", "2018").code == 0  # not an export
         assert not killed.exists() and not killed_merge.exists() and not killed_return.exists()
         assert running.exists()  # another program's export still under way
     finally:

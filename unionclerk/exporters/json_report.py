@@ -11,8 +11,9 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from unionclerk.domain.errors import UserError, ValueRefused
 from unionclerk.domain.i18n import tr
@@ -59,10 +60,24 @@ class ParsedReport:
 
 def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
     """Decode and validate a JSON report file's content."""
+    # The door for the whole text at once when it holds nothing the door would change or
+    # refuse (then `plain`), else value by value.
+    doc, plain = _named_if_no_json(json_budget.loads_plain, text)
+    return parse_document(doc, forms, plain=plain)
+
+
+def decode(text: bytes | str) -> Any:
+    """A JSON file's value (UserError, named for the clerk, when it is no JSON)."""
+    return _named_if_no_json(json_budget.loads, text)  # size and structure budget, then the door
+
+
+_Read = TypeVar("_Read")
+
+
+def _named_if_no_json(load: Callable[[bytes | str], _Read], text: bytes | str) -> _Read:
+    """`load(text)`, saying in the clerk's words why a file is no JSON."""
     try:
-        # The size and structure budget, then the door: for the whole text at once when it
-        # holds nothing the door would change or refuse (then `plain`), else value by value.
-        doc, plain = json_budget.loads_plain(text)
+        return load(text)
     except UnicodeDecodeError:
         raise UserError(tr("文件不是 UTF-8 编码的 JSON，无法读取")) from None
     except json.JSONDecodeError as exc:
@@ -75,7 +90,6 @@ def parse_text(text: bytes | str, forms: FormSet) -> ParsedReport:
         ) from None
     except RecursionError:  # nested thousands of levels deep: no report looks like that
         raise UserError(tr("JSON 嵌套层数过多，不是工会报表文件")) from None
-    return parse_document(doc, forms, plain=plain)
 
 
 def parse_document(doc: Any, forms: FormSet, *, plain: bool = False) -> ParsedReport:

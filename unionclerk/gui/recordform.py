@@ -77,8 +77,12 @@ class RecordForm(QScrollArea):
         ]
         grids = []
         for title, keys in groups:
-            box = QGroupBox(title)
+            # An untitled group (a roster's summary part, already inside its 汇总情况 box) is
+            # not framed again: a box in a box cost the rows their room on a small screen.
+            box = QGroupBox(title) if title else QWidget()
             grid = QGridLayout(box)
+            if not title:
+                grid.setContentsMargins(0, 0, 0, 0)
             grid.setColumnStretch(5, 1)
             grid.setHorizontalSpacing(10)
             for key in keys:

@@ -18,10 +18,11 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from unionclerk.domain.errors import UserError
+from unionclerk.domain.progress import Progress
 from unionclerk.gui import dialogs
 
 log = logging.getLogger(__name__)
-Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
+Work = Callable[[Progress, Callable[[], bool]], Any]
 
 
 class Worker(QObject):

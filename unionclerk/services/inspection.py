@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
-from unionclerk.exporters import json_budget, json_report
-from unionclerk.exporters.reading import sniff
+from unionclerk.domain.period import Period
+from unionclerk.exporters import json_report, return_file
+from unionclerk.exporters.reading import jsonfile, sniff
 from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.formspec import idmask, shipped_forms
 from unionclerk.formspec.model import FormSet
 
 
 def inspect_file(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
-    """What one received file is: a workbook (checked cell by cell) or a JSON report."""
+    """What one received file is: a workbook (checked cell by cell), a JSON report or
+    summary, or this program's PDF of a report; named as the county merge names it."""
     path = Path(path)
     try:
         head, size = sniff.read_head(path)
@@ -29,25 +32,51 @@ def inspect_file(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
         info = xlsx_reader.WorkbookInfo(path, FileKind.UNREADABLE)
         info.messages.append(tr("无法读取文件：{reason}", reason=os_reason(exc)))
         return info
+    printout = sniff.program_pdf(path) if head.startswith(b"%PDF") else None
+    if printout is not None:
+        return _printout(path, printout)
     reason = sniff.refusal(head, path, size)
-    if reason:  # a photo, a PDF, a Word document...: say what it is
-        info = xlsx_reader.WorkbookInfo(path, FileKind.NOT_A_REPORT)
+    if reason:  # a photo, someone else's PDF, a Word document...: say what it is
+        empty = size == 0  # a file that did not arrive whole: unreadable, as the merge says
+        info = xlsx_reader.WorkbookInfo(
+            path, FileKind.UNREADABLE if empty else FileKind.NOT_A_REPORT
+        )
         info.messages.append(reason)
         return info
     if sniff.kind(head) == sniff.JSON:
-        return _inspect_json(forms, path)
+        return _inspect_json(forms, path, size)
     return xlsx_reader.inspect_workbook(path, forms)
 
 
-def _inspect_json(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
+def _printout(path: Path, printout: tuple[str, str, str]) -> xlsx_reader.WorkbookInfo:
+    """This program's PDF of a report: whose, which period, and the hash its QR code holds."""
+    info = xlsx_reader.WorkbookInfo(path, FileKind.PRINTOUT)
+    info.unit_code, period, info.payload_hash = printout
+    try:
+        info.period = Period.parse(period)
+    except UserError:
+        pass
+    info.messages.append(tr("汇总和导入以同名的 .xlsx 工作簿或 .json 文件为准"))
+    return info
+
+
+def _inspect_json(forms: FormSet, path: Path, size: int) -> xlsx_reader.WorkbookInfo:
     info = xlsx_reader.WorkbookInfo(path, FileKind.JSON_REPORT)
     try:
-        if path.stat().st_size > json_budget.MAX_BYTES:
-            raise UserError(tr("文件过大（超过 200 MB），不是正常的报表文件"))
-        parsed = json_report.parse_text(path.read_bytes(), forms)
-    except UserError as exc:
-        info.kind = FileKind.NOT_A_REPORT
-        info.messages.append(str(exc))
+        doc = jsonfile.load(path, size)
+        info.kind = jsonfile.kind_of(doc, forms)
+        if info.kind == FileKind.SUMMARY:
+            return _summary_json(info, jsonfile.summary_doc(doc), doc)
+        if info.kind == FileKind.RETURN:
+            return _return_json(forms, info)
+        parsed = json_report.parse_document(doc, forms)
+    except jsonfile.Refused as exc:
+        info.kind = exc.kind
+        info.messages.append(exc.message)
+        return info
+    except UserError as exc:  # a report whose content is wrong: the merge cannot read it
+        info.kind = FileKind.UNREADABLE
+        info.messages.append(tr("内容有误：{reason}", reason=str(exc)))
         return info
     info.unit_code = parsed.division_code or ""
     info.unit_name = parsed.union_name or ""
@@ -58,6 +87,42 @@ def _inspect_json(forms: FormSet, path: Path) -> xlsx_reader.WorkbookInfo:
     from unionclerk.services.review_files import document_of  # the hash review and merge show
 
     info.payload_hash = json_report.payload_hash(document_of(forms, parsed))
+    return info
+
+
+def _summary_json(
+    info: xlsx_reader.WorkbookInfo, head: jsonfile.SummaryDoc, doc: dict[str, Any]
+) -> xlsx_reader.WorkbookInfo:
+    """A summary's JSON file (interchange.md §3): who made it, for which period; its hash is
+    the one its workbook's machine sheet carries, as the file is the same document."""
+    info.unit_code = head.made_by["division_code"]
+    info.unit_name = head.made_by["union_name"]
+    info.period = head.period
+    info.format_version = head.format_version
+    info.summary = doc
+    info.payload_hash = json_report.payload_hash(doc)
+    info.messages.append(tr("含 {n} 个单位的报表", n=len(head.reports)))
+    return info
+
+
+def _return_json(forms: FormSet, info: xlsx_reader.WorkbookInfo) -> xlsx_reader.WorkbookInfo:
+    """A county's return file: for whom, which period, and whether it is as the county wrote
+    it (its SHA-256); a township reads it in with 导入报表文件."""
+    try:
+        doc = return_file.read(info.path.read_bytes(), forms)
+    except UserError as exc:
+        info.integrity = xlsx_reader.CORRUPT
+        info.messages.append(exc.message)
+        return info
+    info.unit_code, info.unit_name, info.period = doc.division_code, doc.union_name, doc.period
+    info.export_id, info.exported_at = doc.return_id, doc.returned_at
+    info.messages.append(
+        tr(
+            "{by}退回修改的意见（批注 {n} 条）；乡镇用“导入报表文件”读入",
+            by=doc.made_by.get("union_name") or tr("县级"),
+            n=len(doc.comments),
+        )
+    )
     return info
 
 
@@ -76,28 +141,16 @@ def exit_code(infos: list[xlsx_reader.WorkbookInfo]) -> int:
     return max((one(i) for i in infos), default=0)
 
 
-def kind_label(kind: str) -> str:
-    """What a kind of file is called, for people."""
-    labels = {
-        FileKind.SUBMISSION: tr("上报工作簿"),
-        FileKind.TEMPLATE: tr("空白填报模板"),
-        FileKind.SUMMARY: tr("汇总文件"),
-        FileKind.NOT_A_REPORT: tr("不是工会报表文件"),
-        FileKind.UNREADABLE: tr("无法读取"),
-        FileKind.NEWER_FORMAT: tr("格式比本程序新"),
-        FileKind.JSON_REPORT: tr("JSON 报表"),
-    }
-    return labels.get(kind, kind)
-
-
 def describe(info: xlsx_reader.WorkbookInfo) -> list[str]:
     """Plain lines for one inspected file (the command line and the window show these)."""
     lines = [
         tr("文件：{file}", file=info.path.name),
-        tr("  类型：{kind}", kind=kind_label(info.kind)),
+        tr("  类型：{kind}", kind=info.kind.label),
     ]
-    if info.unit_name or info.unit_code:
+    if info.unit_name:
         lines.append(tr("  单位：{name}（{code}）", name=info.unit_name, code=info.unit_code))
+    elif info.unit_code:  # a printout names its unit by the code its QR code carries
+        lines.append(tr("  单位代码：{code}", code=info.unit_code))
     if info.period:
         status = tr("，状态：{s}", s=bundle_status(info)) if info.status else ""
         lines.append(tr("  报告期：{period}{status}", period=info.period.label, status=status))

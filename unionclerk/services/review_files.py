@@ -77,7 +77,9 @@ def _workbook(forms: FormSet, path: Path) -> Submission:
     info = xlsx_reader.inspect_workbook(path, forms)
     why = "；".join(info.messages)
     if info.kind != FileKind.SUBMISSION:
-        raise UserError(why or tr("不是上报工作簿（{kind}）", kind=info.kind), where=path.name)
+        raise UserError(
+            why or tr("不是上报工作簿（{kind}）", kind=info.kind.label), where=path.name
+        )
     if info.integrity == xlsx_reader.EDITED:
         raise UserError(
             tr(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from unionclerk.domain.errors import UserError
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.problems import Problem
+from unionclerk.domain.progress import Progress
 from unionclerk.domain.report import ReportData, RosterRow
 from unionclerk.exporters.reading import safe as xlsx_safe
 from unionclerk.exporters.reading import sniff
@@ -47,8 +48,6 @@ MAX_TEXT_FILE = 50 * 1024 * 1024
 PREVIEW = 20
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TOTALS = ("合计", "总计", "小计", "总数")
-
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass

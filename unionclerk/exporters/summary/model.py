@@ -40,6 +40,7 @@ SPEC_KINDS = (
 # period, is still used; the flag is for the people reading the summary.
 ODD_TIME = "implausible_time"
 KINDS = (*SPEC_KINDS, ODD_TIME)
+FILE_KINDS = frozenset(FileKind)
 
 # expected[].state
 REPORTED, MISSING, TROUBLE = "已报", "未报", "有问题"
@@ -53,12 +54,12 @@ def group(state: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    """The Chinese (or English) name of a problem kind, for sheets and the window."""
+    """The Chinese (or English) name of a problem kind, for sheets and the window; a file
+    refused as a whole (or any other kind of file) is named as `FileKind.label` names it."""
+    if kind in FILE_KINDS:
+        return FileKind(kind).label
     labels = {
-        UNREADABLE: tr("无法读取"),
-        NOT_A_REPORT: tr("不是报表"),
         WRONG_PERIOD: tr("报告期不符"),
-        NEWER_FORMAT: tr("格式版本较新"),
         EDITED: tr("导出后被改动"),
         CORRUPT: tr("数据损坏"),
         DUPLICATE: tr("重复报送"),

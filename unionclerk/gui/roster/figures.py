@@ -38,13 +38,14 @@ class FiguresPanel(QGroupBox):
         self.body = QWidget()
         self.body.setObjectName("figures_text")
         self.grid = QGridLayout(self.body)
-        self.grid.setContentsMargins(2, 2, 2, 2)
-        self.grid.setHorizontalSpacing(12)
+        self.grid.setContentsMargins(0, 2, 2, 2)
+        self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(3)
-        self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnStretch(0, 1)  # names take the room; values keep to the right
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -118,8 +119,11 @@ class FiguresPanel(QGroupBox):
                 widget.deleteLater()
         self._values = []
         for row, (name, indent, title) in enumerate(names):
-            label = QLabel(("\u3000" if indent else "") + name)
+            label = QLabel(name)
             label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)  # a long English name wraps; its value stays in sight
+            if indent:
+                label.setContentsMargins(self.fontMetrics().horizontalAdvance("\u3000"), 0, 0, 0)
             value: QLabel | None = None
             if title:
                 font = QFont(label.font())

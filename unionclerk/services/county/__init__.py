@@ -7,10 +7,10 @@ decide, write). See `session` for the flow and `decide` for the rules.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from unionclerk.domain.period import Period
+from unionclerk.domain.progress import Progress
 from unionclerk.services.county.decide import EXCLUDE, Plan
 from unionclerk.services.county.session import MergeSession, Options
 from unionclerk.services.county.writing import Outcome
@@ -28,7 +28,7 @@ def merge_files(
     *,
     store: bool = True,
     workers: int | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[MergeSession, Plan, Outcome | None]:
     """Read, decide with the defaults (or `options`), write. The returned session is closed
     (its spill folder gone); its `results` still say what happened to every file. When no

@@ -53,7 +53,7 @@ def file_lines(results: list[FileResult], plan: Plan) -> list[FileLine]:
             notes.setdefault(p.file, []).append(sm.kind_label(p.kind))
     for r in results:
         if r.kind == FileKind.ARCHIVE:
-            lines.append(FileLine(r.file, EXPANDED, tr("压缩包"), ""))
+            lines.append(FileLine(r.file, EXPANDED, FileKind.ARCHIVE.label, ""))
             continue
         if r.file in plan.printouts:
             code = plan.printouts[r.file]

@@ -12,7 +12,6 @@ processes too: arguments and results are plain picklable values.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -22,8 +21,8 @@ from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import STATUS_LABELS
-from unionclerk.exporters import json_budget, json_report
-from unionclerk.exporters.reading import sniff
+from unionclerk.exporters import json_report
+from unionclerk.exporters.reading import jsonfile, sniff
 from unionclerk.exporters.reading import workbook as xlsx_reader
 from unionclerk.exporters.summary import model as sm
 from unionclerk.formspec import FormSet, door, shipped_forms, validators
@@ -87,7 +86,7 @@ def _read_found(
     printout = sniff.program_pdf(found.path) if head.startswith(b"%PDF") else None
     if printout is not None:  # paired with its unit's workbook when the plan is made
         return FileResult(
-            found.label, FileKind.PRINTOUT, tr("本程序导出的 PDF（供打印盖章）"), printout=printout
+            found.label, FileKind.PRINTOUT, FileKind.PRINTOUT.label, printout=printout
         )
     reason = sniff.refusal(head, found.path, size)
     if reason:
@@ -116,20 +115,24 @@ class FileReader:
         if info.kind.refused:  # the reader's kind is the problem's kind, passed on as it is
             corrupt = info.kind == FileKind.UNREADABLE and info.integrity == xlsx_reader.CORRUPT
             return refused(
-                self.found, sm.CORRUPT if corrupt else info.kind, why or _unsaid(info.kind)
+                self.found,
+                sm.CORRUPT if corrupt else info.kind,
+                why or _unsaid(info.kind),
+                info.kind,
             )
         if info.kind == FileKind.TEMPLATE:
             return refused(
                 self.found,
                 sm.NOT_A_REPORT,
                 tr("这是空白填报模板，不是导出的报表；请让对方导入程序后再导出上报"),
+                FileKind.TEMPLATE,
             )
         if info.period is not None and info.period != self.period:
-            return self.wrong_period(info.period, info.unit_code, info.unit_name)
+            return self.wrong_period(info.period, info.unit_code, info.unit_name, info.kind)
         if info.kind == FileKind.SUMMARY:
             return self._summary_workbook(info)
         if info.integrity == xlsx_reader.CORRUPT or info.parsed is None:
-            return refused(self.found, sm.CORRUPT, why or tr("机器数据已损坏"))
+            return refused(self.found, sm.CORRUPT, why or tr("机器数据已损坏"), info.kind)
         cand = self._candidate(
             info.parsed,
             0,
@@ -146,34 +149,33 @@ class FileReader:
 
     def _summary_workbook(self, info: xlsx_reader.WorkbookInfo) -> FileResult:
         if info.integrity == xlsx_reader.CORRUPT or info.summary is None:
-            return refused(self.found, sm.CORRUPT, "；".join(info.messages) or tr("机器数据已损坏"))
+            why = "；".join(info.messages) or tr("机器数据已损坏")
+            return refused(self.found, sm.CORRUPT, why, FileKind.SUMMARY)
         edited = _edited_detail(info) if info.integrity == xlsx_reader.EDITED else ""
         return self.summary(info.summary, edited)
 
     # -- JSON --------------------------------------------------------------------------------
     def json_file(self, size: int) -> FileResult:
-        if size > json_budget.MAX_BYTES:  # refused before reading it into memory
+        try:  # what the file is, as `inspect` says it (exporters.reading.jsonfile)
+            doc = jsonfile.load(self.found.path, size)
+            kind = jsonfile.kind_of(doc, self.forms)
+        except jsonfile.Refused as exc:
+            return refused(self.found, exc.kind, exc.message)
+        if kind == FileKind.SUMMARY:
+            return self.summary(doc)
+        if kind == FileKind.RETURN:
             return refused(
                 self.found,
-                sm.UNREADABLE,
-                tr("文件过大（{mb} MB），超出报表或汇总文件可能的大小", mb=size // 2**20),
-            )
-        try:
-            doc = json_budget.loads(self.found.path.read_bytes())
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            return refused(self.found, sm.UNREADABLE, tr("不是有效的 JSON 文件，无法读取"))
-        if isinstance(doc, dict) and doc.get("format") == json_report.SUMMARY_FORMAT:
-            return self.summary(doc)
-        if not isinstance(doc, dict) or doc.get("format") != json_report.FORMAT:
-            return refused(
-                self.found, sm.NOT_A_REPORT, tr("JSON 文件不是工会报表（缺少 format 标记）")
+                sm.NOT_A_REPORT,
+                tr("这是县级发回乡镇的退回文件（审核意见），不是报表，不用于汇总"),
+                kind,
             )
         result = self.report_doc(doc, 0, {})
         if isinstance(result, sm.ProblemEntry):
-            return FileResult(self.label, result.kind, result.detail, problems=[result])
+            return FileResult(self.label, kind, result.detail, problems=[result])
         # A JSON report carries no export time or id; the file's own time says when it was
         # copied, not when it was exported, so it is not used to rank it (decide.py).
-        return FileResult(self.label, FileKind.JSON_REPORT, describe(result), [result])
+        return FileResult(self.label, kind, describe(result), [result])
 
     def report_doc(
         self, doc: Any, index: int, meta: dict[str, Any], via: str = ""
@@ -181,7 +183,7 @@ class FileReader:
         """One report's document (its own file's, or one inside a summary `via`) as a
         candidate, or the problem that keeps it out; `meta` goes onto the candidate."""
         where = tr("（汇总中第 {n} 份报表）", n=index + 1) if via else ""
-        newer = _newer(doc, self.forms)
+        newer = jsonfile.newer_report(doc, self.forms)
         if newer:
             return sm.ProblemEntry(self.label, sm.NEWER_FORMAT, newer + where)
         try:
@@ -221,7 +223,10 @@ class FileReader:
         """The reports inside a summary; `edited` names the summary's changed cells."""
         return read_summary(self, doc, edited)
 
-    def wrong_period(self, found: Period, code: str = "", name: str = "") -> FileResult:
+    def wrong_period(
+        self, found: Period, code: str = "", name: str = "", kind: FileKind = FileKind.SUMMARY
+    ) -> FileResult:
+        """A file of another period; `kind` is what the file is."""
         result = refused(
             self.found,
             sm.WRONG_PERIOD,
@@ -230,6 +235,7 @@ class FileReader:
                 found=found.label,
                 wanted=self.period.label,
             ),
+            kind,
         )
         result.problems[0].code, result.problems[0].unit = code, f"{code} {name}".strip()
         return result
@@ -283,33 +289,6 @@ def _edited_detail(info: xlsx_reader.WorkbookInfo) -> str:
     cells = "、".join(str(c) for c in info.edited_cells[:8])
     more = tr("等 {n} 处", n=info.edited_count) if info.edited_count > 8 else ""
     return tr("被改动的单元格：{cells}{more}", cells=cells, more=more)
-
-
-def _newer(doc: Any, forms: FormSet) -> str:
-    if not isinstance(doc, dict):
-        return ""
-    version = doc.get("format_version")
-    if (
-        isinstance(version, int)
-        and not isinstance(version, bool)
-        and version > json_report.FORMAT_VERSION
-    ):
-        return tr(
-            "文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手",
-            v=version,
-            mine=json_report.FORMAT_VERSION,
-        )
-    versions = doc.get("form_versions")
-    if isinstance(versions, dict):
-        for key, v in versions.items():
-            if key in forms and isinstance(v, int) and v > forms[key].version:
-                return tr(
-                    "“{title}”的版本 {v} 比本程序的版本 {mine} 新，请升级工会报表助手",
-                    title=forms[key].display_title,
-                    v=v,
-                    mine=forms[key].version,
-                )
-    return ""
 
 
 def _cover_identity(doc: Any) -> tuple[str, str]:

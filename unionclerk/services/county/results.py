@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.period import Period
 from unionclerk.exporters.summary import model as sm
 from unionclerk.services.county.sources import Found
@@ -48,7 +49,7 @@ class Candidate:
 @dataclass
 class FileResult:
     file: str
-    kind: str  # a FileKind (what the file is), or the kind of problem that refused it
+    kind: FileKind  # what the file is, as `inspect` names it; why it was refused: `problems`
     detail: str = ""
     candidates: list[Candidate] = field(default_factory=list)
     problems: list[sm.ProblemEntry] = field(default_factory=list)
@@ -56,10 +57,15 @@ class FileResult:
     printout: tuple[str, str, str] | None = None  # our own PDF: (unit code, period, hash)
 
 
-def refused(found: Found, kind: str, detail: str) -> FileResult:
-    """A file that gives no report: its result, with the one problem that says why."""
+def refused(found: Found, problem: str, detail: str, kind: FileKind | None = None) -> FileResult:
+    """A file that gives no report: its result, with the one problem (a kind of 问题清单)
+    that says why. `kind` is what the file is; by default the refusal `problem` names it
+    (UNREADABLE, NOT_A_REPORT, NEWER_FORMAT)."""
     return FileResult(
-        found.label, kind, detail, problems=[sm.ProblemEntry(found.label, kind, detail)]
+        found.label,
+        kind or FileKind(problem),
+        detail,
+        problems=[sm.ProblemEntry(found.label, problem, detail)],
     )
 
 

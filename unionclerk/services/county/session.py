@@ -28,7 +28,7 @@ from typing import Any
 
 from unionclerk import paths
 from unionclerk.domain.period import Period
-from unionclerk.domain.progress import Cancelled
+from unionclerk.domain.progress import Cancelled, Progress
 from unionclerk.exporters.summary import model as sm
 from unionclerk.services import scratch
 from unionclerk.services.county import decide as decide_mod
@@ -41,7 +41,6 @@ from unionclerk.services.exporting import default_clock, new_export_id
 from unionclerk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
-Progress = Callable[[int, int, str], None]
 PARALLEL_FROM = 8  # files; fewer are read here (starting workers costs about a second)
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from unionclerk.domain.errors import UserError
 from unionclerk.domain.filekinds import FileKind
 from unionclerk.domain.i18n import tr
 from unionclerk.domain.period import Period
 from unionclerk.domain.records import DRAFT, STATUS_LABELS
+from unionclerk.exporters.reading import jsonfile
 from unionclerk.exporters.summary import model as sm
-from unionclerk.exporters.summary.json_file import FORMAT_VERSION
 from unionclerk.services.county.results import Candidate, FileResult, refused
 from unionclerk.services.county.sources import Found
 
@@ -31,40 +30,22 @@ class ReportReader(Protocol):
         self, doc: Any, index: int, meta: dict[str, Any], via: str = ""
     ) -> Candidate | sm.ProblemEntry: ...
 
-    def wrong_period(self, found: Period, code: str = "", name: str = "") -> FileResult: ...
+    def wrong_period(
+        self, found: Period, code: str = "", name: str = "", kind: FileKind = FileKind.SUMMARY
+    ) -> FileResult: ...
 
 
 def read_summary(reader: ReportReader, doc: Any, edited: str = "") -> FileResult:
     """Each report in a summary as a candidate; `edited` (a summary workbook changed after it
     was written: its cells) marks them all edited, as an edited township workbook is."""
     found = reader.found
-    if not isinstance(doc, dict):
-        return refused(found, sm.UNREADABLE, tr("汇总文件内容无法识别"))
-    version = doc.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        return refused(found, sm.UNREADABLE, tr("汇总文件缺少格式版本"))
-    if version > FORMAT_VERSION:
-        return refused(
-            found,
-            sm.NEWER_FORMAT,
-            tr(
-                "汇总文件格式版本 {v} 比本程序（{mine}）新，请升级工会报表助手",
-                v=version,
-                mine=FORMAT_VERSION,
-            ),
-        )
     try:
-        period = Period.from_json(doc.get("period"))
-    except UserError as exc:
-        return refused(found, sm.UNREADABLE, exc.message)
-    if period != reader.period:
-        return reader.wrong_period(period)
-    said = doc.get("made_by")
-    said = said if isinstance(said, dict) else {}
-    made_by = {k: str(said.get(k, "")) for k in ("union_name", "division_code")}
-    reports, units = doc.get("reports"), doc.get("units")
-    if not isinstance(reports, list) or not isinstance(units, list):
-        return refused(found, sm.UNREADABLE, tr("汇总文件缺少单位报表（reports）"))
+        head = jsonfile.summary_doc(doc)
+    except jsonfile.Refused as exc:
+        return refused(found, exc.kind, exc.message)
+    if head.period != reader.period:
+        return reader.wrong_period(head.period)
+    made_by, reports, units = head.made_by, head.reports, head.units
     meta_by_code = {str(u.get("division_code")): u for u in units if isinstance(u, dict)}
     via = tr("{name}的汇总", name=made_by["union_name"] or made_by["division_code"])
     result = FileResult(found.label, FileKind.SUMMARY, via, made_by=made_by)

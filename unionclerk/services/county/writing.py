@@ -17,7 +17,7 @@ from typing import Any
 from unionclerk import paths
 from unionclerk.domain.errors import UserError, os_reason
 from unionclerk.domain.i18n import tr
-from unionclerk.domain.progress import Cancelled
+from unionclerk.domain.progress import Cancelled, Progress
 from unionclerk.exporters.staging import SUMMARY, move_into, staging_folder
 from unionclerk.exporters.summary import json_file as summary_json
 from unionclerk.exporters.summary import pdf as summary_pdf
@@ -27,8 +27,6 @@ from unionclerk.formspec.rollup import Rollup, UnitLine
 from unionclerk.services.county.decide import Plan
 from unionclerk.services.county.identity import base_name
 from unionclerk.services.workspace import Workspace
-
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass
