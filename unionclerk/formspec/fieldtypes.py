@@ -99,6 +99,8 @@ class IntType(FieldType):
     numeric = True
 
     def from_json(self, raw: Any) -> Any:
+        if raw.__class__ is int and 0 <= raw <= MAX_COUNT:  # the usual case, as `_check` says
+            return raw
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
             raise ValueRefused(tr("应为整数"))
         if isinstance(raw, float):
@@ -136,6 +138,9 @@ class DecimalType(FieldType):
     places: ClassVar[int] = 2
 
     def from_json(self, raw: Any) -> Any:
+        if raw.__class__ is int and 0 <= raw <= MAX_COUNT:
+            # A whole number within bounds, as `_check` would find it: exact at any places.
+            return Decimal(raw).quantize(_QUANTUM[self.places])
         if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
             raise ValueRefused(tr("应为数字"))
         return self._check(Decimal(str(raw)) if not isinstance(raw, str) else self._dec(raw))
