@@ -39,6 +39,8 @@ class FieldType:
     def __init__(self, max_length: int | None = None, choices: list[str] | None = None) -> None:
         self.max_length = max_length
         self.choices = choices or []
+        # A little over the limit is a problem to fix (kept, marked); far over it is refused.
+        self._cap = min(HARD_TEXT_CAP, max_length * FAR_BEYOND) if max_length else HARD_TEXT_CAP
 
     # -- reading -------------------------------------------------------------------------
     def from_json(self, raw: Any) -> Any:
@@ -48,10 +50,8 @@ class FieldType:
 
     def parse_text(self, text: str) -> Any:
         text = text.strip()
-        # A little over the limit is a problem to fix (kept, marked); far over it is refused.
-        cap = min(HARD_TEXT_CAP, self.max_length * FAR_BEYOND) if self.max_length else HARD_TEXT_CAP
-        if len(text) > cap:
-            raise ValueRefused(tr("内容过长（{n} 字），最多 {cap} 字", n=len(text), cap=cap))
+        if len(text) > self._cap:
+            raise ValueRefused(tr("内容过长（{n} 字），最多 {cap} 字", n=len(text), cap=self._cap))
         return text or None
 
     # -- writing -------------------------------------------------------------------------
