@@ -208,16 +208,19 @@ class _Numbers:
         self.odd = True
         return OddNumber(text)
 
-    def int(self, text: str) -> int | OddNumber:
+    def read_int(self, text: str) -> int | OddNumber:
         return int(text) if len(text) <= MAX_DIGITS else self.odd_number(text)
 
-    def float(self, text: str) -> float | OddNumber:
+    def read_float(self, text: str) -> float | OddNumber:
         value = float(text)
         return value if math.isfinite(value) else self.odd_number(text)
 
     def loads(self, text: str | bytes) -> Any:
         return json.loads(
-            text, parse_int=self.int, parse_float=self.float, parse_constant=self.odd_number
+            text,
+            parse_int=self.read_int,
+            parse_float=self.read_float,
+            parse_constant=self.odd_number,
         )
 
 
