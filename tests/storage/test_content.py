@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 
@@ -10,6 +11,8 @@ from sqlalchemy.exc import IntegrityError
 
 from unionclerk.domain.records import ReportInfo, StoredData
 from unionclerk.storage import Database
+from unionclerk.storage.content import _bulk_insert_sql
+from unionclerk.storage.tables import roster_rows, units
 
 FORM, ROSTER = "基本情况", "干部"
 
@@ -159,6 +162,53 @@ def test_replace_data_replaces_everything_with_one_audit_entry(
     assert loaded.explanations == sample.explanations
     assert len(entries) == before + 1 and entries[0].note == "import from 西湖.xlsx"
     assert _positions(db, report.id) == [0, 1, 2]
+
+
+def test_replace_data_stores_each_value_as_its_compact_json_text(
+    db: Database, report: ReportInfo
+) -> None:
+    """The bulk write keeps the stored text byte for byte: compact JSON with Chinese as it
+    is, a cleared value (None) left out, rows at positions 0..n-1 in their order."""
+    sample = _sample(3)
+    sample.rows[ROSTER][1][1]["备注"] = None
+    sample.rows[ROSTER][2][1].update({"在职": True, "工资": 3500.5, "说明": 'A"B\\C\n二行'})
+    with db.transaction() as tx:
+        tx.replace_data(report.id, sample, note="import")
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT form, uuid, position, data FROM roster_rows WHERE report_id = ? "
+            "ORDER BY form, position",
+            (report.id,),
+        ).fetchall()
+        singles = conn.exec_driver_sql(
+            "SELECT form, field, value FROM form_values WHERE report_id = ? ORDER BY field",
+            (report.id,),
+        ).fetchall()
+
+    def compact(values: dict) -> str:
+        kept = {k: v for k, v in values.items() if v is not None}
+        return json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+
+    expected = [
+        (form, row_uuid, i, compact(values))
+        for form in sorted(sample.rows)
+        for i, (row_uuid, values) in enumerate(sample.rows[form])
+    ]
+    assert [tuple(r) for r in rows] == expected
+    third = next(r.data for r in rows if r.uuid == sample.rows[ROSTER][2][0])
+    assert '"说明":"A\\"B\\\\C\\n二行"' in third  # escaped as JSON, once
+    assert [tuple(r) for r in singles] == [
+        (FORM, "会员人数", "120"),
+        (FORM, "单位名称", '"西湖街道"'),
+    ]
+
+
+def test_bulk_insert_refuses_a_table_whose_columns_convert_values() -> None:
+    """Tuples go to the driver as they are: a column that converts its value on the way in
+    (a Boolean) must not be written that way."""
+    assert "roster_rows" in _bulk_insert_sql(roster_rows)
+    with pytest.raises(TypeError, match="units"):
+        _bulk_insert_sql(units)
 
 
 def test_replace_data_is_fast(db: Database, report: ReportInfo) -> None:

@@ -43,3 +43,9 @@ def loads(raw: bytes | str) -> Any:
     RecursionError), which knows how to name them."""
     check(raw)
     return door.loads(raw)
+
+
+def loads_plain(raw: bytes | str) -> tuple[Any, bool]:
+    """`loads`, and whether every value in it is plain (formspec.door.loads_plain)."""
+    check(raw)
+    return door.loads_plain(raw)

@@ -38,23 +38,27 @@ def encode_row(form: FormDef, values: dict[str, Any]) -> dict[str, Any]:
     return _encode_row(_encoders(form), values)
 
 
-# (key, the type's `to_json`, or None where it gives the value back unchanged)
-_Encoders = list[tuple[str, Callable[[Any], Any] | None]]
+# A roster's encoding worked out once per call of `encode`: every field's key in form order,
+# and (key, the type's `to_json`) for the fields whose type changes the value (dates, money…).
+_Encoders = tuple[list[str], list[tuple[str, Callable[[Any], Any]]]]
 
 
 def _encoders(form: FormDef) -> _Encoders:
-    return [
-        (f.key, None if type(f.type).to_json is FieldType.to_json else f.type.to_json)
+    changed: list[tuple[str, Callable[[Any], Any]]] = [
+        (f.key, f.type.to_json)
         for f in form.fields
+        if type(f.type).to_json is not FieldType.to_json
     ]
+    return [f.key for f in form.fields], changed
 
 
 def _encode_row(encoders: _Encoders, values: dict[str, Any]) -> dict[str, Any]:
-    out = {}
-    for key, to_json in encoders:
-        value = values.get(key)
-        if value is not None:
-            out[key] = value if to_json is None else to_json(value)
+    keys, changed = encoders
+    get = values.get
+    out = {key: value for key in keys if (value := get(key)) is not None}
+    for key, to_json in changed:  # replacing a value keeps the form's order of keys
+        if key in out:
+            out[key] = to_json(out[key])
     return out
 
 

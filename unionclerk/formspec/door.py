@@ -33,16 +33,20 @@ _BREAKS_RE = re.compile("\r\n|[\r\x85\u2028\u2029]")
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _ZERO_WIDTH = "\u200b\u200c\u2060\u2061\u2062\u2063\u2064\ufeff\u180e"
 # One class of everything refused; the zero-width joiner is handled apart (emoji use it).
-_BAD_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
-    + _BIDI
-    + _ZERO_WIDTH
-    + "\ud800-\udfff\ufdd0-\ufdef\ufff9-\ufffb\ufffe\uffff\u200d]"
+_CONTROLS = "\x00-\x08\x0b-\x1f"  # below the space, other than \t and \n
+_OTHER_BAD = (
+    "\x7f-\x9f" + _BIDI + _ZERO_WIDTH + "\ud800-\udfff\ufdd0-\ufdef\ufff9-\ufffb\ufffe\uffff\u200d"
 )
+_BAD_RE = re.compile(f"[{_CONTROLS}{_OTHER_BAD}]")
 _ZWJ = "\u200d"
+_BREAK_CHARS = "\r\x85\u2028\u2029"  # line breaks made \n
 # Anything that needs a second look: an escape, a line break to change, a refused character.
 # One scan of the usual text finds none of them, and the text passes as it is.
-_ATTENTION_RE = re.compile(_ESCAPE_RE.pattern + "|[\r\x85\u2028\u2029]|" + _BAD_RE.pattern)
+_ATTENTION_RE = re.compile(_ESCAPE_RE.pattern + f"|[{_BREAK_CHARS}]|" + _BAD_RE.pattern)
+# The same characters that a JSON text's strings may hold as they are (not the characters
+# below the space: JSON has them only escaped, or as the space between values), as one class:
+# a class alone is searched quickly through a whole text (`loads_plain`).
+_JSON_ATTENTION_RE = re.compile(f"[\x85\u2028\u2029{_OTHER_BAD}]")
 
 
 def _decode_escapes(text: str) -> str:
@@ -192,19 +196,71 @@ class OddNumber:
         return hash(self.text)
 
 
-def _int(text: str) -> int | OddNumber:
-    return int(text) if len(text) <= MAX_DIGITS else OddNumber(text)
+class _Numbers:
+    """`json.loads`'s number hooks; `odd` tells whether they made an `OddNumber`."""
 
+    __slots__ = ("odd",)
 
-def _float(text: str) -> float | OddNumber:
-    value = float(text)
-    return value if math.isfinite(value) else OddNumber(text)
+    def __init__(self) -> None:
+        self.odd = False
+
+    def odd_number(self, text: str) -> OddNumber:
+        self.odd = True
+        return OddNumber(text)
+
+    def read_int(self, text: str) -> int | OddNumber:
+        return int(text) if len(text) <= MAX_DIGITS else self.odd_number(text)
+
+    def read_float(self, text: str) -> float | OddNumber:
+        value = float(text)
+        return value if math.isfinite(value) else self.odd_number(text)
+
+    def loads(self, text: str | bytes) -> Any:
+        return json.loads(
+            text,
+            parse_int=self.read_int,
+            parse_float=self.read_float,
+            parse_constant=self.odd_number,
+        )
 
 
 def loads(text: str | bytes) -> Any:
     """`json.loads` that never reaches Python's own traps: NaN, infinities and huge integer
     literals arrive as `OddNumber` (refused by the field that reads one, naming it)."""
-    return json.loads(text, parse_int=_int, parse_float=_float, parse_constant=OddNumber)
+    return _Numbers().loads(text)
+
+
+def loads_plain(text: str | bytes) -> tuple[Any, bool]:
+    """`loads`, and whether everything in it is plain: no `OddNumber`, and every string
+    already as `clean` keeps it. Then a reader may skip the door value by value (a report of
+    2,000 rows holds 15,000 strings): the whole text has passed it at once. False only means
+    that some value needs its own look, which `FieldDef.from_json` gives it.
+    """
+    if isinstance(text, bytes):  # decoded as `json.loads` decodes bytes
+        text = text.decode(json.detect_encoding(text), "surrogatepass")
+    numbers = _Numbers()
+    doc = numbers.loads(text)
+    return doc, not numbers.odd and _strings_plain(text)
+
+
+# JSON escapes that can make a character `clean` acts on (\n, \t, \", \\ and \/ cannot).
+_ESCAPES_TO_LOOK_AT = ("\\u", "\\r", "\\b", "\\f")
+
+
+def _strings_plain(text: str) -> bool:
+    """No string of this JSON text holds anything `clean` would change or refuse.
+
+    A string's characters are the text's own or come from its escapes; \\n, \\t, \\", \\\\
+    and \\/ make none that `clean` looks at, and JSON has no raw character below the space
+    inside a string. So a parsed text without the other escapes (\\u…, \\r, \\b, \\f),
+    without `_x` and without any character of `_JSON_ATTENTION_RE` has no string that
+    `clean` changes (a file saved with \\r\\n line ends included).
+    """
+    if "_x" in text:
+        return False
+    if "\\" in text and any(escape in text for escape in _ESCAPES_TO_LOOK_AT):
+        return False  # (one character is found much faster than two: look for it first)
+    return _JSON_ATTENTION_RE.search(text) is None
 
 
 def json_default(value: Any) -> Any:

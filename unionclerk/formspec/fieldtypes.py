@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from unionclerk.domain.errors import ValueRefused
@@ -38,6 +39,8 @@ class FieldType:
     def __init__(self, max_length: int | None = None, choices: list[str] | None = None) -> None:
         self.max_length = max_length
         self.choices = choices or []
+        # A little over the limit is a problem to fix (kept, marked); far over it is refused.
+        self._cap = min(HARD_TEXT_CAP, max_length * FAR_BEYOND) if max_length else HARD_TEXT_CAP
 
     # -- reading -------------------------------------------------------------------------
     def from_json(self, raw: Any) -> Any:
@@ -47,10 +50,8 @@ class FieldType:
 
     def parse_text(self, text: str) -> Any:
         text = text.strip()
-        # A little over the limit is a problem to fix (kept, marked); far over it is refused.
-        cap = min(HARD_TEXT_CAP, self.max_length * FAR_BEYOND) if self.max_length else HARD_TEXT_CAP
-        if len(text) > cap:
-            raise ValueRefused(tr("内容过长（{n} 字），最多 {cap} 字", n=len(text), cap=cap))
+        if len(text) > self._cap:
+            raise ValueRefused(tr("内容过长（{n} 字），最多 {cap} 字", n=len(text), cap=self._cap))
         return text or None
 
     # -- writing -------------------------------------------------------------------------
@@ -90,11 +91,16 @@ def _number_text(text: str) -> str:
     return t
 
 
+_INT_TEXT_RE = re.compile(r"[+-]?\d+(\.0+)?")
+
+
 class IntType(FieldType):
     name = "int"
     numeric = True
 
     def from_json(self, raw: Any) -> Any:
+        if raw.__class__ is int and 0 <= raw <= MAX_COUNT:  # the usual case, as `_check` says
+            return raw
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
             raise ValueRefused(tr("应为整数"))
         if isinstance(raw, float):
@@ -107,7 +113,7 @@ class IntType(FieldType):
         t = _number_text(text)
         if not t:
             return None
-        if re.fullmatch(r"[+-]?\d+(\.0+)?", t) is None:
+        if _INT_TEXT_RE.fullmatch(t) is None:
             raise ValueRefused(tr("“{text}”不是整数：请只填数字，如 1,234", text=text.strip()[:30]))
         return self._check(int(Decimal(t)))
 
@@ -132,6 +138,9 @@ class DecimalType(FieldType):
     places: ClassVar[int] = 2
 
     def from_json(self, raw: Any) -> Any:
+        if raw.__class__ is int and 0 <= raw <= MAX_COUNT:
+            # A whole number within bounds, as `_check` would find it: exact at any places.
+            return Decimal(raw).quantize(_QUANTUM[self.places])
         if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
             raise ValueRefused(tr("应为数字"))
         return self._check(Decimal(str(raw)) if not isinstance(raw, str) else self._dec(raw))
@@ -208,6 +217,11 @@ class RateType(FieldType):
 _DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
 
+_DIGITS_DATE_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_MONTH_RE = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]\s*\d{1,2}\s*日?|\d{1,2}日)?"
+)
+_DIGITS_MONTH_RE = re.compile(r"(\d{4})(\d{2})(?:\d{2})?")
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_MONTH_RE = re.compile(r"\d{4}-\d{2}")
 
@@ -227,7 +241,7 @@ class DateType(FieldType):
         t = to_halfwidth(text).strip()
         if not t:
             return None
-        m = _DATE_RE.fullmatch(t) or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", t)
+        m = _DATE_RE.fullmatch(t) or _DIGITS_DATE_RE.fullmatch(t)
         if not m:
             raise ValueRefused(tr("无法识别日期“{text}”：请写成 2018-09-01", text=t[:30]))
         return self._make(int(m.group(1)), int(m.group(2)), int(m.group(3)), t)
@@ -253,17 +267,15 @@ class YearMonthType(FieldType):
     name = "yearmonth"
 
     def from_json(self, raw: Any) -> Any:
-        if not isinstance(raw, str) or not _ISO_MONTH_RE.fullmatch(raw):
+        if not isinstance(raw, str):
             raise ValueRefused(tr("年月应写成 YYYY-MM，如 2018-09"))
-        return self._make(int(raw[:4]), int(raw[5:]), raw)
+        return _iso_month(raw)
 
     def parse_text(self, text: str) -> Any:
         t = to_halfwidth(text).strip()
         if not t:
             return None
-        m = re.fullmatch(
-            r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]\s*\d{1,2}\s*日?|\d{1,2}日)?", t
-        ) or re.fullmatch(r"(\d{4})(\d{2})(?:\d{2})?", t)
+        m = _MONTH_RE.fullmatch(t) or _DIGITS_MONTH_RE.fullmatch(t)
         if not m:
             raise ValueRefused(tr("无法识别年月“{text}”：请写成 2018-09 或 2018年9月", text=t[:30]))
         return self._make(int(m.group(1)), int(m.group(2)), t)
@@ -279,6 +291,14 @@ class YearMonthType(FieldType):
 
     def display(self, value: Any) -> str:
         return "" if value is None else value.label()
+
+
+@lru_cache(maxsize=4096)  # the values are immutable; a roster holds far fewer months
+def _iso_month(raw: str) -> YearMonth:
+    """A JSON year-month ("2018-09") read once: rosters repeat the same months."""
+    if not _ISO_MONTH_RE.fullmatch(raw):
+        raise ValueRefused(tr("年月应写成 YYYY-MM，如 2018-09"))
+    return YearMonthType._make(int(raw[:4]), int(raw[5:]), raw)
 
 
 _TRUE = {"是", "有", "√", "✓", "y", "yes", "true", "1", "t", "对"}
@@ -315,7 +335,13 @@ CHOICES_SHOWN = 12  # choices named in a refusal; a longer list says how many mo
 class ChoiceType(FieldType):
     name = "choice"
 
+    def __init__(self, max_length: int | None = None, choices: list[str] | None = None) -> None:
+        super().__init__(max_length, choices)
+        self._choice_set = frozenset(self.choices)  # one look-up per value, not a list scan
+
     def from_json(self, raw: Any) -> Any:
+        if raw.__class__ is str and raw in self._choice_set:  # the usual case
+            return raw
         if not isinstance(raw, str):
             raise ValueRefused(tr("应为文本（选项之一）"))
         if raw not in self.choices:
