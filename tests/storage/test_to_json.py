@@ -1,6 +1,6 @@
 """`tables.to_json`, the text every stored value is kept as: byte for byte what
 `json.dumps(value, ensure_ascii=False, separators=(",", ":"))` writes, over any JSON-ready
-value (its C encoder is built once, not on every call), and the same refusal of a value that
+value (one encoder for every call), and the same refusal of a value that
 is not JSON-ready."""
 
 from __future__ import annotations

@@ -12,8 +12,6 @@ timezone-aware local-time ISO 8601 strings.
 from __future__ import annotations
 
 import json
-import json.encoder
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -180,26 +178,11 @@ review_verdicts = Table(
 )
 
 
-def _compact_encoder() -> Callable[[Any], str]:
-    """`JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode`, built once.
-
-    `json.dumps` with options builds a new encoder on each call, and `JSONEncoder.encode`
-    still builds its C encoder on each call: a third of the time of encoding one roster row,
-    of which an import or a save encodes 2,000. The C encoder (the one `JSONEncoder` makes,
-    with its arguments) is made once here; without it (a Python lacking `_json`), the
-    encoder's own `encode`. Values are trees this program built, so no cycle check.
-    """
-    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return encoder.encode
-    encode = make(
-        None, encoder.default, json.encoder.encode_basestring, None, ":", ",", False, False, True
-    )
-    return lambda value: "".join(encode(value, 0))
-
-
-_ENCODE = _compact_encoder()
+# One encoder for every value: `json.dumps` with options builds a new encoder on each call,
+# which a 2,000-row import or save would otherwise do 2,000 times. (Building the C encoder
+# once through `json.encoder.c_make_encoder` saves a further ~2 ms per 2,000 rows, but that
+# is a private function of the standard library: not worth the risk.)
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def to_json(value: Any) -> str:
