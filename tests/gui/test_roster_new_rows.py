@@ -3,7 +3,6 @@ Tab keeps the cursor on the row just made, Enter goes to the next row's first ty
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -50,9 +49,7 @@ def type_text(qtbot, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
-@pytest.fixture
-def empty_cadres(ws, clerk, qtbot):
-    """A new unit's window on its empty 表二 (2019), active: the window and its roster."""
+def test_tab_and_enter_type_whole_rows(ws, clerk, qtbot) -> None:
     setup.start_own_report(
         ws, {"division_code": "330782102000", "union_name": "赤岸镇总工会"}, Period(2019)
     )
@@ -61,11 +58,6 @@ def empty_cadres(ws, clerk, qtbot):
         w.activateWindow()
     w.select_form("cadres")
     table = w.pages["cadres"].roster
-    return w, table
-
-
-def test_tab_and_enter_type_whole_rows(empty_cadres, ws, qtbot) -> None:
-    w, table = empty_cadres
     view, model = table.view, table.model
     VIEW[:] = [view]
     view.setFocus()
@@ -86,10 +78,17 @@ def test_tab_and_enter_type_whole_rows(empty_cadres, ws, qtbot) -> None:
     assert view.currentIndex().column() == model.column_of("name")
 
 
-def test_the_figures_beside_the_roster_follow_what_is_typed(empty_cadres, qtbot) -> None:
+def test_the_figures_beside_the_roster_follow_what_is_typed(ws, clerk, qtbot) -> None:
     """表二's 名单统计 panel: recomputed after each row typed, each undo, and a new position
     gets its own line under 按职务."""
-    _w, table = empty_cadres
+    setup.start_own_report(
+        ws, {"division_code": "330782102000", "union_name": "赤岸镇总工会"}, Period(2019)
+    )
+    w = clerk.window(ws)
+    with qtbot.waitActive(w):
+        w.activateWindow()
+    w.select_form("cadres")
+    table = w.pages["cadres"].roster
     view, model, figures = table.view, table.model, table.figures
     VIEW[:] = [view]
     view.setFocus()
