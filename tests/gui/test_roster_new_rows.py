@@ -111,7 +111,6 @@ def test_the_figures_beside_the_roster_follow_what_is_typed(ws, clerk, qtbot) ->
     press(qtbot, Qt.Key.Key_Return)
     lines = figures.lines()
     assert lines[lines.index(("按职务", "")) + 1] == ("主席", "1 人")
-    assert "主席 1 人" in figures.text()
 
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the position
     QApplication.processEvents()

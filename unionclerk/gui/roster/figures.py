@@ -51,13 +51,12 @@ class FiguresPanel(QGroupBox):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(scroll)
         self.setMinimumWidth(230)
-        self.figures: CadreFigures | None = None
         self._names: list[tuple[str, bool, bool]] = []
         self._values: list[QLabel | None] = []
 
     def show_rows(self, rows: list[RosterRow], period: Period) -> None:
         f = self.form
-        self.figures = fig = cadre_figures(
+        fig = cadre_figures(
             (r.values for r in rows),
             period.end,
             f.field("position").choices,
@@ -71,10 +70,6 @@ class FiguresPanel(QGroupBox):
         for (name, _indent, _title), value in zip(self._names, self._values, strict=True):
             out.append((name, value.text() if value is not None else ""))
         return out
-
-    def text(self) -> str:
-        """The panel as lines of text, as a clerk reads it."""
-        return "\n".join(f"{name} {value}".strip() for name, value in self.lines())
 
     def _lines(self, fig: CadreFigures) -> list[Line]:
         person = self.tr("{0} 人")
